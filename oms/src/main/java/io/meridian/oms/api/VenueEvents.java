@@ -1,0 +1,15 @@
+package io.meridian.oms.api;
+
+/**
+ * How venue bridges hand normalised venue events to the sequencer. Same contract as
+ * {@link OrderEntry}: copied, false only when the ring is full (the bridge must retry: a venue
+ * event may never be dropped).
+ */
+public interface VenueEvents
+{
+    boolean onExecution(VenueExecution execution);
+
+    boolean onCancelReject(VenueCancelReject reject);
+
+    boolean onVenueSessionState(int venueId, boolean connected);
+}

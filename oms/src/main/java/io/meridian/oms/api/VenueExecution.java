@@ -1,0 +1,51 @@
+package io.meridian.oms.api;
+
+import io.meridian.oms.model.ExecType;
+import io.meridian.oms.model.OrdStatus;
+
+/**
+ * A venue's ExecutionReport, normalised by a venue bridge. {@code clOrdId}/{@code origClOrdId}
+ * are the ids Meridian sent to the venue. Quantities and prices are scaled by the instrument.
+ * Reusable, copied on submission.
+ */
+public final class VenueExecution
+{
+    public int venueId;
+    public final StringBuilder clOrdId = new StringBuilder(32);
+    public final StringBuilder origClOrdId = new StringBuilder(32);
+    public final StringBuilder venueOrderId = new StringBuilder(32);
+    /** venue ExecID (17); the dedupe key for fills together with venueId */
+    public final StringBuilder venueExecId = new StringBuilder(32);
+    public ExecType execType;
+    public OrdStatus ordStatus;
+    public long lastQty;
+    public long lastPx;
+    public long cumQty;
+    public long leavesQty;
+    /** venue TransactTime (60) in epoch nanos, 0 when absent */
+    public long venueTimeNanos;
+    /** local receipt time, epoch nanos, from the bridge's clock */
+    public long receivedNanos;
+    public int venueRejectCode;
+    public final StringBuilder text = new StringBuilder(64);
+
+    public VenueExecution reset()
+    {
+        venueId = 0;
+        clOrdId.setLength(0);
+        origClOrdId.setLength(0);
+        venueOrderId.setLength(0);
+        venueExecId.setLength(0);
+        execType = null;
+        ordStatus = null;
+        lastQty = 0;
+        lastPx = 0;
+        cumQty = 0;
+        leavesQty = 0;
+        venueTimeNanos = 0;
+        receivedNanos = 0;
+        venueRejectCode = 0;
+        text.setLength(0);
+        return this;
+    }
+}
