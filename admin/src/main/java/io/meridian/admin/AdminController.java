@@ -1,0 +1,172 @@
+package io.meridian.admin;
+
+import io.meridian.gateway.ClientSessionStatus;
+import io.meridian.oms.OrderSnapshot;
+import io.meridian.oms.model.OrdStatus;
+import io.meridian.positions.PositionRow;
+import io.meridian.venues.fix.VenueStatus;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The admin REST API: health, Prometheus scrape, orders. Reads go through the OMS's query path
+ * (served by the sequencer thread), never by touching order state directly.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AdminController
+{
+    private static final long QUERY_TIMEOUT_MS = 5_000;
+
+    private final MeridianServer server;
+    private final PrometheusMeterRegistry registry;
+
+    public AdminController(final MeridianServer server, final PrometheusMeterRegistry registry)
+    {
+        this.server = server;
+        this.registry = registry;
+    }
+
+    /** UP (200) when every venue session is logged on, DEGRADED (503) otherwise. */
+    @Get("/health")
+    public HttpResponse<Health> health()
+    {
+        final List<VenueStatus> venues = server.venueBridge().status();
+        final boolean venuesUp = venues.stream().allMatch(VenueStatus::connected);
+        final Health health = new Health(
+            venuesUp ? "UP" : "DEGRADED",
+            new Acceptor(server.config().fixPort(), server.gatewayMetrics().logonsAccepted()),
+            server.clientSessions().status(),
+            venues,
+            new Sequencer(
+                server.oms().metrics().lastSequence(),
+                server.oms().metrics().queueDepth(),
+                server.oms().metrics().journalRecords(),
+                server.recoveredRecords()));
+        return HttpResponse.status(venuesUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+    }
+
+    @Get("/prometheus")
+    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    public String prometheus()
+    {
+        return registry.scrape();
+    }
+
+    @Get("/orders/{orderId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> order(@PathVariable final String orderId) throws Exception
+    {
+        final Optional<OrderSnapshot> order = server.oms().queries().order(orderId)
+            .get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        return order.<HttpResponse<?>>map(snapshot -> HttpResponse.ok(OrderView.of(snapshot, server)))
+            .orElseGet(() -> HttpResponse.notFound(Map.of("error", "unknown order", "orderId", orderId)));
+    }
+
+    /** {@code status=open} (default): live orders; {@code status=all}: every order of the day. */
+    @Get("/orders")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> orders(@QueryValue(defaultValue = "open") final String status) throws Exception
+    {
+        final List<OrderSnapshot> snapshots;
+        if ("open".equalsIgnoreCase(status))
+        {
+            snapshots = server.oms().queries().openOrders().get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
+        else if ("all".equalsIgnoreCase(status))
+        {
+            snapshots = server.oms().queries().orders().get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
+        else
+        {
+            return HttpResponse.badRequest(Map.of("error", "status must be 'open' or 'all'", "status", status));
+        }
+        final List<OrderView> views = new ArrayList<>(snapshots.size());
+        for (final OrderSnapshot snapshot : snapshots)
+        {
+            views.add(OrderView.of(snapshot, server));
+        }
+        return HttpResponse.ok(views);
+    }
+
+    /** Net positions per account and instrument, built from deduplicated fills. */
+    @Get("/positions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<PositionRow> positions() throws Exception
+    {
+        return server.oms().onSequencer(() -> server.positions().snapshot())
+            .get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Health document. */
+    @Serdeable
+    public record Health(
+        String status, Acceptor fixAcceptor, List<ClientSessionStatus> clients, List<VenueStatus> venues,
+        Sequencer sequencer)
+    {
+    }
+
+    /** The client acceptor. */
+    @Serdeable
+    public record Acceptor(int port, long logonsAccepted)
+    {
+    }
+
+    /** Sequencer progress. */
+    @Serdeable
+    public record Sequencer(long lastSequence, long queueDepthBytes, long journalRecords, int recoveredRecords)
+    {
+    }
+
+    /** An order as JSON, with decimals rendered exactly. */
+    @Serdeable
+    public record OrderView(
+        String orderId, String clientCompId, String clOrdId, String origClOrdId, String account, String symbol,
+        String side, String ordType, String timeInForce, BigDecimal orderQty, BigDecimal price, BigDecimal cumQty,
+        BigDecimal leavesQty, BigDecimal avgPx, String ordStatus, boolean open, String venue, String venueOrderId,
+        String venueClOrdId, String rejectReason, String text)
+    {
+        static OrderView of(final OrderSnapshot o, final MeridianServer server)
+        {
+            final List<ClientSessionStatus> clients = server.clientSessions().status();
+            final String client = o.clientId() >= 0 && o.clientId() < clients.size() ?
+                clients.get(o.clientId()).clientCompId() : String.valueOf(o.clientId());
+            final List<VenueStatus> venues = server.venueBridge().status();
+            final String venue = o.venueId() >= 0 && o.venueId() < venues.size() ?
+                venues.get(o.venueId()).name() : null;
+            final OrdStatus status = o.ordStatus();
+            return new OrderView(
+                o.orderId(), client, o.clOrdId(), o.origClOrdId(), o.account(), o.symbol(),
+                name(o.side()), name(o.ordType()), name(o.timeInForce()),
+                BigDecimal.valueOf(o.orderQty(), o.qtyScale()),
+                o.price() == 0 ? null : BigDecimal.valueOf(o.price(), o.priceScale()),
+                BigDecimal.valueOf(o.cumQty(), o.qtyScale()),
+                BigDecimal.valueOf(o.leavesQty(), o.qtyScale()),
+                BigDecimal.valueOf(o.avgPx(), o.priceScale()),
+                name(status), status != null && !status.isTerminal(), venue,
+                o.venueOrderId(), o.venueClOrdId(), name(o.rejectReason()), o.text());
+        }
+
+        private static String name(final Enum<?> value)
+        {
+            return value == null ? null : value.name();
+        }
+    }
+}

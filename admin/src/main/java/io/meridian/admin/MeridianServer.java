@@ -1,0 +1,239 @@
+package io.meridian.admin;
+
+import io.meridian.gateway.ClientAuthenticator;
+import io.meridian.gateway.ClientSessions;
+import io.meridian.gateway.FixRuntime;
+import io.meridian.gateway.FixRuntimeConfig;
+import io.meridian.gateway.GatewayMetrics;
+import io.meridian.gateway.IdleStrategies;
+import io.meridian.oms.Oms;
+import io.meridian.oms.OmsConfig;
+import io.meridian.oms.model.Instrument;
+import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.positions.PositionKeeper;
+import io.meridian.risk.HotRiskGate;
+import io.meridian.simulators.fix.FixVenueSimulator;
+import io.meridian.simulators.fix.FixVenueSimulatorConfig;
+import io.meridian.venues.fix.FixVenueBridge;
+import io.meridian.venues.fix.FixVenueConfig;
+import io.meridian.venues.fix.VenueBridgeMetrics;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Meridian process, wired: FIX acceptor for clients, OMS sequencer with its journal, hot risk
+ * gate, positions, FIX venue initiators, and optionally the embedded venue simulator. The Artio
+ * library, the venue bridge and the sequencer share one core thread (no hand-off on the order
+ * path); the Artio engine and Aeron run on their own threads.
+ */
+public final class MeridianServer implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(MeridianServer.class);
+    private static final int FRAGMENT_LIMIT = 64;
+
+    private final ServerConfig config;
+    private final EpochNanoClock clock = new SystemEpochNanoClock();
+    private final InstrumentRegistry instruments;
+    private final GatewayMetrics gatewayMetrics = new GatewayMetrics();
+    private final VenueBridgeMetrics venueMetrics = new VenueBridgeMetrics();
+    private FixVenueSimulator simulator;
+    private FixRuntime fixRuntime;
+    private ClientSessions clientSessions;
+    private FixVenueBridge venueBridge;
+    private PositionKeeper positions;
+    private Oms oms;
+    private AgentRunner coreRunner;
+    private int recoveredRecords;
+
+    public MeridianServer(final ServerConfig config)
+    {
+        this.config = config;
+        this.instruments = buildInstruments(config);
+    }
+
+    /** Starts everything; returns once the FIX acceptor is listening and the core thread runs. */
+    public MeridianServer start()
+    {
+        try
+        {
+            startComponents();
+        }
+        catch (final RuntimeException e)
+        {
+            LOG.error("event=meridian_start_failed", e);
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    private void startComponents()
+    {
+        if (config.simulatorEnabled())
+        {
+            // file store beside Meridian's state: both sides resume sequence numbers after a restart
+            simulator = new FixVenueSimulator(FixVenueSimulatorConfig.defaults().toBuilder()
+                .port(config.simulatorPort())
+                .senderCompId(config.simulatorCompId())
+                .resetOnLogon(false)
+                .fileStoreDir(config.dataDir().resolve("venue-simulator"))
+                .build());
+            simulator.start();
+            LOG.info("event=embedded_venue_simulator_started port={}", simulator.port());
+        }
+
+        final HotRiskGate risk = new HotRiskGate(instruments);
+        positions = new PositionKeeper();
+        fixRuntime = new FixRuntime(new FixRuntimeConfig()
+            .dataDir(config.dataDir())
+            .bindHost(config.fixBindHost())
+            .port(config.fixPort())
+            .engineIdleStrategy(config.engineIdleStrategy()), clock);
+        venueBridge = new FixVenueBridge(
+            config.venues(), instruments, fixRuntime::library, SystemEpochClock.INSTANCE, clock, venueMetrics);
+
+        final OmsConfig omsConfig = new OmsConfig().journalDir(config.dataDir().resolve("journal"));
+        // the sequencer needs the client sessions for reports and the sessions need the sequencer's
+        // order entry: build the OMS with a forwarding reference resolved before anything runs
+        final ClientReportsForwarder reports = new ClientReportsForwarder();
+        oms = new Oms(omsConfig, instruments, risk, reports, venueBridge, positions, clock);
+        clientSessions = new ClientSessions(config.clients(), instruments, oms.orderEntry(), gatewayMetrics);
+        reports.target(clientSessions);
+        venueBridge.venueEvents(oms.venueEvents());
+
+        recoveredRecords = oms.recover();
+        LOG.info("event=journal_recovered records={}", recoveredRecords);
+
+        fixRuntime.start(
+            new ClientAuthenticator(config.clients(), gatewayMetrics), clientSessions, venueBridge);
+
+        final Agent libraryPoller = new Agent()
+        {
+            public int doWork()
+            {
+                return fixRuntime.poll(FRAGMENT_LIMIT);
+            }
+
+            public String roleName()
+            {
+                return "fix-library";
+            }
+        };
+        coreRunner = new AgentRunner(
+            IdleStrategies.of(config.coreIdleStrategy()),
+            error -> LOG.error("event=core_error", error),
+            null,
+            new CompositeAgent(libraryPoller, venueBridge, oms.sequencer()));
+        AgentRunner.startOnThread(coreRunner);
+        LOG.info("event=meridian_started fixPort={} clients={} venues={} instruments={}",
+            config.fixPort(), config.clients().size(), config.venues().size(), instruments.size());
+    }
+
+    public void close()
+    {
+        CloseHelper.quietClose(coreRunner);
+        CloseHelper.quietClose(fixRuntime);
+        CloseHelper.quietClose(oms);
+        CloseHelper.quietClose(simulator);
+        LOG.info("event=meridian_stopped");
+    }
+
+    public ServerConfig config()
+    {
+        return config;
+    }
+
+    public InstrumentRegistry instruments()
+    {
+        return instruments;
+    }
+
+    public Oms oms()
+    {
+        return oms;
+    }
+
+    public ClientSessions clientSessions()
+    {
+        return clientSessions;
+    }
+
+    public FixVenueBridge venueBridge()
+    {
+        return venueBridge;
+    }
+
+    public PositionKeeper positions()
+    {
+        return positions;
+    }
+
+    public GatewayMetrics gatewayMetrics()
+    {
+        return gatewayMetrics;
+    }
+
+    public VenueBridgeMetrics venueMetrics()
+    {
+        return venueMetrics;
+    }
+
+    /** The embedded simulator, or null when disabled. */
+    public FixVenueSimulator simulator()
+    {
+        return simulator;
+    }
+
+    public int recoveredRecords()
+    {
+        return recoveredRecords;
+    }
+
+    static InstrumentRegistry buildInstruments(final ServerConfig config)
+    {
+        final List<Instrument> instruments = new ArrayList<>();
+        for (final InstrumentSettings settings : config.instruments())
+        {
+            final int venueId = venueId(config.venues(), settings.venue());
+            instruments.add(new Instrument(
+                instruments.size(),
+                settings.symbol(),
+                settings.priceScale(),
+                settings.qtyScale(),
+                venueId,
+                scaled(settings.referencePrice(), settings.priceScale()),
+                scaled(settings.maxOrderQty(), settings.qtyScale()),
+                settings.maxNotional() == null ? Long.MAX_VALUE : settings.maxNotional().longValueExact(),
+                settings.collarBps()));
+        }
+        return new InstrumentRegistry(instruments);
+    }
+
+    private static int venueId(final List<FixVenueConfig> venues, final String name)
+    {
+        for (final FixVenueConfig venue : venues)
+        {
+            if (venue.name().equals(name))
+            {
+                return venue.venueId();
+            }
+        }
+        throw new IllegalArgumentException("instrument routed to unknown venue: " + name);
+    }
+
+    private static long scaled(final BigDecimal value, final int scale)
+    {
+        return value == null ? 0 : value.setScale(scale).unscaledValue().longValueExact();
+    }
+}

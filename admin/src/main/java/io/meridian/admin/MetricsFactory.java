@@ -1,0 +1,138 @@
+package io.meridian.admin;
+
+import io.meridian.gateway.ClientSessionStatus;
+import io.meridian.gateway.GatewayMetrics;
+import io.meridian.oms.OmsMetrics;
+import io.meridian.oms.model.CancelRejectReason;
+import io.meridian.oms.model.OrderRejectReason;
+import io.meridian.venues.fix.VenueBridgeMetrics;
+import io.meridian.venues.fix.VenueStatus;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The Prometheus registry and Meridian's meters. Meters read the single-writer counters of the
+ * OMS, gateway and venue bridge; nothing here touches the order path.
+ */
+@Factory
+public class MetricsFactory
+{
+    @Singleton
+    @Bean(preDestroy = "close")
+    public PrometheusMeterRegistry prometheusRegistry(final MeridianServer server)
+    {
+        final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        bindOms(registry, server.oms().metrics());
+        bindGateway(registry, server);
+        bindVenues(registry, server);
+        return registry;
+    }
+
+    private static void bindOms(final MeterRegistry registry, final OmsMetrics oms)
+    {
+        counter(registry, "meridian_commands_in", "commands and venue events sequenced", oms, OmsMetrics::commandsIn);
+        counter(registry, "meridian_orders_in", "new orders received", oms, OmsMetrics::newOrdersIn);
+        counter(registry, "meridian_venue_events_in", "venue events sequenced", oms, OmsMetrics::venueEventsIn);
+        counter(registry, "meridian_fills", "fills applied to client orders", oms, OmsMetrics::fills);
+        counter(registry, "meridian_duplicate_fills_ignored", "venue fills ignored as duplicates", oms,
+            OmsMetrics::duplicateFillsIgnored);
+        counter(registry, "meridian_unknown_venue_events", "venue events for unknown orders", oms,
+            OmsMetrics::unknownVenueEvents);
+        counter(registry, "meridian_overfills", "fills beyond the order quantity", oms, OmsMetrics::overfills);
+        counter(registry, "meridian_journal_records", "records appended to the journal", oms,
+            OmsMetrics::journalRecords);
+        Gauge.builder("meridian_sequencer_queue_depth", oms, OmsMetrics::queueDepth)
+            .description("bytes waiting in the sequencer's inbound ring").register(registry);
+        Gauge.builder("meridian_sequencer_last_sequence", oms, OmsMetrics::lastSequence)
+            .description("last local sequence number assigned").register(registry);
+        for (final OrderRejectReason reason : OrderRejectReason.values())
+        {
+            if (reason != OrderRejectReason.NONE)
+            {
+                FunctionCounter.builder("meridian_order_rejects", oms, metrics -> metrics.rejects(reason))
+                    .description("orders rejected, by reason").tag("reason", reason.name()).register(registry);
+            }
+        }
+        for (final CancelRejectReason reason : CancelRejectReason.values())
+        {
+            FunctionCounter.builder("meridian_cancel_rejects", oms, metrics -> metrics.cancelRejects(reason))
+                .description("cancel/replace requests rejected, by reason").tag("reason", reason.name())
+                .register(registry);
+        }
+    }
+
+    private static void bindGateway(final MeterRegistry registry, final MeridianServer server)
+    {
+        final GatewayMetrics gateway = server.gatewayMetrics();
+        counter(registry, "meridian_fix_logons_accepted", "client logons accepted", gateway,
+            GatewayMetrics::logonsAccepted);
+        counter(registry, "meridian_fix_logons_rejected", "client logons refused", gateway,
+            GatewayMetrics::logonsRejected);
+        counter(registry, "meridian_fix_messages_in", "client application messages", gateway,
+            GatewayMetrics::messagesIn);
+        counter(registry, "meridian_fix_session_rejects_sent", "session Rejects (35=3) sent", gateway,
+            GatewayMetrics::sessionRejectsSent);
+        counter(registry, "meridian_fix_business_rejects_sent", "BusinessMessageRejects (35=j) sent", gateway,
+            GatewayMetrics::businessRejectsSent);
+        counter(registry, "meridian_fix_reports_sent", "reports sent to clients", gateway,
+            GatewayMetrics::reportsSent);
+        counter(registry, "meridian_fix_reports_undeliverable", "reports not delivered to clients", gateway,
+            GatewayMetrics::reportsUndeliverable);
+        for (final ClientSessionStatus client : server.clientSessions().status())
+        {
+            final int clientId = client.clientId();
+            Gauge.builder("meridian_fix_session_connected", server,
+                s -> s.clientSessions().status().get(clientId).connected() ? 1 : 0)
+                .description("1 when the client session is logged on")
+                .tag("client", client.clientCompId()).register(registry);
+        }
+    }
+
+    private static void bindVenues(final MeterRegistry registry, final MeridianServer server)
+    {
+        final VenueBridgeMetrics venues = server.venueMetrics();
+        counter(registry, "meridian_venue_orders_sent", "new orders sent to venues", venues,
+            VenueBridgeMetrics::ordersSent);
+        counter(registry, "meridian_venue_cancels_sent", "cancels sent to venues", venues,
+            VenueBridgeMetrics::cancelsSent);
+        counter(registry, "meridian_venue_replaces_sent", "replaces sent to venues", venues,
+            VenueBridgeMetrics::replacesSent);
+        counter(registry, "meridian_venue_send_failures", "requests that could not be sent", venues,
+            VenueBridgeMetrics::sendFailures);
+        counter(registry, "meridian_venue_executions_in", "venue execution reports received", venues,
+            VenueBridgeMetrics::executionsIn);
+        counter(registry, "meridian_venue_unusable_messages", "venue messages that could not be normalised",
+            venues, VenueBridgeMetrics::unusableMessages);
+        for (final VenueStatus venue : server.venueBridge().status())
+        {
+            final int index = server.venueBridge().status().indexOf(venue);
+            Gauge.builder("meridian_venue_connected", server,
+                s -> s.venueBridge().status().get(index).connected() ? 1 : 0)
+                .description("1 when the venue session is logged on")
+                .tag("venue", venue.name()).register(registry);
+        }
+    }
+
+    private static <T> void counter(
+        final MeterRegistry registry, final String name, final String description, final T source,
+        final ToDoubleFunction<T> value)
+    {
+        FunctionCounter.builder(name, source, value).description(description).register(registry);
+    }
+}

@@ -1,0 +1,38 @@
+package io.meridian.admin;
+
+import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.venues.fix.FixVenueConfig;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a {@link MeridianServer} needs, typed. Built from the YAML configuration by
+ * {@link ServerConfigLoader}, or directly by tests.
+ *
+ * @param dataDir              root of all persistent state (journal, FIX sequence numbers, archive).
+ * @param fixBindHost          client acceptor bind address.
+ * @param fixPort              client acceptor port.
+ * @param coreIdleStrategy     idle strategy of the core thread (library + venues + sequencer).
+ * @param engineIdleStrategy   idle strategy of the Artio engine thread.
+ * @param clients              client sessions allowed to log on.
+ * @param venues               FIX venues to connect to; a venue's index in the list is its venueId.
+ * @param instruments          tradable instruments; {@code venue} names one of {@code venues}.
+ * @param simulatorEnabled     start the embedded QuickFIX/J venue simulator.
+ * @param simulatorPort        its port.
+ * @param simulatorCompId      its SenderCompID.
+ */
+public record ServerConfig(
+    Path dataDir,
+    String fixBindHost,
+    int fixPort,
+    String coreIdleStrategy,
+    String engineIdleStrategy,
+    List<ClientSessionConfig> clients,
+    List<FixVenueConfig> venues,
+    List<InstrumentSettings> instruments,
+    boolean simulatorEnabled,
+    int simulatorPort,
+    String simulatorCompId)
+{
+}

@@ -1,0 +1,145 @@
+package io.meridian.admin;
+
+import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.venues.fix.FixVenueConfig;
+import io.micronaut.core.type.Argument;
+import io.micronaut.core.value.PropertyResolver;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the typed {@link ServerConfig} from Micronaut's resolved configuration (application.yml,
+ * an optional file named by MICRONAUT_CONFIG_FILES, environment variables such as
+ * MERIDIAN_FIX_PORT, system properties). Fails fast with the offending key.
+ */
+public final class ServerConfigLoader
+{
+    private ServerConfigLoader()
+    {
+    }
+
+    public static ServerConfig load(final PropertyResolver properties)
+    {
+        final String compId = string(properties, "meridian.fix.comp-id", "MERIDIAN");
+        final List<ClientSessionConfig> clients = new ArrayList<>();
+        for (final Map<String, Object> client : list(properties, "meridian.clients"))
+        {
+            clients.add(new ClientSessionConfig(
+                clients.size(),
+                required(client, "comp-id", "meridian.clients"),
+                compId,
+                optional(client, "username"),
+                optional(client, "password")));
+        }
+
+        final List<FixVenueConfig> venues = new ArrayList<>();
+        for (final Map<String, Object> venue : list(properties, "meridian.venues"))
+        {
+            venues.add(new FixVenueConfig(
+                venues.size(),
+                required(venue, "name", "meridian.venues"),
+                required(venue, "host", "meridian.venues"),
+                Integer.parseInt(required(venue, "port", "meridian.venues")),
+                optionalOr(venue, "sender-comp-id", compId),
+                required(venue, "target-comp-id", "meridian.venues"),
+                optional(venue, "username"),
+                optional(venue, "password"),
+                Integer.parseInt(optionalOr(venue, "heartbeat-interval-s", "30")),
+                Long.parseLong(optionalOr(venue, "reconnect-interval-ms", "1000"))));
+        }
+
+        final List<InstrumentSettings> instruments = new ArrayList<>();
+        for (final Map<String, Object> instrument : list(properties, "meridian.instruments"))
+        {
+            instruments.add(new InstrumentSettings(
+                required(instrument, "symbol", "meridian.instruments"),
+                required(instrument, "venue", "meridian.instruments"),
+                Integer.parseInt(required(instrument, "price-scale", "meridian.instruments")),
+                Integer.parseInt(optionalOr(instrument, "qty-scale", "0")),
+                decimal(optional(instrument, "reference-price")),
+                decimal(required(instrument, "max-order-qty", "meridian.instruments")),
+                decimal(optional(instrument, "max-notional")),
+                Integer.parseInt(optionalOr(instrument, "collar-bps", "0"))));
+        }
+
+        return new ServerConfig(
+            Path.of(string(properties, "meridian.data-dir", "data")),
+            string(properties, "meridian.fix.bind-host", "0.0.0.0"),
+            properties.getProperty("meridian.fix.port", Integer.class, 9878),
+            string(properties, "meridian.core.idle-strategy", "backoff"),
+            string(properties, "meridian.fix.engine-idle-strategy", "backoff"),
+            clients,
+            venues,
+            instruments,
+            properties.getProperty("meridian.simulator.enabled", Boolean.class, true),
+            properties.getProperty("meridian.simulator.port", Integer.class, 9880),
+            string(properties, "meridian.simulator.comp-id", "VENUE"));
+    }
+
+    private static String string(final PropertyResolver properties, final String key, final String defaultValue)
+    {
+        return properties.getProperty(key, String.class, defaultValue);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Map<String, Object>> list(final PropertyResolver properties, final String key)
+    {
+        final List raw = properties.getProperty(key, Argument.listOf(Map.class)).orElse(List.of());
+        return (List<Map<String, Object>>)raw;
+    }
+
+    private static String required(final Map<String, Object> entry, final String key, final String section)
+    {
+        final String value = optional(entry, key);
+        if (value == null || value.isBlank())
+        {
+            throw new IllegalArgumentException("configuration " + section + ": missing '" + key + "' in " + entry);
+        }
+        return value;
+    }
+
+    private static String optionalOr(final Map<String, Object> entry, final String key, final String defaultValue)
+    {
+        final String value = optional(entry, key);
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    private static String optional(final Map<String, Object> entry, final String key)
+    {
+        Object value = entry.get(key);
+        if (value == null)
+        {
+            value = entry.get(kebabToCamel(key));
+        }
+        return value == null ? null : value.toString();
+    }
+
+    private static String kebabToCamel(final String key)
+    {
+        final StringBuilder camel = new StringBuilder(key.length());
+        boolean upper = false;
+        for (int i = 0; i < key.length(); i++)
+        {
+            final char c = key.charAt(i);
+            if (c == '-')
+            {
+                upper = true;
+            }
+            else
+            {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
+    }
+
+    private static BigDecimal decimal(final String value)
+    {
+        return value == null || value.isBlank() ? null : new BigDecimal(value);
+    }
+}

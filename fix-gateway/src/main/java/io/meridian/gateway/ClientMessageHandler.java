@@ -1,0 +1,540 @@
+package io.meridian.gateway;
+
+import io.aeron.logbuffer.ControlledFragmentHandler.Action;
+import io.meridian.fix.Decimals;
+import io.meridian.fix.codecs.builder.BusinessMessageRejectEncoder;
+import io.meridian.fix.codecs.builder.RejectEncoder;
+import io.meridian.fix.codecs.decoder.NewOrderSingleDecoder;
+import io.meridian.fix.codecs.decoder.OrderCancelReplaceRequestDecoder;
+import io.meridian.fix.codecs.decoder.OrderCancelRequestDecoder;
+import io.meridian.fix.codecs.decoder.OrderStatusRequestDecoder;
+import io.meridian.oms.api.CancelOrderCommand;
+import io.meridian.oms.api.NewOrderCommand;
+import io.meridian.oms.api.OrderEntry;
+import io.meridian.oms.api.OrderStatusCommand;
+import io.meridian.oms.api.ReplaceOrderCommand;
+import io.meridian.oms.model.Instrument;
+import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.oms.model.OrdType;
+import io.meridian.oms.model.OrderRejectReason;
+import io.meridian.oms.model.Side;
+import io.meridian.oms.model.TimeInForce;
+import org.agrona.DirectBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.co.real_logic.artio.builder.Decoder;
+import uk.co.real_logic.artio.decoder.SessionHeaderDecoder;
+import uk.co.real_logic.artio.fields.ReadOnlyDecimalFloat;
+import uk.co.real_logic.artio.fields.UtcTimestampDecoder;
+import uk.co.real_logic.artio.library.OnMessageInfo;
+import uk.co.real_logic.artio.library.SessionHandler;
+import uk.co.real_logic.artio.messages.DisconnectReason;
+import uk.co.real_logic.artio.session.Session;
+import uk.co.real_logic.artio.util.MutableAsciiBuffer;
+
+import java.util.concurrent.TimeUnit;
+
+import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
+
+/**
+ * Decodes client application messages once, at the edge, into OMS commands. Malformed messages
+ * get a session Reject (35=3) naming the tag and reason; unsupported message types get a
+ * BusinessMessageReject (35=j). One instance serves all client sessions on the core thread, so
+ * decoders and commands are reused without allocation.
+ */
+final class ClientMessageHandler
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ClientMessageHandler.class);
+    private static final int SEND_ATTEMPTS = 16;
+
+    private final InstrumentRegistry instruments;
+    private final OrderEntry orderEntry;
+    private final GatewayMetrics metrics;
+
+    private final MutableAsciiBuffer asciiBuffer = new MutableAsciiBuffer();
+    private final NewOrderSingleDecoder newOrderSingle = new NewOrderSingleDecoder();
+    private final OrderCancelRequestDecoder cancelRequest = new OrderCancelRequestDecoder();
+    private final OrderCancelReplaceRequestDecoder replaceRequest = new OrderCancelReplaceRequestDecoder();
+    private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
+    private final UtcTimestampDecoder timestampDecoder = new UtcTimestampDecoder(true);
+    private final RejectEncoder reject = new RejectEncoder();
+    private final BusinessMessageRejectEncoder businessReject = new BusinessMessageRejectEncoder();
+
+    private final NewOrderCommand newOrder = new NewOrderCommand();
+    private final CancelOrderCommand cancel = new CancelOrderCommand();
+    private final ReplaceOrderCommand replace = new ReplaceOrderCommand();
+    private final OrderStatusCommand status = new OrderStatusCommand();
+    private final char[] msgTypeChars = new char[8];
+
+    ClientMessageHandler(final InstrumentRegistry instruments, final OrderEntry orderEntry, final GatewayMetrics metrics)
+    {
+        this.instruments = instruments;
+        this.orderEntry = orderEntry;
+        this.metrics = metrics;
+    }
+
+    SessionHandler forClient(final ClientSessions.ClientContext context)
+    {
+        return new Handler(context);
+    }
+
+    SessionHandler forUnknownClient()
+    {
+        return new Handler(null);
+    }
+
+    private final class Handler implements SessionHandler
+    {
+        private final ClientSessions.ClientContext context;
+
+        Handler(final ClientSessions.ClientContext context)
+        {
+            this.context = context;
+        }
+
+        public Action onMessage(
+            final DirectBuffer buffer, final int offset, final int length, final int libraryId,
+            final Session session, final int sequenceIndex, final long messageType, final long timestampInNs,
+            final long position, final OnMessageInfo messageInfo)
+        {
+            if (context == null || !messageInfo.isValid())
+            {
+                return CONTINUE;
+            }
+            asciiBuffer.wrap(buffer);
+            onApplicationMessage(context, session, messageType, offset, length);
+            context.refresh();
+            return CONTINUE;
+        }
+
+        public void onTimeout(final int libraryId, final Session session)
+        {
+        }
+
+        public void onSlowStatus(final int libraryId, final Session session, final boolean hasBecomeSlow)
+        {
+            LOG.warn("event=client_slow_status sessionId={} slow={}", session.id(), hasBecomeSlow);
+        }
+
+        public Action onDisconnect(final int libraryId, final Session session, final DisconnectReason reason)
+        {
+            if (context != null)
+            {
+                context.disconnected();
+                LOG.info("event=client_disconnected client={} reason={}", context.config, reason);
+            }
+            return CONTINUE;
+        }
+
+        public void onSessionStart(final Session session)
+        {
+            if (context != null)
+            {
+                context.connected = true;
+                context.refresh();
+            }
+        }
+    }
+
+    private void onApplicationMessage(
+        final ClientSessions.ClientContext context, final Session session, final long messageType,
+        final int offset, final int length)
+    {
+        if (messageType == NewOrderSingleDecoder.MESSAGE_TYPE)
+        {
+            metrics.messagesIn.incrementAndGet();
+            onNewOrderSingle(context, session, offset, length);
+        }
+        else if (messageType == OrderCancelRequestDecoder.MESSAGE_TYPE)
+        {
+            metrics.messagesIn.incrementAndGet();
+            onCancelRequest(context, session, offset, length);
+        }
+        else if (messageType == OrderCancelReplaceRequestDecoder.MESSAGE_TYPE)
+        {
+            metrics.messagesIn.incrementAndGet();
+            onReplaceRequest(context, session, offset, length);
+        }
+        else if (messageType == OrderStatusRequestDecoder.MESSAGE_TYPE)
+        {
+            metrics.messagesIn.incrementAndGet();
+            onStatusRequest(context, session, offset, length);
+        }
+        else if (!isSessionMessage(messageType))
+        {
+            metrics.messagesIn.incrementAndGet();
+            rejectUnsupported(session, offset, length);
+        }
+    }
+
+    private static boolean isSessionMessage(final long messageType)
+    {
+        // 0 Heartbeat, 1 TestRequest, 2 ResendRequest, 3 Reject, 4 SequenceReset, 5 Logout, A Logon
+        return messageType == '0' || messageType == '1' || messageType == '2' || messageType == '3' ||
+            messageType == '4' || messageType == '5' || messageType == 'A';
+    }
+
+    private void onNewOrderSingle(
+        final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
+    {
+        final NewOrderSingleDecoder decoder = newOrderSingle;
+        decoder.reset();
+        decoder.decode(asciiBuffer, offset, length);
+        if (!decoder.validate())
+        {
+            sendReject(session, decoder, "D");
+            return;
+        }
+
+        final NewOrderCommand command = newOrder.reset();
+        command.clientId = context.clientId();
+        command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
+        if (decoder.hasAccount())
+        {
+            command.account.append(decoder.account(), 0, decoder.accountLength());
+        }
+        command.symbol.append(decoder.symbol(), 0, decoder.symbolLength());
+        command.transactTimeNanos = transactTime(decoder.transactTime(), decoder.transactTimeLength());
+        command.side = Side.fromFix(decoder.side());
+        command.ordType = OrdType.fromFix(decoder.ordType());
+        command.timeInForce = decoder.hasTimeInForce() ? TimeInForce.fromFix(decoder.timeInForce()) : TimeInForce.DAY;
+
+        final Instrument instrument = instruments.bySymbol(decoder.symbol(), decoder.symbolLength());
+        command.instrumentId = instrument == null ? -1 : instrument.id();
+        command.edgeReject = orderShapeReject(command.side, command.ordType, command.timeInForce);
+        if (instrument != null && command.edgeReject == OrderRejectReason.NONE)
+        {
+            command.edgeReject = scaleQtyAndPrice(
+                instrument, decoder.hasOrderQty() ? decoder.orderQty() : null,
+                decoder.hasPrice() ? decoder.price() : null, command.ordType);
+            command.qty = scaledQty;
+            command.price = scaledPrice;
+        }
+        if (!orderEntry.newOrder(command))
+        {
+            refuse(session, decoder.header(), "D", command.clOrdId);
+        }
+    }
+
+    private void onReplaceRequest(
+        final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
+    {
+        final OrderCancelReplaceRequestDecoder decoder = replaceRequest;
+        decoder.reset();
+        decoder.decode(asciiBuffer, offset, length);
+        if (!decoder.validate())
+        {
+            sendReject(session, decoder, "G");
+            return;
+        }
+
+        final ReplaceOrderCommand command = replace.reset();
+        command.clientId = context.clientId();
+        command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
+        command.origClOrdId.append(decoder.origClOrdID(), 0, decoder.origClOrdIDLength());
+        if (decoder.hasOrderID())
+        {
+            command.orderId.append(decoder.orderID(), 0, decoder.orderIDLength());
+        }
+        command.symbol.append(decoder.symbol(), 0, decoder.symbolLength());
+        command.transactTimeNanos = transactTime(decoder.transactTime(), decoder.transactTimeLength());
+        command.side = Side.fromFix(decoder.side());
+        command.ordType = OrdType.fromFix(decoder.ordType());
+        command.timeInForce = decoder.hasTimeInForce() ? TimeInForce.fromFix(decoder.timeInForce()) : TimeInForce.DAY;
+        command.edgeReject = orderShapeReject(command.side, command.ordType, command.timeInForce);
+
+        final Instrument instrument = instruments.bySymbol(decoder.symbol(), decoder.symbolLength());
+        if (instrument == null)
+        {
+            // the order's symbol may not change; the OMS answers ORDER_MISMATCH / UNKNOWN_ORDER
+            command.qty = 0;
+        }
+        else if (command.edgeReject == OrderRejectReason.NONE)
+        {
+            command.edgeReject = scaleQtyAndPrice(
+                instrument, decoder.hasOrderQty() ? decoder.orderQty() : null,
+                decoder.hasPrice() ? decoder.price() : null, command.ordType);
+            command.qty = scaledQty;
+            command.price = scaledPrice;
+        }
+        if (!orderEntry.replaceOrder(command))
+        {
+            refuse(session, decoder.header(), "G", command.clOrdId);
+        }
+    }
+
+    private void onCancelRequest(
+        final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
+    {
+        final OrderCancelRequestDecoder decoder = cancelRequest;
+        decoder.reset();
+        decoder.decode(asciiBuffer, offset, length);
+        if (!decoder.validate())
+        {
+            sendReject(session, decoder, "F");
+            return;
+        }
+
+        final CancelOrderCommand command = cancel.reset();
+        command.clientId = context.clientId();
+        command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
+        command.origClOrdId.append(decoder.origClOrdID(), 0, decoder.origClOrdIDLength());
+        if (decoder.hasOrderID())
+        {
+            command.orderId.append(decoder.orderID(), 0, decoder.orderIDLength());
+        }
+        command.symbol.append(decoder.symbol(), 0, decoder.symbolLength());
+        command.side = Side.fromFix(decoder.side());
+        command.transactTimeNanos = transactTime(decoder.transactTime(), decoder.transactTimeLength());
+        if (!orderEntry.cancelOrder(command))
+        {
+            refuse(session, decoder.header(), "F", command.clOrdId);
+        }
+    }
+
+    private void onStatusRequest(
+        final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
+    {
+        final OrderStatusRequestDecoder decoder = statusRequest;
+        decoder.reset();
+        decoder.decode(asciiBuffer, offset, length);
+        if (!decoder.validate())
+        {
+            sendReject(session, decoder, "H");
+            return;
+        }
+
+        final OrderStatusCommand command = status.reset();
+        command.clientId = context.clientId();
+        command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
+        if (decoder.hasOrderID())
+        {
+            command.orderId.append(decoder.orderID(), 0, decoder.orderIDLength());
+        }
+        if (decoder.hasOrdStatusReqID())
+        {
+            command.statusReqId.append(decoder.ordStatusReqID(), 0, decoder.ordStatusReqIDLength());
+        }
+        if (!orderEntry.orderStatus(command))
+        {
+            refuse(session, decoder.header(), "H", command.clOrdId);
+        }
+    }
+
+    private static OrderRejectReason orderShapeReject(final Side side, final OrdType ordType, final TimeInForce tif)
+    {
+        if (side == null)
+        {
+            return OrderRejectReason.UNSUPPORTED_SIDE;
+        }
+        if (ordType == null)
+        {
+            return OrderRejectReason.UNSUPPORTED_ORD_TYPE;
+        }
+        if (tif == null)
+        {
+            return OrderRejectReason.UNSUPPORTED_TIME_IN_FORCE;
+        }
+        return OrderRejectReason.NONE;
+    }
+
+    private long scaledQty;
+    private long scaledPrice;
+
+    /** Sets {@link #scaledQty}/{@link #scaledPrice}; returns why they are unacceptable, or NONE. */
+    private OrderRejectReason scaleQtyAndPrice(
+        final Instrument instrument, final ReadOnlyDecimalFloat qty, final ReadOnlyDecimalFloat price,
+        final OrdType ordType)
+    {
+        scaledQty = 0;
+        scaledPrice = 0;
+        if (qty == null)
+        {
+            return OrderRejectReason.MISSING_FIELD;
+        }
+        scaledQty = Decimals.toScaled(qty, instrument.qtyScale());
+        if (scaledQty == Decimals.NOT_REPRESENTABLE)
+        {
+            scaledQty = 0;
+            return OrderRejectReason.QTY_PRECISION;
+        }
+        if (ordType == OrdType.LIMIT && price != null)
+        {
+            scaledPrice = Decimals.toScaled(price, instrument.priceScale());
+            if (scaledPrice == Decimals.NOT_REPRESENTABLE)
+            {
+                scaledPrice = 0;
+                return OrderRejectReason.PRICE_PRECISION;
+            }
+        }
+        return OrderRejectReason.NONE;
+    }
+
+    private long transactTime(final byte[] bytes, final int length)
+    {
+        if (length <= 0)
+        {
+            return 0;
+        }
+        final long millis = timestampDecoder.decode(bytes, length);
+        return millis == Long.MIN_VALUE ? 0 : TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    private void sendReject(final Session session, final Decoder decoder, final String refMsgType)
+    {
+        final int tag = decoder.invalidTagId();
+        final int reason = decoder.rejectReason();
+        reject.reset();
+        reject.refSeqNum(decoder.header().msgSeqNum())
+            .refMsgType(refMsgType)
+            .sessionRejectReason(reason)
+            .text(rejectText(reason, tag));
+        if (tag > 0)
+        {
+            reject.refTagID(tag);
+        }
+        if (trySend(session, reject))
+        {
+            metrics.sessionRejectsSent.incrementAndGet();
+        }
+        LOG.warn("event=message_rejected sessionId={} msgType={} seqNum={} tag={} reason={}",
+            session.id(), refMsgType, decoder.header().msgSeqNum(), tag, reason);
+    }
+
+    private static String rejectText(final int reason, final int tag)
+    {
+        switch (reason)
+        {
+            case 0: return "Invalid tag number " + tag;
+            case 1: return "Required tag missing " + tag;
+            case 2: return "Tag not defined for this message type " + tag;
+            case 4: return "Tag specified without a value " + tag;
+            case 5: return "Value is incorrect (out of range) for this tag " + tag;
+            case 6: return "Incorrect data format for value " + tag;
+            case 13: return "Tag appears more than once " + tag;
+            default: return "Invalid message, tag " + tag;
+        }
+    }
+
+    private void rejectUnsupported(final Session session, final int offset, final int length)
+    {
+        final int msgTypeLength = msgTypeOf(offset, length);
+        businessReject.reset();
+        businessReject.refMsgType(msgTypeChars, msgTypeLength)
+            .businessRejectReason(3)
+            .text("Unsupported message type");
+        final int seqNum = seqNumOf(offset, length);
+        if (seqNum > 0)
+        {
+            businessReject.refSeqNum(seqNum);
+        }
+        if (trySend(session, businessReject))
+        {
+            metrics.businessRejectsSent.incrementAndGet();
+        }
+        LOG.warn("event=unsupported_message sessionId={} msgType={}", session.id(),
+            new String(msgTypeChars, 0, msgTypeLength));
+    }
+
+    private void refuse(
+        final Session session, final SessionHeaderDecoder header, final String refMsgType, final CharSequence clOrdId)
+    {
+        metrics.commandsRefused.incrementAndGet();
+        businessReject.reset();
+        businessReject.refSeqNum(header.msgSeqNum())
+            .refMsgType(refMsgType)
+            .businessRejectRefID(clOrdId)
+            .businessRejectReason(4)
+            .text("Order management queue full, resend later");
+        if (trySend(session, businessReject))
+        {
+            metrics.businessRejectsSent.incrementAndGet();
+        }
+        LOG.error("event=command_refused_queue_full sessionId={} clOrdId={}", session.id(), clOrdId);
+    }
+
+    private boolean trySend(final Session session, final uk.co.real_logic.artio.builder.Encoder encoder)
+    {
+        for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++)
+        {
+            if (session.trySend(encoder) > 0)
+            {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        LOG.error("event=session_send_failed sessionId={}", session.id());
+        return false;
+    }
+
+    /** Copies tag 35's value into {@link #msgTypeChars}; returns its length. */
+    private int msgTypeOf(final int offset, final int length)
+    {
+        final int valueStart = valueOf(35, offset, length);
+        if (valueStart < 0)
+        {
+            return 0;
+        }
+        int i = 0;
+        final int end = offset + length;
+        for (int index = valueStart; index < end && i < msgTypeChars.length; index++)
+        {
+            final byte b = asciiBuffer.getByte(index);
+            if (b == 1)
+            {
+                break;
+            }
+            msgTypeChars[i++] = (char)b;
+        }
+        return i;
+    }
+
+    private int seqNumOf(final int offset, final int length)
+    {
+        final int valueStart = valueOf(34, offset, length);
+        if (valueStart < 0)
+        {
+            return 0;
+        }
+        int value = 0;
+        final int end = offset + length;
+        for (int index = valueStart; index < end; index++)
+        {
+            final byte b = asciiBuffer.getByte(index);
+            if (b < '0' || b > '9')
+            {
+                break;
+            }
+            value = value * 10 + (b - '0');
+        }
+        return value;
+    }
+
+    /** Index of the first byte of the value of {@code tag}, or -1. */
+    private int valueOf(final int tag, final int offset, final int length)
+    {
+        final int end = offset + length;
+        int fieldStart = offset;
+        while (fieldStart < end)
+        {
+            int parsedTag = 0;
+            int index = fieldStart;
+            byte b;
+            while (index < end && (b = asciiBuffer.getByte(index)) != '=')
+            {
+                parsedTag = parsedTag * 10 + (b - '0');
+                index++;
+            }
+            if (parsedTag == tag)
+            {
+                return index + 1;
+            }
+            while (index < end && asciiBuffer.getByte(index) != 1)
+            {
+                index++;
+            }
+            fieldStart = index + 1;
+        }
+        return -1;
+    }
+}

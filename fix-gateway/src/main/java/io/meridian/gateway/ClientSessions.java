@@ -1,0 +1,167 @@
+package io.meridian.gateway;
+
+import io.meridian.oms.api.CancelReject;
+import io.meridian.oms.api.ClientReports;
+import io.meridian.oms.api.ExecutionReport;
+import io.meridian.oms.api.OrderEntry;
+import io.meridian.oms.model.InstrumentRegistry;
+import org.agrona.collections.Object2ObjectHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.co.real_logic.artio.builder.Encoder;
+import uk.co.real_logic.artio.library.SessionAcquireHandler;
+import uk.co.real_logic.artio.library.SessionAcquiredInfo;
+import uk.co.real_logic.artio.library.SessionHandler;
+import uk.co.real_logic.artio.session.Session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The client side of the gateway: owns the acceptor sessions the library acquires, routes their
+ * messages through {@link ClientMessageHandler} into the OMS, and delivers the OMS's reports back
+ * to the right session. Everything except {@link #status()} runs on the core thread.
+ */
+public final class ClientSessions implements SessionAcquireHandler, ClientReports
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSessions.class);
+    private static final int SEND_ATTEMPTS = 16;
+
+    private final ClientSessionConfig[] clients;
+    private final ClientContext[] contexts;
+    private final Object2ObjectHashMap<String, ClientSessionConfig> byCompId = new Object2ObjectHashMap<>();
+    private final ClientMessageHandler messageHandler;
+    private final ClientReportEncoder encoder = new ClientReportEncoder();
+    private final GatewayMetrics metrics;
+
+    public ClientSessions(
+        final List<ClientSessionConfig> clients,
+        final InstrumentRegistry instruments,
+        final OrderEntry orderEntry,
+        final GatewayMetrics metrics)
+    {
+        this.clients = new ClientSessionConfig[clients.size()];
+        this.contexts = new ClientContext[clients.size()];
+        for (final ClientSessionConfig client : clients)
+        {
+            if (client.clientId() < 0 || client.clientId() >= this.clients.length ||
+                this.clients[client.clientId()] != null)
+            {
+                throw new IllegalArgumentException("client ids must be dense and unique: " + client);
+            }
+            this.clients[client.clientId()] = client;
+            contexts[client.clientId()] = new ClientContext(client);
+            byCompId.put(client.clientCompId(), client);
+        }
+        this.metrics = metrics;
+        this.messageHandler = new ClientMessageHandler(instruments, orderEntry, metrics);
+    }
+
+    public SessionHandler onSessionAcquired(final Session session, final SessionAcquiredInfo acquiredInfo)
+    {
+        final ClientSessionConfig client = byCompId.get(session.compositeKey().remoteCompId());
+        if (client == null)
+        {
+            // the authenticator refuses unknown CompIDs, so this is a configuration race: do not trade
+            LOG.error("event=unknown_client_session key={}", session.compositeKey());
+            session.requestDisconnect();
+            return messageHandler.forUnknownClient();
+        }
+        final ClientContext context = contexts[client.clientId()];
+        context.session = session;
+        context.connected = true;
+        LOG.info("event=client_session_acquired client={} sessionId={} lastSent={} lastReceived={}",
+            client, session.id(), session.lastSentMsgSeqNum(), session.lastReceivedMsgSeqNum());
+        return messageHandler.forClient(context);
+    }
+
+    public void onExecutionReport(final ExecutionReport report)
+    {
+        send(report.clientId, encoder.encode(report), "8", report.clOrdId);
+    }
+
+    public void onCancelReject(final CancelReject reject)
+    {
+        send(reject.clientId, encoder.encode(reject), "9", reject.clOrdId);
+    }
+
+    private void send(final int clientId, final Encoder message, final String msgType, final CharSequence clOrdId)
+    {
+        final ClientContext context = clientId >= 0 && clientId < contexts.length ? contexts[clientId] : null;
+        final Session session = context == null ? null : context.session;
+        if (session == null || !session.canSendMessage())
+        {
+            metrics.reportsUndeliverable.incrementAndGet();
+            LOG.warn("event=report_undeliverable client={} msgType={} clOrdId={} reason=not_logged_on",
+                clientId, msgType, clOrdId);
+            return;
+        }
+        for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++)
+        {
+            if (session.trySend(message) > 0)
+            {
+                metrics.reportsSent.incrementAndGet();
+                context.refresh();
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        metrics.reportsUndeliverable.incrementAndGet();
+        LOG.error("event=report_undeliverable client={} msgType={} clOrdId={} reason=back_pressure",
+            clientId, msgType, clOrdId);
+    }
+
+    /** A consistent-enough snapshot of every configured client session, for health and admin. */
+    public List<ClientSessionStatus> status()
+    {
+        final List<ClientSessionStatus> status = new ArrayList<>(contexts.length);
+        for (final ClientContext context : contexts)
+        {
+            status.add(new ClientSessionStatus(
+                context.config.clientId(), context.config.clientCompId(), context.config.meridianCompId(),
+                context.connected, context.lastSentSeqNum, context.lastReceivedSeqNum));
+        }
+        return status;
+    }
+
+    public int clientCount()
+    {
+        return clients.length;
+    }
+
+    /** Per-client session state; written on the core thread, read (volatile fields) by admin. */
+    static final class ClientContext
+    {
+        final ClientSessionConfig config;
+        Session session;
+        volatile boolean connected;
+        volatile int lastSentSeqNum;
+        volatile int lastReceivedSeqNum;
+
+        ClientContext(final ClientSessionConfig config)
+        {
+            this.config = config;
+        }
+
+        int clientId()
+        {
+            return config.clientId();
+        }
+
+        void refresh()
+        {
+            final Session session = this.session;
+            if (session != null)
+            {
+                lastSentSeqNum = session.lastSentMsgSeqNum();
+                lastReceivedSeqNum = session.lastReceivedMsgSeqNum();
+            }
+        }
+
+        void disconnected()
+        {
+            refresh();
+            connected = false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.meridian.gateway;
+
+import java.nio.file.Path;
+
+/**
+ * Where and how the Artio engine runs: its data directory (Aeron, archive, sequence numbers and
+ * session state all live under it), the client acceptor address, and idle strategies.
+ */
+public final class FixRuntimeConfig
+{
+    private Path dataDir = Path.of("data");
+    private String bindHost = "0.0.0.0";
+    private int port = 9878;
+    private String engineIdleStrategy = "backoff";
+    private long replyTimeoutMs = 10_000;
+    private boolean deleteOnClose;
+
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
+    public FixRuntimeConfig dataDir(final Path dataDir)
+    {
+        this.dataDir = dataDir;
+        return this;
+    }
+
+    public String bindHost()
+    {
+        return bindHost;
+    }
+
+    public FixRuntimeConfig bindHost(final String bindHost)
+    {
+        this.bindHost = bindHost;
+        return this;
+    }
+
+    public int port()
+    {
+        return port;
+    }
+
+    public FixRuntimeConfig port(final int port)
+    {
+        this.port = port;
+        return this;
+    }
+
+    public String engineIdleStrategy()
+    {
+        return engineIdleStrategy;
+    }
+
+    public FixRuntimeConfig engineIdleStrategy(final String engineIdleStrategy)
+    {
+        this.engineIdleStrategy = engineIdleStrategy;
+        return this;
+    }
+
+    public long replyTimeoutMs()
+    {
+        return replyTimeoutMs;
+    }
+
+    public FixRuntimeConfig replyTimeoutMs(final long replyTimeoutMs)
+    {
+        this.replyTimeoutMs = replyTimeoutMs;
+        return this;
+    }
+
+    /** Tests only: delete the Aeron directory on close (the archive and FIX logs are kept for restart). */
+    public boolean deleteOnClose()
+    {
+        return deleteOnClose;
+    }
+
+    public FixRuntimeConfig deleteOnClose(final boolean deleteOnClose)
+    {
+        this.deleteOnClose = deleteOnClose;
+        return this;
+    }
+}

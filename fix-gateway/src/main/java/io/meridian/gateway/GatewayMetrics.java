@@ -1,0 +1,60 @@
+package io.meridian.gateway;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of the client edge; written on the core/engine threads, read by the admin. */
+public final class GatewayMetrics
+{
+    final AtomicLong logonsAccepted = new AtomicLong();
+    final AtomicLong logonsRejected = new AtomicLong();
+    final AtomicLong messagesIn = new AtomicLong();
+    final AtomicLong sessionRejectsSent = new AtomicLong();
+    final AtomicLong businessRejectsSent = new AtomicLong();
+    final AtomicLong reportsSent = new AtomicLong();
+    final AtomicLong reportsUndeliverable = new AtomicLong();
+    final AtomicLong commandsRefused = new AtomicLong();
+
+    public long logonsAccepted()
+    {
+        return logonsAccepted.get();
+    }
+
+    public long logonsRejected()
+    {
+        return logonsRejected.get();
+    }
+
+    public long messagesIn()
+    {
+        return messagesIn.get();
+    }
+
+    /** Session-level Rejects (35=3) sent for malformed application messages. */
+    public long sessionRejectsSent()
+    {
+        return sessionRejectsSent.get();
+    }
+
+    /** BusinessMessageRejects (35=j) sent for unsupported messages or when the OMS queue was full. */
+    public long businessRejectsSent()
+    {
+        return businessRejectsSent.get();
+    }
+
+    public long reportsSent()
+    {
+        return reportsSent.get();
+    }
+
+    /** Reports that could not be sent because the client was not connected or back-pressured. */
+    public long reportsUndeliverable()
+    {
+        return reportsUndeliverable.get();
+    }
+
+    /** Commands the OMS ring refused (full); the client got a BusinessMessageReject. */
+    public long commandsRefused()
+    {
+        return commandsRefused.get();
+    }
+}

@@ -1,0 +1,359 @@
+package io.meridian.oms;
+
+import io.meridian.oms.api.CancelOrderCommand;
+import io.meridian.oms.api.ClientReports;
+import io.meridian.oms.api.FillListener;
+import io.meridian.oms.api.NewOrderCommand;
+import io.meridian.oms.api.OrderEntry;
+import io.meridian.oms.api.OrderStatusCommand;
+import io.meridian.oms.api.PreTradeCheck;
+import io.meridian.oms.api.ReplaceOrderCommand;
+import io.meridian.oms.api.VenueCancelReject;
+import io.meridian.oms.api.VenueEvents;
+import io.meridian.oms.api.VenueExecution;
+import io.meridian.oms.api.VenueOrders;
+import io.meridian.oms.codec.RingCodec;
+import io.meridian.oms.codec.RingCommandWriter;
+import io.meridian.oms.journal.Journal;
+import io.meridian.oms.model.InstrumentRegistry;
+import org.agrona.DirectBuffer;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The order management core: one sequencer thread that takes client commands and venue events
+ * from a many-to-one ring buffer, stamps each with a local sequence number and receive time,
+ * journals it, and applies it to the order state machine, which answers clients
+ * ({@link ClientReports}) and sends child orders ({@link VenueOrders}) inline.
+ * <p>
+ * Lifecycle: construct, {@link #recover()} (replays the journal with outputs muted), run
+ * {@link #sequencer()} on an agent runner (or call its {@code doWork()} from the thread that owns
+ * the FIX sessions), stop it, then {@link #close()}.
+ * <p>
+ * Threads: {@link #orderEntry()}, {@link #venueEvents()}, {@link #queries()},
+ * {@link #onSequencer(Supplier)} and {@link #metrics()} may be used from any thread; everything
+ * else belongs to the sequencer thread.
+ */
+public final class Oms implements AutoCloseable
+{
+    private final OmsConfig config;
+    private final EpochNanoClock clock;
+    private final ErrorHandler errorHandler;
+    private final ManyToOneRingBuffer ring;
+    private final RingCommandWriter writer;
+    private final Journal journal;
+    private final OmsMetrics metrics;
+    private final OrderStateMachine machine;
+    private final ManyToOneConcurrentArrayQueue<SequencerTask<?>> tasks;
+    private final OrderQueries queries = new Queries();
+    private final Sequencer sequencer = new Sequencer();
+
+    private final NewOrderCommand newOrder = new NewOrderCommand();
+    private final CancelOrderCommand cancel = new CancelOrderCommand();
+    private final ReplaceOrderCommand replace = new ReplaceOrderCommand();
+    private final OrderStatusCommand status = new OrderStatusCommand();
+    private final VenueExecution execution = new VenueExecution();
+    private final VenueCancelReject venueCancelReject = new VenueCancelReject();
+
+    private long lastSequence;
+    private boolean recovered;
+    private volatile boolean closed;
+
+    public Oms(
+        final OmsConfig config, final InstrumentRegistry instruments, final PreTradeCheck risk,
+        final ClientReports reports, final VenueOrders venues, final FillListener fills, final EpochNanoClock clock)
+    {
+        config.validate();
+        this.config = config;
+        this.clock = Objects.requireNonNull(clock);
+        this.errorHandler = config.errorHandler();
+        ring = new ManyToOneRingBuffer(new UnsafeBuffer(
+            ByteBuffer.allocateDirect(config.ringCapacityBytes() + RingBufferDescriptor.TRAILER_LENGTH)));
+        writer = new RingCommandWriter(ring);
+        metrics = new OmsMetrics(ring);
+        machine = new OrderStateMachine(
+            config.orderIdPrefix(), config.maxOrders(), instruments, Objects.requireNonNull(risk),
+            Objects.requireNonNull(reports), Objects.requireNonNull(venues),
+            fills != null ? fills : FillListener.NONE, metrics);
+        tasks = new ManyToOneConcurrentArrayQueue<>(config.queryQueueCapacity());
+        journal = new Journal(config.journalDir(), config.journalSegmentBytes());
+    }
+
+    /** Where the client edge submits commands; thread-safe, false when the ring is full. */
+    public OrderEntry orderEntry()
+    {
+        return writer;
+    }
+
+    /** Where venue bridges submit events; thread-safe, false when the ring is full (retry). */
+    public VenueEvents venueEvents()
+    {
+        return writer;
+    }
+
+    /** The sequencer agent: one doWork() serves queued reads, then applies up to a batch of inputs. */
+    public Agent sequencer()
+    {
+        return sequencer;
+    }
+
+    public OrderQueries queries()
+    {
+        return queries;
+    }
+
+    public OmsMetrics metrics()
+    {
+        return metrics;
+    }
+
+    public OmsConfig config()
+    {
+        return config;
+    }
+
+    /**
+     * Replays the journal through the state machine with client reports and venue sends muted
+     * (fills still reach the FillListener and the risk gate so they rebuild their state too), using
+     * the journaled receive times and decisions. Call once, before the sequencer runs; the
+     * sequencer calls it itself if it was not.
+     *
+     * @return the number of records replayed.
+     */
+    public int recover()
+    {
+        if (recovered)
+        {
+            throw new IllegalStateException("already recovered");
+        }
+        recovered = true;
+        final long count = journal.replay(this::replayRecord);
+        return (int)count;
+    }
+
+    /**
+     * Runs {@code read} on the sequencer thread, where order (and position) state may be read
+     * safely, and completes the future with its result there. Fails the future when the queue is
+     * full or the Oms is closed.
+     */
+    public <T> CompletableFuture<T> onSequencer(final Supplier<T> read)
+    {
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        if (closed)
+        {
+            future.completeExceptionally(new IllegalStateException("oms closed"));
+            return future;
+        }
+        if (!tasks.offer(new SequencerTask<>(read, future)))
+        {
+            future.completeExceptionally(new IllegalStateException("sequencer query queue full"));
+        }
+        return future;
+    }
+
+    /**
+     * Hash of the whole order state and id counters; equal journals give equal hashes. Sequencer
+     * thread only (use {@code onSequencer(oms::stateHash)} elsewhere).
+     */
+    public long stateHash()
+    {
+        return machine.stateHash();
+    }
+
+    /** Last session state a venue bridge reported: 1 up, 0 down, -1 never. Sequencer thread only. */
+    public int venueSessionState(final int venueId)
+    {
+        return machine.venueSessionState(venueId);
+    }
+
+    /** Forces the journal to disk. Sequencer thread only (or after it stopped). */
+    public void flush()
+    {
+        journal.flush();
+    }
+
+    /** Flushes and closes the journal; call after the sequencer stopped. Pending reads fail. */
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            journal.close();
+            SequencerTask<?> task;
+            while ((task = tasks.poll()) != null)
+            {
+                task.future.completeExceptionally(new IllegalStateException("oms closed"));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ sequencer
+
+    private void replayRecord(
+        final int msgType, final long sequence, final long receivedNanos, final int outcome, final DirectBuffer buffer,
+        final int offset, final int length)
+    {
+        lastSequence = sequence;
+        metrics.journalRecord(sequence);
+        apply(msgType, buffer, offset, receivedNanos, true, outcome);
+    }
+
+    private void onRingMessage(final int msgType, final DirectBuffer buffer, final int index, final int length)
+    {
+        final long sequence = ++lastSequence;
+        final long receivedNanos = clock.nanoTime();
+        journal.append(msgType, sequence, receivedNanos, buffer, index, length);
+        metrics.journalRecord(sequence);
+        final int outcome = apply(msgType, buffer, index, receivedNanos, false, 0);
+        if (outcome != 0)
+        {
+            journal.patchOutcome(outcome);
+        }
+    }
+
+    private int apply(
+        final int msgType, final DirectBuffer buffer, final int offset, final long receivedNanos,
+        final boolean replaying, final int recordedOutcome)
+    {
+        machine.begin(replaying, recordedOutcome);
+        try
+        {
+            switch (msgType)
+            {
+                case RingCodec.NEW_ORDER:
+                    RingCodec.decodeNewOrder(buffer, offset, newOrder);
+                    machine.onNewOrder(newOrder, receivedNanos);
+                    break;
+                case RingCodec.CANCEL_ORDER:
+                    RingCodec.decodeCancel(buffer, offset, cancel);
+                    machine.onCancel(cancel, receivedNanos);
+                    break;
+                case RingCodec.REPLACE_ORDER:
+                    RingCodec.decodeReplace(buffer, offset, replace);
+                    machine.onReplace(replace, receivedNanos);
+                    break;
+                case RingCodec.ORDER_STATUS:
+                    RingCodec.decodeStatus(buffer, offset, status);
+                    machine.onStatus(status, receivedNanos);
+                    break;
+                case RingCodec.VENUE_EXECUTION:
+                    RingCodec.decodeExecution(buffer, offset, execution);
+                    machine.onVenueExecution(execution, receivedNanos);
+                    break;
+                case RingCodec.VENUE_CANCEL_REJECT:
+                    RingCodec.decodeCancelReject(buffer, offset, venueCancelReject);
+                    machine.onVenueCancelReject(venueCancelReject, receivedNanos);
+                    break;
+                case RingCodec.VENUE_SESSION_STATE:
+                    machine.onVenueSessionState(
+                        RingCodec.sessionStateVenueId(buffer, offset), RingCodec.sessionStateConnected(buffer, offset));
+                    break;
+                default:
+                    metrics.anomaly();
+                    break;
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // the input is journaled; a replay hits the same bug at the same point, so state stays reproducible
+            metrics.error();
+            errorHandler.onError(ex);
+        }
+        return machine.outcome();
+    }
+
+    private final class Sequencer implements Agent
+    {
+        private final MessageHandler handler = Oms.this::onRingMessage;
+
+        public void onStart()
+        {
+            if (!recovered)
+            {
+                recover();
+            }
+        }
+
+        public int doWork()
+        {
+            if (closed)
+            {
+                return 0;
+            }
+            if (!recovered)
+            {
+                recover();
+            }
+            int work = 0;
+            final int queryLimit = config.queryBatchLimit();
+            SequencerTask<?> task;
+            while (work < queryLimit && (task = tasks.poll()) != null)
+            {
+                metrics.query();
+                task.run();
+                work++;
+            }
+            return work + ring.read(handler, config.sequencerBatchLimit());
+        }
+
+        public String roleName()
+        {
+            return "meridian-oms-sequencer";
+        }
+    }
+
+    private static final class SequencerTask<T> implements Runnable
+    {
+        private final Supplier<T> read;
+        private final CompletableFuture<T> future;
+
+        SequencerTask(final Supplier<T> read, final CompletableFuture<T> future)
+        {
+            this.read = read;
+            this.future = future;
+        }
+
+        public void run()
+        {
+            try
+            {
+                future.complete(read.get());
+            }
+            catch (final Throwable t)
+            {
+                future.completeExceptionally(t);
+            }
+        }
+    }
+
+    private final class Queries implements OrderQueries
+    {
+        public CompletableFuture<Optional<OrderSnapshot>> order(final String orderId)
+        {
+            return onSequencer(() -> Optional.ofNullable(machine.snapshot(orderId)));
+        }
+
+        public CompletableFuture<List<OrderSnapshot>> openOrders()
+        {
+            return onSequencer(() -> machine.snapshots(true));
+        }
+
+        public CompletableFuture<List<OrderSnapshot>> orders()
+        {
+            return onSequencer(() -> machine.snapshots(false));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.meridian.oms;
+
+import io.meridian.oms.model.Instrument;
+import io.meridian.oms.model.OrdStatus;
+import io.meridian.oms.model.OrdType;
+import io.meridian.oms.model.OrderRejectReason;
+import io.meridian.oms.model.Side;
+import io.meridian.oms.model.TimeInForce;
+
+/**
+ * One client order and its single child order at the venue. Mutated only by the
+ * {@link OrderStateMachine} on the sequencer thread.
+ * <p>
+ * The status is kept as a base status (PENDING_NEW, NEW, PARTIALLY_FILLED, FILLED, CANCELED,
+ * EXPIRED, REJECTED) plus an optional pending cancel/replace; {@link #status()} applies the FIX 4.4
+ * precedence (a pending cancel/replace shows while the base is not terminal).
+ */
+final class Order
+{
+    static final int NO_PENDING = 0;
+    static final int PENDING_CANCEL = 1;
+    static final int PENDING_REPLACE = 2;
+
+    final long number;
+    final String orderId;
+    final int clientId;
+    final String firstClOrdId;
+    final String account;
+    final Instrument instrument;
+    final String symbol;
+    final Side side;
+    final int venueId;
+    final long createdNanos;
+
+    String clOrdId;
+    OrdType ordType;
+    TimeInForce timeInForce;
+    long orderQty;
+    long price;
+
+    long cumQty;
+    long leavesQty;
+    long avgPx;
+    /** sum of lastQty * lastPx over fills, 128 bits */
+    long notionalHi;
+    long notionalLo;
+
+    OrdStatus base;
+    int pending = NO_PENDING;
+    String pendingClOrdId;
+    int pendingChild;
+    long pendingQty;
+    long pendingPrice;
+    OrdType pendingOrdType;
+    TimeInForce pendingTimeInForce;
+
+    /** n of the current child ClOrdID (OrderID-n) at the venue, 0 when never sent */
+    int currentChild;
+    /** last n issued */
+    int lastChild;
+    String venueOrderId = "";
+
+    long updatedNanos;
+    OrderRejectReason rejectReason = OrderRejectReason.NONE;
+    String text = "";
+
+    Order(
+        final long number, final String orderId, final int clientId, final String clOrdId, final String account,
+        final Instrument instrument, final String symbol, final Side side, final OrdType ordType,
+        final TimeInForce timeInForce, final long orderQty, final long price, final long createdNanos)
+    {
+        this.number = number;
+        this.orderId = orderId;
+        this.clientId = clientId;
+        this.firstClOrdId = clOrdId;
+        this.clOrdId = clOrdId;
+        this.account = account;
+        this.instrument = instrument;
+        this.symbol = symbol;
+        this.side = side;
+        this.venueId = instrument == null ? -1 : instrument.venueId();
+        this.ordType = ordType;
+        this.timeInForce = timeInForce;
+        this.orderQty = orderQty;
+        this.price = price;
+        this.createdNanos = createdNanos;
+        this.updatedNanos = createdNanos;
+    }
+
+    OrdStatus status()
+    {
+        if (pending != NO_PENDING && !base.isTerminal())
+        {
+            return pending == PENDING_CANCEL ? OrdStatus.PENDING_CANCEL : OrdStatus.PENDING_REPLACE;
+        }
+        return base;
+    }
+
+    boolean isTerminal()
+    {
+        return base.isTerminal();
+    }
+
+    int priceScale()
+    {
+        return instrument == null ? 0 : instrument.priceScale();
+    }
+
+    int qtyScale()
+    {
+        return instrument == null ? 0 : instrument.qtyScale();
+    }
+
+    void clearPending()
+    {
+        pending = NO_PENDING;
+        pendingClOrdId = null;
+        pendingChild = 0;
+        pendingQty = 0;
+        pendingPrice = 0;
+        pendingOrdType = null;
+        pendingTimeInForce = null;
+    }
+
+    void appendChildClOrdId(final StringBuilder dst, final int child)
+    {
+        dst.append(orderId).append('-').append(child);
+    }
+
+    OrderSnapshot snapshot()
+    {
+        final StringBuilder venueClOrdId = new StringBuilder();
+        if (currentChild > 0)
+        {
+            appendChildClOrdId(venueClOrdId, currentChild);
+        }
+        return new OrderSnapshot(
+            orderId, clientId, clOrdId, firstClOrdId, pendingClOrdId == null ? "" : pendingClOrdId, account, symbol,
+            side, ordType, timeInForce, priceScale(), qtyScale(), orderQty, price, cumQty, leavesQty, avgPx, status(),
+            venueId, venueOrderId, venueClOrdId.toString(), createdNanos, updatedNanos, rejectReason, text);
+    }
+}

@@ -1,0 +1,1034 @@
+package io.meridian.oms;
+
+import io.meridian.oms.api.CancelOrderCommand;
+import io.meridian.oms.api.CancelReject;
+import io.meridian.oms.api.ClientReports;
+import io.meridian.oms.api.ExecutionReport;
+import io.meridian.oms.api.FillListener;
+import io.meridian.oms.api.NewOrderCommand;
+import io.meridian.oms.api.OrderStatusCommand;
+import io.meridian.oms.api.PreTradeCheck;
+import io.meridian.oms.api.ReplaceOrderCommand;
+import io.meridian.oms.api.VenueCancelReject;
+import io.meridian.oms.api.VenueExecution;
+import io.meridian.oms.api.VenueOrder;
+import io.meridian.oms.api.VenueOrders;
+import io.meridian.oms.model.CancelRejectReason;
+import io.meridian.oms.model.ExecType;
+import io.meridian.oms.model.Instrument;
+import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.oms.model.OrdStatus;
+import io.meridian.oms.model.OrdType;
+import io.meridian.oms.model.OrderRejectReason;
+import io.meridian.oms.model.Side;
+import io.meridian.oms.model.TimeInForce;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.Object2ObjectHashMap;
+import org.agrona.collections.ObjectHashSet;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The order state machine: applies sequenced inputs to the orders and emits client reports and
+ * child orders. Single-threaded (the sequencer). Its state depends only on the inputs and on the
+ * outcomes of the external decisions it takes (risk check, venue connected, venue send accepted),
+ * which are reported through {@link #outcome()} so the journal can record them and a replay takes
+ * the same decisions without asking again. See docs/order-lifecycle.md for the rules.
+ */
+final class OrderStateMachine
+{
+    static final int RISK_MASK = 0xFF;
+    static final int RISK_RECORDED = 1 << 8;
+    static final int CONNECTED_RECORDED = 1 << 9;
+    static final int CONNECTED = 1 << 10;
+    static final int SEND_RECORDED = 1 << 11;
+    static final int SEND_OK = 1 << 12;
+
+    static final String NOT_CURRENT_TEXT = "OrigClOrdID is not the order's current ClOrdID";
+    static final String UNKNOWN_ORDER_TEXT = "unknown order";
+
+    private static final int SEND_NEW = 0;
+    private static final int SEND_CANCEL = 1;
+    private static final int SEND_REPLACE = 2;
+
+    private final String orderIdPrefix;
+    private final int maxOrders;
+    private final InstrumentRegistry instruments;
+    private final PreTradeCheck risk;
+    private final ClientReports reports;
+    private final VenueOrders venues;
+    private final FillListener fills;
+    private final OmsMetrics metrics;
+
+    private final Long2ObjectHashMap<Order> ordersByNumber;
+    /** every ClOrdID ever received per client, to the order it named (NO_ORDER when none) */
+    private final Object2ObjectHashMap<IdKey, Order> clOrdIds;
+    private final ObjectHashSet<IdKey> venueExecIds;
+    private final IdKey lookupKey = new IdKey();
+    private final Order noOrder;
+
+    private final ExecutionReport executionReport = new ExecutionReport();
+    private final CancelReject cancelReject = new CancelReject();
+    private final VenueOrder venueOrder = new VenueOrder();
+
+    private long lastOrderNumber;
+    private long lastExecId;
+    private int storedOrders;
+    private boolean[] venueSessionUp = new boolean[16];
+    private boolean[] venueSessionKnown = new boolean[16];
+
+    private boolean replaying;
+    private int recordedOutcome;
+    private int outcome;
+    private int resolvedChild;
+
+    OrderStateMachine(
+        final String orderIdPrefix, final int maxOrders, final InstrumentRegistry instruments, final PreTradeCheck risk,
+        final ClientReports reports, final VenueOrders venues, final FillListener fills, final OmsMetrics metrics)
+    {
+        this.orderIdPrefix = orderIdPrefix;
+        this.maxOrders = maxOrders;
+        this.instruments = instruments;
+        this.risk = risk;
+        this.reports = reports;
+        this.venues = venues;
+        this.fills = fills;
+        this.metrics = metrics;
+        ordersByNumber = new Long2ObjectHashMap<>(maxOrders, 0.65f);
+        clOrdIds = new Object2ObjectHashMap<>(maxOrders, 0.65f);
+        venueExecIds = new ObjectHashSet<>(Math.min(maxOrders, 1 << 20), 0.65f);
+        noOrder = new Order(0, "NONE", 0, "", "", null, "", null, null, null, 0, 0, 0);
+        noOrder.base = OrdStatus.REJECTED;
+    }
+
+    /** Starts applying one input; {@code recorded} is the journaled outcome when replaying. */
+    void begin(final boolean replaying, final int recorded)
+    {
+        this.replaying = replaying;
+        this.recordedOutcome = recorded;
+        this.outcome = 0;
+    }
+
+    /** @return the external decisions taken while applying the last input, 0 when none. */
+    int outcome()
+    {
+        return outcome;
+    }
+
+    // ------------------------------------------------------------------------------------ new order
+
+    void onNewOrder(final NewOrderCommand c, final long nowNanos)
+    {
+        metrics.commandIn();
+        metrics.newOrderIn();
+        final long number = ++lastOrderNumber;
+        final Instrument instrument = c.instrumentId >= 0 ? instruments.byId(c.instrumentId) : null;
+        final boolean hasClOrdId = c.clOrdId.length() > 0;
+        final boolean duplicate = hasClOrdId && clOrdIds.containsKey(lookupKey.set(c.clientId, c.clOrdId));
+        final String clOrdId = c.clOrdId.toString();
+        final Order o = new Order(
+            number, orderIdPrefix + number, c.clientId, clOrdId, c.account.toString(), instrument,
+            instrument != null ? instrument.symbol() : c.symbol.toString(), c.side, c.ordType,
+            c.timeInForce != null ? c.timeInForce : TimeInForce.DAY, c.qty, c.price, nowNanos);
+
+        OrderRejectReason reason = OrderRejectReason.NONE;
+        if (c.edgeReject != OrderRejectReason.NONE)
+        {
+            reason = c.edgeReject;
+        }
+        else if (duplicate)
+        {
+            reason = OrderRejectReason.DUPLICATE_CLORDID;
+        }
+        else if (storedOrders >= maxOrders)
+        {
+            reason = OrderRejectReason.CAPACITY;
+        }
+        else if (instrument == null)
+        {
+            reason = OrderRejectReason.UNKNOWN_SYMBOL;
+        }
+        else if (c.side == null || c.ordType == null)
+        {
+            reason = OrderRejectReason.MISSING_FIELD;
+        }
+        else
+        {
+            reason = preTradeCheck(instrument, c.side, c.ordType, c.qty, c.price);
+            if (reason == OrderRejectReason.NONE && !venueConnected(o.venueId))
+            {
+                reason = OrderRejectReason.VENUE_UNAVAILABLE;
+            }
+        }
+
+        if (reason != OrderRejectReason.CAPACITY && storedOrders < maxOrders)
+        {
+            ordersByNumber.put(number, o);
+            storedOrders++;
+            if (hasClOrdId && !duplicate)
+            {
+                clOrdIds.put(lookupKey.set(c.clientId, c.clOrdId).copy(clOrdId), o);
+            }
+        }
+
+        if (reason != OrderRejectReason.NONE)
+        {
+            reject(o, reason, reason.text(), nowNanos);
+            return;
+        }
+
+        o.base = OrdStatus.PENDING_NEW;
+        o.leavesQty = o.orderQty;
+        o.lastChild = 1;
+        o.currentChild = 1;
+        executionReport(o, ExecType.PENDING_NEW, o.clOrdId, null, nowNanos);
+
+        final VenueOrder child = venueOrder(o, 1, 0, o.orderQty, o.price, o.ordType, o.timeInForce, nowNanos);
+        if (!send(SEND_NEW, child))
+        {
+            reject(o, OrderRejectReason.VENUE_SEND_FAILED, OrderRejectReason.VENUE_SEND_FAILED.text(), nowNanos);
+        }
+    }
+
+    private void reject(final Order o, final OrderRejectReason reason, final String text, final long nowNanos)
+    {
+        o.base = OrdStatus.REJECTED;
+        o.rejectReason = reason;
+        o.text = text;
+        o.leavesQty = 0;
+        o.updatedNanos = nowNanos;
+        metrics.reject(reason);
+        executionReport(o, ExecType.REJECTED, o.clOrdId, null, nowNanos);
+    }
+
+    // ------------------------------------------------------------------------------------ cancel
+
+    void onCancel(final CancelOrderCommand c, final long nowNanos)
+    {
+        metrics.commandIn();
+        final Order o = checkCancelOrReplace(
+            c.clientId, c.clOrdId, c.origClOrdId, c.orderId, c.symbol, c.side, false, nowNanos);
+        if (o == null)
+        {
+            return;
+        }
+        if (!venueConnected(o.venueId))
+        {
+            rejectCancel(c.clientId, o, c.clOrdId, c.origClOrdId, false, CancelRejectReason.VENUE_UNAVAILABLE, null);
+            return;
+        }
+
+        final String origClOrdId = o.clOrdId;
+        o.pending = Order.PENDING_CANCEL;
+        o.pendingClOrdId = registeredClOrdId;
+        o.pendingChild = ++o.lastChild;
+        o.updatedNanos = nowNanos;
+        executionReport(o, ExecType.PENDING_CANCEL, o.pendingClOrdId, origClOrdId, nowNanos);
+
+        final VenueOrder cancel = venueOrder(
+            o, o.pendingChild, o.currentChild, o.orderQty, o.price, o.ordType, o.timeInForce, nowNanos);
+        if (!send(SEND_CANCEL, cancel))
+        {
+            final String pendingClOrdId = o.pendingClOrdId;
+            o.clearPending();
+            rejectCancel(c.clientId, o, pendingClOrdId, origClOrdId, false, CancelRejectReason.VENUE_UNAVAILABLE, null);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ replace
+
+    void onReplace(final ReplaceOrderCommand c, final long nowNanos)
+    {
+        metrics.commandIn();
+        final Order o = checkCancelOrReplace(
+            c.clientId, c.clOrdId, c.origClOrdId, c.orderId, c.symbol, c.side, true, nowNanos);
+        if (o == null)
+        {
+            return;
+        }
+        final OrdType ordType = c.ordType != null ? c.ordType : o.ordType;
+        final TimeInForce timeInForce = c.timeInForce != null ? c.timeInForce : o.timeInForce;
+        OrderRejectReason reason = c.edgeReject;
+        if (reason == OrderRejectReason.NONE && c.qty <= o.cumQty)
+        {
+            reason = OrderRejectReason.REPLACE_QTY_BELOW_CUM_QTY;
+        }
+        if (reason == OrderRejectReason.NONE)
+        {
+            reason = preTradeCheck(o.instrument, o.side, ordType, c.qty, c.price);
+        }
+        if (reason != OrderRejectReason.NONE)
+        {
+            rejectCancel(
+                c.clientId, o, c.clOrdId, c.origClOrdId, true, CancelRejectReason.REPLACE_REJECTED, reason.text());
+            return;
+        }
+        if (!venueConnected(o.venueId))
+        {
+            rejectCancel(c.clientId, o, c.clOrdId, c.origClOrdId, true, CancelRejectReason.VENUE_UNAVAILABLE, null);
+            return;
+        }
+
+        final String origClOrdId = o.clOrdId;
+        o.pending = Order.PENDING_REPLACE;
+        o.pendingClOrdId = registeredClOrdId;
+        o.pendingChild = ++o.lastChild;
+        o.pendingQty = c.qty;
+        o.pendingPrice = c.price;
+        o.pendingOrdType = ordType;
+        o.pendingTimeInForce = timeInForce;
+        o.updatedNanos = nowNanos;
+        executionReport(o, ExecType.PENDING_REPLACE, o.pendingClOrdId, origClOrdId, nowNanos);
+
+        final VenueOrder replace = venueOrder(
+            o, o.pendingChild, o.currentChild, c.qty, c.price, ordType, timeInForce, nowNanos);
+        if (!send(SEND_REPLACE, replace))
+        {
+            final String pendingClOrdId = o.pendingClOrdId;
+            o.clearPending();
+            rejectCancel(c.clientId, o, pendingClOrdId, origClOrdId, true, CancelRejectReason.VENUE_UNAVAILABLE, null);
+        }
+    }
+
+    private String registeredClOrdId;
+
+    /**
+     * The checks common to cancel and replace, in order: duplicate ClOrdID, unknown order, not the
+     * current ClOrdID, OrderID mismatch, side/symbol mismatch, order done, already pending.
+     *
+     * @return the order when all pass (its new ClOrdID is in {@link #registeredClOrdId}), else
+     * null after answering the client.
+     */
+    private Order checkCancelOrReplace(
+        final int clientId, final StringBuilder clOrdId, final StringBuilder origClOrdId, final StringBuilder orderId,
+        final StringBuilder symbol, final Side side, final boolean replace, final long nowNanos)
+    {
+        Order o = origClOrdId.length() > 0 ? clOrdIds.get(lookupKey.set(clientId, origClOrdId)) : null;
+        if (o == noOrder)
+        {
+            o = null;
+        }
+        final boolean hasClOrdId = clOrdId.length() > 0;
+        if (hasClOrdId && clOrdIds.containsKey(lookupKey.set(clientId, clOrdId)))
+        {
+            rejectCancel(clientId, o, clOrdId, origClOrdId, replace, CancelRejectReason.DUPLICATE_CLORDID, null);
+            return null;
+        }
+        registeredClOrdId = clOrdId.toString();
+        if (hasClOrdId)
+        {
+            clOrdIds.put(lookupKey.set(clientId, clOrdId).copy(registeredClOrdId), o != null ? o : noOrder);
+        }
+        if (o == null)
+        {
+            rejectCancel(clientId, null, clOrdId, origClOrdId, replace, CancelRejectReason.UNKNOWN_ORDER, null);
+            return null;
+        }
+        if (!o.clOrdId.contentEquals(origClOrdId))
+        {
+            rejectCancel(clientId, o, clOrdId, origClOrdId, replace, CancelRejectReason.UNKNOWN_ORDER, NOT_CURRENT_TEXT);
+            return null;
+        }
+        if ((orderId.length() > 0 && !o.orderId.contentEquals(orderId)) ||
+            (side != null && side != o.side) ||
+            (symbol.length() > 0 && !o.symbol.contentEquals(symbol)))
+        {
+            rejectCancel(clientId, o, clOrdId, origClOrdId, replace, CancelRejectReason.ORDER_MISMATCH, null);
+            return null;
+        }
+        if (o.isTerminal())
+        {
+            rejectCancel(clientId, o, clOrdId, origClOrdId, replace, CancelRejectReason.TOO_LATE_TO_CANCEL, null);
+            return null;
+        }
+        if (o.pending != Order.NO_PENDING)
+        {
+            rejectCancel(clientId, o, clOrdId, origClOrdId, replace, CancelRejectReason.ALREADY_PENDING, null);
+            return null;
+        }
+        return o;
+    }
+
+    // ------------------------------------------------------------------------------------ status
+
+    void onStatus(final OrderStatusCommand c, final long nowNanos)
+    {
+        metrics.commandIn();
+        Order o = null;
+        if (c.clOrdId.length() > 0)
+        {
+            o = clOrdIds.get(lookupKey.set(c.clientId, c.clOrdId));
+            if (o == noOrder)
+            {
+                o = null;
+            }
+            if (o != null && c.orderId.length() > 0 && !o.orderId.contentEquals(c.orderId))
+            {
+                o = null;
+            }
+        }
+        else if (c.orderId.length() > 0)
+        {
+            o = byOrderId(c.orderId);
+            if (o != null && o.clientId != c.clientId)
+            {
+                o = null;
+            }
+        }
+
+        final ExecutionReport r = executionReport.reset();
+        r.clientId = c.clientId;
+        nextExecId(r.execId);
+        r.statusReqId.append(c.statusReqId);
+        r.execType = ExecType.ORDER_STATUS;
+        r.transactTimeNanos = nowNanos;
+        if (o == null)
+        {
+            r.orderId.append("NONE");
+            r.clOrdId.append(c.clOrdId);
+            r.ordStatus = OrdStatus.REJECTED;
+            r.text.append(UNKNOWN_ORDER_TEXT);
+        }
+        else
+        {
+            fillOrderFields(r, o);
+            r.clOrdId.append(c.clOrdId.length() > 0 ? c.clOrdId : o.clOrdId);
+            r.rejectReason = o.rejectReason;
+            r.text.append(o.text);
+        }
+        if (!replaying)
+        {
+            reports.onExecutionReport(r);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ venue events
+
+    void onVenueExecution(final VenueExecution e, final long nowNanos)
+    {
+        metrics.venueEventIn();
+        Order o = resolveVenueClOrdId(e.venueId, e.clOrdId);
+        if (o == null)
+        {
+            o = resolveVenueClOrdId(e.venueId, e.origClOrdId);
+        }
+        if (o == null || e.execType == null)
+        {
+            metrics.unknownVenueEvent();
+            return;
+        }
+        if (e.venueOrderId.length() > 0 && !o.venueOrderId.contentEquals(e.venueOrderId))
+        {
+            o.venueOrderId = e.venueOrderId.toString();
+            o.updatedNanos = nowNanos;
+        }
+
+        switch (e.execType)
+        {
+            case NEW:
+                if (o.base == OrdStatus.PENDING_NEW)
+                {
+                    o.base = OrdStatus.NEW;
+                    o.updatedNanos = nowNanos;
+                    executionReport(o, ExecType.NEW, o.clOrdId, null, nowNanos);
+                }
+                break;
+
+            case TRADE:
+                onTrade(o, e, nowNanos);
+                break;
+
+            case CANCELED:
+                if (o.isTerminal())
+                {
+                    metrics.anomaly();
+                }
+                else if (o.pending == Order.PENDING_CANCEL)
+                {
+                    final String origClOrdId = o.clOrdId;
+                    o.clOrdId = o.pendingClOrdId;
+                    o.currentChild = o.pendingChild;
+                    o.clearPending();
+                    done(o, OrdStatus.CANCELED, nowNanos);
+                    executionReport(o, ExecType.CANCELED, o.clOrdId, origClOrdId, nowNanos);
+                }
+                else
+                {
+                    unsolicitedCancel(o, nowNanos);
+                }
+                break;
+
+            case EXPIRED:
+                if (o.isTerminal())
+                {
+                    metrics.anomaly();
+                }
+                else
+                {
+                    done(o, OrdStatus.EXPIRED, nowNanos);
+                    executionReport(o, ExecType.EXPIRED, o.clOrdId, null, nowNanos);
+                }
+                break;
+
+            case REPLACED:
+                if (o.pending != Order.PENDING_REPLACE || o.isTerminal())
+                {
+                    metrics.anomaly();
+                }
+                else
+                {
+                    final String origClOrdId = o.clOrdId;
+                    o.clOrdId = o.pendingClOrdId;
+                    o.currentChild = o.pendingChild;
+                    o.orderQty = o.pendingQty;
+                    o.price = o.pendingPrice;
+                    o.ordType = o.pendingOrdType;
+                    o.timeInForce = o.pendingTimeInForce;
+                    o.clearPending();
+                    o.leavesQty = Math.max(0, o.orderQty - o.cumQty);
+                    o.base = o.cumQty == 0 ? OrdStatus.NEW :
+                        o.leavesQty == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
+                    o.updatedNanos = nowNanos;
+                    executionReport(o, ExecType.REPLACED, o.clOrdId, origClOrdId, nowNanos);
+                }
+                break;
+
+            case REJECTED:
+                if (o.base == OrdStatus.PENDING_NEW)
+                {
+                    reject(o, OrderRejectReason.VENUE_REJECTED,
+                        e.text.length() > 0 ? e.text.toString() : OrderRejectReason.VENUE_REJECTED.text(), nowNanos);
+                }
+                else
+                {
+                    metrics.anomaly();
+                    if (!o.isTerminal())
+                    {
+                        unsolicitedCancel(o, nowNanos);
+                    }
+                }
+                break;
+
+            default:
+                // PENDING_* and status answers carry nothing we act on
+                break;
+        }
+    }
+
+    private void unsolicitedCancel(final Order o, final long nowNanos)
+    {
+        done(o, OrdStatus.CANCELED, nowNanos);
+        executionReport(o, ExecType.CANCELED, o.clOrdId, null, nowNanos);
+    }
+
+    private void done(final Order o, final OrdStatus status, final long nowNanos)
+    {
+        o.base = status;
+        o.leavesQty = 0;
+        o.updatedNanos = nowNanos;
+    }
+
+    private void onTrade(final Order o, final VenueExecution e, final long nowNanos)
+    {
+        final boolean hasExecId = e.venueExecId.length() > 0;
+        if (hasExecId && venueExecIds.contains(lookupKey.set(e.venueId, e.venueExecId)))
+        {
+            metrics.duplicateFillIgnored();
+            return;
+        }
+        if (e.lastQty <= 0 || e.lastPx <= 0)
+        {
+            metrics.anomaly();
+            return;
+        }
+        if (hasExecId)
+        {
+            venueExecIds.add(lookupKey.set(e.venueId, e.venueExecId).copy());
+        }
+        else
+        {
+            metrics.anomaly();
+        }
+
+        final boolean wasTerminal = o.isTerminal();
+        o.cumQty += e.lastQty;
+        addNotional(o, e.lastQty, e.lastPx);
+        o.avgPx = averagePrice(o.notionalHi, o.notionalLo, o.cumQty);
+        if (wasTerminal)
+        {
+            metrics.anomaly();
+        }
+        else
+        {
+            o.leavesQty = Math.max(0, o.orderQty - o.cumQty);
+            o.base = o.leavesQty == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
+        }
+        if (o.cumQty > o.orderQty)
+        {
+            metrics.overfill();
+        }
+        o.updatedNanos = nowNanos;
+        metrics.fill();
+
+        final ExecutionReport r = executionReport(o, ExecType.TRADE, o.clOrdId, null, e.lastQty, e.lastPx, nowNanos);
+        if (!replaying)
+        {
+            reports.onExecutionReport(r);
+        }
+        fills.onFill(o.account, o.instrument, o.side, e.lastQty, e.lastPx, e.venueId, e.venueExecId);
+        risk.onTrade(o.instrument, e.lastPx);
+    }
+
+    void onVenueCancelReject(final VenueCancelReject r, final long nowNanos)
+    {
+        metrics.venueEventIn();
+        final Order o = resolveVenueClOrdId(r.venueId, r.clOrdId);
+        if (o == null || o.pending == Order.NO_PENDING || resolvedChild != o.pendingChild)
+        {
+            metrics.unknownVenueEvent();
+            return;
+        }
+        final boolean replace = o.pending == Order.PENDING_REPLACE;
+        final String pendingClOrdId = o.pendingClOrdId;
+        o.clearPending();
+        o.updatedNanos = nowNanos;
+        final CancelRejectReason reason = o.isTerminal() ?
+            CancelRejectReason.TOO_LATE_TO_CANCEL : CancelRejectReason.VENUE_REJECTED;
+        rejectCancel(o.clientId, o, pendingClOrdId, o.clOrdId, replace, reason, r.text.length() > 0 ? r.text : null);
+    }
+
+    void onVenueSessionState(final int venueId, final boolean connected)
+    {
+        metrics.venueEventIn();
+        if (venueId < 0 || venueId > 65535)
+        {
+            metrics.anomaly();
+            return;
+        }
+        if (venueId >= venueSessionUp.length)
+        {
+            final int length = Integer.highestOneBit(venueId) << 1;
+            venueSessionUp = Arrays.copyOf(venueSessionUp, length);
+            venueSessionKnown = Arrays.copyOf(venueSessionKnown, length);
+        }
+        venueSessionUp[venueId] = connected;
+        venueSessionKnown[venueId] = true;
+    }
+
+    /** @return the last session state a venue bridge reported: 1 up, 0 down, -1 never reported. */
+    int venueSessionState(final int venueId)
+    {
+        if (venueId < 0 || venueId >= venueSessionUp.length || !venueSessionKnown[venueId])
+        {
+            return -1;
+        }
+        return venueSessionUp[venueId] ? 1 : 0;
+    }
+
+    // ------------------------------------------------------------------------------------ decisions
+
+    private OrderRejectReason preTradeCheck(
+        final Instrument instrument, final Side side, final OrdType ordType, final long qty, final long price)
+    {
+        OrderRejectReason reason;
+        if (replaying && (recordedOutcome & RISK_RECORDED) != 0)
+        {
+            reason = OrderRejectReason.get(recordedOutcome & RISK_MASK);
+        }
+        else
+        {
+            reason = risk.check(instrument, side, ordType, qty, price);
+            if (reason == null)
+            {
+                reason = OrderRejectReason.NONE;
+            }
+        }
+        outcome |= RISK_RECORDED | reason.ordinal();
+        return reason;
+    }
+
+    private boolean venueConnected(final int venueId)
+    {
+        final boolean connected;
+        if (replaying)
+        {
+            connected = (recordedOutcome & CONNECTED_RECORDED) == 0 || (recordedOutcome & CONNECTED) != 0;
+        }
+        else
+        {
+            connected = venues.isConnected(venueId);
+        }
+        outcome |= CONNECTED_RECORDED | (connected ? CONNECTED : 0);
+        return connected;
+    }
+
+    private boolean send(final int kind, final VenueOrder order)
+    {
+        final boolean sent;
+        if (replaying)
+        {
+            sent = (recordedOutcome & SEND_RECORDED) == 0 || (recordedOutcome & SEND_OK) != 0;
+        }
+        else
+        {
+            switch (kind)
+            {
+                case SEND_NEW:
+                    sent = venues.sendNewOrder(order);
+                    break;
+                case SEND_CANCEL:
+                    sent = venues.sendCancel(order);
+                    break;
+                default:
+                    sent = venues.sendReplace(order);
+                    break;
+            }
+        }
+        outcome |= SEND_RECORDED | (sent ? SEND_OK : 0);
+        return sent;
+    }
+
+    // ------------------------------------------------------------------------------------ outputs
+
+    private VenueOrder venueOrder(
+        final Order o, final int child, final int origChild, final long qty, final long price, final OrdType ordType,
+        final TimeInForce timeInForce, final long nowNanos)
+    {
+        final VenueOrder v = venueOrder.reset();
+        if (replaying)
+        {
+            return v;
+        }
+        v.venueId = o.venueId;
+        o.appendChildClOrdId(v.clOrdId, child);
+        if (origChild > 0)
+        {
+            o.appendChildClOrdId(v.origClOrdId, origChild);
+        }
+        v.venueOrderId.append(o.venueOrderId);
+        v.account.append(o.account);
+        v.symbol.append(o.symbol);
+        v.side = o.side;
+        v.ordType = ordType;
+        v.timeInForce = timeInForce;
+        v.priceScale = o.priceScale();
+        v.qtyScale = o.qtyScale();
+        v.qty = qty;
+        v.price = price;
+        v.transactTimeNanos = nowNanos;
+        return v;
+    }
+
+    private void executionReport(
+        final Order o, final ExecType execType, final String clOrdId, final String origClOrdId, final long nowNanos)
+    {
+        final ExecutionReport r = executionReport(o, execType, clOrdId, origClOrdId, 0, 0, nowNanos);
+        if (!replaying)
+        {
+            reports.onExecutionReport(r);
+        }
+    }
+
+    private ExecutionReport executionReport(
+        final Order o, final ExecType execType, final String clOrdId, final String origClOrdId, final long lastQty,
+        final long lastPx, final long nowNanos)
+    {
+        final ExecutionReport r = executionReport.reset();
+        nextExecId(r.execId);
+        if (replaying)
+        {
+            return r;
+        }
+        fillOrderFields(r, o);
+        r.execType = execType;
+        r.clOrdId.append(clOrdId);
+        if (origClOrdId != null)
+        {
+            r.origClOrdId.append(origClOrdId);
+        }
+        r.lastQty = lastQty;
+        r.lastPx = lastPx;
+        r.transactTimeNanos = nowNanos;
+        if (execType == ExecType.REJECTED)
+        {
+            r.rejectReason = o.rejectReason;
+            r.text.append(o.text);
+        }
+        return r;
+    }
+
+    private static void fillOrderFields(final ExecutionReport r, final Order o)
+    {
+        r.clientId = o.clientId;
+        r.orderId.append(o.orderId);
+        r.account.append(o.account);
+        r.symbol.append(o.symbol);
+        r.ordStatus = o.status();
+        r.side = o.side;
+        r.ordType = o.ordType;
+        r.timeInForce = o.timeInForce;
+        r.priceScale = o.priceScale();
+        r.qtyScale = o.qtyScale();
+        r.orderQty = o.orderQty;
+        r.price = o.price;
+        r.cumQty = o.cumQty;
+        r.leavesQty = o.leavesQty;
+        r.avgPx = o.avgPx;
+    }
+
+    private void rejectCancel(
+        final int clientId, final Order o, final CharSequence clOrdId, final CharSequence origClOrdId,
+        final boolean replace, final CancelRejectReason reason, final CharSequence text)
+    {
+        metrics.cancelReject(reason);
+        if (replaying)
+        {
+            return;
+        }
+        final CancelReject r = cancelReject.reset();
+        r.clientId = clientId;
+        r.orderId.append(o != null ? o.orderId : "NONE");
+        r.clOrdId.append(clOrdId);
+        r.origClOrdId.append(origClOrdId);
+        if (o != null)
+        {
+            r.account.append(o.account);
+        }
+        r.ordStatus = o != null ? o.status() : OrdStatus.REJECTED;
+        r.replace = replace;
+        r.reason = reason;
+        r.text.append(text != null ? text : reason.text());
+        reports.onCancelReject(r);
+    }
+
+    private void nextExecId(final StringBuilder dst)
+    {
+        ++lastExecId;
+        if (!replaying)
+        {
+            dst.append('E').append(lastExecId);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ ids
+
+    /** Parses "prefix" + number + "-" + child; sets {@link #resolvedChild}. */
+    private Order resolveVenueClOrdId(final int venueId, final CharSequence venueClOrdId)
+    {
+        final int prefixLength = orderIdPrefix.length();
+        final int length = venueClOrdId.length();
+        if (length <= prefixLength + 2 || !startsWithPrefix(venueClOrdId))
+        {
+            return null;
+        }
+        long number = 0;
+        int i = prefixLength;
+        int digits = 0;
+        char c;
+        while (i < length && (c = venueClOrdId.charAt(i)) >= '0' && c <= '9' && digits < 18)
+        {
+            number = number * 10 + (c - '0');
+            i++;
+            digits++;
+        }
+        if (digits == 0 || i >= length - 1 || venueClOrdId.charAt(i) != '-')
+        {
+            return null;
+        }
+        i++;
+        int child = 0;
+        digits = 0;
+        while (i < length && (c = venueClOrdId.charAt(i)) >= '0' && c <= '9' && digits < 9)
+        {
+            child = child * 10 + (c - '0');
+            i++;
+            digits++;
+        }
+        if (i != length)
+        {
+            return null;
+        }
+        final Order o = ordersByNumber.get(number);
+        if (o == null || o.venueId != venueId || child < 1 || child > o.lastChild)
+        {
+            return null;
+        }
+        resolvedChild = child;
+        return o;
+    }
+
+    private boolean startsWithPrefix(final CharSequence s)
+    {
+        for (int i = 0, n = orderIdPrefix.length(); i < n; i++)
+        {
+            if (s.charAt(i) != orderIdPrefix.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Order byOrderId(final CharSequence orderId)
+    {
+        final int prefixLength = orderIdPrefix.length();
+        final int length = orderId.length();
+        if (length <= prefixLength || length - prefixLength > 18 || !startsWithPrefix(orderId))
+        {
+            return null;
+        }
+        long number = 0;
+        for (int i = prefixLength; i < length; i++)
+        {
+            final char c = orderId.charAt(i);
+            if (c < '0' || c > '9')
+            {
+                return null;
+            }
+            number = number * 10 + (c - '0');
+        }
+        final Order o = ordersByNumber.get(number);
+        return o != null && o.orderId.contentEquals(orderId) ? o : null;
+    }
+
+    // ------------------------------------------------------------------------------------ arithmetic
+
+    private static void addNotional(final Order o, final long qty, final long price)
+    {
+        final long hi = Math.multiplyHigh(qty, price);
+        final long lo = qty * price;
+        final long sum = o.notionalLo + lo;
+        final long carry = Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
+        o.notionalLo = sum;
+        o.notionalHi += hi + carry;
+    }
+
+    /** notional / qty rounded half-even; exact 128-bit notional, BigDecimal only past 2^63. */
+    static long averagePrice(final long notionalHi, final long notionalLo, final long qty)
+    {
+        if (qty <= 0)
+        {
+            return 0;
+        }
+        if (notionalHi == 0 && notionalLo >= 0)
+        {
+            final long quotient = notionalLo / qty;
+            final long remainder = notionalLo % qty;
+            final long rest = qty - remainder;
+            if (remainder > rest || (remainder == rest && (quotient & 1) != 0))
+            {
+                return quotient + 1;
+            }
+            return quotient;
+        }
+        BigInteger notional = BigInteger.valueOf(notionalHi).shiftLeft(64);
+        notional = notional.add(new BigInteger(Long.toUnsignedString(notionalLo)));
+        return new BigDecimal(notional).divide(BigDecimal.valueOf(qty), 0, RoundingMode.HALF_EVEN).longValue();
+    }
+
+    // ------------------------------------------------------------------------------------ queries
+
+    OrderSnapshot snapshot(final CharSequence orderId)
+    {
+        final Order o = byOrderId(orderId);
+        return o == null ? null : o.snapshot();
+    }
+
+    List<OrderSnapshot> snapshots(final boolean openOnly)
+    {
+        final List<OrderSnapshot> list = new ArrayList<>();
+        for (long n = 1; n <= lastOrderNumber; n++)
+        {
+            final Order o = ordersByNumber.get(n);
+            if (o != null && (!openOnly || !o.isTerminal()))
+            {
+                list.add(o.snapshot());
+            }
+        }
+        return list;
+    }
+
+    long lastOrderNumber()
+    {
+        return lastOrderNumber;
+    }
+
+    long lastExecId()
+    {
+        return lastExecId;
+    }
+
+    /** A hash of all order state and id counters: equal inputs give equal hashes. */
+    long stateHash()
+    {
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, lastOrderNumber);
+        h = mix(h, lastExecId);
+        h = mix(h, storedOrders);
+        h = mix(h, clOrdIds.size());
+        h = mix(h, venueExecIds.size());
+        for (long n = 1; n <= lastOrderNumber; n++)
+        {
+            final Order o = ordersByNumber.get(n);
+            if (o == null)
+            {
+                continue;
+            }
+            h = mix(h, n);
+            h = mix(h, o.clientId);
+            h = mix(h, o.orderId.hashCode());
+            h = mix(h, o.clOrdId.hashCode());
+            h = mix(h, o.firstClOrdId.hashCode());
+            h = mix(h, o.account.hashCode());
+            h = mix(h, o.symbol.hashCode());
+            h = mix(h, o.instrument == null ? -1 : o.instrument.id());
+            h = mix(h, ordinal(o.side));
+            h = mix(h, ordinal(o.ordType));
+            h = mix(h, ordinal(o.timeInForce));
+            h = mix(h, o.orderQty);
+            h = mix(h, o.price);
+            h = mix(h, o.cumQty);
+            h = mix(h, o.leavesQty);
+            h = mix(h, o.avgPx);
+            h = mix(h, o.notionalHi);
+            h = mix(h, o.notionalLo);
+            h = mix(h, o.base.ordinal());
+            h = mix(h, o.pending);
+            h = mix(h, o.pendingClOrdId == null ? 0 : o.pendingClOrdId.hashCode());
+            h = mix(h, o.pendingChild);
+            h = mix(h, o.pendingQty);
+            h = mix(h, o.pendingPrice);
+            h = mix(h, ordinal(o.pendingOrdType));
+            h = mix(h, ordinal(o.pendingTimeInForce));
+            h = mix(h, o.currentChild);
+            h = mix(h, o.lastChild);
+            h = mix(h, o.venueOrderId.hashCode());
+            h = mix(h, o.createdNanos);
+            h = mix(h, o.updatedNanos);
+            h = mix(h, o.rejectReason.ordinal());
+            h = mix(h, o.text.hashCode());
+        }
+        for (int v = 0; v < venueSessionUp.length; v++)
+        {
+            h = mix(h, venueSessionState(v));
+        }
+        return h;
+    }
+
+    private static int ordinal(final Enum<?> value)
+    {
+        return value == null ? -1 : value.ordinal();
+    }
+
+    private static long mix(final long h, final long value)
+    {
+        long x = (h ^ value) * 0x9E3779B97F4A7C15L;
+        x ^= x >>> 29;
+        return x * 0xBF58476D1CE4E5B9L;
+    }
+}

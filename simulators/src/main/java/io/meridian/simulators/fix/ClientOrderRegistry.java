@@ -1,0 +1,42 @@
+package io.meridian.simulators.fix;
+
+import java.util.HashMap;
+import java.util.Map;
+import quickfix.SessionID;
+
+/** Client orders by engine id, by venue OrderID and by (session, any ClOrdID of the order's chain). */
+final class ClientOrderRegistry {
+    private final Map<Long, ClientOrder> byEngineId = new HashMap<>();
+    private final Map<String, ClientOrder> byOrderId = new HashMap<>();
+    private final Map<SessionID, Map<String, ClientOrder>> byClOrdId = new HashMap<>();
+
+    void add(ClientOrder order) {
+        if (order.engineOrderId != ClientOrder.NO_ENGINE_ID) {
+            byEngineId.put(order.engineOrderId, order);
+            byOrderId.put(order.orderId, order);
+        }
+        alias(order, order.clOrdId);
+    }
+
+    /** Maps another ClOrdID (a cancel's or replace's) to the order. */
+    void alias(ClientOrder order, String clOrdId) {
+        byClOrdId.computeIfAbsent(order.session, s -> new HashMap<>()).put(clOrdId, order);
+    }
+
+    ClientOrder byEngineId(long engineOrderId) {
+        return byEngineId.get(engineOrderId);
+    }
+
+    ClientOrder byOrderId(String orderId) {
+        return byOrderId.get(orderId);
+    }
+
+    ClientOrder byClOrdId(SessionID session, String clOrdId) {
+        Map<String, ClientOrder> orders = byClOrdId.get(session);
+        return orders == null ? null : orders.get(clOrdId);
+    }
+
+    boolean isClOrdIdUsed(SessionID session, String clOrdId) {
+        return byClOrdId(session, clOrdId) != null;
+    }
+}

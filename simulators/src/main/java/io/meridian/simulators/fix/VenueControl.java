@@ -1,0 +1,89 @@
+package io.meridian.simulators.fix;
+
+import io.meridian.simulators.matching.BookSnapshot;
+import io.meridian.simulators.matching.OrderBook;
+import io.meridian.simulators.matching.Side;
+import io.meridian.simulators.seed.SeedOrder;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Test and operator control of a running venue, safe to call from any thread: liquidity, books,
+ * counters and faults. Unsolicited reports it causes (fills of client orders, cancels) go to the
+ * owning client sessions.
+ */
+public final class VenueControl {
+    private final VenueCore core;
+
+    VenueControl(VenueCore core) {
+        this.core = core;
+    }
+
+    /**
+     * Adds a GTC limit order of the house account. If it crosses resting client orders they trade
+     * (and get Trade reports); any rest rests.
+     *
+     * @throws IllegalArgumentException if the venue rejects it (unknown symbol, bad qty or price)
+     */
+    public void addLiquidity(String symbol, Side side, BigDecimal qty, BigDecimal price) {
+        SeedOrder order = new SeedOrder(symbol, side, qty, price);
+        if (!core.locked(() -> core.addHouseOrder(order))) {
+            throw new IllegalArgumentException("liquidity rejected: " + order);
+        }
+    }
+
+    /** {@link #addLiquidity(String, Side, BigDecimal, BigDecimal)} with decimal strings. */
+    public void addLiquidity(String symbol, Side side, String qty, String price) {
+        addLiquidity(symbol, side, new BigDecimal(qty), new BigDecimal(price));
+    }
+
+    /** Lists a symbol with an empty book (no-op if listed). */
+    public void addSymbol(String symbol) {
+        core.locked(() -> {
+            core.engine().addSymbol(symbol);
+        });
+    }
+
+    /** Cancels every resting order of a symbol; client orders get unsolicited Canceled reports. */
+    public void clearBook(String symbol) {
+        core.locked(() -> core.engine().book(symbol).ifPresent(OrderBook::cancelAll));
+    }
+
+    /** The price levels of a symbol's book. */
+    public VenueBook book(String symbol) {
+        BookSnapshot snapshot = core.locked(() -> core.engine().book(symbol)
+            .map(OrderBook::snapshot)
+            .orElseThrow(() -> new IllegalArgumentException("unknown symbol " + symbol)));
+        return new VenueBook(symbol, levels(snapshot.bids()), levels(snapshot.asks()));
+    }
+
+    public VenueCounters counters() {
+        return core.locked(() -> core.counters().snapshot());
+    }
+
+    /** Rejects the next {@code count} NewOrderSingles (150=8, 103=0) with {@code text}. */
+    public void rejectNextNewOrders(int count, String text) {
+        core.locked(() -> core.faults().rejectNextNewOrders(count, text));
+    }
+
+    /** Silently ignores the next {@code count} application messages (D, F, G, H): no answer at all. */
+    public void dropNextMessages(int count) {
+        core.locked(() -> core.faults().dropNextMessages(count));
+    }
+
+    /** Delays every report by {@code delayMs} (0 turns the fault off). */
+    public void delayReports(long delayMs) {
+        core.locked(() -> core.faults().delayReports(delayMs));
+    }
+
+    /** Turns all faults off. */
+    public void clearFaults() {
+        core.locked(() -> core.faults().clear());
+    }
+
+    private List<VenueBook.Level> levels(List<BookSnapshot.Level> levels) {
+        return levels.stream()
+            .map(l -> new VenueBook.Level(core.scale().toBigDecimal(l.price()), core.scale().toBigDecimal(l.qty()), l.orderCount()))
+            .toList();
+    }
+}

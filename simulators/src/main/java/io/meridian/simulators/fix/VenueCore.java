@@ -1,0 +1,87 @@
+package io.meridian.simulators.fix;
+
+import io.meridian.simulators.matching.DecimalScale;
+import io.meridian.simulators.matching.MatchingEngine;
+import io.meridian.simulators.matching.OrderRequest;
+import io.meridian.simulators.matching.TimeInForce;
+import io.meridian.simulators.seed.SeedOrder;
+import java.util.function.Supplier;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.SessionID;
+import quickfix.UnsupportedMessageType;
+
+/**
+ * The venue's state (engine, client orders, faults, counters) behind one lock: QuickFIX/J
+ * callbacks and control calls are serialised here, so the single-threaded engine sees one caller
+ * at a time.
+ */
+final class VenueCore {
+    private final Object lock = new Object();
+    private final MatchingEngine engine;
+    private final OrderEntryHandler handler;
+    private final FaultInjector faults = new FaultInjector();
+    private final CounterSet counters = new CounterSet();
+    private final DecimalScale scale;
+    private final String houseAccount;
+
+    VenueCore(FixVenueSimulatorConfig config, ReportSender sender, String idPrefix) {
+        this.scale = DecimalScale.of(config.decimals());
+        this.houseAccount = config.houseAccount();
+        VenueIds ids = new VenueIds(idPrefix);
+        ClientOrderRegistry registry = new ClientOrderRegistry();
+        ReportFactory reports = new ReportFactory(ids);
+        Outbox outbox = new Outbox(sender, faults, counters);
+        this.engine = new MatchingEngine(new ReportPublisher(registry, reports, outbox, scale), config.clock());
+        this.handler = new OrderEntryHandler(engine, registry, reports, outbox, faults, counters, scale, config.clock(), ids);
+        config.seedBook().symbols().forEach(engine::addSymbol);
+        for (SeedOrder seed : config.seedBook().orders()) {
+            if (!addHouseOrder(seed)) {
+                throw new IllegalArgumentException("seed order rejected (check decimals and crossing): " + seed);
+            }
+        }
+    }
+
+    void onMessage(Message message, SessionID session) throws FieldNotFound, UnsupportedMessageType {
+        synchronized (lock) {
+            handler.onMessage(message, session);
+        }
+    }
+
+    <T> T locked(Supplier<T> action) {
+        synchronized (lock) {
+            return action.get();
+        }
+    }
+
+    void locked(Runnable action) {
+        synchronized (lock) {
+            action.run();
+        }
+    }
+
+    /** Under the lock: places a GTC house order; false if the engine rejected it. */
+    boolean addHouseOrder(SeedOrder seed) {
+        if (!scale.isRepresentable(seed.qty()) || !scale.isRepresentable(seed.price())) {
+            return false;
+        }
+        return engine.submit(OrderRequest.limit(engine.nextOrderId(), houseAccount, seed.symbol(), seed.side(),
+            TimeInForce.GTC, scale.toScaled(seed.price()), scale.toScaled(seed.qty())));
+    }
+
+    MatchingEngine engine() {
+        return engine;
+    }
+
+    FaultInjector faults() {
+        return faults;
+    }
+
+    CounterSet counters() {
+        return counters;
+    }
+
+    DecimalScale scale() {
+        return scale;
+    }
+}

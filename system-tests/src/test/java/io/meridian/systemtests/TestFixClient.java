@@ -1,0 +1,249 @@
+package io.meridian.systemtests;
+
+import quickfix.Application;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FieldNotFound;
+import quickfix.FileStoreFactory;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionNotFound;
+import quickfix.SessionSettings;
+import quickfix.SLF4JLogFactory;
+import quickfix.SocketInitiator;
+import quickfix.field.MsgType;
+import quickfix.field.Password;
+import quickfix.field.Username;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real QuickFIX/J FIX 4.4 initiator acting as a buy-side client of Meridian in system tests.
+ * Everything it receives (application and session messages) is queued for assertions. Its
+ * FileStore lives in the given directory so a test can reconnect with persisted sequence numbers.
+ */
+final class TestFixClient implements Application, AutoCloseable
+{
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final LinkedBlockingQueue<Message> received = new LinkedBlockingQueue<>();
+    private final List<Message> seen = new ArrayList<>();
+    private final SessionID sessionId;
+    private final String username;
+    private final String password;
+    private final SocketInitiator initiator;
+    private volatile boolean loggedOn;
+    private volatile int logouts;
+
+    TestFixClient(final int port, final String senderCompId, final Path storeDir) throws ConfigError
+    {
+        this(port, senderCompId, "MERIDIAN", null, null, storeDir);
+    }
+
+    TestFixClient(
+        final int port, final String senderCompId, final String targetCompId, final String username,
+        final String password, final Path storeDir) throws ConfigError
+    {
+        this.sessionId = new SessionID("FIX.4.4", senderCompId, targetCompId);
+        this.username = username;
+        this.password = password;
+        final String config = String.join("\n",
+            "[DEFAULT]",
+            "ConnectionType=initiator",
+            "HeartBtInt=30",
+            "ReconnectInterval=1",
+            "StartTime=00:00:00",
+            "EndTime=00:00:00",
+            "UseDataDictionary=Y",
+            "DataDictionary=fix/FIX44.xml",
+            "FileStorePath=" + storeDir.toAbsolutePath(),
+            "[SESSION]",
+            "BeginString=FIX.4.4",
+            "SenderCompID=" + senderCompId,
+            "TargetCompID=" + targetCompId,
+            "SocketConnectHost=localhost",
+            "SocketConnectPort=" + port,
+            "");
+        final SessionSettings settings = new SessionSettings(
+            new ByteArrayInputStream(config.getBytes(StandardCharsets.US_ASCII)));
+        initiator = new SocketInitiator(
+            this, new FileStoreFactory(settings), settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
+    }
+
+    TestFixClient start() throws ConfigError
+    {
+        initiator.start();
+        return this;
+    }
+
+    TestFixClient awaitLogon() throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!loggedOn)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("client " + sessionId + " did not log on");
+            }
+            Thread.sleep(10);
+        }
+        return this;
+    }
+
+    boolean isLoggedOn()
+    {
+        return loggedOn;
+    }
+
+    int logouts()
+    {
+        return logouts;
+    }
+
+    void send(final Message message)
+    {
+        try
+        {
+            if (!Session.sendToTarget(message, sessionId))
+            {
+                throw new AssertionError("QuickFIX/J refused to send " + message);
+            }
+        }
+        catch (final SessionNotFound e)
+        {
+            throw new AssertionError(e);
+        }
+    }
+
+    Session session()
+    {
+        return Session.lookupSession(sessionId);
+    }
+
+    /** Waits for the next received message matching {@code filter}; earlier non-matching ones are kept. */
+    Message await(final String description, final Predicate<Message> filter) throws InterruptedException
+    {
+        for (final Message message : seen)
+        {
+            if (filter.test(message))
+            {
+                seen.remove(message);
+                return message;
+            }
+        }
+        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true)
+        {
+            final long remaining = deadline - System.nanoTime();
+            final Message message = received.poll(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+            if (message == null)
+            {
+                throw new AssertionError("timed out waiting for " + description + "; unmatched: " + seen);
+            }
+            if (filter.test(message))
+            {
+                return message;
+            }
+            seen.add(message);
+        }
+    }
+
+    /** Every message received and not yet consumed by {@link #await}, after waiting {@code quietMs}. */
+    List<Message> drain(final long quietMs) throws InterruptedException
+    {
+        Message message;
+        while ((message = received.poll(quietMs, TimeUnit.MILLISECONDS)) != null)
+        {
+            seen.add(message);
+        }
+        final List<Message> all = new ArrayList<>(seen);
+        seen.clear();
+        return all;
+    }
+
+    static String msgType(final Message message)
+    {
+        try
+        {
+            return message.getHeader().getString(MsgType.FIELD);
+        }
+        catch (final FieldNotFound e)
+        {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String field(final Message message, final int tag)
+    {
+        try
+        {
+            return message.isSetField(tag) ? message.getString(tag) : null;
+        }
+        catch (final FieldNotFound e)
+        {
+            return null;
+        }
+    }
+
+    public void close()
+    {
+        initiator.stop(true);
+    }
+
+    public void onCreate(final SessionID sessionId)
+    {
+    }
+
+    public void onLogon(final SessionID sessionId)
+    {
+        loggedOn = true;
+    }
+
+    public void onLogout(final SessionID sessionId)
+    {
+        loggedOn = false;
+        logouts++;
+    }
+
+    public void toAdmin(final Message message, final SessionID sessionId)
+    {
+        if (MsgType.LOGON.equals(msgType(message)))
+        {
+            if (username != null)
+            {
+                message.setString(Username.FIELD, username);
+            }
+            if (password != null)
+            {
+                message.setString(Password.FIELD, password);
+            }
+        }
+    }
+
+    public void fromAdmin(final Message message, final SessionID sessionId)
+    {
+        final String type = msgType(message);
+        if (MsgType.REJECT.equals(type) || MsgType.LOGOUT.equals(type))
+        {
+            received.add(message);
+        }
+    }
+
+    public void toApp(final Message message, final SessionID sessionId)
+    {
+    }
+
+    public void fromApp(final Message message, final SessionID sessionId)
+    {
+        received.add(message);
+    }
+}

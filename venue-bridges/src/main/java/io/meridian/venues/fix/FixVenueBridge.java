@@ -1,0 +1,423 @@
+package io.meridian.venues.fix;
+
+import io.aeron.logbuffer.ControlledFragmentHandler.Action;
+import io.meridian.fix.codecs.FixDictionaryImpl;
+import io.meridian.fix.codecs.decoder.ExecutionReportDecoder;
+import io.meridian.fix.codecs.decoder.OrderCancelRejectDecoder;
+import io.meridian.oms.api.VenueCancelReject;
+import io.meridian.oms.api.VenueEvents;
+import io.meridian.oms.api.VenueExecution;
+import io.meridian.oms.api.VenueOrder;
+import io.meridian.oms.api.VenueOrders;
+import io.meridian.oms.model.InstrumentRegistry;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.EpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.co.real_logic.artio.Reply;
+import uk.co.real_logic.artio.builder.Encoder;
+import uk.co.real_logic.artio.library.FixLibrary;
+import uk.co.real_logic.artio.library.OnMessageInfo;
+import uk.co.real_logic.artio.library.SessionAcquireHandler;
+import uk.co.real_logic.artio.library.SessionAcquiredInfo;
+import uk.co.real_logic.artio.library.SessionConfiguration;
+import uk.co.real_logic.artio.library.SessionHandler;
+import uk.co.real_logic.artio.messages.DisconnectReason;
+import uk.co.real_logic.artio.session.Session;
+import uk.co.real_logic.artio.util.MutableAsciiBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static io.aeron.logbuffer.ControlledFragmentHandler.Action.ABORT;
+import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
+
+/**
+ * Connects to FIX venues as an Artio initiator, keeps the sessions up (reconnecting with
+ * persistent sequence numbers), sends the OMS's child orders and hands the venues' reports back
+ * to the OMS as normalised events stamped with local receipt time. Runs on the core thread as an
+ * {@link Agent} beside the library and the sequencer.
+ */
+public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireHandler
+{
+    private static final Logger LOG = LoggerFactory.getLogger(FixVenueBridge.class);
+    private static final int SEND_ATTEMPTS = 16;
+
+    private final Venue[] venues;
+    private final InstrumentRegistry instruments;
+    private final Supplier<FixLibrary> library;
+    private final EpochClock clock;
+    private final EpochNanoClock nanoClock;
+    private final VenueBridgeMetrics metrics;
+    private final VenueOrderEncoder encoder = new VenueOrderEncoder();
+    private final VenueReportDecoder decoder;
+    private final MutableAsciiBuffer asciiBuffer = new MutableAsciiBuffer();
+    private VenueEvents events;
+    private volatile boolean running = true;
+
+    /**
+     * @param library supplies the process's FIX library once it is connected.
+     */
+    public FixVenueBridge(
+        final List<FixVenueConfig> venues,
+        final InstrumentRegistry instruments,
+        final Supplier<FixLibrary> library,
+        final EpochClock clock,
+        final EpochNanoClock nanoClock,
+        final VenueBridgeMetrics metrics)
+    {
+        int maxId = -1;
+        for (final FixVenueConfig venue : venues)
+        {
+            maxId = Math.max(maxId, venue.venueId());
+        }
+        this.venues = new Venue[maxId + 1];
+        for (final FixVenueConfig venue : venues)
+        {
+            if (this.venues[venue.venueId()] != null)
+            {
+                throw new IllegalArgumentException("duplicate venue id " + venue.venueId());
+            }
+            this.venues[venue.venueId()] = new Venue(venue);
+        }
+        this.instruments = instruments;
+        this.library = library;
+        this.clock = clock;
+        this.nanoClock = nanoClock;
+        this.metrics = metrics;
+        this.decoder = new VenueReportDecoder(instruments);
+    }
+
+    /** Where venue events go (the OMS); set before the agent starts. */
+    public void venueEvents(final VenueEvents events)
+    {
+        this.events = events;
+    }
+
+    public int doWork()
+    {
+        if (!running)
+        {
+            return 0;
+        }
+        int work = 0;
+        final long nowMs = clock.time();
+        for (final Venue venue : venues)
+        {
+            if (venue != null)
+            {
+                work += venue.maintain(nowMs);
+            }
+        }
+        return work;
+    }
+
+    public String roleName()
+    {
+        return "fix-venue-bridge";
+    }
+
+    public void onClose()
+    {
+        running = false;
+        for (final Venue venue : venues)
+        {
+            if (venue != null && venue.session != null && venue.session.canSendMessage())
+            {
+                venue.session.logoutAndDisconnect();
+            }
+        }
+    }
+
+    public boolean isConnected(final int venueId)
+    {
+        final Venue venue = venue(venueId);
+        return venue != null && venue.session != null && venue.session.canSendMessage();
+    }
+
+    public boolean sendNewOrder(final VenueOrder order)
+    {
+        final boolean sent = send(order.venueId, encoder.newOrder(order), order.clOrdId);
+        if (sent)
+        {
+            metrics.ordersSent.incrementAndGet();
+        }
+        return sent;
+    }
+
+    public boolean sendCancel(final VenueOrder cancel)
+    {
+        final boolean sent = send(cancel.venueId, encoder.cancel(cancel), cancel.clOrdId);
+        if (sent)
+        {
+            metrics.cancelsSent.incrementAndGet();
+        }
+        return sent;
+    }
+
+    public boolean sendReplace(final VenueOrder replace)
+    {
+        final boolean sent = send(replace.venueId, encoder.replace(replace), replace.clOrdId);
+        if (sent)
+        {
+            metrics.replacesSent.incrementAndGet();
+        }
+        return sent;
+    }
+
+    private boolean send(final int venueId, final Encoder message, final CharSequence clOrdId)
+    {
+        final Venue venue = venue(venueId);
+        final Session session = venue == null ? null : venue.session;
+        if (session == null || !session.canSendMessage())
+        {
+            metrics.sendFailures.incrementAndGet();
+            LOG.warn("event=venue_send_failed venueId={} clOrdId={} reason=not_connected", venueId, clOrdId);
+            return false;
+        }
+        for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++)
+        {
+            if (session.trySend(message) > 0)
+            {
+                venue.refresh();
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        metrics.sendFailures.incrementAndGet();
+        LOG.error("event=venue_send_failed venueId={} clOrdId={} reason=back_pressure", venueId, clOrdId);
+        return false;
+    }
+
+    public SessionHandler onSessionAcquired(final Session session, final SessionAcquiredInfo acquiredInfo)
+    {
+        final Venue venue = byTargetCompId(session.compositeKey().remoteCompId());
+        if (venue == null)
+        {
+            LOG.error("event=unknown_initiator_session key={}", session.compositeKey());
+            session.requestDisconnect();
+            return new NoVenueHandler();
+        }
+        venue.session = session;
+        venue.refresh();
+        if (session.isActive())
+        {
+            venue.connected = true;
+            venue.stateToPublish = true;
+        }
+        LOG.info("event=venue_session_acquired venue={} sessionId={} lastSent={} lastReceived={}",
+            venue.config.name(), session.id(), session.lastSentMsgSeqNum(), session.lastReceivedMsgSeqNum());
+        return venue;
+    }
+
+    /** Snapshot of every venue connection, safe to call from any thread. */
+    public List<VenueStatus> status()
+    {
+        final List<VenueStatus> status = new ArrayList<>(venues.length);
+        for (final Venue venue : venues)
+        {
+            if (venue != null)
+            {
+                status.add(new VenueStatus(
+                    venue.config.venueId(), venue.config.name(), venue.config.host(), venue.config.port(),
+                    venue.connected, venue.lastSentSeqNum, venue.lastReceivedSeqNum, venue.connectAttempts));
+            }
+        }
+        return status;
+    }
+
+    private Venue venue(final int venueId)
+    {
+        return venueId >= 0 && venueId < venues.length ? venues[venueId] : null;
+    }
+
+    private Venue byTargetCompId(final String compId)
+    {
+        for (final Venue venue : venues)
+        {
+            if (venue != null && venue.config.targetCompId().equals(compId))
+            {
+                return venue;
+            }
+        }
+        return null;
+    }
+
+    /** One venue's connection state and its session handler. */
+    private final class Venue implements SessionHandler
+    {
+        final FixVenueConfig config;
+        Session session;
+        Reply<Session> pendingConnect;
+        long nextAttemptMs;
+        boolean stateToPublish;
+        volatile boolean connected;
+        volatile int lastSentSeqNum;
+        volatile int lastReceivedSeqNum;
+        volatile long connectAttempts;
+
+        Venue(final FixVenueConfig config)
+        {
+            this.config = config;
+        }
+
+        int maintain(final long nowMs)
+        {
+            if (stateToPublish && events != null)
+            {
+                stateToPublish = !events.onVenueSessionState(config.venueId(), connected);
+            }
+            if (pendingConnect != null)
+            {
+                if (pendingConnect.isExecuting())
+                {
+                    return 0;
+                }
+                if (!pendingConnect.hasCompleted())
+                {
+                    LOG.warn("event=venue_connect_failed venue={} state={} error={}", config.name(),
+                        pendingConnect.state(), pendingConnect.error() == null ? "-" : pendingConnect.error().toString());
+                    nextAttemptMs = nowMs + config.reconnectIntervalMs();
+                }
+                pendingConnect = null;
+                return 1;
+            }
+            if (session == null && nowMs >= nextAttemptMs)
+            {
+                connectAttempts++;
+                final SessionConfiguration.Builder builder = SessionConfiguration.builder()
+                    .address(config.host(), config.port())
+                    .senderCompId(config.senderCompId())
+                    .targetCompId(config.targetCompId())
+                    .sequenceNumbersPersistent(true)
+                    .fixDictionary(FixDictionaryImpl.class)
+                    .timeoutInMs(5_000);
+                if (config.username() != null && !config.username().isBlank())
+                {
+                    builder.credentials(config.username(), config.password());
+                }
+                pendingConnect = library.get().initiate(builder.build());
+                return 1;
+            }
+            return 0;
+        }
+
+        void refresh()
+        {
+            final Session session = this.session;
+            if (session != null)
+            {
+                lastSentSeqNum = session.lastSentMsgSeqNum();
+                lastReceivedSeqNum = session.lastReceivedMsgSeqNum();
+            }
+        }
+
+        public Action onMessage(
+            final DirectBuffer buffer, final int offset, final int length, final int libraryId,
+            final Session session, final int sequenceIndex, final long messageType, final long timestampInNs,
+            final long position, final OnMessageInfo messageInfo)
+        {
+            if (!messageInfo.isValid() || events == null)
+            {
+                return CONTINUE;
+            }
+            asciiBuffer.wrap(buffer);
+            final long receivedNanos = nanoClock.nanoTime();
+            if (messageType == ExecutionReportDecoder.MESSAGE_TYPE)
+            {
+                final VenueExecution execution = decoder.execution(
+                    config.venueId(), asciiBuffer, offset, length, receivedNanos);
+                if (execution == null)
+                {
+                    metrics.unusableMessages.incrementAndGet();
+                    LOG.error("event=venue_report_unusable venue={} problem=\"{}\"", config.name(), decoder.problem());
+                    return CONTINUE;
+                }
+                // the sequencer shares this thread: a full ring drains on the next duty cycle, and
+                // ABORT makes the library redeliver this report then, so nothing is dropped
+                if (!events.onExecution(execution))
+                {
+                    return ABORT;
+                }
+                metrics.executionsIn.incrementAndGet();
+            }
+            else if (messageType == OrderCancelRejectDecoder.MESSAGE_TYPE)
+            {
+                final VenueCancelReject reject = decoder.cancelReject(
+                    config.venueId(), asciiBuffer, offset, length, receivedNanos);
+                if (reject == null)
+                {
+                    metrics.unusableMessages.incrementAndGet();
+                    LOG.error("event=venue_report_unusable venue={} problem=\"{}\"", config.name(), decoder.problem());
+                    return CONTINUE;
+                }
+                if (!events.onCancelReject(reject))
+                {
+                    return ABORT;
+                }
+                metrics.cancelRejectsIn.incrementAndGet();
+            }
+            refresh();
+            return CONTINUE;
+        }
+
+        public void onTimeout(final int libraryId, final Session session)
+        {
+        }
+
+        public void onSlowStatus(final int libraryId, final Session session, final boolean hasBecomeSlow)
+        {
+            LOG.warn("event=venue_slow_status venue={} slow={}", config.name(), hasBecomeSlow);
+        }
+
+        public Action onDisconnect(final int libraryId, final Session session, final DisconnectReason reason)
+        {
+            LOG.warn("event=venue_disconnected venue={} reason={}", config.name(), reason);
+            refresh();
+            this.session = null;
+            connected = false;
+            stateToPublish = true;
+            nextAttemptMs = clock.time() + config.reconnectIntervalMs();
+            return CONTINUE;
+        }
+
+        public void onSessionStart(final Session session)
+        {
+            LOG.info("event=venue_session_active venue={}", config.name());
+            connected = true;
+            stateToPublish = true;
+            refresh();
+        }
+    }
+
+    private static final class NoVenueHandler implements SessionHandler
+    {
+        public Action onMessage(
+            final DirectBuffer buffer, final int offset, final int length, final int libraryId,
+            final Session session, final int sequenceIndex, final long messageType, final long timestampInNs,
+            final long position, final OnMessageInfo messageInfo)
+        {
+            return CONTINUE;
+        }
+
+        public void onTimeout(final int libraryId, final Session session)
+        {
+        }
+
+        public void onSlowStatus(final int libraryId, final Session session, final boolean hasBecomeSlow)
+        {
+        }
+
+        public Action onDisconnect(final int libraryId, final Session session, final DisconnectReason reason)
+        {
+            return CONTINUE;
+        }
+
+        public void onSessionStart(final Session session)
+        {
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.meridian.venues.fix;
+
+import io.meridian.fix.Decimals;
+import io.meridian.fix.codecs.decoder.ExecutionReportDecoder;
+import io.meridian.fix.codecs.decoder.OrderCancelRejectDecoder;
+import io.meridian.oms.api.VenueCancelReject;
+import io.meridian.oms.api.VenueExecution;
+import io.meridian.oms.model.ExecType;
+import io.meridian.oms.model.Instrument;
+import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.oms.model.OrdStatus;
+import uk.co.real_logic.artio.fields.ReadOnlyDecimalFloat;
+import uk.co.real_logic.artio.fields.UtcTimestampDecoder;
+import uk.co.real_logic.artio.util.AsciiBuffer;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Normalises a venue's ExecutionReport / OrderCancelReject into the OMS's venue events, with
+ * quantities and prices scaled by the instrument. Reuses its decoders and events.
+ */
+final class VenueReportDecoder
+{
+    private final InstrumentRegistry instruments;
+    private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
+    private final OrderCancelRejectDecoder cancelReject = new OrderCancelRejectDecoder();
+    private final UtcTimestampDecoder timestampDecoder = new UtcTimestampDecoder(false);
+    private final VenueExecution execution = new VenueExecution();
+    private final VenueCancelReject reject = new VenueCancelReject();
+    private String problem;
+
+    VenueReportDecoder(final InstrumentRegistry instruments)
+    {
+        this.instruments = instruments;
+    }
+
+    /** @return the normalised execution, or null when unusable ({@link #problem()} says why). */
+    VenueExecution execution(
+        final int venueId, final AsciiBuffer buffer, final int offset, final int length, final long receivedNanos)
+    {
+        final ExecutionReportDecoder decoder = executionReport;
+        decoder.reset();
+        decoder.decode(buffer, offset, length);
+        if (!decoder.validate())
+        {
+            return unusable("invalid ExecutionReport tag=" + decoder.invalidTagId() + " reason=" + decoder.rejectReason());
+        }
+        final Instrument instrument = instruments.bySymbol(decoder.symbol(), decoder.symbolLength());
+        if (instrument == null)
+        {
+            return unusable("unknown symbol " + decoder.symbolAsString());
+        }
+        final ExecType execType = ExecType.fromFix(decoder.execType());
+        final OrdStatus ordStatus = OrdStatus.fromFix(decoder.ordStatus());
+        if (execType == null || ordStatus == null)
+        {
+            return unusable("unsupported ExecType/OrdStatus " + decoder.execType() + "/" + decoder.ordStatus());
+        }
+
+        final VenueExecution event = execution.reset();
+        event.venueId = venueId;
+        event.receivedNanos = receivedNanos;
+        event.execType = execType;
+        event.ordStatus = ordStatus;
+        if (decoder.hasClOrdID())
+        {
+            event.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
+        }
+        if (decoder.hasOrigClOrdID())
+        {
+            event.origClOrdId.append(decoder.origClOrdID(), 0, decoder.origClOrdIDLength());
+        }
+        event.venueOrderId.append(decoder.orderID(), 0, decoder.orderIDLength());
+        event.venueExecId.append(decoder.execID(), 0, decoder.execIDLength());
+        event.cumQty = scaled(decoder.cumQty(), instrument.qtyScale());
+        event.leavesQty = scaled(decoder.leavesQty(), instrument.qtyScale());
+        if (decoder.hasLastQty())
+        {
+            event.lastQty = scaled(decoder.lastQty(), instrument.qtyScale());
+        }
+        if (decoder.hasLastPx())
+        {
+            event.lastPx = scaled(decoder.lastPx(), instrument.priceScale());
+        }
+        if (execType == ExecType.TRADE && (event.lastQty <= 0 || event.lastPx <= 0))
+        {
+            return unusable("trade without positive LastQty/LastPx execId=" + decoder.execIDAsString());
+        }
+        if (decoder.hasOrdRejReason())
+        {
+            event.venueRejectCode = decoder.ordRejReason();
+        }
+        if (decoder.hasTransactTime())
+        {
+            final long millis = timestampDecoder.decode(decoder.transactTime(), decoder.transactTimeLength());
+            event.venueTimeNanos = millis == Long.MIN_VALUE ? 0 : TimeUnit.MILLISECONDS.toNanos(millis);
+        }
+        if (decoder.hasText())
+        {
+            event.text.append(decoder.text(), 0, decoder.textLength());
+        }
+        return event;
+    }
+
+    VenueCancelReject cancelReject(
+        final int venueId, final AsciiBuffer buffer, final int offset, final int length, final long receivedNanos)
+    {
+        final OrderCancelRejectDecoder decoder = cancelReject;
+        decoder.reset();
+        decoder.decode(buffer, offset, length);
+        if (!decoder.validate())
+        {
+            problem = "invalid OrderCancelReject tag=" + decoder.invalidTagId() + " reason=" + decoder.rejectReason();
+            return null;
+        }
+        final VenueCancelReject event = reject.reset();
+        event.venueId = venueId;
+        event.receivedNanos = receivedNanos;
+        event.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
+        event.origClOrdId.append(decoder.origClOrdID(), 0, decoder.origClOrdIDLength());
+        event.replace = decoder.cxlRejResponseTo() == '2';
+        if (decoder.hasCxlRejReason())
+        {
+            event.venueReasonCode = decoder.cxlRejReason();
+        }
+        if (decoder.hasText())
+        {
+            event.text.append(decoder.text(), 0, decoder.textLength());
+        }
+        return event;
+    }
+
+    String problem()
+    {
+        return problem;
+    }
+
+    private VenueExecution unusable(final String why)
+    {
+        problem = why;
+        return null;
+    }
+
+    private static long scaled(final ReadOnlyDecimalFloat value, final int scale)
+    {
+        final long scaled = Decimals.toScaled(value, scale);
+        // a venue sending more decimals than the instrument holds is a venue/config problem: keep
+        // the order flowing with the value truncated rather than dropping a fill
+        return scaled != Decimals.NOT_REPRESENTABLE ? scaled :
+            Decimals.toScaled(value.value() / Decimals.powerOfTen(Math.max(0, value.scale() - scale)),
+            Math.min(value.scale(), scale), scale);
+    }
+}
