@@ -185,6 +185,11 @@ final class ClientMessageHandler
             sendReject(session, decoder, "D");
             return;
         }
+        if (Side.fromFix(decoder.side()) == null)
+        {
+            rejectSide(session, decoder, "D");
+            return;
+        }
 
         final NewOrderCommand command = newOrder.reset();
         command.clientId = context.clientId();
@@ -201,7 +206,7 @@ final class ClientMessageHandler
 
         final Instrument instrument = instruments.bySymbol(decoder.symbol(), decoder.symbolLength());
         command.instrumentId = instrument == null ? -1 : instrument.id();
-        command.edgeReject = orderShapeReject(command.side, command.ordType, command.timeInForce);
+        command.edgeReject = orderShapeReject(command.ordType, command.timeInForce);
         if (instrument != null && command.edgeReject == OrderRejectReason.NONE)
         {
             command.edgeReject = scaleQtyAndPrice(
@@ -227,6 +232,11 @@ final class ClientMessageHandler
             sendReject(session, decoder, "G");
             return;
         }
+        if (Side.fromFix(decoder.side()) == null)
+        {
+            rejectSide(session, decoder, "G");
+            return;
+        }
 
         final ReplaceOrderCommand command = replace.reset();
         command.clientId = context.clientId();
@@ -241,7 +251,7 @@ final class ClientMessageHandler
         command.side = Side.fromFix(decoder.side());
         command.ordType = OrdType.fromFix(decoder.ordType());
         command.timeInForce = decoder.hasTimeInForce() ? TimeInForce.fromFix(decoder.timeInForce()) : TimeInForce.DAY;
-        command.edgeReject = orderShapeReject(command.side, command.ordType, command.timeInForce);
+        command.edgeReject = orderShapeReject(command.ordType, command.timeInForce);
 
         final Instrument instrument = instruments.bySymbol(decoder.symbol(), decoder.symbolLength());
         if (instrument == null)
@@ -274,6 +284,11 @@ final class ClientMessageHandler
             sendReject(session, decoder, "F");
             return;
         }
+        if (Side.fromFix(decoder.side()) == null)
+        {
+            rejectSide(session, decoder, "F");
+            return;
+        }
 
         final CancelOrderCommand command = cancel.reset();
         command.clientId = context.clientId();
@@ -303,6 +318,11 @@ final class ClientMessageHandler
             sendReject(session, decoder, "H");
             return;
         }
+        if (Side.fromFix(decoder.side()) == null)
+        {
+            rejectSide(session, decoder, "H");
+            return;
+        }
 
         final OrderStatusCommand command = status.reset();
         command.clientId = context.clientId();
@@ -315,18 +335,16 @@ final class ClientMessageHandler
         {
             command.statusReqId.append(decoder.ordStatusReqID(), 0, decoder.ordStatusReqIDLength());
         }
+        command.symbol.append(decoder.symbol(), 0, decoder.symbolLength());
+        command.side = Side.fromFix(decoder.side());
         if (!orderEntry.orderStatus(command))
         {
             refuse(session, decoder.header(), "H", command.clOrdId);
         }
     }
 
-    private static OrderRejectReason orderShapeReject(final Side side, final OrdType ordType, final TimeInForce tif)
+    private static OrderRejectReason orderShapeReject(final OrdType ordType, final TimeInForce tif)
     {
-        if (side == null)
-        {
-            return OrderRejectReason.UNSUPPORTED_SIDE;
-        }
         if (ordType == null)
         {
             return OrderRejectReason.UNSUPPORTED_ORD_TYPE;
@@ -382,8 +400,18 @@ final class ClientMessageHandler
 
     private void sendReject(final Session session, final Decoder decoder, final String refMsgType)
     {
-        final int tag = decoder.invalidTagId();
-        final int reason = decoder.rejectReason();
+        sendReject(session, decoder, refMsgType, decoder.invalidTagId(), decoder.rejectReason());
+    }
+
+    /** Sides other than Buy, Sell and Sell short are not in Meridian's dictionary: value incorrect. */
+    private void rejectSide(final Session session, final Decoder decoder, final String refMsgType)
+    {
+        sendReject(session, decoder, refMsgType, 54, 5);
+    }
+
+    private void sendReject(
+        final Session session, final Decoder decoder, final String refMsgType, final int tag, final int reason)
+    {
         reject.reset();
         reject.refSeqNum(decoder.header().msgSeqNum())
             .refMsgType(refMsgType)

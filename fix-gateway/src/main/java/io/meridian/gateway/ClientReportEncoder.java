@@ -27,10 +27,13 @@ final class ClientReportEncoder
             .execType(report.execType.fixValue())
             .ordStatus(report.ordStatus.fixValue())
             .symbol(report.symbol)
-            .side(report.side.fixValue())
             .leavesQty(report.leavesQty, report.qtyScale)
             .cumQty(report.cumQty, report.qtyScale)
             .avgPx(report.avgPx, report.priceScale);
+        if (report.side != null)
+        {
+            er.side(report.side.fixValue());
+        }
         if (report.clOrdId.length() > 0)
         {
             er.clOrdID(report.clOrdId);

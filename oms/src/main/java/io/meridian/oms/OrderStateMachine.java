@@ -391,6 +391,8 @@ final class OrderStateMachine
         {
             r.orderId.append("NONE");
             r.clOrdId.append(c.clOrdId);
+            r.symbol.append(c.symbol);
+            r.side = c.side;
             r.ordStatus = OrdStatus.REJECTED;
             r.text.append(UNKNOWN_ORDER_TEXT);
         }

@@ -1,5 +1,7 @@
 package io.meridian.oms.api;
 
+import io.meridian.oms.model.Side;
+
 /** A client's OrderStatusRequest (H). Reusable, copied on submission. */
 public final class OrderStatusCommand
 {
@@ -8,6 +10,9 @@ public final class OrderStatusCommand
     public final StringBuilder orderId = new StringBuilder(16);
     /** OrdStatusReqID (790), echoed back; empty when absent. */
     public final StringBuilder statusReqId = new StringBuilder(16);
+    /** Symbol (55) and Side (54) as requested: echoed when the order is unknown. */
+    public final StringBuilder symbol = new StringBuilder(16);
+    public Side side;
 
     public OrderStatusCommand reset()
     {
@@ -15,6 +20,8 @@ public final class OrderStatusCommand
         clOrdId.setLength(0);
         orderId.setLength(0);
         statusReqId.setLength(0);
+        symbol.setLength(0);
+        side = null;
         return this;
     }
 }

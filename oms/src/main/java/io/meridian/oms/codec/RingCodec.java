@@ -45,7 +45,7 @@ public final class RingCodec
     private static final int NEW_ORDER_FIXED = 36;
     private static final int CANCEL_FIXED = 16;
     private static final int REPLACE_FIXED = 32;
-    private static final int STATUS_FIXED = 4;
+    private static final int STATUS_FIXED = 8;
     private static final int EXECUTION_FIXED = 64;
     private static final int CANCEL_REJECT_FIXED = 20;
     public static final int SESSION_STATE_LENGTH = 8;
@@ -198,16 +198,19 @@ public final class RingCodec
 
     public static int statusLength(final OrderStatusCommand c)
     {
-        return STATUS_FIXED + stringLength(c.clOrdId) + stringLength(c.orderId) + stringLength(c.statusReqId);
+        return STATUS_FIXED + stringLength(c.clOrdId) + stringLength(c.orderId) + stringLength(c.statusReqId) +
+            stringLength(c.symbol);
     }
 
     public static int encodeStatus(final MutableDirectBuffer b, final int offset, final OrderStatusCommand c)
     {
         b.putInt(offset, c.clientId);
+        b.putByte(offset + 4, code(c.side));
         int pos = offset + STATUS_FIXED;
         pos = putString(b, pos, c.clOrdId);
         pos = putString(b, pos, c.orderId);
         pos = putString(b, pos, c.statusReqId);
+        pos = putString(b, pos, c.symbol);
         return pos - offset;
     }
 
@@ -215,10 +218,12 @@ public final class RingCodec
     {
         c.reset();
         c.clientId = b.getInt(offset);
+        c.side = decode(SIDES, b.getByte(offset + 4));
         int pos = offset + STATUS_FIXED;
         pos = getString(b, pos, c.clOrdId);
         pos = getString(b, pos, c.orderId);
-        getString(b, pos, c.statusReqId);
+        pos = getString(b, pos, c.statusReqId);
+        getString(b, pos, c.symbol);
     }
 
     // ---------------------------------------------------------------- VenueExecution

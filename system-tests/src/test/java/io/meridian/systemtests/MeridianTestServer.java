@@ -1,0 +1,145 @@
+package io.meridian.systemtests;
+
+import io.meridian.admin.InstrumentSettings;
+import io.meridian.admin.MeridianServer;
+import io.meridian.admin.ServerConfig;
+import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.venues.fix.FixVenueConfig;
+import io.meridian.venues.fix.VenueStatus;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Meridian started as in production (Micronaut application context, HTTP server, Artio engine on
+ * real loopback sockets), configured for a test: its own data directory and free ports, venue
+ * SIMVENUE pointing at a simulator the test owns (so the venue survives a Meridian restart).
+ */
+final class MeridianTestServer implements AutoCloseable
+{
+    static final String CLIENT = "CLIENT1";
+    static final String SECURE_CLIENT = "CLIENT2";
+    static final String SECURE_USER = "client2";
+    static final String SECURE_PASSWORD = "s3cret";
+
+    private final ServerConfig config;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ApplicationContext context;
+    private EmbeddedServer embeddedServer;
+
+    MeridianTestServer(final Path dataDir, final int venuePort)
+    {
+        this(dataDir, freePort(), freePort(), venuePort);
+    }
+
+    MeridianTestServer(final Path dataDir, final int fixPort, final int httpPort, final int venuePort)
+    {
+        this.httpPort = httpPort;
+        this.config = new ServerConfig(
+            dataDir,
+            "localhost",
+            fixPort,
+            "backoff",
+            "backoff",
+            List.of(
+                new ClientSessionConfig(0, CLIENT, "MERIDIAN", null, null),
+                new ClientSessionConfig(1, SECURE_CLIENT, "MERIDIAN", SECURE_USER, SECURE_PASSWORD)),
+            List.of(new FixVenueConfig(0, "SIMVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 30, 200)),
+            List.of(
+                // price 4 decimals, whole shares; max 10,000 shares, 1,000,000 notional, 10% collar
+                new InstrumentSettings("AAPL", "SIMVENUE", 4, 0, new BigDecimal("190.00"),
+                    new BigDecimal("10000"), new BigDecimal("1000000"), 1000),
+                new InstrumentSettings("MSFT", "SIMVENUE", 4, 0, new BigDecimal("420.00"),
+                    new BigDecimal("10000"), new BigDecimal("1000000"), 1000),
+                new InstrumentSettings("BTC-USD", "SIMVENUE", 2, 8, new BigDecimal("65000.00"),
+                    new BigDecimal("50"), new BigDecimal("5000000"), 500)),
+            false,
+            0,
+            "VENUE");
+    }
+
+    MeridianTestServer start()
+    {
+        context = ApplicationContext.builder()
+            .singletons(config)
+            .properties(Map.of("micronaut.server.port", httpPort))
+            .deduceEnvironment(false)
+            .start();
+        embeddedServer = context.getBean(EmbeddedServer.class).start();
+        return this;
+    }
+
+    MeridianTestServer awaitVenueConnected() throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TestFixClient.TIMEOUT.toNanos();
+        while (!server().venueBridge().status().stream().allMatch(VenueStatus::connected))
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("venue not connected: " + server().venueBridge().status());
+            }
+            Thread.sleep(10);
+        }
+        return this;
+    }
+
+    MeridianServer server()
+    {
+        return context.getBean(MeridianServer.class);
+    }
+
+    int fixPort()
+    {
+        return config.fixPort();
+    }
+
+    ServerConfig config()
+    {
+        return config;
+    }
+
+    HttpResponse<String> get(final String path) throws IOException, InterruptedException
+    {
+        return http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path)).timeout(Duration.ofSeconds(10))
+                .GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    public void close()
+    {
+        if (embeddedServer != null)
+        {
+            embeddedServer.stop();
+        }
+        if (context != null && context.isRunning())
+        {
+            context.close();
+        }
+    }
+
+    static int freePort()
+    {
+        try (ServerSocket socket = new ServerSocket(0))
+        {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+        catch (final IOException e)
+        {
+            throw new IllegalStateException(e);
+        }
+    }
+}
