@@ -125,6 +125,13 @@ public final class MeridianServer implements AutoCloseable
                 return fixRuntime.poll(FRAGMENT_LIMIT);
             }
 
+            public void onClose()
+            {
+                // the library belongs to this thread: log out and close here, not from the closing thread
+                venueBridge.logoutAll();
+                fixRuntime.closeLibrary();
+            }
+
             public String roleName()
             {
                 return "fix-library";

@@ -161,11 +161,21 @@ public final class FixRuntime implements AutoCloseable
         return library.poll(fragmentLimit);
     }
 
+    /** Closes the library; call it from the thread that polls it, before {@link #close()}. */
+    public void closeLibrary()
+    {
+        CloseHelper.quietClose(library);
+    }
+
     public void close()
     {
         CloseHelper.quietClose(library);
+        final long startMs = System.currentTimeMillis();
         CloseHelper.quietClose(engine);
+        final long engineMs = System.currentTimeMillis();
         CloseHelper.quietClose(driver);
+        LOG.info("event=fix_runtime_closing engineMs={} driverMs={}", engineMs - startMs,
+            System.currentTimeMillis() - engineMs);
         if (config.deleteOnClose() && aeronDir != null)
         {
             IoUtil.delete(new File(aeronDir), true);

@@ -12,7 +12,7 @@ public final class FixRuntimeConfig
     private String bindHost = "0.0.0.0";
     private int port = 9878;
     private String engineIdleStrategy = "backoff";
-    private long replyTimeoutMs = 10_000;
+    private long replyTimeoutMs = 2_000;
     private boolean deleteOnClose;
 
     public Path dataDir()

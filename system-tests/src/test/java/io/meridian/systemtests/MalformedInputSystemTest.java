@@ -215,7 +215,9 @@ final class MalformedInputSystemTest
         try (RawFixClient client = new RawFixClient(meridian.fixPort(), MeridianTestServer.SECURE_CLIENT, "MERIDIAN"))
         {
             client.send("1", "112=HELLO" + SOH);
-            assertThat(client.awaitDisconnect(ANSWER_MS)).as("disconnected; received %s", client.history()).isTrue();
+            final boolean disconnected = client.awaitDisconnect(ANSWER_MS);
+            System.out.println("first-message-not-logon: Meridian sent " + client.history() + " disconnected=" + disconnected);
+            assertThat(disconnected).as("disconnected; received %s", client.history()).isTrue();
             assertThat(client.history()).noneMatch(m -> m.is("A") || m.is("0"));
         }
     }
@@ -229,7 +231,9 @@ final class MalformedInputSystemTest
         try (RawFixClient client = new RawFixClient(meridian.fixPort(), "INTRUDER", "MERIDIAN"))
         {
             client.logon(null, null, true);
-            assertThat(client.awaitDisconnect(ANSWER_MS)).as("disconnected; received %s", client.history()).isTrue();
+            final boolean disconnected = client.awaitDisconnect(ANSWER_MS);
+            System.out.println("unknown-sender-comp-id: Meridian sent " + client.history() + " disconnected=" + disconnected);
+            assertThat(disconnected).as("disconnected; received %s", client.history()).isTrue();
             assertThat(client.history()).noneMatch(m -> m.is("A"));
         }
         assertThat(meridian.server().gatewayMetrics().logonsRejected()).isEqualTo(rejectedBefore + 1);
@@ -244,7 +248,9 @@ final class MalformedInputSystemTest
         try (RawFixClient client = new RawFixClient(meridian.fixPort(), MeridianTestServer.SECURE_CLIENT, "MERIDIAN"))
         {
             client.logon(MeridianTestServer.SECURE_USER, "wrong-" + MeridianTestServer.SECURE_PASSWORD, true);
-            assertThat(client.awaitDisconnect(ANSWER_MS)).as("disconnected; received %s", client.history()).isTrue();
+            final boolean disconnected = client.awaitDisconnect(ANSWER_MS);
+            System.out.println("wrong-password: Meridian sent " + client.history() + " disconnected=" + disconnected);
+            assertThat(disconnected).as("disconnected; received %s", client.history()).isTrue();
             assertThat(client.history()).noneMatch(m -> m.is("A"));
         }
         assertThat(meridian.server().gatewayMetrics().logonsRejected()).isEqualTo(rejectedBefore + 1);
@@ -455,7 +461,7 @@ final class MalformedInputSystemTest
             final long deadline = System.currentTimeMillis() + 120_000;
             for (int i = 0; i < mutations && System.currentTimeMillis() < deadline; i++)
             {
-                if (client.isClosedByPeer())
+                if (client.isClosed())
                 {
                     reconnect();
                 }
@@ -750,6 +756,19 @@ final class MalformedInputSystemTest
      * a message Meridian discarded (garbled) is answered with a GapFill first, as a client must.
      */
     private static void assertSessionUsable(final RawFixClient client, final String testReqId) throws IOException
+    {
+        try
+        {
+            awaitHeartbeat(client, testReqId);
+        }
+        finally
+        {
+            System.out.println(testReqId + ": Meridian sent " + client.history() + " closedByPeer=" +
+                client.isClosedByPeer());
+        }
+    }
+
+    private static void awaitHeartbeat(final RawFixClient client, final String testReqId) throws IOException
     {
         client.send("1", "112=" + testReqId + SOH);
         final long deadline = System.currentTimeMillis() + ANSWER_MS;

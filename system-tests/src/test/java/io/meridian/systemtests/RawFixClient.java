@@ -120,10 +120,26 @@ final class RawFixClient implements AutoCloseable
         sendRaw(frame(nextBody(msgType, fields)));
     }
 
+    /** Writes the bytes as they are; a connection the peer already dropped is noted, not thrown. */
     void sendRaw(final byte[] bytes) throws IOException
     {
-        out.write(bytes);
-        out.flush();
+        if (closedByPeer)
+        {
+            return;
+        }
+        try
+        {
+            out.write(bytes);
+            out.flush();
+        }
+        catch (final SocketException e)
+        {
+            if (socket.isClosed())
+            {
+                throw e;
+            }
+            closedByPeer = true;
+        }
     }
 
     /** Sends a Logon (HeartBtInt 30) with optional credentials and ResetSeqNumFlag. */
@@ -245,6 +261,12 @@ final class RawFixClient implements AutoCloseable
     boolean isClosedByPeer()
     {
         return closedByPeer;
+    }
+
+    /** Closed by either side. */
+    boolean isClosed()
+    {
+        return closedByPeer || socket.isClosed();
     }
 
     private void readSome(final int timeoutMs) throws IOException

@@ -122,6 +122,12 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
     public void onClose()
     {
+        logoutAll();
+    }
+
+    /** Stops reconnecting and logs out of every venue; on the thread that polls the library. */
+    public void logoutAll()
+    {
         running = false;
         for (final Venue venue : venues)
         {
