@@ -89,10 +89,12 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     {
         final ClientContext context = clientId >= 0 && clientId < contexts.length ? contexts[clientId] : null;
         final Session session = context == null ? null : context.session;
-        if (session == null || !session.canSendMessage())
+        // a logged-out client's session is offline, not gone: what is sent on it is archived and
+        // resent when the client logs on again and asks for the gap
+        if (session == null)
         {
             metrics.reportsUndeliverable.incrementAndGet();
-            LOG.warn("event=report_undeliverable client={} msgType={} clOrdId={} reason=not_logged_on",
+            LOG.warn("event=report_undeliverable client={} msgType={} clOrdId={} reason=never_logged_on",
                 clientId, msgType, clOrdId);
             return;
         }

@@ -128,10 +128,14 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
     /** Stops reconnecting and logs out of every venue; on the thread that polls the library. */
     public void logoutAll()
     {
+        if (!running)
+        {
+            return;
+        }
         running = false;
         for (final Venue venue : venues)
         {
-            if (venue != null && venue.session != null && venue.session.canSendMessage())
+            if (venue != null && venue.session != null && venue.session.isActive())
             {
                 venue.session.logoutAndDisconnect();
             }
@@ -141,7 +145,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
     public boolean isConnected(final int venueId)
     {
         final Venue venue = venue(venueId);
-        return venue != null && venue.session != null && venue.session.canSendMessage();
+        return venue != null && venue.session != null && venue.session.isActive();
     }
 
     public boolean sendNewOrder(final VenueOrder order)
@@ -178,7 +182,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
     {
         final Venue venue = venue(venueId);
         final Session session = venue == null ? null : venue.session;
-        if (session == null || !session.canSendMessage())
+        if (session == null || !session.isActive())
         {
             metrics.sendFailures.incrementAndGet();
             LOG.warn("event=venue_send_failed venueId={} clOrdId={} reason=not_connected", venueId, clOrdId);
