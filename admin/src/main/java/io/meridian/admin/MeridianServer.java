@@ -41,6 +41,7 @@ public final class MeridianServer implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(MeridianServer.class);
     private static final int FRAGMENT_LIMIT = 64;
+    private static final long FIX_REPLY_TIMEOUT_MS = 5_000;
 
     private final ServerConfig config;
     private final EpochNanoClock clock = new SystemEpochNanoClock();
@@ -117,6 +118,7 @@ public final class MeridianServer implements AutoCloseable
 
         fixRuntime.start(
             new ClientAuthenticator(config.clients(), gatewayMetrics), clientSessions, venueBridge);
+        clientSessions.acquireOfflineSessions(fixRuntime.library(), FIX_REPLY_TIMEOUT_MS);
 
         final Agent libraryPoller = new Agent()
         {

@@ -8,7 +8,14 @@ import io.meridian.oms.model.InstrumentRegistry;
 import org.agrona.collections.Object2ObjectHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.meridian.fix.codecs.builder.HeaderEncoder;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import uk.co.real_logic.artio.Reply;
 import uk.co.real_logic.artio.builder.Encoder;
+import uk.co.real_logic.artio.library.FixLibrary;
+import uk.co.real_logic.artio.messages.SessionReplyStatus;
+import uk.co.real_logic.artio.session.SessionWriter;
 import uk.co.real_logic.artio.library.SessionAcquireHandler;
 import uk.co.real_logic.artio.library.SessionAcquiredInfo;
 import uk.co.real_logic.artio.library.SessionHandler;
@@ -57,6 +64,48 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
         this.messageHandler = new ClientMessageHandler(instruments, orderEntry, metrics);
     }
 
+    /** @return true when the session's counterparty is one of the configured clients. */
+    public boolean isClientSession(final Session session)
+    {
+        return byCompId.containsKey(session.compositeKey().remoteCompId());
+    }
+
+    /**
+     * Takes ownership of every configured client's session before any client logs on, as an
+     * offline session where needed, so that reports for a client that is not connected (after a
+     * restart, say) are sequenced and resent when it logs on instead of being lost. Call once,
+     * from the thread that owns the library, after it connected.
+     */
+    public void acquireOfflineSessions(final FixLibrary library, final long timeoutMs)
+    {
+        final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
+        for (final ClientContext context : contexts)
+        {
+            if (context.session != null)
+            {
+                continue;
+            }
+            // identified like an accepted logon: the header as the client sends it
+            final HeaderEncoder header = new HeaderEncoder()
+                .senderCompID(context.config.clientCompId())
+                .targetCompID(context.config.meridianCompId());
+            final Reply<SessionWriter> writer = Reply.await(library.followerSession(header, timeoutMs), library, idle);
+            if (!writer.hasCompleted())
+            {
+                throw new IllegalStateException("cannot create session for " + context.config + ": " + writer.state() +
+                    " " + writer.error());
+            }
+            final Reply<SessionReplyStatus> reply = Reply.await(library.requestSession(
+                writer.resultIfPresent().id(), FixLibrary.NO_MESSAGE_REPLAY, FixLibrary.NO_MESSAGE_REPLAY, timeoutMs),
+                library, idle);
+            if (!reply.hasCompleted() || reply.resultIfPresent() != SessionReplyStatus.OK)
+            {
+                throw new IllegalStateException("cannot acquire offline session for " + context.config + ": " +
+                    reply.state() + " " + reply.resultIfPresent() + " " + reply.error());
+            }
+        }
+    }
+
     public SessionHandler onSessionAcquired(final Session session, final SessionAcquiredInfo acquiredInfo)
     {
         final ClientSessionConfig client = byCompId.get(session.compositeKey().remoteCompId());
@@ -69,7 +118,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
         }
         final ClientContext context = contexts[client.clientId()];
         context.session = session;
-        context.connected = true;
+        context.connected = session.isActive();
         LOG.info("event=client_session_acquired client={} sessionId={} lastSent={} lastReceived={}",
             client, session.id(), session.lastSentMsgSeqNum(), session.lastReceivedMsgSeqNum());
         return messageHandler.forClient(context);

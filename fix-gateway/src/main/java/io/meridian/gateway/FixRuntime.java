@@ -18,9 +18,7 @@ import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
 import uk.co.real_logic.artio.library.FixLibrary;
 import uk.co.real_logic.artio.library.LibraryConfiguration;
 import uk.co.real_logic.artio.library.SessionAcquireHandler;
-import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.messages.InitialAcceptedSessionOwner;
-import uk.co.real_logic.artio.session.Session;
 import uk.co.real_logic.artio.validation.AuthenticationStrategy;
 import uk.co.real_logic.artio.validation.SessionPersistenceStrategy;
 
@@ -57,7 +55,7 @@ public final class FixRuntime implements AutoCloseable
      */
     public void start(
         final AuthenticationStrategy authentication,
-        final SessionAcquireHandler acceptorSessions,
+        final ClientSessions clientSessions,
         final SessionAcquireHandler initiatorSessions)
     {
         final File dataDir = config.dataDir().toAbsolutePath().toFile();
@@ -116,8 +114,9 @@ public final class FixRuntime implements AutoCloseable
             .controlResponseChannel(IPC);
         engine = FixEngine.launch(engineConfig);
 
-        final SessionAcquireHandler dispatch = (session, info) -> dispatch(
-            session, info, acceptorSessions, initiatorSessions);
+        // by CompID, not by connection direction: a client's offline session is not an acceptor session
+        final SessionAcquireHandler dispatch = (session, info) -> clientSessions.isClientSession(session) ?
+            clientSessions.onSessionAcquired(session, info) : initiatorSessions.onSessionAcquired(session, info);
         final LibraryConfiguration libraryConfig = new LibraryConfiguration()
             .sessionAcquireHandler(dispatch)
             .libraryAeronChannels(List.of(IPC))
@@ -138,16 +137,6 @@ public final class FixRuntime implements AutoCloseable
             Thread.onSpinWait();
         }
         LOG.info("event=fix_runtime_started port={} dataDir={}", config.port(), dataDir);
-    }
-
-    private static SessionHandler dispatch(
-        final Session session,
-        final uk.co.real_logic.artio.library.SessionAcquiredInfo info,
-        final SessionAcquireHandler acceptorSessions,
-        final SessionAcquireHandler initiatorSessions)
-    {
-        return session.isAcceptor() ?
-            acceptorSessions.onSessionAcquired(session, info) : initiatorSessions.onSessionAcquired(session, info);
     }
 
     public FixLibrary library()

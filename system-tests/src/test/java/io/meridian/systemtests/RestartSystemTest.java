@@ -105,6 +105,47 @@ class RestartSystemTest
         }
     }
 
+    @Test
+    void fillArrivingAfterRestartBeforeClientLogsOnIsResentToIt(@TempDir final Path dir) throws Exception
+    {
+        final int fixPort = MeridianTestServer.freePort();
+        final Path data = dir.resolve("meridian");
+        final Path store = dir.resolve("client");
+        try (FixVenueSimulator venue = new FixVenueSimulator(
+            FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start())
+        {
+            try (MeridianTestServer first = new MeridianTestServer(
+                data, fixPort, MeridianTestServer.freePort(), venue.port()).start().awaitVenueConnected();
+                TestFixClient client = new TestFixClient(fixPort, MeridianTestServer.CLIENT, store).start().awaitLogon())
+            {
+                client.send(limit("gtc-1", BUY, "100", "AAPL", "185.00", TimeInForce.GOOD_TILL_CANCEL));
+                client.await("New", report("gtc-1", '0'));
+                assertThat(first.server().oms().queries().openOrders().get()).hasSize(1);
+            }
+
+            try (MeridianTestServer second = new MeridianTestServer(
+                data, fixPort, MeridianTestServer.freePort(), venue.port()).start().awaitVenueConnected())
+            {
+                venue.control().addLiquidity("AAPL", Side.SELL, "100", "185.00");
+                final long deadline = System.nanoTime() + TestFixClient.TIMEOUT.toNanos();
+                while (second.server().oms().metrics().fills() < 1 && System.nanoTime() < deadline)
+                {
+                    Thread.sleep(10);
+                }
+                assertThat(second.server().oms().metrics().fills()).isEqualTo(1);
+
+                try (TestFixClient client = new TestFixClient(fixPort, MeridianTestServer.CLIENT, store).start()
+                    .awaitLogon())
+                {
+                    final Message fill = client.await("fill resent after logon", report("gtc-1", 'F'));
+                    assertThat(field(fill, 39)).isEqualTo("2");
+                    assertThat(decimal(fill, 14)).isEqualByComparingTo("100");
+                }
+                assertThat(second.server().gatewayMetrics().reportsUndeliverable()).isZero();
+            }
+        }
+    }
+
     private static void awaitLoggedOut(final TestFixClient client) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TestFixClient.TIMEOUT.toNanos();
