@@ -102,7 +102,16 @@ final class ClientMessageHandler
                 return CONTINUE;
             }
             asciiBuffer.wrap(buffer);
-            onApplicationMessage(context, session, messageType, offset, length);
+            try
+            {
+                onApplicationMessage(context, session, messageType, offset, length);
+            }
+            catch (final RuntimeException e)
+            {
+                // the generated decoders parse numbers eagerly and throw on garbage: that is a
+                // malformed message, answered with a Reject, never a reason to stop the core thread
+                rejectUnparseable(session, offset, length, e);
+            }
             context.refresh();
             return CONTINUE;
         }
@@ -250,8 +259,10 @@ final class ClientMessageHandler
         command.transactTimeNanos = transactTime(decoder.transactTime(), decoder.transactTimeLength());
         command.side = Side.fromFix(decoder.side());
         command.ordType = OrdType.fromFix(decoder.ordType());
-        command.timeInForce = decoder.hasTimeInForce() ? TimeInForce.fromFix(decoder.timeInForce()) : TimeInForce.DAY;
-        command.edgeReject = orderShapeReject(command.ordType, command.timeInForce);
+        // absent on a replace: the order keeps its time in force
+        command.timeInForce = decoder.hasTimeInForce() ? TimeInForce.fromFix(decoder.timeInForce()) : null;
+        command.edgeReject = orderShapeReject(
+            command.ordType, decoder.hasTimeInForce() ? command.timeInForce : TimeInForce.DAY);
 
         final Instrument instrument = instruments.bySymbol(decoder.symbol(), decoder.symbolLength());
         if (instrument == null)
@@ -442,6 +453,22 @@ final class ClientMessageHandler
             case 13: return "Tag appears more than once " + tag;
             default: return "Invalid message, tag " + tag;
         }
+    }
+
+    private void rejectUnparseable(final Session session, final int offset, final int length, final Exception e)
+    {
+        final int msgTypeLength = msgTypeOf(offset, length);
+        reject.reset();
+        reject.refMsgType(msgTypeChars, msgTypeLength)
+            .sessionRejectReason(6)
+            .text("Incorrect data format: " + e.getMessage());
+        final int seqNum = seqNumOf(offset, length);
+        reject.refSeqNum(seqNum);
+        if (trySend(session, reject))
+        {
+            metrics.sessionRejectsSent.incrementAndGet();
+        }
+        LOG.warn("event=message_unparseable sessionId={} seqNum={} error=\"{}\"", session.id(), seqNum, e.toString());
     }
 
     private void rejectUnsupported(final Session session, final int offset, final int length)

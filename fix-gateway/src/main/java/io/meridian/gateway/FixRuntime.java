@@ -35,6 +35,7 @@ public final class FixRuntime implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(FixRuntime.class);
     private static final String IPC = "aeron:ipc";
+    private static final long CLOSE_TIMEOUT_MS = 15_000;
 
     private final FixRuntimeConfig config;
     private final EpochNanoClock clock;
@@ -150,6 +151,33 @@ public final class FixRuntime implements AutoCloseable
         return library.poll(fragmentLimit);
     }
 
+    /**
+     * Artio's engine close waits, without a limit, for its framer to log sessions out; a framer that
+     * died (an Aeron conductor timeout, say) would hold shutdown forever, so the wait is bounded.
+     */
+    private void closeEngineWithin(final long timeoutMs)
+    {
+        if (engine == null)
+        {
+            return;
+        }
+        final Thread closer = new Thread(() -> CloseHelper.quietClose(engine), "fix-engine-close");
+        closer.setDaemon(true);
+        closer.start();
+        try
+        {
+            closer.join(timeoutMs);
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive())
+        {
+            LOG.error("event=fix_engine_close_timeout timeoutMs={}", timeoutMs);
+        }
+    }
+
     /** Closes the library; call it from the thread that polls it, before {@link #close()}. */
     public void closeLibrary()
     {
@@ -160,7 +188,7 @@ public final class FixRuntime implements AutoCloseable
     {
         CloseHelper.quietClose(library);
         final long startMs = System.currentTimeMillis();
-        CloseHelper.quietClose(engine);
+        closeEngineWithin(CLOSE_TIMEOUT_MS);
         final long engineMs = System.currentTimeMillis();
         CloseHelper.quietClose(driver);
         LOG.info("event=fix_runtime_closing engineMs={} driverMs={}", engineMs - startMs,

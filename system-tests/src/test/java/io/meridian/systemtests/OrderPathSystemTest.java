@@ -192,7 +192,7 @@ class OrderPathSystemTest
         client.await("New", report(id, '0'));
 
         final String replaceId = nextClOrdId("repl");
-        client.send(replace(replaceId, id, BUY, "AAPL", "200", "181.50", TimeInForce.GOOD_TILL_CANCEL));
+        client.send(replace(replaceId, id, BUY, "AAPL", "200", "181.50", Orders.NO_TIF));
         final Message pending = client.await("PendingReplace", report(replaceId, 'E'));
         assertThat(field(pending, 39)).isEqualTo("E");
         final Message replaced = client.await("Replaced", report(replaceId, '5'));
@@ -201,6 +201,7 @@ class OrderPathSystemTest
         assertThat(decimal(replaced, 38)).isEqualByComparingTo("200");
         assertThat(decimal(replaced, 44)).isEqualByComparingTo("181.50");
         assertThat(decimal(replaced, 151)).isEqualByComparingTo("200");
+        assertThat(field(replaced, 59)).as("TimeInForce kept when the replace omits it").isEqualTo("1");
 
         venue.control().addLiquidity("AAPL", Side.SELL, "200", "181.50");
         final Message fill = client.await("fill after replace", report(replaceId, 'F'));

@@ -24,6 +24,9 @@ import java.util.function.Predicate;
 /** Builders of client FIX messages and matchers of Meridian's answers, for system tests. */
 final class Orders
 {
+    /** For a replace: leave TimeInForce out (the order keeps its own). */
+    static final char NO_TIF = 0;
+
     private static final AtomicLong IDS = new AtomicLong();
 
     private Orders()
@@ -83,7 +86,10 @@ final class Orders
         replace.set(new Symbol(symbol));
         replace.setString(OrderQty.FIELD, qty);
         replace.setString(Price.FIELD, price);
-        replace.set(new TimeInForce(tif));
+        if (tif != NO_TIF)
+        {
+            replace.set(new TimeInForce(tif));
+        }
         return replace;
     }
 

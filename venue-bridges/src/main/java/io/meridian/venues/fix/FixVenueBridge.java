@@ -335,6 +335,20 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
                 return CONTINUE;
             }
             asciiBuffer.wrap(buffer);
+            try
+            {
+                return onVenueMessage(offset, length, messageType);
+            }
+            catch (final RuntimeException e)
+            {
+                metrics.unusableMessages.incrementAndGet();
+                LOG.error("event=venue_report_unparseable venue={} error=\"{}\"", config.name(), e.toString());
+                return CONTINUE;
+            }
+        }
+
+        private Action onVenueMessage(final int offset, final int length, final long messageType)
+        {
             final long receivedNanos = nanoClock.nanoTime();
             if (messageType == ExecutionReportDecoder.MESSAGE_TYPE)
             {
