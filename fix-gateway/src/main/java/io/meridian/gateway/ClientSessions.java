@@ -98,7 +98,12 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
             final Reply<SessionReplyStatus> reply = Reply.await(library.requestSession(
                 writer.resultIfPresent().id(), FixLibrary.NO_MESSAGE_REPLAY, FixLibrary.NO_MESSAGE_REPLAY, timeoutMs),
                 library, idle);
-            if (!reply.hasCompleted() || reply.resultIfPresent() != SessionReplyStatus.OK)
+            // the session is acquired in all three cases; the last two only concern a replay of
+            // received messages, which is not asked for (inbound FIX is not logged, see FixRuntime)
+            final SessionReplyStatus status = reply.resultIfPresent();
+            if (!reply.hasCompleted() || (status != SessionReplyStatus.OK &&
+                status != SessionReplyStatus.MISSING_MESSAGES &&
+                status != SessionReplyStatus.INVALID_CONFIGURATION_NOT_LOGGING_MESSAGES))
             {
                 throw new IllegalStateException("cannot acquire offline session for " + context.config + ": " +
                     reply.state() + " " + reply.resultIfPresent() + " " + reply.error());

@@ -93,6 +93,7 @@ public final class FixRuntime implements AutoCloseable
             .libraryAeronChannel(IPC)
             .logFileDir(fixDir.getAbsolutePath())
             .deleteLogFileDirOnStart(false)
+            .channelSupplierFactory(GuardedTcpChannelSupplier::new)
             .scheduler(new LowResourceEngineScheduler())
             .framerIdleStrategy(IdleStrategies.of(config.engineIdleStrategy()))
             .archiverIdleStrategy(IdleStrategies.of("backoff"))

@@ -19,6 +19,7 @@ import quickfix.field.TimeInForce;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,20 +69,29 @@ final class MalformedInputSystemTest
     }
 
     @AfterAll
-    static void stopServer()
+    static void stopServer() throws InterruptedException
     {
         if (goodClient != null)
         {
             goodClient.close();
         }
-        if (meridian != null)
+        // a Meridian whose Artio engine died does not close (the engine waits for its framer):
+        // report that instead of hanging the build
+        final Thread closer = new Thread(() ->
         {
-            meridian.close();
-        }
+            if (meridian != null)
+            {
+                meridian.close();
+            }
+        }, "meridian-closer");
+        closer.setDaemon(true);
+        closer.start();
+        closer.join(30_000);
         if (venue != null)
         {
             venue.close();
         }
+        assertThat(closer.isAlive()).as("Meridian closed within 30 s").isFalse();
     }
 
     // ---------------------------------------------------------------------------------- frames
@@ -125,20 +135,65 @@ final class MalformedInputSystemTest
     @Test
     @Order(3)
     @Timeout(30)
-    void garbageBetweenMessagesIsSkipped() throws Exception
+    void tooLargeBodyLengthIsIgnoredAndTheSessionRecovers() throws Exception
     {
         try (RawFixClient client = loggedOnClient2())
         {
-            client.sendRaw("\u0000\u00ffgarbage=1\u0001GARBAGE\r\n;DROP TABLE orders;\u0001"
-                .getBytes(StandardCharsets.ISO_8859_1));
-            assertSessionUsable(client, "after-garbage");
+            final String clOrdId = clOrdId("BODYLEN-LONG");
+            final String body = client.nextBody("D", newOrderFields(clOrdId, "1", "10", "180.00"));
+            final int realLength = body.getBytes(StandardCharsets.ISO_8859_1).length;
+            // BodyLength 40 too long: a receiver swallows the start of the next message before it can tell
+            client.sendRaw(RawFixClient.withChecksum("8=FIX.4.4" + SOH + "9=" + (realLength + 40) + SOH + body));
+
+            // a FIX receiver discards the garbled frame and resynchronises on the next 8=FIX.4.4|9=;
+            // a client that hears nothing repeats its TestRequest, as after a missed heartbeat
+            boolean answered = false;
+            for (int attempt = 0; attempt < 4 && !answered && !client.isClosedByPeer(); attempt++)
+            {
+                try
+                {
+                    assertSessionUsable(client, "after-too-long-body-length-" + attempt);
+                    answered = true;
+                }
+                catch (final AssertionError e)
+                {
+                    // not yet: send the next TestRequest
+                }
+            }
+            assertThat(answered).as("session answers again; received %s, closedByPeer=%s", client.history(),
+                client.isClosedByPeer()).isTrue();
+            assertNoOrder(clOrdId);
+        }
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(30)
+    void garbageBetweenMessagesCutsTheConnectionCleanly() throws Exception
+    {
+        try (RawFixClient client = loggedOnClient2())
+        {
+            // bytes that are not FIX between two messages: the stream cannot be trusted any more, so
+            // the connection is cut (Artio alone would leave the session silent but open)
+            final byte[] garbage = "\u0000\u00ffgarbage=1\u0001GARBAGE\r\n;DROP TABLE orders;\u0001"
+                .getBytes(StandardCharsets.ISO_8859_1);
+            final byte[] testRequest = RawFixClient.frame(client.nextBody("1", "112=after-garbage" + SOH));
+            final byte[] both = new byte[garbage.length + testRequest.length];
+            System.arraycopy(garbage, 0, both, 0, garbage.length);
+            System.arraycopy(testRequest, 0, both, garbage.length, testRequest.length);
+            client.sendRaw(both);
+            assertThat(client.awaitDisconnect(ANSWER_MS)).as("connection cut after garbage").isTrue();
+        }
+        try (RawFixClient again = loggedOnClient2())
+        {
+            assertSessionUsable(again, "after-garbage-relogon");
         }
     }
 
     // ------------------------------------------------------------------------- invalid messages
 
     @Test
-    @Order(4)
+    @Order(5)
     @Timeout(30)
     void newOrderSingleWithoutSideGetsSessionRejectForTag54() throws Exception
     {
@@ -162,7 +217,7 @@ final class MalformedInputSystemTest
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @Timeout(30)
     void newOrderSingleWithInvalidSideGetsSessionRejectForTag54() throws Exception
     {
@@ -185,7 +240,7 @@ final class MalformedInputSystemTest
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @Timeout(30)
     void unsupportedMessageTypeGetsBusinessMessageReject() throws Exception
     {
@@ -208,7 +263,7 @@ final class MalformedInputSystemTest
     // ------------------------------------------------------------------------------------ logon
 
     @Test
-    @Order(7)
+    @Order(8)
     @Timeout(30)
     void firstMessageThatIsNotALogonIsDisconnected() throws Exception
     {
@@ -223,7 +278,7 @@ final class MalformedInputSystemTest
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @Timeout(30)
     void logonWithUnknownSenderCompIdIsDisconnectedWithoutLogon() throws Exception
     {
@@ -240,7 +295,7 @@ final class MalformedInputSystemTest
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @Timeout(30)
     void logonWithWrongPasswordIsDisconnectedAndCounted() throws Exception
     {
@@ -257,7 +312,7 @@ final class MalformedInputSystemTest
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @Timeout(60)
     void floodOfBadLogonsIsRefusedAndAGoodSessionStillLogsOn() throws Exception
     {
@@ -285,7 +340,7 @@ final class MalformedInputSystemTest
     // -------------------------------------------------------------------------------- oversized
 
     @Test
-    @Order(11)
+    @Order(12)
     @Timeout(60)
     void oversizedMessageDoesNotHurtTheServerOrOtherSessions() throws Exception
     {
@@ -376,7 +431,7 @@ final class MalformedInputSystemTest
         }, "good-trader");
         trader.start();
 
-        final Fuzzer fuzzer = new Fuzzer(new Random(seed));
+        final Fuzzer fuzzer = new Fuzzer(seed);
         try
         {
             fuzzer.run(mutations);
@@ -427,6 +482,43 @@ final class MalformedInputSystemTest
     }
 
     /**
+     * {@code 34=} (MsgSeqNum present, empty): the connection is cut (a garbled MsgSeqNum cannot be
+     * answered in sequence) and the server keeps serving everybody else. Unguarded, this input
+     * stalls Artio 0.175's engine for every session.
+     */
+    @Test
+    @Order(99)
+    @Timeout(60)
+    void emptyMsgSeqNumIsRefusedWithoutHurtingTheServer() throws Exception
+    {
+        final String clOrdId = clOrdId("EMPTYSEQ");
+        try (RawFixClient client = loggedOnClient2())
+        {
+            client.sendRaw(RawFixClient.frame("35=D" + SOH + "49=" + MeridianTestServer.SECURE_CLIENT + SOH +
+                "56=MERIDIAN" + SOH + "34=" + SOH + "52=" + RawFixClient.sendingTime() + SOH +
+                newOrderFields(clOrdId, "1", "10", "180.00")));
+            // Meridian cuts the connection before the engine indexes the garbled MsgSeqNum (see
+            // FixStreamGuard): a sequence number that cannot be trusted cannot be answered in sequence
+            assertThat(client.awaitDisconnect(ANSWER_MS)).as("connection cut for 34=").isTrue();
+            assertThat(client.history()).noneMatch(m -> m.is("8"));
+        }
+        finally
+        {
+            // whatever happened to that session, everybody else is still served
+            try (RawFixClient other = new RawFixClient(meridian.fixPort(), "INTRUDER", "MERIDIAN"))
+            {
+                other.logon(null, null, true);
+                assertThat(other.awaitDisconnect(ANSWER_MS)).as("engine still handles logons").isTrue();
+            }
+            final TestFixClient good = goodClient();
+            final String statusId = clOrdId("STATUS");
+            good.send(Orders.status(statusId, quickfix.field.Side.BUY, "AAPL"));
+            good.await("OrderStatus answer for " + statusId, Orders.report(statusId, 'I'));
+        }
+        assertNoOrder(clOrdId);
+    }
+
+    /**
      * Sends mutated NewOrderSingle/OrderCancelRequest messages as CLIENT2 and keeps the session
      * alive: answers TestRequests and ResendRequests (GapFill), and logs on again with the right next
      * sequence number whenever Meridian disconnects.
@@ -439,7 +531,10 @@ final class MalformedInputSystemTest
             "", "0", "-1", "1", "Z", "99999999999999999999", "1e9", "NaN", "-0.0001", "190.00001", "  ", "=",
             "\u00ff\u00fe", "2147483648", "-9223372036854775809", "00000000000000000000000000000000001",
         };
+        private static final int PROBE_EVERY = 10;
+        private final long seed;
         private final Random random;
+        private final ArrayDeque<byte[]> recent = new ArrayDeque<>();
         private final List<String> sentClOrdIds = new ArrayList<>();
         private RawFixClient client;
         private int sent;
@@ -449,10 +544,13 @@ final class MalformedInputSystemTest
         private int rejects;
         private int businessRejects;
         private int reports;
+        private int logouts;
+        private int probes;
 
-        Fuzzer(final Random random)
+        Fuzzer(final long seed)
         {
-            this.random = random;
+            this.seed = seed;
+            this.random = new Random(seed);
         }
 
         void run(final int mutations) throws IOException, InterruptedException
@@ -465,16 +563,112 @@ final class MalformedInputSystemTest
                 {
                     reconnect();
                 }
-                client.sendRaw(mutatedMessage());
+                final byte[] message = mutatedMessage();
+                recent.addLast(message);
+                if (recent.size() > PROBE_EVERY)
+                {
+                    recent.removeFirst();
+                }
+                client.sendRaw(message);
                 sent++;
-                service(i % 50 == 0 ? 20 : 1);
+                service(1);
+                if ((i + 1) % PROBE_EVERY == 0)
+                {
+                    probe("probe-" + i);
+                    recent.clear();
+                }
             }
-            service(200);
+            probe("probe-final");
+        }
+
+        /**
+         * The server still answers a TestRequest, on this session or on a new one if it was dropped. A
+         * TestRequest swallowed by an earlier frame with a too-long BodyLength is repeated, as a client
+         * does after a missed heartbeat.
+         */
+        private void probe(final String testReqId) throws IOException, InterruptedException
+        {
+            for (int attempt = 0; attempt < 4; attempt++)
+            {
+                if (client.isClosed())
+                {
+                    reconnect();
+                }
+                client.send("1", "112=" + testReqId + SOH);
+                final long deadline = System.currentTimeMillis() + 2_000;
+                while (!client.isClosed() && System.currentTimeMillis() < deadline)
+                {
+                    final RawFixClient.Received message = client.receive(deadline - System.currentTimeMillis());
+                    if (message == null)
+                    {
+                        continue;
+                    }
+                    if (message.is("0") && testReqId.equals(message.get(112)))
+                    {
+                        probes++;
+                        return;
+                    }
+                    if (message.is("2"))
+                    {
+                        // the gap is filled up to the TestRequest, which is then sent again
+                        gapFill(Integer.parseInt(message.get(7)));
+                        client.send("1", "112=" + testReqId + SOH);
+                    }
+                    else
+                    {
+                        handle(message);
+                    }
+                }
+            }
+            throw new AssertionError("Meridian stopped answering TestRequests (" +
+                engineAlive() + ") after these messages (seed " + seed + "): " + describeRecent() + "; " + stats());
+        }
+
+        /** Tells a dead engine or core thread from a stuck session (the good session belongs to another thread). */
+        private String engineAlive()
+        {
+            String core;
+            try
+            {
+                meridian.server().oms().queries().orders().get(2, TimeUnit.SECONDS);
+                core = "core thread answers";
+            }
+            catch (final Exception e)
+            {
+                core = "core thread does NOT answer (" + e + ")";
+            }
+            String framer;
+            try (RawFixClient intruder = new RawFixClient(meridian.fixPort(), "INTRUDER", "MERIDIAN"))
+            {
+                intruder.logon(null, null, true);
+                framer = intruder.awaitDisconnect(3_000) ? "engine refuses a bad logon" : "engine does NOT answer a logon";
+            }
+            catch (final IOException e)
+            {
+                framer = "engine does NOT accept connections (" + e + ")";
+            }
+            return core + ", " + framer;
+        }
+
+        String describeRecent()
+        {
+            final StringBuilder text = new StringBuilder();
+            for (final byte[] message : recent)
+            {
+                text.append("\n  ").append(escape(message));
+            }
+            final List<RawFixClient.Received> received = client.history();
+            text.append("\n and Meridian's last answers on this connection:");
+            for (final RawFixClient.Received message : received.subList(Math.max(0, received.size() - 12), received.size()))
+            {
+                text.append("\n  ").append(message);
+            }
+            return text.toString();
         }
 
         String stats()
         {
-            return "sent=" + sent + " reconnects=" + reconnects + " resets=" + resets + " gapFills=" + gapFills +
+            return "sent=" + sent + " probesAnswered=" + probes + " logouts=" + logouts + " reconnects=" + reconnects + " resets=" + resets + " gapFills=" + gapFills +
                 " rejects=" + rejects + " businessRejects=" + businessRejects + " executionReports=" + reports;
         }
 
@@ -498,7 +692,7 @@ final class MalformedInputSystemTest
 
         private String orderFields()
         {
-            final String clOrdId = clOrdId("FZ");
+            final String clOrdId = "FZ-" + sentClOrdIds.size();
             sentClOrdIds.add(clOrdId);
             final boolean buy = random.nextBoolean();
             // buys below and sells above the reference, within the collar: they rest, or cross each other
@@ -512,7 +706,7 @@ final class MalformedInputSystemTest
         private String cancelFields()
         {
             final String orig = sentClOrdIds.get(random.nextInt(sentClOrdIds.size()));
-            final String clOrdId = clOrdId("FZC");
+            final String clOrdId = "FZC-" + sentClOrdIds.size();
             sentClOrdIds.add(clOrdId);
             return "41=" + orig + SOH + "11=" + clOrdId + SOH + "55=AAPL" + SOH + "54=" + (1 + random.nextInt(2)) +
                 SOH + "38=" + (1 + random.nextInt(100)) + SOH + "60=" + RawFixClient.sendingTime() + SOH;
@@ -608,34 +802,40 @@ final class MalformedInputSystemTest
         {
             RawFixClient.Received message;
             long wait = waitMs;
-            while ((message = client.receive(wait)) != null)
+            while (!client.isClosed() && (message = client.receive(wait)) != null)
             {
                 wait = 1;
-                switch (message.msgType())
-                {
-                    case "1":
-                        client.send("0", "112=" + message.get(112) + SOH);
-                        break;
-                    case "2":
-                        gapFill(Integer.parseInt(message.get(7)));
-                        break;
-                    case "3":
-                        rejects++;
-                        break;
-                    case "j":
-                        businessRejects++;
-                        break;
-                    case "8":
-                    case "9":
-                        reports++;
-                        break;
-                    case "5":
-                        learnExpectedSeqNum(message);
-                        client.close();
-                        return;
-                    default:
-                        break;
-                }
+                handle(message);
+            }
+        }
+
+        private void handle(final RawFixClient.Received message) throws IOException
+        {
+            switch (message.msgType())
+            {
+                case "1":
+                    client.send("0", "112=" + message.get(112) + SOH);
+                    break;
+                case "2":
+                    gapFill(Integer.parseInt(message.get(7)));
+                    break;
+                case "3":
+                    rejects++;
+                    break;
+                case "j":
+                    businessRejects++;
+                    break;
+                case "8":
+                case "9":
+                    reports++;
+                    break;
+                case "5":
+                    logouts++;
+                    learnExpectedSeqNum(message);
+                    client.close();
+                    break;
+                default:
+                    break;
             }
         }
 
@@ -692,6 +892,11 @@ final class MalformedInputSystemTest
                 {
                     service(5);
                     return;
+                }
+                if (answer == null && !client.isClosed())
+                {
+                    throw new AssertionError("Meridian did not answer a Logon after these messages (seed " + seed +
+                        "): " + describeRecent() + "; " + stats());
                 }
                 if (answer != null)
                 {
@@ -825,6 +1030,29 @@ final class MalformedInputSystemTest
         }
         while (System.currentTimeMillis() < deadline);
         return orders;
+    }
+
+    /** Printable ASCII as is, SOH as '|', anything else as \\xNN. */
+    static String escape(final byte[] bytes)
+    {
+        final StringBuilder text = new StringBuilder(bytes.length + 16);
+        for (final byte b : bytes)
+        {
+            final int c = b & 0xFF;
+            if (c == 1)
+            {
+                text.append('|');
+            }
+            else if (c >= 0x20 && c < 0x7f && c != '\\')
+            {
+                text.append((char)c);
+            }
+            else
+            {
+                text.append(String.format("\\x%02x", c));
+            }
+        }
+        return text.toString();
     }
 
     private static String newOrderFields(final String clOrdId, final String side, final String qty, final String price)

@@ -70,6 +70,8 @@ class RestartSystemTest
                     assertThat(client.session().getExpectedTargetNum()).isGreaterThan(clientExpectedBefore);
                     final ClientSessionStatus status = awaitMeridianSeen(second, client);
                     assertThat(status.lastSentSeqNum()).isEqualTo(client.session().getExpectedTargetNum() - 1);
+                    assertThat(status.lastReceivedSeqNum()).as("Meridian remembered what it had received")
+                        .isEqualTo(client.session().getExpectedSenderNum() - 1);
 
                     final String open = second.get("/orders?status=open").body();
                     assertThat(open).contains("\"orderId\":\"" + restingOrderId + "\"")
@@ -166,7 +168,8 @@ class RestartSystemTest
         while (true)
         {
             final ClientSessionStatus status = meridian.server().clientSessions().status().get(0);
-            if (status.connected() && status.lastSentSeqNum() == client.session().getExpectedTargetNum() - 1)
+            if (status.connected() && status.lastSentSeqNum() == client.session().getExpectedTargetNum() - 1 &&
+                status.lastReceivedSeqNum() == client.session().getExpectedSenderNum() - 1)
             {
                 return status;
             }

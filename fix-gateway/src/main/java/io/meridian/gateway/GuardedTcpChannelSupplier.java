@@ -1,0 +1,76 @@
+package io.meridian.gateway;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.co.real_logic.artio.engine.EngineConfiguration;
+import uk.co.real_logic.artio.engine.framer.DefaultTcpChannelSupplier;
+import uk.co.real_logic.artio.engine.framer.TcpChannel;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+
+/** Artio's TCP channels, with a {@link FixStreamGuard} on what each connection receives. */
+final class GuardedTcpChannelSupplier extends DefaultTcpChannelSupplier
+{
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedTcpChannelSupplier.class);
+
+    GuardedTcpChannelSupplier(final EngineConfiguration configuration)
+    {
+        super(configuration);
+    }
+
+    protected TcpChannel newTcpChannel(final SocketChannel channel) throws IOException
+    {
+        return new GuardedChannel(super.newTcpChannel(channel));
+    }
+
+    private static final class GuardedChannel extends TcpChannel
+    {
+        private final TcpChannel delegate;
+        private final FixStreamGuard guard = new FixStreamGuard();
+
+        GuardedChannel(final TcpChannel delegate) throws IOException
+        {
+            super(delegate.remoteAddr());
+            this.delegate = delegate;
+        }
+
+        public SelectionKey register(final Selector selector, final int ops, final Object attachment)
+            throws ClosedChannelException
+        {
+            return delegate.register(selector, ops, attachment);
+        }
+
+        public int write(final ByteBuffer src, final int seqNum, final boolean replay) throws IOException
+        {
+            return delegate.write(src, seqNum, replay);
+        }
+
+        public int read(final ByteBuffer dst) throws IOException
+        {
+            final int from = dst.position();
+            final int read = delegate.read(dst);
+            if (read > 0 && !guard.accept(dst, from, from + read))
+            {
+                LOG.warn("event=connection_cut reason=malformed_fix_stream remote={}", remoteAddress);
+                dst.position(from);
+                return -1;
+            }
+            return read;
+        }
+
+        public void close()
+        {
+            delegate.close();
+        }
+
+        public void onReplayComplete(final long correlationId)
+        {
+            delegate.onReplayComplete(correlationId);
+        }
+    }
+}
