@@ -187,16 +187,9 @@ final class ClientMessageHandler
         final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
     {
         final NewOrderSingleDecoder decoder = newOrderSingle;
-        decoder.reset();
-        decoder.decode(asciiBuffer, offset, length);
-        if (!decoder.validate())
+        if (!decodedAndValid(decoder, session, offset, length, "D") ||
+            !supportedSide(decoder.side(), decoder, session, "D"))
         {
-            sendReject(session, decoder, "D");
-            return;
-        }
-        if (Side.fromFix(decoder.side()) == null)
-        {
-            rejectSide(session, decoder, "D");
             return;
         }
 
@@ -234,16 +227,9 @@ final class ClientMessageHandler
         final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
     {
         final OrderCancelReplaceRequestDecoder decoder = replaceRequest;
-        decoder.reset();
-        decoder.decode(asciiBuffer, offset, length);
-        if (!decoder.validate())
+        if (!decodedAndValid(decoder, session, offset, length, "G") ||
+            !supportedSide(decoder.side(), decoder, session, "G"))
         {
-            sendReject(session, decoder, "G");
-            return;
-        }
-        if (Side.fromFix(decoder.side()) == null)
-        {
-            rejectSide(session, decoder, "G");
             return;
         }
 
@@ -288,16 +274,9 @@ final class ClientMessageHandler
         final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
     {
         final OrderCancelRequestDecoder decoder = cancelRequest;
-        decoder.reset();
-        decoder.decode(asciiBuffer, offset, length);
-        if (!decoder.validate())
+        if (!decodedAndValid(decoder, session, offset, length, "F") ||
+            !supportedSide(decoder.side(), decoder, session, "F"))
         {
-            sendReject(session, decoder, "F");
-            return;
-        }
-        if (Side.fromFix(decoder.side()) == null)
-        {
-            rejectSide(session, decoder, "F");
             return;
         }
 
@@ -322,16 +301,9 @@ final class ClientMessageHandler
         final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
     {
         final OrderStatusRequestDecoder decoder = statusRequest;
-        decoder.reset();
-        decoder.decode(asciiBuffer, offset, length);
-        if (!decoder.validate())
+        if (!decodedAndValid(decoder, session, offset, length, "H") ||
+            !supportedSide(decoder.side(), decoder, session, "H"))
         {
-            sendReject(session, decoder, "H");
-            return;
-        }
-        if (Side.fromFix(decoder.side()) == null)
-        {
-            rejectSide(session, decoder, "H");
             return;
         }
 
@@ -409,15 +381,29 @@ final class ClientMessageHandler
         return millis == Long.MIN_VALUE ? 0 : TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
-    private void sendReject(final Session session, final Decoder decoder, final String refMsgType)
+    /** Decodes into the reused decoder; a message that fails validation is answered with a Reject. */
+    private boolean decodedAndValid(
+        final Decoder decoder, final Session session, final int offset, final int length, final String msgType)
     {
-        sendReject(session, decoder, refMsgType, decoder.invalidTagId(), decoder.rejectReason());
+        decoder.reset();
+        decoder.decode(asciiBuffer, offset, length);
+        if (!decoder.validate())
+        {
+            sendReject(session, decoder, msgType, decoder.invalidTagId(), decoder.rejectReason());
+            return false;
+        }
+        return true;
     }
 
     /** Sides other than Buy, Sell and Sell short are not in Meridian's dictionary: value incorrect. */
-    private void rejectSide(final Session session, final Decoder decoder, final String refMsgType)
+    private boolean supportedSide(final char side, final Decoder decoder, final Session session, final String msgType)
     {
-        sendReject(session, decoder, refMsgType, 54, 5);
+        if (Side.fromFix(side) == null)
+        {
+            sendReject(session, decoder, msgType, 54, 5);
+            return false;
+        }
+        return true;
     }
 
     private void sendReject(

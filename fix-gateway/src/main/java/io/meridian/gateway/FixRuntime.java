@@ -8,10 +8,13 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.meridian.fix.codecs.FixDictionaryImpl;
 import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
 import org.agrona.IoUtil;
+import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.co.real_logic.artio.ErrorHandlerFactory;
 import uk.co.real_logic.artio.engine.EngineConfiguration;
 import uk.co.real_logic.artio.engine.FixEngine;
 import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
@@ -102,9 +105,7 @@ public final class FixRuntime implements AutoCloseable
             .sessionPersistenceStrategy(SessionPersistenceStrategy.alwaysPersistent())
             .initialAcceptedSessionOwner(InitialAcceptedSessionOwner.SOLE_LIBRARY)
             .printStartupWarnings(false)
-            .printErrorMessages(false)
-            .customErrorConsumer((observationCount, firstTimestamp, lastTimestamp, encodedException) ->
-                LOG.error("event=artio_engine_error count={} error={}", observationCount, encodedException))
+            .errorHandlerFactory(FixRuntime::loggingErrorHandler)
             .replyTimeoutInMs(config.replyTimeoutMs())
             .epochNanoClock(clock);
         engineConfig.monitoringFile(new File(fixDir, "engine-counters").getAbsolutePath());
@@ -177,6 +178,17 @@ public final class FixRuntime implements AutoCloseable
         {
             LOG.error("event=fix_engine_close_timeout timeoutMs={}", timeoutMs);
         }
+    }
+
+    /** Artio's distinct-error log (kept for its tools) plus one log line per error. */
+    private static ErrorHandler loggingErrorHandler(final AtomicBuffer errorBuffer)
+    {
+        final ErrorHandler distinctErrors = ErrorHandlerFactory.saveDistinctErrors().make(errorBuffer);
+        return error ->
+        {
+            distinctErrors.onError(error);
+            LOG.error("event=artio_engine_error error=\"{}\"", error.toString());
+        };
     }
 
     /** Closes the library; call it from the thread that polls it, before {@link #close()}. */
