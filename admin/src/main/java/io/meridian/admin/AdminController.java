@@ -148,9 +148,14 @@ public class AdminController
             final List<ClientSessionStatus> clients = server.clientSessions().status();
             final String client = o.clientId() >= 0 && o.clientId() < clients.size() ?
                 clients.get(o.clientId()).clientCompId() : String.valueOf(o.clientId());
-            final List<VenueStatus> venues = server.venueBridge().status();
-            final String venue = o.venueId() >= 0 && o.venueId() < venues.size() ?
-                venues.get(o.venueId()).name() : null;
+            String venue = null;
+            for (final VenueStatus status : server.venueBridge().status())
+            {
+                if (status.venueId() == o.venueId())
+                {
+                    venue = status.name();
+                }
+            }
             final OrdStatus status = o.ordStatus();
             return new OrderView(
                 o.orderId(), client, o.clOrdId(), o.origClOrdId(), o.account(), o.symbol(),

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Meridian process, wired: FIX acceptor for clients, OMS sequencer with its journal, hot risk
@@ -42,6 +43,8 @@ public final class MeridianServer implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(MeridianServer.class);
     private static final int FRAGMENT_LIMIT = 64;
     private static final long FIX_REPLY_TIMEOUT_MS = 5_000;
+    private static final long DRAIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(3);
+    private static final long DRAIN_QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final ServerConfig config;
     private final EpochNanoClock clock = new SystemEpochNanoClock();
@@ -130,7 +133,9 @@ public final class MeridianServer implements AutoCloseable
             public void onClose()
             {
                 // the library belongs to this thread: log out and close here, not from the closing thread
+                clientSessions.logoutAll();
                 venueBridge.logoutAll();
+                drainCore();
                 fixRuntime.closeLibrary();
             }
 
@@ -147,6 +152,38 @@ public final class MeridianServer implements AutoCloseable
         AgentRunner.startOnThread(coreRunner);
         LOG.info("event=meridian_started fixPort={} clients={} venues={} instruments={}",
             config.fixPort(), config.clients().size(), config.venues().size(), instruments.size());
+    }
+
+    /**
+     * What the engine has already received (and counted in its sequence numbers) must reach the
+     * journal before the library closes, or a clean restart would skip it: keep polling the library
+     * and the sequencer, while the Logouts complete, until both are quiet.
+     */
+    private void drainCore()
+    {
+        final long deadlineNs = System.nanoTime() + DRAIN_TIMEOUT_NS;
+        long quietSinceNs = System.nanoTime();
+        final Agent sequencer = oms.sequencer();
+        while (System.nanoTime() < deadlineNs && System.nanoTime() - quietSinceNs < DRAIN_QUIET_NS)
+        {
+            int work = 0;
+            try
+            {
+                work = fixRuntime.poll(FRAGMENT_LIMIT) + sequencer.doWork();
+            }
+            catch (final Exception e)
+            {
+                LOG.error("event=drain_error", e);
+            }
+            if (work > 0 || oms.metrics().queueDepth() > 0)
+            {
+                quietSinceNs = System.nanoTime();
+            }
+            else
+            {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     public void close()

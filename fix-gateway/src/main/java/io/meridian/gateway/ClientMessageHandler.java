@@ -45,7 +45,9 @@ import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
 final class ClientMessageHandler
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClientMessageHandler.class);
-    private static final int SEND_ATTEMPTS = 16;
+    // back pressure clears as soon as the engine thread drains the library's publication: wait for
+    // it a bounded time rather than drop a message
+    private static final long SEND_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final InstrumentRegistry instruments;
     private final OrderEntry orderEntry;
@@ -496,7 +498,8 @@ final class ClientMessageHandler
 
     private boolean trySend(final Session session, final uk.co.real_logic.artio.builder.Encoder encoder)
     {
-        for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++)
+        final long sendDeadlineNs = System.nanoTime() + SEND_TIMEOUT_NS;
+        do
         {
             if (session.trySend(encoder) > 0)
             {
@@ -504,6 +507,7 @@ final class ClientMessageHandler
             }
             Thread.onSpinWait();
         }
+        while (System.nanoTime() < sendDeadlineNs);
         LOG.error("event=session_send_failed sessionId={}", session.id());
         return false;
     }

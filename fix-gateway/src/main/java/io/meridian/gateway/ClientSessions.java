@@ -21,6 +21,7 @@ import uk.co.real_logic.artio.library.SessionAcquiredInfo;
 import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.session.Session;
 
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,9 @@ import java.util.List;
 public final class ClientSessions implements SessionAcquireHandler, ClientReports
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSessions.class);
-    private static final int SEND_ATTEMPTS = 16;
+    // back pressure clears as soon as the engine thread drains the library's publication: wait for
+    // it a bounded time rather than drop a message
+    private static final long SEND_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final ClientSessionConfig[] clients;
     private final ClientContext[] contexts;
@@ -152,7 +155,8 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
                 clientId, msgType, clOrdId);
             return;
         }
-        for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++)
+        final long sendDeadlineNs = System.nanoTime() + SEND_TIMEOUT_NS;
+        do
         {
             if (session.trySend(message) > 0)
             {
@@ -162,9 +166,23 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
             }
             Thread.onSpinWait();
         }
+        while (System.nanoTime() < sendDeadlineNs);
         metrics.reportsUndeliverable.incrementAndGet();
         LOG.error("event=report_undeliverable client={} msgType={} clOrdId={} reason=back_pressure",
             clientId, msgType, clOrdId);
+    }
+
+    /** Starts a Logout on every logged-on client session (clean shutdown); on the library's thread. */
+    public void logoutAll()
+    {
+        for (final ClientContext context : contexts)
+        {
+            final Session session = context.session;
+            if (session != null && session.isActive())
+            {
+                session.startLogout();
+            }
+        }
     }
 
     /** A consistent-enough snapshot of every configured client session, for health and admin. */

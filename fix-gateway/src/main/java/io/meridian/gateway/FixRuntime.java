@@ -199,7 +199,12 @@ public final class FixRuntime implements AutoCloseable
 
     public void close()
     {
-        CloseHelper.quietClose(library);
+        if (library != null && !library.isClosed())
+        {
+            // normally closed by its own thread already (closeLibrary); this is the fallback
+            LOG.warn("event=fix_library_closed_from_other_thread");
+            CloseHelper.quietClose(library);
+        }
         final long startMs = System.currentTimeMillis();
         closeEngineWithin(CLOSE_TIMEOUT_MS);
         final long engineMs = System.currentTimeMillis();

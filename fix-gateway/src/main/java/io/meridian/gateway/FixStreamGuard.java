@@ -9,7 +9,9 @@ import java.nio.ByteBuffer;
  * negative number and its replay indexer then loops over up to 2^31 sequence numbers, stalling
  * the engine for every session; and bytes that are not FIX between two messages leave the session
  * neither answering nor closed. Such a connection is cut instead. Keeps its state across reads, so
- * a field split between two reads is still checked. Allocation free.
+ * a field split between two reads is still checked. Allocation free. Not length-aware: a data
+ * field (RawData 96, Signature 89) holding SOH followed by "10=" or "34=" would be misread, which
+ * is why only client connections are guarded.
  */
 final class FixStreamGuard
 {
@@ -29,6 +31,7 @@ final class FixStreamGuard
 
     private int state = EXPECT_8;
     private int digits;
+    private boolean sawDigit;
 
     /** @return false when the bytes {@code [from, to)} of {@code buffer} break the rules above. */
     boolean accept(final ByteBuffer buffer, final int from, final int to)
@@ -69,6 +72,7 @@ final class FixStreamGuard
                 case AFTER_34:
                     state = b == '=' ? IN_SEQ_NUM : next(b);
                     digits = 0;
+                    sawDigit = false;
                     break;
 
                 case IN_SEQ_NUM:
@@ -102,9 +106,15 @@ final class FixStreamGuard
     {
         if (b >= '0' && b <= '9')
         {
-            return ++digits <= MAX_DIGITS;
+            sawDigit = true;
+            // leading zeros are legal padding and do not overflow anything
+            if (digits > 0 || b != '0')
+            {
+                digits++;
+            }
+            return digits <= MAX_DIGITS;
         }
-        if (b == SOH && digits > 0)
+        if (b == SOH && sawDigit)
         {
             state = AFTER_SOH;
             return true;

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import uk.co.real_logic.artio.engine.EngineConfiguration;
 import uk.co.real_logic.artio.engine.framer.DefaultTcpChannelSupplier;
 import uk.co.real_logic.artio.engine.framer.TcpChannel;
+import uk.co.real_logic.artio.engine.framer.TcpChannelSupplier.InitiatedChannelHandler;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +14,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
-/** Artio's TCP channels, with a {@link FixStreamGuard} on what each connection receives. */
+/** Artio's TCP channels, with a {@link FixStreamGuard} on what each accepted (client) connection receives. */
 final class GuardedTcpChannelSupplier extends DefaultTcpChannelSupplier
 {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedTcpChannelSupplier.class);
@@ -23,9 +24,27 @@ final class GuardedTcpChannelSupplier extends DefaultTcpChannelSupplier
         super(configuration);
     }
 
+    private boolean initiating;
+
+    protected void onFinishConnect(final InitiatedChannelHandler channelHandler, final SocketChannel channel)
+        throws IOException
+    {
+        // venue connections Meridian initiates are trusted peers and may carry data fields
+        initiating = true;
+        try
+        {
+            super.onFinishConnect(channelHandler, channel);
+        }
+        finally
+        {
+            initiating = false;
+        }
+    }
+
     protected TcpChannel newTcpChannel(final SocketChannel channel) throws IOException
     {
-        return new GuardedChannel(super.newTcpChannel(channel));
+        final TcpChannel plain = super.newTcpChannel(channel);
+        return initiating ? plain : new GuardedChannel(plain);
     }
 
     private static final class GuardedChannel extends TcpChannel

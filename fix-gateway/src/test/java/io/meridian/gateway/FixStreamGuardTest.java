@@ -28,6 +28,7 @@ class FixStreamGuardTest
         assertThat(accept(new FixStreamGuard(), "8=FIX.4.4\u000134=-5\u0001")).isFalse();
         assertThat(accept(new FixStreamGuard(), "8=FIX.4.4\u000134=85\u0004\u0001")).isFalse();
         assertThat(accept(new FixStreamGuard(), "8=FIX.4.4\u000134=2147483648\u0001")).isFalse();
+        assertThat(accept(new FixStreamGuard(), "8=FIX.4.4\u000134=0000000000042\u0001")).as("zero padding").isTrue();
     }
 
     @Test

@@ -506,6 +506,12 @@ final class OrderStateMachine
                     reject(o, OrderRejectReason.VENUE_REJECTED,
                         e.text.length() > 0 ? e.text.toString() : OrderRejectReason.VENUE_REJECTED.text(), nowNanos);
                 }
+                else if (o.pending != Order.NO_PENDING && resolvedChild == o.pendingChild)
+                {
+                    // some venues refuse a cancel/replace with an ExecutionReport 150=8 instead of a 35=9:
+                    // the order itself is still working
+                    venueRefusedPending(o, e.text, nowNanos);
+                }
                 else
                 {
                     metrics.anomaly();
@@ -595,13 +601,19 @@ final class OrderStateMachine
             metrics.unknownVenueEvent();
             return;
         }
+        venueRefusedPending(o, r.text, nowNanos);
+    }
+
+    private void venueRefusedPending(final Order o, final CharSequence venueText, final long nowNanos)
+    {
         final boolean replace = o.pending == Order.PENDING_REPLACE;
         final String pendingClOrdId = o.pendingClOrdId;
         o.clearPending();
         o.updatedNanos = nowNanos;
         final CancelRejectReason reason = o.isTerminal() ?
             CancelRejectReason.TOO_LATE_TO_CANCEL : CancelRejectReason.VENUE_REJECTED;
-        rejectCancel(o.clientId, o, pendingClOrdId, o.clOrdId, replace, reason, r.text.length() > 0 ? r.text : null);
+        rejectCancel(o.clientId, o, pendingClOrdId, o.clOrdId, replace, reason,
+            venueText.length() > 0 ? venueText : null);
     }
 
     void onVenueSessionState(final int venueId, final boolean connected)

@@ -205,6 +205,22 @@ class OrderLifecycleTest
     }
 
     @Test
+    void venueRefusingACancelWithAnExecutionReportRejectLeavesTheOrderWorking()
+    {
+        final String id = ackedBuy("A", 10);
+        h.submit(h.cancel(1, "B", "A"));
+        final var refused = h.execution(0, ExecType.REJECTED, id + "-2");
+        refused.origClOrdId.append(id + "-1");
+        refused.text.append("cannot cancel now");
+        h.submit(refused);
+
+        assertThat(h.reports.lastCr().reason()).isEqualTo(CancelRejectReason.VENUE_REJECTED);
+        assertThat(h.reports.lastCr().text()).isEqualTo("cannot cancel now");
+        assertThat(h.order(id).ordStatus()).isEqualTo(OrdStatus.NEW);
+        assertThat(h.order(id).pendingClOrdId()).isEmpty();
+    }
+
+    @Test
     void overfillIsAppliedAndCounted()
     {
         final String id = ackedBuy("A", 10);

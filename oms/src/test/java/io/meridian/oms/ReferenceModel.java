@@ -411,6 +411,11 @@ final class ReferenceModel
                     reject(o, OrderRejectReason.VENUE_REJECTED,
                         text.isEmpty() ? OrderRejectReason.VENUE_REJECTED.text() : text);
                 }
+                else if (o.pending != 0 && child.n() == o.pendingN)
+                {
+                    // a refused cancel/replace reported as 150=8: same as a venue OrderCancelReject
+                    refusePending(o, text);
+                }
                 else if (!o.done())
                 {
                     o.base = OrdStatus.CANCELED;
@@ -430,12 +435,16 @@ final class ReferenceModel
         {
             return false;
         }
-        final Ord o = child.ord();
+        refusePending(child.ord(), text);
+        return true;
+    }
+
+    private void refusePending(final Ord o, final String text)
+    {
         final boolean replace = o.pending == 'R';
         o.pending = 0;
         final CancelRejectReason reason = o.done() ? CancelRejectReason.TOO_LATE_TO_CANCEL :
             CancelRejectReason.VENUE_REJECTED;
         cr(o.client, o, o.pendingClOrdId, o.clOrdId, replace, reason, text.isEmpty() ? null : text);
-        return true;
     }
 }

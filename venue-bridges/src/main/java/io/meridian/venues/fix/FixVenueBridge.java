@@ -28,6 +28,7 @@ import uk.co.real_logic.artio.messages.DisconnectReason;
 import uk.co.real_logic.artio.session.Session;
 import uk.co.real_logic.artio.util.MutableAsciiBuffer;
 
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -44,7 +45,9 @@ import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
 public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireHandler
 {
     private static final Logger LOG = LoggerFactory.getLogger(FixVenueBridge.class);
-    private static final int SEND_ATTEMPTS = 16;
+    // back pressure clears as soon as the engine thread drains the library's publication: wait for
+    // it a bounded time rather than drop a message
+    private static final long SEND_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final Venue[] venues;
     private final InstrumentRegistry instruments;
@@ -188,7 +191,8 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             LOG.warn("event=venue_send_failed venueId={} clOrdId={} reason=not_connected", venueId, clOrdId);
             return false;
         }
-        for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++)
+        final long sendDeadlineNs = System.nanoTime() + SEND_TIMEOUT_NS;
+        do
         {
             if (session.trySend(message) > 0)
             {
@@ -197,6 +201,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             }
             Thread.onSpinWait();
         }
+        while (System.nanoTime() < sendDeadlineNs);
         metrics.sendFailures.incrementAndGet();
         LOG.error("event=venue_send_failed venueId={} clOrdId={} reason=back_pressure", venueId, clOrdId);
         return false;

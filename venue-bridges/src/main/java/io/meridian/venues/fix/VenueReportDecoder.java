@@ -50,11 +50,15 @@ final class VenueReportDecoder
         {
             return unusable("unknown symbol " + decoder.symbolAsString());
         }
-        final ExecType execType = ExecType.fromFix(decoder.execType());
+        // Done for day (150=3) ends the order like an expiry. The venue's OrdStatus is kept as
+        // data only (Meridian derives its own), so a value Meridian does not model is no reason to
+        // drop, say, a fill. Restatements and trade corrections/busts are not handled yet: refused loudly.
+        final char execTypeValue = decoder.execType();
+        final ExecType execType = execTypeValue == '3' ? ExecType.EXPIRED : ExecType.fromFix(execTypeValue);
         final OrdStatus ordStatus = OrdStatus.fromFix(decoder.ordStatus());
-        if (execType == null || ordStatus == null)
+        if (execType == null)
         {
-            return unusable("unsupported ExecType/OrdStatus " + decoder.execType() + "/" + decoder.ordStatus());
+            return unusable("unsupported ExecType " + execTypeValue + " execId=" + decoder.execIDAsString());
         }
 
         final VenueExecution event = execution.reset();
