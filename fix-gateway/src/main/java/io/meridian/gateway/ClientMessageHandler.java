@@ -23,7 +23,6 @@ import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.co.real_logic.artio.builder.Decoder;
-import uk.co.real_logic.artio.decoder.SessionHeaderDecoder;
 import uk.co.real_logic.artio.fields.ReadOnlyDecimalFloat;
 import uk.co.real_logic.artio.fields.UtcTimestampDecoder;
 import uk.co.real_logic.artio.library.OnMessageInfo;
@@ -34,6 +33,7 @@ import uk.co.real_logic.artio.util.MutableAsciiBuffer;
 
 import java.util.concurrent.TimeUnit;
 
+import static io.aeron.logbuffer.ControlledFragmentHandler.Action.ABORT;
 import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
 
 /**
@@ -106,7 +106,12 @@ final class ClientMessageHandler
             asciiBuffer.wrap(buffer);
             try
             {
-                onApplicationMessage(context, session, messageType, offset, length);
+                if (!onApplicationMessage(context, session, messageType, offset, length))
+                {
+                    // the sequencer shares this thread and drains the ring on its next duty cycle;
+                    // ABORT has the library deliver this message again then: back pressure, no loss
+                    return ABORT;
+                }
             }
             catch (final RuntimeException e)
             {
@@ -147,35 +152,42 @@ final class ClientMessageHandler
         }
     }
 
-    private void onApplicationMessage(
+    /** @return false when the OMS ring is full: the message is then redelivered by the library. */
+    private boolean onApplicationMessage(
         final ClientSessions.ClientContext context, final Session session, final long messageType,
         final int offset, final int length)
     {
+        final boolean handled;
         if (messageType == NewOrderSingleDecoder.MESSAGE_TYPE)
         {
-            metrics.messagesIn.incrementAndGet();
-            onNewOrderSingle(context, session, offset, length);
+            handled = onNewOrderSingle(context, session, offset, length);
         }
         else if (messageType == OrderCancelRequestDecoder.MESSAGE_TYPE)
         {
-            metrics.messagesIn.incrementAndGet();
-            onCancelRequest(context, session, offset, length);
+            handled = onCancelRequest(context, session, offset, length);
         }
         else if (messageType == OrderCancelReplaceRequestDecoder.MESSAGE_TYPE)
         {
-            metrics.messagesIn.incrementAndGet();
-            onReplaceRequest(context, session, offset, length);
+            handled = onReplaceRequest(context, session, offset, length);
         }
         else if (messageType == OrderStatusRequestDecoder.MESSAGE_TYPE)
         {
-            metrics.messagesIn.incrementAndGet();
-            onStatusRequest(context, session, offset, length);
+            handled = onStatusRequest(context, session, offset, length);
         }
         else if (!isSessionMessage(messageType))
         {
-            metrics.messagesIn.incrementAndGet();
             rejectUnsupported(session, offset, length);
+            handled = true;
         }
+        else
+        {
+            return true;
+        }
+        if (handled)
+        {
+            metrics.messagesIn.incrementAndGet();
+        }
+        return handled;
     }
 
     private static boolean isSessionMessage(final long messageType)
@@ -185,14 +197,14 @@ final class ClientMessageHandler
             messageType == '4' || messageType == '5' || messageType == 'A';
     }
 
-    private void onNewOrderSingle(
+    private boolean onNewOrderSingle(
         final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
     {
         final NewOrderSingleDecoder decoder = newOrderSingle;
         if (!decodedAndValid(decoder, session, offset, length, "D") ||
             !supportedSide(decoder.side(), decoder, session, "D"))
         {
-            return;
+            return true;
         }
 
         final NewOrderCommand command = newOrder.reset();
@@ -219,20 +231,17 @@ final class ClientMessageHandler
             command.qty = scaledQty;
             command.price = scaledPrice;
         }
-        if (!orderEntry.newOrder(command))
-        {
-            refuse(session, decoder.header(), "D", command.clOrdId);
-        }
+        return offered(orderEntry.newOrder(command), session, command.clOrdId);
     }
 
-    private void onReplaceRequest(
+    private boolean onReplaceRequest(
         final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
     {
         final OrderCancelReplaceRequestDecoder decoder = replaceRequest;
         if (!decodedAndValid(decoder, session, offset, length, "G") ||
             !supportedSide(decoder.side(), decoder, session, "G"))
         {
-            return;
+            return true;
         }
 
         final ReplaceOrderCommand command = replace.reset();
@@ -266,20 +275,17 @@ final class ClientMessageHandler
             command.qty = scaledQty;
             command.price = scaledPrice;
         }
-        if (!orderEntry.replaceOrder(command))
-        {
-            refuse(session, decoder.header(), "G", command.clOrdId);
-        }
+        return offered(orderEntry.replaceOrder(command), session, command.clOrdId);
     }
 
-    private void onCancelRequest(
+    private boolean onCancelRequest(
         final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
     {
         final OrderCancelRequestDecoder decoder = cancelRequest;
         if (!decodedAndValid(decoder, session, offset, length, "F") ||
             !supportedSide(decoder.side(), decoder, session, "F"))
         {
-            return;
+            return true;
         }
 
         final CancelOrderCommand command = cancel.reset();
@@ -293,20 +299,17 @@ final class ClientMessageHandler
         command.symbol.append(decoder.symbol(), 0, decoder.symbolLength());
         command.side = Side.fromFix(decoder.side());
         command.transactTimeNanos = transactTime(decoder.transactTime(), decoder.transactTimeLength());
-        if (!orderEntry.cancelOrder(command))
-        {
-            refuse(session, decoder.header(), "F", command.clOrdId);
-        }
+        return offered(orderEntry.cancelOrder(command), session, command.clOrdId);
     }
 
-    private void onStatusRequest(
+    private boolean onStatusRequest(
         final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
     {
         final OrderStatusRequestDecoder decoder = statusRequest;
         if (!decodedAndValid(decoder, session, offset, length, "H") ||
             !supportedSide(decoder.side(), decoder, session, "H"))
         {
-            return;
+            return true;
         }
 
         final OrderStatusCommand command = status.reset();
@@ -322,10 +325,7 @@ final class ClientMessageHandler
         }
         command.symbol.append(decoder.symbol(), 0, decoder.symbolLength());
         command.side = Side.fromFix(decoder.side());
-        if (!orderEntry.orderStatus(command))
-        {
-            refuse(session, decoder.header(), "H", command.clOrdId);
-        }
+        return offered(orderEntry.orderStatus(command), session, command.clOrdId);
     }
 
     private static OrderRejectReason orderShapeReject(final OrdType ordType, final TimeInForce tif)
@@ -479,21 +479,14 @@ final class ClientMessageHandler
             new String(msgTypeChars, 0, msgTypeLength));
     }
 
-    private void refuse(
-        final Session session, final SessionHeaderDecoder header, final String refMsgType, final CharSequence clOrdId)
+    private boolean offered(final boolean accepted, final Session session, final CharSequence clOrdId)
     {
-        metrics.commandsRefused.incrementAndGet();
-        businessReject.reset();
-        businessReject.refSeqNum(header.msgSeqNum())
-            .refMsgType(refMsgType)
-            .businessRejectRefID(clOrdId)
-            .businessRejectReason(4)
-            .text("Order management queue full, resend later");
-        if (trySend(session, businessReject))
+        if (!accepted)
         {
-            metrics.businessRejectsSent.incrementAndGet();
+            metrics.commandsRefused.incrementAndGet();
+            LOG.warn("event=command_back_pressured sessionId={} clOrdId={}", session.id(), clOrdId);
         }
-        LOG.error("event=command_refused_queue_full sessionId={} clOrdId={}", session.id(), clOrdId);
+        return accepted;
     }
 
     private boolean trySend(final Session session, final uk.co.real_logic.artio.builder.Encoder encoder)

@@ -35,7 +35,7 @@ public final class GatewayMetrics
         return sessionRejectsSent.get();
     }
 
-    /** BusinessMessageRejects (35=j) sent for unsupported messages or when the OMS queue was full. */
+    /** BusinessMessageRejects (35=j) sent for unsupported message types. */
     public long businessRejectsSent()
     {
         return businessRejectsSent.get();
@@ -52,7 +52,7 @@ public final class GatewayMetrics
         return reportsUndeliverable.get();
     }
 
-    /** Commands the OMS ring refused (full); the client got a BusinessMessageReject. */
+    /** Client messages held back because the OMS ring was full; each is delivered again, not lost. */
     public long commandsRefused()
     {
         return commandsRefused.get();
