@@ -127,7 +127,7 @@ public final class MeridianServer implements AutoCloseable
         {
             public int doWork()
             {
-                return fixRuntime.poll(FRAGMENT_LIMIT);
+                return clientSessions.sendBacklogs() + fixRuntime.poll(FRAGMENT_LIMIT);
             }
 
             public void onClose()
@@ -169,7 +169,7 @@ public final class MeridianServer implements AutoCloseable
             int work = 0;
             try
             {
-                work = fixRuntime.poll(FRAGMENT_LIMIT) + sequencer.doWork();
+                work = clientSessions.sendBacklogs() + fixRuntime.poll(FRAGMENT_LIMIT) + sequencer.doWork();
             }
             catch (final Exception e)
             {

@@ -92,8 +92,10 @@ public class MetricsFactory
             GatewayMetrics::businessRejectsSent);
         counter(registry, "meridian_fix_reports_sent", "reports sent to clients", gateway,
             GatewayMetrics::reportsSent);
-        counter(registry, "meridian_fix_reports_undeliverable", "reports not delivered to clients", gateway,
+        counter(registry, "meridian_fix_reports_undeliverable", "reports for unknown clients", gateway,
             GatewayMetrics::reportsUndeliverable);
+        counter(registry, "meridian_fix_reports_delayed", "reports that waited in a client backlog", gateway,
+            GatewayMetrics::reportsDelayed);
         for (final ClientSessionStatus client : server.clientSessions().status())
         {
             final int clientId = client.clientId();

@@ -21,7 +21,7 @@ import uk.co.real_logic.artio.library.SessionAcquiredInfo;
 import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.session.Session;
 
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,9 +33,7 @@ import java.util.List;
 public final class ClientSessions implements SessionAcquireHandler, ClientReports
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSessions.class);
-    // back pressure clears as soon as the engine thread drains the library's publication: wait for
-    // it a bounded time rather than drop a message
-    private static final long SEND_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final int SEND_ATTEMPTS = 16;
 
     private final ClientSessionConfig[] clients;
     private final ClientContext[] contexts;
@@ -43,6 +41,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     private final ClientMessageHandler messageHandler;
     private final ClientReportEncoder encoder = new ClientReportEncoder();
     private final GatewayMetrics metrics;
+    private int backlogged;
 
     public ClientSessions(
         final List<ClientSessionConfig> clients,
@@ -134,42 +133,95 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
 
     public void onExecutionReport(final ExecutionReport report)
     {
-        send(report.clientId, encoder.encode(report), "8", report.clOrdId);
+        final ClientContext context = context(report.clientId);
+        if (context != null && (!context.backlog.isEmpty() || !send(context, encoder.encode(report))))
+        {
+            delay(context, new ExecutionReport().copyFrom(report), "8", report.clOrdId);
+        }
     }
 
     public void onCancelReject(final CancelReject reject)
     {
-        send(reject.clientId, encoder.encode(reject), "9", reject.clOrdId);
+        final ClientContext context = context(reject.clientId);
+        if (context != null && (!context.backlog.isEmpty() || !send(context, encoder.encode(reject))))
+        {
+            delay(context, new CancelReject().copyFrom(reject), "9", reject.clOrdId);
+        }
     }
 
-    private void send(final int clientId, final Encoder message, final String msgType, final CharSequence clOrdId)
+    /**
+     * Sends what waits in the clients' backlogs, oldest first; called every duty cycle of the core
+     * thread. @return the number of reports sent.
+     */
+    public int sendBacklogs()
     {
-        final ClientContext context = clientId >= 0 && clientId < contexts.length ? contexts[clientId] : null;
-        final Session session = context == null ? null : context.session;
-        // a logged-out client's session is offline, not gone: what is sent on it is archived and
-        // resent when the client logs on again and asks for the gap
+        if (backlogged == 0)
+        {
+            return 0;
+        }
+        int sent = 0;
+        for (final ClientContext context : contexts)
+        {
+            Object report;
+            while ((report = context.backlog.peek()) != null)
+            {
+                final Encoder message = report instanceof ExecutionReport ?
+                    encoder.encode((ExecutionReport)report) : encoder.encode((CancelReject)report);
+                if (!send(context, message))
+                {
+                    break;
+                }
+                context.backlog.poll();
+                backlogged--;
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private ClientContext context(final int clientId)
+    {
+        if (clientId >= 0 && clientId < contexts.length)
+        {
+            return contexts[clientId];
+        }
+        metrics.reportsUndeliverable.incrementAndGet();
+        LOG.error("event=report_undeliverable clientId={} reason=unknown_client", clientId);
+        return null;
+    }
+
+    // a logged-out client's session is offline, not gone: what is sent on it is archived and resent
+    // when the client logs on again and asks for the gap; no session yet (before the offline ones
+    // are acquired) or back pressure: the report waits, in order, in the client's backlog
+    private boolean send(final ClientContext context, final Encoder message)
+    {
+        final Session session = context.session;
         if (session == null)
         {
-            metrics.reportsUndeliverable.incrementAndGet();
-            LOG.warn("event=report_undeliverable client={} msgType={} clOrdId={} reason=never_logged_on",
-                clientId, msgType, clOrdId);
-            return;
+            return false;
         }
-        final long sendDeadlineNs = System.nanoTime() + SEND_TIMEOUT_NS;
-        do
+        for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++)
         {
             if (session.trySend(message) > 0)
             {
                 metrics.reportsSent.incrementAndGet();
                 context.refresh();
-                return;
+                return true;
             }
             Thread.onSpinWait();
         }
-        while (System.nanoTime() < sendDeadlineNs);
-        metrics.reportsUndeliverable.incrementAndGet();
-        LOG.error("event=report_undeliverable client={} msgType={} clOrdId={} reason=back_pressure",
-            clientId, msgType, clOrdId);
+        return false;
+    }
+
+    private void delay(final ClientContext context, final Object report, final String msgType, final CharSequence clOrdId)
+    {
+        if (context.backlog.isEmpty())
+        {
+            LOG.warn("event=client_reports_delayed client={} msgType={} clOrdId={}", context.config, msgType, clOrdId);
+        }
+        context.backlog.add(report);
+        backlogged++;
+        metrics.reportsDelayed.incrementAndGet();
     }
 
     /** Starts a Logout on every logged-on client session (clean shutdown); on the library's thread. */
@@ -207,6 +259,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     static final class ClientContext
     {
         final ClientSessionConfig config;
+        final ArrayDeque<Object> backlog = new ArrayDeque<>();
         Session session;
         volatile boolean connected;
         volatile int lastSentSeqNum;

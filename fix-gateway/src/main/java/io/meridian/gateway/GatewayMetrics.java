@@ -12,6 +12,7 @@ public final class GatewayMetrics
     final AtomicLong businessRejectsSent = new AtomicLong();
     final AtomicLong reportsSent = new AtomicLong();
     final AtomicLong reportsUndeliverable = new AtomicLong();
+    final AtomicLong reportsDelayed = new AtomicLong();
     final AtomicLong commandsRefused = new AtomicLong();
 
     public long logonsAccepted()
@@ -46,10 +47,16 @@ public final class GatewayMetrics
         return reportsSent.get();
     }
 
-    /** Reports that could not be sent because the client was not connected or back-pressured. */
+    /** Reports for a client id that is not configured (a bug if ever non-zero). */
     public long reportsUndeliverable()
     {
         return reportsUndeliverable.get();
+    }
+
+    /** Reports that had to wait in a client's backlog (back pressure); sent later, in order. */
+    public long reportsDelayed()
+    {
+        return reportsDelayed.get();
     }
 
     /** Client messages held back because the OMS ring was full; each is delivered again, not lost. */

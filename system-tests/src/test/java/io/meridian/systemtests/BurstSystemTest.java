@@ -76,6 +76,7 @@ class BurstSystemTest
                 .noneMatch(message -> "8".equals(TestFixClient.msgType(message)));
             assertThat(meridian.server().oms().metrics().fills()).isEqualTo(ORDERS);
             assertThat(meridian.server().gatewayMetrics().reportsUndeliverable()).isZero();
+            assertThat(meridian.server().gatewayMetrics().reportsDelayed()).isZero();
         }
     }
 }

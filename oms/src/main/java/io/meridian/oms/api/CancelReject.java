@@ -20,6 +20,22 @@ public final class CancelReject
     /** text (58); the reason's text when empty */
     public final StringBuilder text = new StringBuilder(64);
 
+    /** Copies every field of {@code other} (for the rare reject that must wait to be sent). */
+    public CancelReject copyFrom(final CancelReject other)
+    {
+        reset();
+        clientId = other.clientId;
+        orderId.append(other.orderId);
+        clOrdId.append(other.clOrdId);
+        origClOrdId.append(other.origClOrdId);
+        account.append(other.account);
+        ordStatus = other.ordStatus;
+        replace = other.replace;
+        reason = other.reason;
+        text.append(other.text);
+        return this;
+    }
+
     public CancelReject reset()
     {
         clientId = 0;

@@ -43,6 +43,38 @@ public final class ExecutionReport
     /** free text (58); empty when none */
     public final StringBuilder text = new StringBuilder(64);
 
+    /** Copies every field of {@code other} (for the rare report that must wait to be sent). */
+    public ExecutionReport copyFrom(final ExecutionReport other)
+    {
+        reset();
+        clientId = other.clientId;
+        orderId.append(other.orderId);
+        execId.append(other.execId);
+        clOrdId.append(other.clOrdId);
+        origClOrdId.append(other.origClOrdId);
+        statusReqId.append(other.statusReqId);
+        account.append(other.account);
+        symbol.append(other.symbol);
+        execType = other.execType;
+        ordStatus = other.ordStatus;
+        side = other.side;
+        ordType = other.ordType;
+        timeInForce = other.timeInForce;
+        priceScale = other.priceScale;
+        qtyScale = other.qtyScale;
+        orderQty = other.orderQty;
+        price = other.price;
+        lastQty = other.lastQty;
+        lastPx = other.lastPx;
+        cumQty = other.cumQty;
+        leavesQty = other.leavesQty;
+        avgPx = other.avgPx;
+        transactTimeNanos = other.transactTimeNanos;
+        rejectReason = other.rejectReason;
+        text.append(other.text);
+        return this;
+    }
+
     public ExecutionReport reset()
     {
         clientId = 0;
