@@ -107,7 +107,9 @@ public final class MeridianServer implements AutoCloseable
         venueBridge = new FixVenueBridge(
             config.venues(), instruments, fixRuntime::library, SystemEpochClock.INSTANCE, clock, venueMetrics);
 
-        final OmsConfig omsConfig = new OmsConfig().journalDir(config.dataDir().resolve("journal"));
+        final OmsConfig omsConfig = new OmsConfig()
+            .journalDir(config.dataDir().resolve("journal"))
+            .errorHandler(error -> LOG.error("event=oms_error", error));
         // the sequencer needs the client sessions for reports and the sessions need the sequencer's
         // order entry: build the OMS with a forwarding reference resolved before anything runs
         final ClientReportsForwarder reports = new ClientReportsForwarder();

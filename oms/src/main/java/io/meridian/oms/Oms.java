@@ -87,7 +87,7 @@ public final class Oms implements AutoCloseable
         machine = new OrderStateMachine(
             config.orderIdPrefix(), config.maxOrders(), instruments, Objects.requireNonNull(risk),
             Objects.requireNonNull(reports), Objects.requireNonNull(venues),
-            fills != null ? fills : FillListener.NONE, metrics);
+            fills != null ? fills : FillListener.NONE, metrics, errorHandler);
         tasks = new ManyToOneConcurrentArrayQueue<>(config.queryQueueCapacity());
         journal = new Journal(config.journalDir(), config.journalSegmentBytes());
     }

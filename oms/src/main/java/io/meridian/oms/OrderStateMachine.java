@@ -22,6 +22,7 @@ import io.meridian.oms.model.OrdType;
 import io.meridian.oms.model.OrderRejectReason;
 import io.meridian.oms.model.Side;
 import io.meridian.oms.model.TimeInForce;
+import org.agrona.ErrorHandler;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.Object2ObjectHashMap;
 import org.agrona.collections.ObjectHashSet;
@@ -64,6 +65,7 @@ final class OrderStateMachine
     private final VenueOrders venues;
     private final FillListener fills;
     private final OmsMetrics metrics;
+    private final ErrorHandler errorHandler;
 
     private final Long2ObjectHashMap<Order> ordersByNumber;
     /** every ClOrdID ever received per client, to the order it named (NO_ORDER when none) */
@@ -89,7 +91,8 @@ final class OrderStateMachine
 
     OrderStateMachine(
         final String orderIdPrefix, final int maxOrders, final InstrumentRegistry instruments, final PreTradeCheck risk,
-        final ClientReports reports, final VenueOrders venues, final FillListener fills, final OmsMetrics metrics)
+        final ClientReports reports, final VenueOrders venues, final FillListener fills, final OmsMetrics metrics,
+        final ErrorHandler errorHandler)
     {
         this.orderIdPrefix = orderIdPrefix;
         this.maxOrders = maxOrders;
@@ -99,6 +102,7 @@ final class OrderStateMachine
         this.venues = venues;
         this.fills = fills;
         this.metrics = metrics;
+        this.errorHandler = errorHandler;
         ordersByNumber = new Long2ObjectHashMap<>(maxOrders, 0.65f);
         clOrdIds = new Object2ObjectHashMap<>(maxOrders, 0.65f);
         venueExecIds = new ObjectHashSet<>(Math.min(maxOrders, 1 << 20), 0.65f);
@@ -403,10 +407,7 @@ final class OrderStateMachine
             r.rejectReason = o.rejectReason;
             r.text.append(o.text);
         }
-        if (!replaying)
-        {
-            reports.onExecutionReport(r);
-        }
+        emit(r);
     }
 
     // ------------------------------------------------------------------------------------ venue events
@@ -584,10 +585,7 @@ final class OrderStateMachine
         metrics.fill();
 
         final ExecutionReport r = executionReport(o, ExecType.TRADE, o.clOrdId, null, e.lastQty, e.lastPx, nowNanos);
-        if (!replaying)
-        {
-            reports.onExecutionReport(r);
-        }
+        emit(r);
         fills.onFill(o.account, o.instrument, o.side, e.lastQty, e.lastPx, e.venueId, e.venueExecId);
         risk.onTrade(o.instrument, e.lastPx);
     }
@@ -690,21 +688,32 @@ final class OrderStateMachine
         }
         else
         {
-            switch (kind)
-            {
-                case SEND_NEW:
-                    sent = venues.sendNewOrder(order);
-                    break;
-                case SEND_CANCEL:
-                    sent = venues.sendCancel(order);
-                    break;
-                default:
-                    sent = venues.sendReplace(order);
-                    break;
-            }
+            sent = trySend(kind, order);
         }
         outcome |= SEND_RECORDED | (sent ? SEND_OK : 0);
         return sent;
+    }
+
+    private boolean trySend(final int kind, final VenueOrder order)
+    {
+        try
+        {
+            switch (kind)
+            {
+                case SEND_NEW:
+                    return venues.sendNewOrder(order);
+                case SEND_CANCEL:
+                    return venues.sendCancel(order);
+                default:
+                    return venues.sendReplace(order);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // recorded as not sent, exactly what a replay will assume
+            outputFailed(ex);
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------------------------ outputs
@@ -742,10 +751,7 @@ final class OrderStateMachine
         final Order o, final ExecType execType, final String clOrdId, final String origClOrdId, final long nowNanos)
     {
         final ExecutionReport r = executionReport(o, execType, clOrdId, origClOrdId, 0, 0, nowNanos);
-        if (!replaying)
-        {
-            reports.onExecutionReport(r);
-        }
+        emit(r);
     }
 
     private ExecutionReport executionReport(
@@ -817,7 +823,41 @@ final class OrderStateMachine
         r.replace = replace;
         r.reason = reason;
         r.text.append(text != null ? text : reason.text());
-        reports.onCancelReject(r);
+        try
+        {
+            reports.onCancelReject(r);
+        }
+        catch (final RuntimeException ex)
+        {
+            outputFailed(ex);
+        }
+    }
+
+    /**
+     * Hands a report to the client side. Its failure must not leave the order half-updated, nor
+     * make live state differ from a replay (where outputs are muted): counted and reported, the
+     * state change goes on.
+     */
+    private void emit(final ExecutionReport r)
+    {
+        if (replaying)
+        {
+            return;
+        }
+        try
+        {
+            reports.onExecutionReport(r);
+        }
+        catch (final RuntimeException ex)
+        {
+            outputFailed(ex);
+        }
+    }
+
+    private void outputFailed(final RuntimeException ex)
+    {
+        metrics.error();
+        errorHandler.onError(ex);
     }
 
     private void nextExecId(final StringBuilder dst)
