@@ -109,6 +109,7 @@ public final class MeridianServer implements AutoCloseable
 
         final OmsConfig omsConfig = new OmsConfig()
             .journalDir(config.dataDir().resolve("journal"))
+            .orderIdPrefix(InstanceId.of(config.dataDir(), TimeUnit.NANOSECONDS.toSeconds(clock.nanoTime())))
             .errorHandler(error -> LOG.error("event=oms_error", error));
         // the sequencer needs the client sessions for reports and the sessions need the sequencer's
         // order entry: build the OMS with a forwarding reference resolved before anything runs

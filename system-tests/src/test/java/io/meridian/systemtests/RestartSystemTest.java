@@ -91,8 +91,10 @@ class RestartSystemTest
 
                     client.send(limit("after-restart", BUY, "1", "AAPL", "180.00", TimeInForce.DAY));
                     final String newOrderId = field(client.await("New", report("after-restart", 'A')), 37);
-                    assertThat(Long.parseLong(newOrderId))
-                        .isGreaterThan(Math.max(Long.parseLong(restingOrderId), Long.parseLong(partialOrderId)));
+                    assertThat(sequenceOf(newOrderId))
+                        .isGreaterThan(Math.max(sequenceOf(restingOrderId), sequenceOf(partialOrderId)));
+                    assertThat(prefixOf(newOrderId)).as("same data directory, same id prefix")
+                        .isEqualTo(prefixOf(restingOrderId)).isNotEmpty();
 
                     client.send(limit("rest-1", BUY, "1", "AAPL", "180.00", TimeInForce.DAY));
                     final Message duplicate = client.await("duplicate after restart", report("rest-1", '8'));
@@ -146,6 +148,16 @@ class RestartSystemTest
                 assertThat(second.server().gatewayMetrics().reportsUndeliverable()).isZero();
             }
         }
+    }
+
+    private static long sequenceOf(final String orderId)
+    {
+        return Long.parseLong(orderId.substring(orderId.lastIndexOf('.') + 1));
+    }
+
+    private static String prefixOf(final String orderId)
+    {
+        return orderId.substring(0, orderId.lastIndexOf('.') + 1);
     }
 
     private static void awaitLoggedOut(final TestFixClient client) throws InterruptedException

@@ -140,7 +140,9 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         {
             if (venue != null && venue.session != null && venue.session.isActive())
             {
-                venue.session.logoutAndDisconnect();
+                // wait for the venue's Logout (the caller keeps polling) so that the received
+                // sequence number persisted is the venue's last, and the next logon opens no gap
+                venue.session.startLogout();
             }
         }
     }
@@ -335,7 +337,11 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             final Session session, final int sequenceIndex, final long messageType, final long timestampInNs,
             final long position, final OnMessageInfo messageInfo)
         {
-            if (!messageInfo.isValid() || events == null)
+            // Artio flags a report that opened a sequence gap as invalid, then dedupes its resend:
+            // skipping it would lose a fill. Venue reports are applied whatever the session layer
+            // thinks of their sequencing; the OMS dedupes fills by venue ExecID and its state
+            // machine ignores repeated acks and cancels.
+            if (events == null)
             {
                 return CONTINUE;
             }
