@@ -138,7 +138,7 @@ public final class MeridianServer implements AutoCloseable
                 // the library belongs to this thread: log out and close here, not from the closing thread
                 clientSessions.logoutAll();
                 venueBridge.logoutAll();
-                drainCore();
+                drainCore(this);
                 fixRuntime.closeLibrary();
             }
 
@@ -162,7 +162,7 @@ public final class MeridianServer implements AutoCloseable
      * journal before the library closes, or a clean restart would skip it: keep polling the library
      * and the sequencer, while the Logouts complete, until both are quiet.
      */
-    private void drainCore()
+    private void drainCore(final Agent libraryPoller)
     {
         final long deadlineNs = System.nanoTime() + DRAIN_TIMEOUT_NS;
         long quietSinceNs = System.nanoTime();
@@ -172,7 +172,7 @@ public final class MeridianServer implements AutoCloseable
             int work = 0;
             try
             {
-                work = clientSessions.sendBacklogs() + fixRuntime.poll(FRAGMENT_LIMIT) + sequencer.doWork();
+                work = libraryPoller.doWork() + sequencer.doWork();
             }
             catch (final Exception e)
             {

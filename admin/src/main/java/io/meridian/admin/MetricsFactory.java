@@ -20,6 +20,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -121,13 +122,14 @@ public class MetricsFactory
             VenueBridgeMetrics::executionsIn);
         counter(registry, "meridian_venue_unusable_messages", "venue messages that could not be normalised",
             venues, VenueBridgeMetrics::unusableMessages);
-        for (final VenueStatus venue : server.venueBridge().status())
+        final List<VenueStatus> statuses = server.venueBridge().status();
+        for (int i = 0; i < statuses.size(); i++)
         {
-            final int index = server.venueBridge().status().indexOf(venue);
+            final int index = i;
             Gauge.builder("meridian_venue_connected", server,
                 s -> s.venueBridge().status().get(index).connected() ? 1 : 0)
                 .description("1 when the venue session is logged on")
-                .tag("venue", venue.name()).register(registry);
+                .tag("venue", statuses.get(index).name()).register(registry);
         }
     }
 

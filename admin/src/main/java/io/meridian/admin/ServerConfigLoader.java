@@ -48,7 +48,6 @@ public final class ServerConfigLoader
                 required(venue, "target-comp-id", "meridian.venues"),
                 optional(venue, "username"),
                 optional(venue, "password"),
-                Integer.parseInt(optionalOr(venue, "heartbeat-interval-s", "30")),
                 Long.parseLong(optionalOr(venue, "reconnect-interval-ms", "1000"))));
         }
 

@@ -35,9 +35,8 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     private static final Logger LOG = LoggerFactory.getLogger(ClientSessions.class);
     private static final int SEND_ATTEMPTS = 16;
 
-    private final ClientSessionConfig[] clients;
     private final ClientContext[] contexts;
-    private final Object2ObjectHashMap<String, ClientSessionConfig> byCompId = new Object2ObjectHashMap<>();
+    private final Object2ObjectHashMap<String, ClientContext> byCompId = new Object2ObjectHashMap<>();
     private final ClientMessageHandler messageHandler;
     private final ClientReportEncoder encoder = new ClientReportEncoder();
     private final GatewayMetrics metrics;
@@ -49,18 +48,16 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
         final OrderEntry orderEntry,
         final GatewayMetrics metrics)
     {
-        this.clients = new ClientSessionConfig[clients.size()];
         this.contexts = new ClientContext[clients.size()];
         for (final ClientSessionConfig client : clients)
         {
-            if (client.clientId() < 0 || client.clientId() >= this.clients.length ||
-                this.clients[client.clientId()] != null)
+            if (client.clientId() < 0 || client.clientId() >= contexts.length || contexts[client.clientId()] != null)
             {
                 throw new IllegalArgumentException("client ids must be dense and unique: " + client);
             }
-            this.clients[client.clientId()] = client;
-            contexts[client.clientId()] = new ClientContext(client);
-            byCompId.put(client.clientCompId(), client);
+            final ClientContext context = new ClientContext(client);
+            contexts[client.clientId()] = context;
+            byCompId.put(client.clientCompId(), context);
         }
         this.metrics = metrics;
         this.messageHandler = new ClientMessageHandler(instruments, orderEntry, metrics);
@@ -115,19 +112,18 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
 
     public SessionHandler onSessionAcquired(final Session session, final SessionAcquiredInfo acquiredInfo)
     {
-        final ClientSessionConfig client = byCompId.get(session.compositeKey().remoteCompId());
-        if (client == null)
+        final ClientContext context = byCompId.get(session.compositeKey().remoteCompId());
+        if (context == null)
         {
             // the authenticator refuses unknown CompIDs, so this is a configuration race: do not trade
             LOG.error("event=unknown_client_session key={}", session.compositeKey());
             session.requestDisconnect();
             return messageHandler.forUnknownClient();
         }
-        final ClientContext context = contexts[client.clientId()];
         context.session = session;
         context.connected = session.isActive();
         LOG.info("event=client_session_acquired client={} sessionId={} lastSent={} lastReceived={}",
-            client, session.id(), session.lastSentMsgSeqNum(), session.lastReceivedMsgSeqNum());
+            context.config, session.id(), session.lastSentMsgSeqNum(), session.lastReceivedMsgSeqNum());
         return messageHandler.forClient(context);
     }
 
@@ -248,11 +244,6 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
                 context.connected, context.lastSentSeqNum, context.lastReceivedSeqNum));
         }
         return status;
-    }
-
-    public int clientCount()
-    {
-        return clients.length;
     }
 
     /** Per-client session state; written on the core thread, read (volatile fields) by admin. */

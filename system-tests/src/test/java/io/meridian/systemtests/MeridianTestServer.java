@@ -56,7 +56,7 @@ final class MeridianTestServer implements AutoCloseable
             List.of(
                 new ClientSessionConfig(0, CLIENT, "MERIDIAN", null, null),
                 new ClientSessionConfig(1, SECURE_CLIENT, "MERIDIAN", SECURE_USER, SECURE_PASSWORD)),
-            List.of(new FixVenueConfig(0, "SIMVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 30, 200)),
+            List.of(new FixVenueConfig(0, "SIMVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200)),
             List.of(
                 // price 4 decimals, whole shares; max 10,000 shares, 1,000,000 notional, 10% collar
                 new InstrumentSettings("AAPL", "SIMVENUE", 4, 0, new BigDecimal("190.00"),

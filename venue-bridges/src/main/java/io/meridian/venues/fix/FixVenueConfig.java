@@ -10,7 +10,6 @@ public record FixVenueConfig(
     String targetCompId,
     String username,
     String password,
-    int heartbeatIntervalS,
     long reconnectIntervalMs)
 {
     public FixVenueConfig
@@ -18,10 +17,6 @@ public record FixVenueConfig(
         if (venueId < 0)
         {
             throw new IllegalArgumentException("venueId must be >= 0");
-        }
-        if (heartbeatIntervalS <= 0)
-        {
-            heartbeatIntervalS = 30;
         }
         if (reconnectIntervalMs <= 0)
         {

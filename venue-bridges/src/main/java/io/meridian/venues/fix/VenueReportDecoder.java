@@ -148,10 +148,12 @@ final class VenueReportDecoder
     private static long scaled(final ReadOnlyDecimalFloat value, final int scale)
     {
         final long scaled = Decimals.toScaled(value, scale);
+        if (scaled != Decimals.NOT_REPRESENTABLE || value.isNaNValue() || value.scale() <= scale)
+        {
+            return scaled;
+        }
         // a venue sending more decimals than the instrument holds is a venue/config problem: keep
-        // the order flowing with the value truncated rather than dropping a fill
-        return scaled != Decimals.NOT_REPRESENTABLE ? scaled :
-            Decimals.toScaled(value.value() / Decimals.powerOfTen(Math.max(0, value.scale() - scale)),
-            Math.min(value.scale(), scale), scale);
+        // the order flowing with the extra decimals truncated rather than dropping a fill
+        return value.value() / Decimals.powerOfTen(value.scale() - scale);
     }
 }
