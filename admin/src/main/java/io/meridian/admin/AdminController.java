@@ -1,5 +1,7 @@
 package io.meridian.admin;
 
+import io.meridian.fix.dialect.DialectDictionary;
+import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.gateway.ClientSessionStatus;
 import io.meridian.oms.OrderSnapshot;
 import io.meridian.oms.model.OrdStatus;
@@ -18,7 +20,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +117,45 @@ public class AdminController
     {
         return server.oms().onSequencer(() -> server.positions().snapshot())
             .get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Every configured FIX session with the dictionary it validates against. */
+    @Get("/sessions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Sessions sessions()
+    {
+        return new Sessions(server.clientSessions().status(), server.venueBridge().status());
+    }
+
+    /**
+     * The dictionary a client session validates against, as QuickFIX XML: the base FIX 4.4 dictionary with
+     * the client's dialect overlay merged in. Brokers hand this to the client for its own engine.
+     */
+    @Get("/sessions/{compId}/dictionary")
+    @Produces(MediaType.APPLICATION_XML)
+    public HttpResponse<String> dictionary(@PathVariable final String compId) throws Exception
+    {
+        for (final ClientSessionConfig client : server.config().clients())
+        {
+            if (client.clientCompId().equals(compId))
+            {
+                if (client.dialect() != null)
+                {
+                    return HttpResponse.ok(client.dialect().toQuickFixXml());
+                }
+                try (InputStream base = DialectDictionary.open("classpath:fix/FIX44.xml"))
+                {
+                    return HttpResponse.ok(new String(base.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return HttpResponse.notFound("unknown session " + compId);
+    }
+
+    /** The sessions document. */
+    @Serdeable
+    public record Sessions(List<ClientSessionStatus> clients, List<VenueStatus> venues)
+    {
     }
 
     /** Health document. */

@@ -123,7 +123,8 @@ public final class MeridianServer implements AutoCloseable
         LOG.info("event=journal_recovered records={}", recoveredRecords);
 
         fixRuntime.start(
-            new ClientAuthenticator(config.clients(), gatewayMetrics), clientSessions, venueBridge);
+            new ClientAuthenticator(config.clients(), gatewayMetrics), clientSessions, venueBridge,
+            FixVenueBridge.logonCustomisation(config.venues()));
         clientSessions.acquireOfflineSessions(fixRuntime.library(), FIX_REPLY_TIMEOUT_MS);
 
         final Agent libraryPoller = new Agent()

@@ -91,6 +91,8 @@ public class MetricsFactory
             GatewayMetrics::sessionRejectsSent);
         counter(registry, "meridian_fix_business_rejects_sent", "BusinessMessageRejects (35=j) sent", gateway,
             GatewayMetrics::businessRejectsSent);
+        counter(registry, "meridian_fix_dialect_rejects", "messages rejected by their session's dialect dictionary",
+            gateway, GatewayMetrics::dialectRejects);
         counter(registry, "meridian_fix_reports_sent", "reports sent to clients", gateway,
             GatewayMetrics::reportsSent);
         counter(registry, "meridian_fix_reports_undeliverable", "reports for unknown clients", gateway,

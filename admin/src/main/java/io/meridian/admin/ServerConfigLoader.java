@@ -2,6 +2,7 @@ package io.meridian.admin;
 
 import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.venues.fix.FixVenueConfig;
+import io.meridian.venues.fix.VenueDialect;
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.value.PropertyResolver;
 
@@ -33,7 +34,9 @@ public final class ServerConfigLoader
                 required(client, "comp-id", "meridian.clients"),
                 compId,
                 optional(client, "username"),
-                optional(client, "password")));
+                optional(client, "password"))
+                .withDialect(optional(client, "dialect"))
+                .withCarryTags(tags(client.getOrDefault("carry-tags", client.get("carryTags")))));
         }
 
         final List<FixVenueConfig> venues = new ArrayList<>();
@@ -48,7 +51,10 @@ public final class ServerConfigLoader
                 required(venue, "target-comp-id", "meridian.venues"),
                 optional(venue, "username"),
                 optional(venue, "password"),
-                Long.parseLong(optionalOr(venue, "reconnect-interval-ms", "1000"))));
+                Long.parseLong(optionalOr(venue, "reconnect-interval-ms", "1000")),
+                tags(venue.getOrDefault("carry-tags", venue.get("carryTags"))),
+                VenueDialect.of(optional(venue, "dialect")),
+                optional(venue, "signing-key-path") == null ? null : Path.of(optional(venue, "signing-key-path"))));
         }
 
         final List<InstrumentSettings> instruments = new ArrayList<>();
@@ -77,6 +83,31 @@ public final class ServerConfigLoader
             properties.getProperty("meridian.simulator.enabled", Boolean.class, true),
             properties.getProperty("meridian.simulator.port", Integer.class, 9880),
             string(properties, "meridian.simulator.comp-id", "VENUE"));
+    }
+
+    /** A YAML list of tag numbers ({@code [7001, 7002]}) or a comma-separated string, as an int array. */
+    static int[] tags(final Object value)
+    {
+        if (value == null)
+        {
+            return new int[0];
+        }
+        final List<String> items = new ArrayList<>();
+        if (value instanceof Iterable<?> list)
+        {
+            list.forEach(item -> items.add(item.toString()));
+        }
+        else
+        {
+            for (final String item : value.toString().split(","))
+            {
+                if (!item.isBlank())
+                {
+                    items.add(item);
+                }
+            }
+        }
+        return items.stream().mapToInt(item -> Integer.parseInt(item.trim())).toArray();
     }
 
     private static String string(final PropertyResolver properties, final String key, final String defaultValue)

@@ -3,6 +3,9 @@ package io.meridian.gateway;
 import io.aeron.logbuffer.ControlledFragmentHandler.Action;
 import io.meridian.fix.Decimals;
 import io.meridian.fix.codecs.builder.BusinessMessageRejectEncoder;
+import io.meridian.fix.dialect.MessageValidator;
+import org.agrona.collections.IntHashSet;
+import io.meridian.fix.dialect.ValidationFailure;
 import io.meridian.fix.codecs.builder.RejectEncoder;
 import io.meridian.fix.codecs.decoder.NewOrderSingleDecoder;
 import io.meridian.fix.codecs.decoder.OrderCancelReplaceRequestDecoder;
@@ -157,6 +160,23 @@ final class ClientMessageHandler
         final ClientSessions.ClientContext context, final Session session, final long messageType,
         final int offset, final int length)
     {
+        final MessageValidator dialect = context.dialectValidator;
+        if (dialect != null && !isSessionMessage(messageType))
+        {
+            if (dialect.validate(asciiBuffer, offset, length) != ValidationFailure.NONE)
+            {
+                rejectByDialect(context, session, offset, length);
+                metrics.messagesIn.incrementAndGet();
+                return true;
+            }
+            if (dialect.lastWasCustomMessage())
+            {
+                // valid in the client's dialect, but Meridian has nowhere to route a custom message type
+                rejectUnsupported(session, offset, length);
+                metrics.messagesIn.incrementAndGet();
+                return true;
+            }
+        }
         final boolean handled;
         if (messageType == NewOrderSingleDecoder.MESSAGE_TYPE)
         {
@@ -231,6 +251,7 @@ final class ClientMessageHandler
             command.qty = scaledQty;
             command.price = scaledPrice;
         }
+        copyCarriedFields(context, offset, length, command.customFields);
         return offered(orderEntry.newOrder(command), session, command.clOrdId);
     }
 
@@ -260,6 +281,7 @@ final class ClientMessageHandler
         command.timeInForce = decoder.hasTimeInForce() ? TimeInForce.fromFix(decoder.timeInForce()) : null;
         command.edgeReject = orderShapeReject(
             command.ordType, decoder.hasTimeInForce() ? command.timeInForce : TimeInForce.DAY);
+        copyCarriedFields(context, offset, length, command.customFields);
 
         final Instrument instrument = instruments.bySymbol(decoder.symbol(), decoder.symbolLength());
         if (instrument == null)
@@ -438,6 +460,7 @@ final class ClientMessageHandler
             case 4: return "Tag specified without a value " + tag;
             case 5: return "Value is incorrect (out of range) for this tag " + tag;
             case 6: return "Incorrect data format for value " + tag;
+            case 11: return "Invalid MsgType";
             case 13: return "Tag appears more than once " + tag;
             default: return "Invalid message, tag " + tag;
         }
@@ -457,6 +480,32 @@ final class ClientMessageHandler
             metrics.sessionRejectsSent.incrementAndGet();
         }
         LOG.warn("event=message_unparseable sessionId={} seqNum={} error=\"{}\"", session.id(), seqNum, e.toString());
+    }
+
+    private void rejectByDialect(
+        final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
+    {
+        final MessageValidator dialect = context.dialectValidator;
+        final ValidationFailure failure = dialect.failure();
+        final int msgTypeLength = msgTypeOf(offset, length);
+        final int seqNum = seqNumOf(offset, length);
+        reject.reset();
+        reject.refSeqNum(seqNum)
+            .refMsgType(msgTypeChars, msgTypeLength)
+            .sessionRejectReason(failure.sessionRejectReason())
+            .text(rejectText(failure.sessionRejectReason(), dialect.refTagId()));
+        if (dialect.refTagId() > 0)
+        {
+            reject.refTagID(dialect.refTagId());
+        }
+        if (trySend(session, reject))
+        {
+            metrics.sessionRejectsSent.incrementAndGet();
+        }
+        metrics.dialectRejects.incrementAndGet();
+        LOG.warn("event=dialect_reject client={} dialect={} msgType={} seqNum={} tag={} reason={}",
+            context.config, dialect.dictionary().name(), new String(msgTypeChars, 0, msgTypeLength), seqNum,
+            dialect.refTagId(), failure);
     }
 
     private void rejectUnsupported(final Session session, final int offset, final int length)
@@ -503,6 +552,43 @@ final class ClientMessageHandler
         while (System.nanoTime() < sendDeadlineNs);
         LOG.error("event=session_send_failed sessionId={}", session.id());
         return false;
+    }
+
+    /** Copies the fields the client's configuration carries to the venue, raw, in message order. */
+    private void copyCarriedFields(
+        final ClientSessions.ClientContext context, final int offset, final int length, final StringBuilder into)
+    {
+        final IntHashSet carried = context.carryTags;
+        if (carried == null)
+        {
+            return;
+        }
+        final int end = offset + length;
+        int fieldStart = offset;
+        while (fieldStart < end)
+        {
+            int tag = 0;
+            int index = fieldStart;
+            byte b;
+            while (index < end && (b = asciiBuffer.getByte(index)) != '=')
+            {
+                tag = tag * 10 + (b - '0');
+                index++;
+            }
+            int fieldEnd = index;
+            while (fieldEnd < end && asciiBuffer.getByte(fieldEnd) != 1)
+            {
+                fieldEnd++;
+            }
+            if (carried.contains(tag) && fieldEnd < end)
+            {
+                for (int i = fieldStart; i <= fieldEnd; i++)
+                {
+                    into.append((char)asciiBuffer.getByte(i));
+                }
+            }
+            fieldStart = fieldEnd + 1;
+        }
     }
 
     /** Copies tag 35's value into {@link #msgTypeChars}; returns its length. */

@@ -1,5 +1,7 @@
 package io.meridian.gateway;
 
+import io.meridian.fix.ExtensibleExecutionReportEncoder;
+import org.agrona.collections.IntHashSet;
 import io.meridian.fix.codecs.builder.ExecutionReportEncoder;
 import io.meridian.fix.codecs.builder.OrderCancelRejectEncoder;
 import io.meridian.oms.api.CancelReject;
@@ -14,14 +16,16 @@ import java.util.concurrent.TimeUnit;
 /** Encodes the OMS's client reports into reused FIX 4.4 ExecutionReport / OrderCancelReject encoders. */
 final class ClientReportEncoder
 {
-    private final ExecutionReportEncoder executionReport = new ExecutionReportEncoder();
+    private final ExtensibleExecutionReportEncoder executionReport = new ExtensibleExecutionReportEncoder();
     private final OrderCancelRejectEncoder cancelReject = new OrderCancelRejectEncoder();
     private final UtcTimestampEncoder timestamp = new UtcTimestampEncoder();
 
-    ExecutionReportEncoder encode(final ExecutionReport report)
+    /** @param reportTags the tags the client may receive: carried venue fields outside them are left out. */
+    ExecutionReportEncoder encode(final ExecutionReport report, final IntHashSet reportTags)
     {
-        final ExecutionReportEncoder er = executionReport;
+        final ExtensibleExecutionReportEncoder er = executionReport;
         er.reset();
+        er.extraFields().clear().append(report.customFields, reportTags);
         er.orderID(report.orderId)
             .execID(report.execId)
             .execType(report.execType.fixValue())

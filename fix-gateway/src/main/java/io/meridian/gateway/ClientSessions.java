@@ -5,6 +5,7 @@ import io.meridian.oms.api.ClientReports;
 import io.meridian.oms.api.ExecutionReport;
 import io.meridian.oms.api.OrderEntry;
 import io.meridian.oms.model.InstrumentRegistry;
+import org.agrona.collections.IntHashSet;
 import org.agrona.collections.Object2ObjectHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ import uk.co.real_logic.artio.library.SessionAcquireHandler;
 import uk.co.real_logic.artio.library.SessionAcquiredInfo;
 import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.session.Session;
+
+import io.meridian.fix.dialect.MessageValidator;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -130,7 +133,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     public void onExecutionReport(final ExecutionReport report)
     {
         final ClientContext context = context(report.clientId);
-        if (context != null && (!context.backlog.isEmpty() || !send(context, encoder.encode(report))))
+        if (context != null && (!context.backlog.isEmpty() || !send(context, encoder.encode(report, context.reportTags))))
         {
             delay(context, new ExecutionReport().copyFrom(report), "8", report.clOrdId);
         }
@@ -162,7 +165,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
             while ((report = context.backlog.peek()) != null)
             {
                 final Encoder message = report instanceof ExecutionReport ?
-                    encoder.encode((ExecutionReport)report) : encoder.encode((CancelReject)report);
+                    encoder.encode((ExecutionReport)report, context.reportTags) : encoder.encode((CancelReject)report);
                 if (!send(context, message))
                 {
                     break;
@@ -241,7 +244,8 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
         {
             status.add(new ClientSessionStatus(
                 context.config.clientId(), context.config.clientCompId(), context.config.meridianCompId(),
-                context.connected, context.lastSentSeqNum, context.lastReceivedSeqNum));
+                context.connected, context.lastSentSeqNum, context.lastReceivedSeqNum,
+                context.config.dictionaryDescription()));
         }
         return status;
     }
@@ -250,6 +254,11 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     static final class ClientContext
     {
         final ClientSessionConfig config;
+        final MessageValidator dialectValidator;
+        /** tags of the client's orders carried to the venue; null when none */
+        final IntHashSet carryTags;
+        /** tags the client's dictionary allows on an ExecutionReport: venue fields beyond them are not sent */
+        final IntHashSet reportTags = new IntHashSet();
         final ArrayDeque<Object> backlog = new ArrayDeque<>();
         Session session;
         volatile boolean connected;
@@ -259,6 +268,23 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
         ClientContext(final ClientSessionConfig config)
         {
             this.config = config;
+            this.dialectValidator = config.dialect() == null ? null : new MessageValidator(config.dialect());
+            if (config.carryTags().length == 0)
+            {
+                this.carryTags = null;
+            }
+            else
+            {
+                this.carryTags = new IntHashSet();
+                for (final int tag : config.carryTags())
+                {
+                    carryTags.add(tag);
+                }
+            }
+            for (final int tag : config.executionReportTags())
+            {
+                reportTags.add(tag);
+            }
         }
 
         int clientId()

@@ -20,6 +20,7 @@ import uk.co.real_logic.artio.engine.FixEngine;
 import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
 import uk.co.real_logic.artio.library.FixLibrary;
 import uk.co.real_logic.artio.library.LibraryConfiguration;
+import uk.co.real_logic.artio.session.SessionCustomisationStrategy;
 import uk.co.real_logic.artio.library.SessionAcquireHandler;
 import uk.co.real_logic.artio.messages.InitialAcceptedSessionOwner;
 import uk.co.real_logic.artio.validation.AuthenticationStrategy;
@@ -61,6 +62,19 @@ public final class FixRuntime implements AutoCloseable
         final AuthenticationStrategy authentication,
         final ClientSessions clientSessions,
         final SessionAcquireHandler initiatorSessions)
+    {
+        start(authentication, clientSessions, initiatorSessions, SessionCustomisationStrategy.none());
+    }
+
+    /**
+     * As {@link #start(AuthenticationStrategy, ClientSessions, SessionAcquireHandler)}, with what venue
+     * dialects add to the Logon messages the library sends (signatures, extra fields).
+     */
+    public void start(
+        final AuthenticationStrategy authentication,
+        final ClientSessions clientSessions,
+        final SessionAcquireHandler initiatorSessions,
+        final SessionCustomisationStrategy logonCustomisation)
     {
         final File dataDir = config.dataDir().toAbsolutePath().toFile();
         IoUtil.ensureDirectoryExists(dataDir, "data dir");
@@ -126,6 +140,7 @@ public final class FixRuntime implements AutoCloseable
             .libraryName("meridian-core")
             .replyTimeoutInMs(config.replyTimeoutMs());
         libraryConfig.epochNanoClock(clock);
+        libraryConfig.sessionCustomisationStrategy(logonCustomisation);
         libraryConfig.monitoringFile(new File(fixDir, "library-counters").getAbsolutePath());
         libraryConfig.aeronContext().aeronDirectoryName(aeronDir);
         library = FixLibrary.connect(libraryConfig);

@@ -10,6 +10,7 @@ public final class GatewayMetrics
     final AtomicLong messagesIn = new AtomicLong();
     final AtomicLong sessionRejectsSent = new AtomicLong();
     final AtomicLong businessRejectsSent = new AtomicLong();
+    final AtomicLong dialectRejects = new AtomicLong();
     final AtomicLong reportsSent = new AtomicLong();
     final AtomicLong reportsUndeliverable = new AtomicLong();
     final AtomicLong reportsDelayed = new AtomicLong();
@@ -37,6 +38,12 @@ public final class GatewayMetrics
     }
 
     /** BusinessMessageRejects (35=j) sent for unsupported message types. */
+    /** @return messages rejected for breaking their session's dialect dictionary. */
+    public long dialectRejects()
+    {
+        return dialectRejects.get();
+    }
+
     public long businessRejectsSent()
     {
         return businessRejectsSent.get();

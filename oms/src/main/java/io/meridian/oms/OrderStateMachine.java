@@ -77,6 +77,8 @@ final class OrderStateMachine
     private final ExecutionReport executionReport = new ExecutionReport();
     private final CancelReject cancelReject = new CancelReject();
     private final VenueOrder venueOrder = new VenueOrder();
+    /** the dialect fields of the venue execution being applied, copied onto the reports it causes */
+    private CharSequence venueCustomFields;
 
     private long lastOrderNumber;
     private long lastExecId;
@@ -193,6 +195,7 @@ final class OrderStateMachine
         executionReport(o, ExecType.PENDING_NEW, o.clOrdId, null, nowNanos);
 
         final VenueOrder child = venueOrder(o, 1, 0, o.orderQty, o.price, o.ordType, o.timeInForce, nowNanos);
+        child.customFields.append(c.customFields);
         if (!send(SEND_NEW, child))
         {
             reject(o, OrderRejectReason.VENUE_SEND_FAILED, OrderRejectReason.VENUE_SEND_FAILED.text(), nowNanos);
@@ -291,6 +294,7 @@ final class OrderStateMachine
 
         final VenueOrder replace = venueOrder(
             o, o.pendingChild, o.currentChild, c.qty, c.price, ordType, timeInForce, nowNanos);
+        replace.customFields.append(c.customFields);
         if (!send(SEND_REPLACE, replace))
         {
             final String pendingClOrdId = o.pendingClOrdId;
@@ -413,6 +417,19 @@ final class OrderStateMachine
     // ------------------------------------------------------------------------------------ venue events
 
     void onVenueExecution(final VenueExecution e, final long nowNanos)
+    {
+        venueCustomFields = e.customFields;
+        try
+        {
+            applyVenueExecution(e, nowNanos);
+        }
+        finally
+        {
+            venueCustomFields = null;
+        }
+    }
+
+    private void applyVenueExecution(final VenueExecution e, final long nowNanos)
     {
         metrics.venueEventIn();
         Order o = resolveVenueClOrdId(e.venueId, e.clOrdId);
@@ -774,6 +791,10 @@ final class OrderStateMachine
         r.lastQty = lastQty;
         r.lastPx = lastPx;
         r.transactTimeNanos = nowNanos;
+        if (venueCustomFields != null)
+        {
+            r.customFields.append(venueCustomFields);
+        }
         if (execType == ExecType.REJECTED)
         {
             r.rejectReason = o.rejectReason;

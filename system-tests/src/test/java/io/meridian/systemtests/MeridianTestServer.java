@@ -5,6 +5,7 @@ import io.meridian.admin.MeridianServer;
 import io.meridian.admin.ServerConfig;
 import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.venues.fix.FixVenueConfig;
+import io.meridian.venues.fix.VenueDialect;
 import io.meridian.venues.fix.VenueStatus;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -46,17 +47,37 @@ final class MeridianTestServer implements AutoCloseable
 
     MeridianTestServer(final Path dataDir, final int fixPort, final int httpPort, final int venuePort)
     {
+        this(dataDir, fixPort, httpPort, venuePort, List.of(), new int[0]);
+    }
+
+    /**
+     * @param extraClients   clients beyond CLIENT1 and CLIENT2 (ids from 2 on), e.g. a broker dialect's.
+     * @param venueCarryTags venue ExecutionReport tags carried back to clients.
+     */
+    MeridianTestServer(
+        final Path dataDir, final int venuePort, final List<ClientSessionConfig> extraClients, final int[] venueCarryTags)
+    {
+        this(dataDir, freePort(), freePort(), venuePort, extraClients, venueCarryTags);
+    }
+
+    private MeridianTestServer(
+        final Path dataDir, final int fixPort, final int httpPort, final int venuePort,
+        final List<ClientSessionConfig> extraClients, final int[] venueCarryTags)
+    {
         this.httpPort = httpPort;
+        final List<ClientSessionConfig> clients = new java.util.ArrayList<>(List.of(
+            new ClientSessionConfig(0, CLIENT, "MERIDIAN", null, null),
+            new ClientSessionConfig(1, SECURE_CLIENT, "MERIDIAN", SECURE_USER, SECURE_PASSWORD)));
+        clients.addAll(extraClients);
         this.config = new ServerConfig(
             dataDir,
             "localhost",
             fixPort,
             "backoff",
             "backoff",
-            List.of(
-                new ClientSessionConfig(0, CLIENT, "MERIDIAN", null, null),
-                new ClientSessionConfig(1, SECURE_CLIENT, "MERIDIAN", SECURE_USER, SECURE_PASSWORD)),
-            List.of(new FixVenueConfig(0, "SIMVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200)),
+            clients,
+            List.of(new FixVenueConfig(0, "SIMVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200,
+                venueCarryTags, VenueDialect.FIX44, null)),
             List.of(
                 // price 4 decimals, whole shares; max 10,000 shares, 1,000,000 notional, 10% collar
                 new InstrumentSettings("AAPL", "SIMVENUE", 4, 0, new BigDecimal("190.00"),

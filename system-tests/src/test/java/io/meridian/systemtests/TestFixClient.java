@@ -53,6 +53,14 @@ final class TestFixClient implements Application, AutoCloseable
         final int port, final String senderCompId, final String targetCompId, final String username,
         final String password, final Path storeDir) throws ConfigError
     {
+        this(port, senderCompId, targetCompId, username, password, storeDir, "fix/FIX44.xml");
+    }
+
+    /** @param dataDictionary the QuickFIX/J dictionary (classpath resource or file) incoming messages must match. */
+    TestFixClient(
+        final int port, final String senderCompId, final String targetCompId, final String username,
+        final String password, final Path storeDir, final String dataDictionary) throws ConfigError
+    {
         this.sessionId = new SessionID("FIX.4.4", senderCompId, targetCompId);
         this.username = username;
         this.password = password;
@@ -64,7 +72,7 @@ final class TestFixClient implements Application, AutoCloseable
             "StartTime=00:00:00",
             "EndTime=00:00:00",
             "UseDataDictionary=Y",
-            "DataDictionary=fix/FIX44.xml",
+            "DataDictionary=" + dataDictionary,
             "FileStorePath=" + storeDir.toAbsolutePath(),
             "[SESSION]",
             "BeginString=FIX.4.4",

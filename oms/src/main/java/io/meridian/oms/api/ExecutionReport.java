@@ -42,6 +42,11 @@ public final class ExecutionReport
     public OrderRejectReason rejectReason = OrderRejectReason.NONE;
     /** free text (58); empty when none */
     public final StringBuilder text = new StringBuilder(64);
+    /**
+     * Dialect fields carried through unchanged, raw {@code tag=value<SOH>} pairs (empty when none):
+     * which tags travel is configured per client and per venue at the edges.
+     */
+    public final StringBuilder customFields = new StringBuilder(64);
 
     /** Copies every field of {@code other} (for the rare report that must wait to be sent). */
     public ExecutionReport copyFrom(final ExecutionReport other)
@@ -72,6 +77,7 @@ public final class ExecutionReport
         transactTimeNanos = other.transactTimeNanos;
         rejectReason = other.rejectReason;
         text.append(other.text);
+        customFields.append(other.customFields);
         return this;
     }
 
@@ -102,6 +108,7 @@ public final class ExecutionReport
         transactTimeNanos = 0;
         rejectReason = OrderRejectReason.NONE;
         text.setLength(0);
+        customFields.setLength(0);
         return this;
     }
 }

@@ -29,6 +29,11 @@ public final class NewOrderCommand
     public long price;
     public long transactTimeNanos;
     public OrderRejectReason edgeReject = OrderRejectReason.NONE;
+    /**
+     * Dialect fields carried through unchanged, raw {@code tag=value<SOH>} pairs (empty when none):
+     * which tags travel is configured per client and per venue at the edges.
+     */
+    public final StringBuilder customFields = new StringBuilder(64);
 
     public NewOrderCommand reset()
     {
@@ -36,6 +41,7 @@ public final class NewOrderCommand
         clOrdId.setLength(0);
         account.setLength(0);
         symbol.setLength(0);
+        customFields.setLength(0);
         instrumentId = -1;
         side = null;
         ordType = null;

@@ -22,6 +22,11 @@ public final class ReplaceOrderCommand
     public long price;
     public long transactTimeNanos;
     public OrderRejectReason edgeReject = OrderRejectReason.NONE;
+    /**
+     * Dialect fields carried through unchanged, raw {@code tag=value<SOH>} pairs (empty when none):
+     * which tags travel is configured per client and per venue at the edges.
+     */
+    public final StringBuilder customFields = new StringBuilder(64);
 
     public ReplaceOrderCommand reset()
     {
@@ -30,6 +35,7 @@ public final class ReplaceOrderCommand
         origClOrdId.setLength(0);
         orderId.setLength(0);
         symbol.setLength(0);
+        customFields.setLength(0);
         side = null;
         ordType = null;
         timeInForce = null;

@@ -28,6 +28,11 @@ public final class VenueExecution
     public long receivedNanos;
     public int venueRejectCode;
     public final StringBuilder text = new StringBuilder(64);
+    /**
+     * Dialect fields carried through unchanged, raw {@code tag=value<SOH>} pairs (empty when none):
+     * which tags travel is configured per client and per venue at the edges.
+     */
+    public final StringBuilder customFields = new StringBuilder(64);
 
     public VenueExecution reset()
     {
@@ -46,6 +51,7 @@ public final class VenueExecution
         receivedNanos = 0;
         venueRejectCode = 0;
         text.setLength(0);
+        customFields.setLength(0);
         return this;
     }
 }

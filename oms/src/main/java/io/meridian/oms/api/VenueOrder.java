@@ -27,6 +27,11 @@ public final class VenueOrder
     public long qty;
     public long price;
     public long transactTimeNanos;
+    /**
+     * Dialect fields carried through unchanged, raw {@code tag=value<SOH>} pairs (empty when none):
+     * which tags travel is configured per client and per venue at the edges.
+     */
+    public final StringBuilder customFields = new StringBuilder(64);
 
     public VenueOrder reset()
     {
@@ -36,6 +41,7 @@ public final class VenueOrder
         venueOrderId.setLength(0);
         account.setLength(0);
         symbol.setLength(0);
+        customFields.setLength(0);
         side = null;
         ordType = null;
         timeInForce = null;

@@ -73,7 +73,8 @@ public final class RingCodec
 
     public static int newOrderLength(final NewOrderCommand c)
     {
-        return NEW_ORDER_FIXED + stringLength(c.clOrdId) + stringLength(c.account) + stringLength(c.symbol);
+        return NEW_ORDER_FIXED + stringLength(c.clOrdId) + stringLength(c.account) + stringLength(c.symbol) +
+            stringLength(c.customFields);
     }
 
     public static int encodeNewOrder(final MutableDirectBuffer b, final int offset, final NewOrderCommand c)
@@ -91,6 +92,7 @@ public final class RingCodec
         pos = putString(b, pos, c.clOrdId);
         pos = putString(b, pos, c.account);
         pos = putString(b, pos, c.symbol);
+        pos = putString(b, pos, c.customFields);
         return pos - offset;
     }
 
@@ -110,7 +112,8 @@ public final class RingCodec
         int pos = offset + NEW_ORDER_FIXED;
         pos = getString(b, pos, c.clOrdId);
         pos = getString(b, pos, c.account);
-        getString(b, pos, c.symbol);
+        pos = getString(b, pos, c.symbol);
+        getString(b, pos, c.customFields);
     }
 
     // ---------------------------------------------------------------- Cancel
@@ -154,7 +157,7 @@ public final class RingCodec
     public static int replaceLength(final ReplaceOrderCommand c)
     {
         return REPLACE_FIXED + stringLength(c.clOrdId) + stringLength(c.origClOrdId) + stringLength(c.orderId) +
-            stringLength(c.symbol);
+            stringLength(c.symbol) + stringLength(c.customFields);
     }
 
     public static int encodeReplace(final MutableDirectBuffer b, final int offset, final ReplaceOrderCommand c)
@@ -172,6 +175,7 @@ public final class RingCodec
         pos = putString(b, pos, c.origClOrdId);
         pos = putString(b, pos, c.orderId);
         pos = putString(b, pos, c.symbol);
+        pos = putString(b, pos, c.customFields);
         return pos - offset;
     }
 
@@ -191,7 +195,8 @@ public final class RingCodec
         pos = getString(b, pos, c.clOrdId);
         pos = getString(b, pos, c.origClOrdId);
         pos = getString(b, pos, c.orderId);
-        getString(b, pos, c.symbol);
+        pos = getString(b, pos, c.symbol);
+        getString(b, pos, c.customFields);
     }
 
     // ---------------------------------------------------------------- Status
@@ -231,7 +236,8 @@ public final class RingCodec
     public static int executionLength(final VenueExecution e)
     {
         return EXECUTION_FIXED + stringLength(e.clOrdId) + stringLength(e.origClOrdId) +
-            stringLength(e.venueOrderId) + stringLength(e.venueExecId) + stringLength(e.text);
+            stringLength(e.venueOrderId) + stringLength(e.venueExecId) + stringLength(e.text) +
+            stringLength(e.customFields);
     }
 
     public static int encodeExecution(final MutableDirectBuffer b, final int offset, final VenueExecution e)
@@ -254,6 +260,7 @@ public final class RingCodec
         pos = putString(b, pos, e.venueOrderId);
         pos = putString(b, pos, e.venueExecId);
         pos = putString(b, pos, e.text);
+        pos = putString(b, pos, e.customFields);
         return pos - offset;
     }
 
@@ -275,7 +282,8 @@ public final class RingCodec
         pos = getString(b, pos, e.origClOrdId);
         pos = getString(b, pos, e.venueOrderId);
         pos = getString(b, pos, e.venueExecId);
-        getString(b, pos, e.text);
+        pos = getString(b, pos, e.text);
+        getString(b, pos, e.customFields);
     }
 
     // ---------------------------------------------------------------- VenueCancelReject

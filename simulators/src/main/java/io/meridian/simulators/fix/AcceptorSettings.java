@@ -23,6 +23,8 @@ final class AcceptorSettings {
         settings.setString("SocketTcpNoDelay", "Y");
         settings.setString("NonStopSession", "Y");
         settings.setString("UseDataDictionary", "Y");
+        // clients' dialect fields (tags 5000+) pass through venues as they do at real ones
+        settings.setString("ValidateUserDefinedFields", "N");
         settings.setString("DataDictionary", config.dataDictionary());
         settings.setLong("HeartBtInt", config.heartbeatSeconds());
         settings.setString("ResetOnLogon", BooleanConverter.convert(config.resetOnLogon()));

@@ -12,6 +12,7 @@ import quickfix.field.CxlRejReason;
 import quickfix.field.CxlRejResponseTo;
 import quickfix.field.ExecID;
 import quickfix.field.ExecType;
+import quickfix.field.LastLiquidityInd;
 import quickfix.field.LastPx;
 import quickfix.field.LastQty;
 import quickfix.field.LeavesQty;
@@ -69,10 +70,11 @@ final class ReportFactory {
         return report;
     }
 
-    ExecutionReport trade(ClientOrder order, BigDecimal lastQty, BigDecimal lastPx, long transactNanos) {
+    ExecutionReport trade(ClientOrder order, BigDecimal lastQty, BigDecimal lastPx, boolean maker, long transactNanos) {
         ExecutionReport report = report(order, ExecType.TRADE, transactNanos);
         report.setDecimal(LastQty.FIELD, lastQty);
         report.setDecimal(LastPx.FIELD, lastPx);
+        report.setInt(LastLiquidityInd.FIELD, maker ? LastLiquidityInd.ADDED_LIQUIDITY : LastLiquidityInd.REMOVED_LIQUIDITY);
         return report;
     }
 

@@ -59,7 +59,8 @@ final class ReportPublisher implements MatchingListener {
             order.ordStatus = state.status() == OrderStatus.FILLED ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
             order.leavesQty = scale.toBigDecimal(state.leavesQty());
             LOG.debug("trade {} order {} {}@{}", trade.tradeId(), order.orderId, qty, price);
-            outbox.send(reports.trade(order, qty, price, trade.timestampNanos()), order.session);
+            boolean maker = state == trade.maker();
+            outbox.send(reports.trade(order, qty, price, maker, trade.timestampNanos()), order.session);
         }
     }
 

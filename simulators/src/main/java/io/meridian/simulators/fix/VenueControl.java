@@ -57,6 +57,11 @@ public final class VenueControl {
         return new VenueBook(symbol, levels(snapshot.bids()), levels(snapshot.asks()));
     }
 
+    /** The last (up to 1,000) application messages the venue received, oldest first, raw FIX. */
+    public java.util.List<String> receivedMessages() {
+        return core.received();
+    }
+
     public VenueCounters counters() {
         return core.locked(() -> core.counters().snapshot());
     }

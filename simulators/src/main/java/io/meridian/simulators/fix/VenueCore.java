@@ -17,7 +17,10 @@ import quickfix.UnsupportedMessageType;
  * at a time.
  */
 final class VenueCore {
+    private static final int RECEIVED_KEPT = 1_000;
+
     private final Object lock = new Object();
+    private final java.util.ArrayDeque<String> received = new java.util.ArrayDeque<>();
     private final MatchingEngine engine;
     private final OrderEntryHandler handler;
     private final FaultInjector faults = new FaultInjector();
@@ -44,7 +47,18 @@ final class VenueCore {
 
     void onMessage(Message message, SessionID session) throws FieldNotFound, UnsupportedMessageType {
         synchronized (lock) {
+            received.addLast(message.toString());
+            if (received.size() > RECEIVED_KEPT) {
+                received.removeFirst();
+            }
             handler.onMessage(message, session);
+        }
+    }
+
+    /** The last application messages received, oldest first, as raw FIX with SOH separators. */
+    java.util.List<String> received() {
+        synchronized (lock) {
+            return new java.util.ArrayList<>(received);
         }
     }
 

@@ -23,6 +23,8 @@ import uk.co.real_logic.artio.library.OnMessageInfo;
 import uk.co.real_logic.artio.library.SessionAcquireHandler;
 import uk.co.real_logic.artio.library.SessionAcquiredInfo;
 import uk.co.real_logic.artio.library.SessionConfiguration;
+import io.meridian.fix.ExtensibleFixDictionary;
+import org.agrona.collections.IntHashSet;
 import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.messages.DisconnectReason;
 import uk.co.real_logic.artio.session.Session;
@@ -92,6 +94,12 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         this.nanoClock = nanoClock;
         this.metrics = metrics;
         this.decoder = new VenueReportDecoder(instruments);
+    }
+
+    /** @return what the venues' dialects add to our Logon; install it in the FIX library's configuration. */
+    public static VenueLogonCustomisation logonCustomisation(final List<FixVenueConfig> venues)
+    {
+        return new VenueLogonCustomisation(venues);
     }
 
     /** Where venue events go (the OMS); set before the agent starts. */
@@ -240,7 +248,8 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             {
                 status.add(new VenueStatus(
                     venue.config.venueId(), venue.config.name(), venue.config.host(), venue.config.port(),
-                    venue.connected, venue.lastSentSeqNum, venue.lastReceivedSeqNum, venue.connectAttempts));
+                    venue.connected, venue.lastSentSeqNum, venue.lastReceivedSeqNum, venue.connectAttempts,
+                    venue.config.dialect().name()));
             }
         }
         return status;
@@ -267,6 +276,8 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
     private final class Venue implements SessionHandler
     {
         final FixVenueConfig config;
+        /** ExecutionReport tags carried back to clients; null when none */
+        final IntHashSet carryTags;
         Session session;
         Reply<Session> pendingConnect;
         long nextAttemptMs;
@@ -279,6 +290,18 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         Venue(final FixVenueConfig config)
         {
             this.config = config;
+            if (config.carryTags().length == 0)
+            {
+                carryTags = null;
+            }
+            else
+            {
+                carryTags = new IntHashSet();
+                for (final int tag : config.carryTags())
+                {
+                    carryTags.add(tag);
+                }
+            }
         }
 
         int maintain(final long nowMs)
@@ -309,9 +332,17 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
                     .address(config.host(), config.port())
                     .senderCompId(config.senderCompId())
                     .targetCompId(config.targetCompId())
-                    .sequenceNumbersPersistent(true)
-                    .fixDictionary(FixDictionaryImpl.class)
                     .timeoutInMs(5_000);
+                if (config.dialect() == VenueDialect.BINANCE_SPOT)
+                {
+                    // Binance requires ResetSeqNumFlag=Y on every logon and never resends: its orders are
+                    // reconciled by status queries and the drop copy, not by FIX sequence recovery
+                    builder.sequenceNumbersPersistent(false).resetSeqNum(true).fixDictionary(ExtensibleFixDictionary.class);
+                }
+                else
+                {
+                    builder.sequenceNumbersPersistent(true).fixDictionary(FixDictionaryImpl.class);
+                }
                 if (config.username() != null && !config.username().isBlank())
                 {
                     builder.credentials(config.username(), config.password());
@@ -364,7 +395,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             if (messageType == ExecutionReportDecoder.MESSAGE_TYPE)
             {
                 final VenueExecution execution = decoder.execution(
-                    config.venueId(), asciiBuffer, offset, length, receivedNanos);
+                    config.venueId(), asciiBuffer, offset, length, receivedNanos, carryTags);
                 if (execution == null)
                 {
                     metrics.unusableMessages.incrementAndGet();

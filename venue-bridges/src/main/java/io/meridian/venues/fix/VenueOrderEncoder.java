@@ -1,5 +1,7 @@
 package io.meridian.venues.fix;
 
+import io.meridian.fix.ExtensibleNewOrderSingleEncoder;
+import io.meridian.fix.ExtensibleOrderCancelReplaceRequestEncoder;
 import io.meridian.fix.codecs.builder.NewOrderSingleEncoder;
 import io.meridian.fix.codecs.builder.OrderCancelReplaceRequestEncoder;
 import io.meridian.fix.codecs.builder.OrderCancelRequestEncoder;
@@ -12,15 +14,16 @@ import java.util.concurrent.TimeUnit;
 /** Encodes child order requests into reused FIX 4.4 D / F / G encoders. */
 final class VenueOrderEncoder
 {
-    private final NewOrderSingleEncoder newOrder = new NewOrderSingleEncoder();
+    private final ExtensibleNewOrderSingleEncoder newOrder = new ExtensibleNewOrderSingleEncoder();
     private final OrderCancelRequestEncoder cancel = new OrderCancelRequestEncoder();
-    private final OrderCancelReplaceRequestEncoder replace = new OrderCancelReplaceRequestEncoder();
+    private final ExtensibleOrderCancelReplaceRequestEncoder replace = new ExtensibleOrderCancelReplaceRequestEncoder();
     private final UtcTimestampEncoder timestamp = new UtcTimestampEncoder();
 
     NewOrderSingleEncoder newOrder(final VenueOrder order)
     {
-        final NewOrderSingleEncoder encoder = newOrder;
+        final ExtensibleNewOrderSingleEncoder encoder = newOrder;
         encoder.reset();
+        encoder.extraFields().clear().append(order.customFields, null);
         encoder.clOrdID(order.clOrdId)
             .handlInst('1')
             .symbol(order.symbol)
@@ -63,8 +66,9 @@ final class VenueOrderEncoder
 
     OrderCancelReplaceRequestEncoder replace(final VenueOrder order)
     {
-        final OrderCancelReplaceRequestEncoder encoder = replace;
+        final ExtensibleOrderCancelReplaceRequestEncoder encoder = replace;
         encoder.reset();
+        encoder.extraFields().clear().append(order.customFields, null);
         encoder.origClOrdID(order.origClOrdId)
             .clOrdID(order.clOrdId)
             .handlInst('1')

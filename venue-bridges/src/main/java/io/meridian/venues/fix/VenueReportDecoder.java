@@ -2,6 +2,7 @@ package io.meridian.venues.fix;
 
 import io.meridian.fix.Decimals;
 import io.meridian.fix.codecs.decoder.ExecutionReportDecoder;
+import org.agrona.collections.IntHashSet;
 import io.meridian.fix.codecs.decoder.OrderCancelRejectDecoder;
 import io.meridian.oms.api.VenueCancelReject;
 import io.meridian.oms.api.VenueExecution;
@@ -36,7 +37,8 @@ final class VenueReportDecoder
 
     /** @return the normalised execution, or null when unusable ({@link #problem()} says why). */
     VenueExecution execution(
-        final int venueId, final AsciiBuffer buffer, final int offset, final int length, final long receivedNanos)
+        final int venueId, final AsciiBuffer buffer, final int offset, final int length, final long receivedNanos,
+        final IntHashSet carryTags)
     {
         final ExecutionReportDecoder decoder = executionReport;
         decoder.reset();
@@ -103,7 +105,43 @@ final class VenueReportDecoder
         {
             event.text.append(decoder.text(), 0, decoder.textLength());
         }
+        if (carryTags != null)
+        {
+            copyCarriedFields(buffer, offset, length, carryTags, event.customFields);
+        }
         return event;
+    }
+
+    /** Copies the carried tags' fields, raw and in message order. */
+    static void copyCarriedFields(
+        final AsciiBuffer buffer, final int offset, final int length, final IntHashSet tags, final StringBuilder into)
+    {
+        final int end = offset + length;
+        int fieldStart = offset;
+        while (fieldStart < end)
+        {
+            int tag = 0;
+            int index = fieldStart;
+            byte b;
+            while (index < end && (b = buffer.getByte(index)) != '=')
+            {
+                tag = tag * 10 + (b - '0');
+                index++;
+            }
+            int fieldEnd = index;
+            while (fieldEnd < end && buffer.getByte(fieldEnd) != 1)
+            {
+                fieldEnd++;
+            }
+            if (tags.contains(tag) && fieldEnd < end)
+            {
+                for (int i = fieldStart; i <= fieldEnd; i++)
+                {
+                    into.append((char)buffer.getByte(i));
+                }
+            }
+            fieldStart = fieldEnd + 1;
+        }
     }
 
     VenueCancelReject cancelReject(
