@@ -4,6 +4,7 @@ import io.meridian.oms.TestSupport.Cr;
 import io.meridian.oms.TestSupport.Er;
 import io.meridian.oms.api.NewOrderCommand;
 import io.meridian.oms.api.ReplaceOrderCommand;
+import io.meridian.oms.api.VenueExecution;
 import io.meridian.oms.model.CancelRejectReason;
 import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.OrdStatus;
@@ -74,6 +75,37 @@ class OrderLifecycleTest
         assertThat(ack.execId()).isEqualTo("E2");
         assertThat(h.order("1").venueOrderId()).isEqualTo("V-1");
         assertThat(h.order("1").venueClOrdId()).isEqualTo("1-1");
+    }
+
+    @Test
+    void dialectFieldsTravelToTheVenueAndBackAndSurviveReplay()
+    {
+        final NewOrderCommand order = h.newOrder(1, "A", TestSupport.EQUITY, Side.BUY, 100, 1_500_000);
+        order.customFields.append("7001=VWAP\u00017002=DESK9\u0001");
+        h.submit(order);
+        assertThat(h.venues.last().customFields()).isEqualTo("7001=VWAP\u00017002=DESK9\u0001");
+        assertThat(h.reports.lastEr().customFields()).as("not echoed on Meridian's own reports").isEmpty();
+
+        final VenueExecution fill = h.execution(0, ExecType.TRADE, "1-1");
+        fill.venueExecId.append("X1");
+        fill.lastQty = 100;
+        fill.lastPx = 1_500_000;
+        fill.customFields.append("851=1\u0001");
+        h.submit(fill);
+        assertThat(h.reports.lastEr().execType()).isEqualTo(ExecType.TRADE);
+        assertThat(h.reports.lastEr().customFields()).isEqualTo("851=1\u0001");
+
+        // the next report, caused by something else, does not inherit the venue's fields
+        h.status(1, "A", "1", "S1");
+        assertThat(h.reports.lastEr().customFields()).isEmpty();
+
+        final long hash = h.stateHash();
+        final int sentBefore = h.venues.sent.size();
+        h.close();
+        h = new Harness(dir);
+        assertThat(h.stateHash()).isEqualTo(hash);
+        assertThat(h.venues.sent.size()).as("replay sends nothing").isZero();
+        assertThat(sentBefore).isEqualTo(1);
     }
 
     private void assertRejected(final OrderRejectReason reason)

@@ -38,7 +38,7 @@ final class TestSupport
         int clientId, String orderId, String execId, String clOrdId, String origClOrdId, String statusReqId,
         String account, String symbol, ExecType execType, OrdStatus ordStatus, Side side, OrdType ordType,
         TimeInForce tif, long orderQty, long price, long lastQty, long lastPx, long cumQty, long leavesQty,
-        long avgPx, long transactTimeNanos, OrderRejectReason rejectReason, String text)
+        long avgPx, long transactTimeNanos, OrderRejectReason rejectReason, String text, String customFields)
     {
         static Er of(final ExecutionReport r)
         {
@@ -46,7 +46,7 @@ final class TestSupport
                 r.clientId, r.orderId.toString(), r.execId.toString(), r.clOrdId.toString(), r.origClOrdId.toString(),
                 r.statusReqId.toString(), r.account.toString(), r.symbol.toString(), r.execType, r.ordStatus, r.side,
                 r.ordType, r.timeInForce, r.orderQty, r.price, r.lastQty, r.lastPx, r.cumQty, r.leavesQty, r.avgPx,
-                r.transactTimeNanos, r.rejectReason, r.text.toString());
+                r.transactTimeNanos, r.rejectReason, r.text.toString(), r.customFields.toString());
         }
 
         String brief()
@@ -79,12 +79,13 @@ final class TestSupport
     /** Copy of a child order request. */
     record Vo(
         String kind, int venueId, String clOrdId, String origClOrdId, String venueOrderId, String account,
-        String symbol, Side side, OrdType ordType, TimeInForce tif, long qty, long price)
+        String symbol, Side side, OrdType ordType, TimeInForce tif, long qty, long price, String customFields)
     {
         static Vo of(final String kind, final VenueOrder o)
         {
             return new Vo(kind, o.venueId, o.clOrdId.toString(), o.origClOrdId.toString(), o.venueOrderId.toString(),
-                o.account.toString(), o.symbol.toString(), o.side, o.ordType, o.timeInForce, o.qty, o.price);
+                o.account.toString(), o.symbol.toString(), o.side, o.ordType, o.timeInForce, o.qty, o.price,
+                o.customFields.toString());
         }
     }
 

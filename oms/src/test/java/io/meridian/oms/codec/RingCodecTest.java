@@ -68,6 +68,7 @@ class RingCodecTest
         in.price = -5;
         in.transactTimeNanos = Long.MAX_VALUE;
         in.edgeReject = OrderRejectReason.QTY_PRECISION;
+        in.customFields.append("7001=VWAP\u00017002=DESK9\u0001");
         assertThat(writer.newOrder(in)).isTrue();
         final Message m = readOne();
         assertThat(m.type()).isEqualTo(RingCodec.NEW_ORDER);
@@ -128,6 +129,7 @@ class RingCodecTest
         in.price = 0;
         in.transactTimeNanos = 1;
         in.edgeReject = OrderRejectReason.UNSUPPORTED_ORD_TYPE;
+        in.customFields.append("7001=TWAP\u0001");
         assertThat(writer.replaceOrder(in)).isTrue();
         final Message m = readOne();
         assertThat(m.type()).isEqualTo(RingCodec.REPLACE_ORDER);
@@ -171,6 +173,7 @@ class RingCodecTest
         in.receivedNanos = 6;
         in.venueRejectCode = 7;
         in.text.append("hello");
+        in.customFields.append("851=1\u0001");
         assertThat(writer.onExecution(in)).isTrue();
         final Message m = readOne();
         assertThat(m.type()).isEqualTo(RingCodec.VENUE_EXECUTION);
