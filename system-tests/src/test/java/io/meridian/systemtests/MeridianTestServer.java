@@ -47,7 +47,7 @@ final class MeridianTestServer implements AutoCloseable
 
     MeridianTestServer(final Path dataDir, final int fixPort, final int httpPort, final int venuePort)
     {
-        this(dataDir, fixPort, httpPort, venuePort, List.of(), new int[0]);
+        this(dataDir, fixPort, httpPort, venuePort, List.of(), new int[0], List.of());
     }
 
     /**
@@ -57,18 +57,28 @@ final class MeridianTestServer implements AutoCloseable
     MeridianTestServer(
         final Path dataDir, final int venuePort, final List<ClientSessionConfig> extraClients, final int[] venueCarryTags)
     {
-        this(dataDir, freePort(), freePort(), venuePort, extraClients, venueCarryTags);
+        this(dataDir, freePort(), freePort(), venuePort, extraClients, venueCarryTags, List.of());
+    }
+
+    /** @param extraVenues venues beyond SIMVENUE (ids from 1 on), e.g. a dialect venue under test. */
+    MeridianTestServer(final Path dataDir, final int venuePort, final List<FixVenueConfig> extraVenues)
+    {
+        this(dataDir, freePort(), freePort(), venuePort, List.of(), new int[0], extraVenues);
     }
 
     private MeridianTestServer(
         final Path dataDir, final int fixPort, final int httpPort, final int venuePort,
-        final List<ClientSessionConfig> extraClients, final int[] venueCarryTags)
+        final List<ClientSessionConfig> extraClients, final int[] venueCarryTags, final List<FixVenueConfig> extraVenues)
     {
         this.httpPort = httpPort;
         final List<ClientSessionConfig> clients = new java.util.ArrayList<>(List.of(
             new ClientSessionConfig(0, CLIENT, "MERIDIAN", null, null),
             new ClientSessionConfig(1, SECURE_CLIENT, "MERIDIAN", SECURE_USER, SECURE_PASSWORD)));
         clients.addAll(extraClients);
+        final List<FixVenueConfig> venues = new java.util.ArrayList<>(List.of(
+            new FixVenueConfig(0, "SIMVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200,
+                venueCarryTags, VenueDialect.FIX44, null)));
+        venues.addAll(extraVenues);
         this.config = new ServerConfig(
             dataDir,
             "localhost",
@@ -76,8 +86,7 @@ final class MeridianTestServer implements AutoCloseable
             "backoff",
             "backoff",
             clients,
-            List.of(new FixVenueConfig(0, "SIMVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200,
-                venueCarryTags, VenueDialect.FIX44, null)),
+            venues,
             List.of(
                 // price 4 decimals, whole shares; max 10,000 shares, 1,000,000 notional, 10% collar
                 new InstrumentSettings("AAPL", "SIMVENUE", 4, 0, new BigDecimal("190.00"),

@@ -219,7 +219,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
     public SessionHandler onSessionAcquired(final Session session, final SessionAcquiredInfo acquiredInfo)
     {
-        final Venue venue = byTargetCompId(session.compositeKey().remoteCompId());
+        final Venue venue = byCompIds(session.compositeKey().localCompId(), session.compositeKey().remoteCompId());
         if (venue == null)
         {
             LOG.error("event=unknown_initiator_session key={}", session.compositeKey());
@@ -260,11 +260,13 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         return venueId >= 0 && venueId < venues.length ? venues[venueId] : null;
     }
 
-    private Venue byTargetCompId(final String compId)
+    // both CompIDs: one venue can have several sessions (accounts, order entry and drop copy) under one TargetCompID
+    private Venue byCompIds(final String senderCompId, final String targetCompId)
     {
         for (final Venue venue : venues)
         {
-            if (venue != null && venue.config.targetCompId().equals(compId))
+            if (venue != null && venue.config.targetCompId().equals(targetCompId) &&
+                venue.config.senderCompId().equals(senderCompId))
             {
                 return venue;
             }

@@ -60,17 +60,19 @@ class Ed25519LogonSignerTest
 
         final ExtensibleLogonEncoder logon = (ExtensibleLogonEncoder)new ExtensibleFixDictionary().makeLogonEncoder();
         final HeaderEncoder header = (HeaderEncoder)logon.header();
-        // what Artio's session proxy sets before it calls the customisation strategy
-        header.senderCompID("MERIDIAN1").targetCompID("SPOT").msgSeqNum(1)
-            .sendingTime("20261123-10:00:00.123".getBytes(StandardCharsets.US_ASCII));
+        // in Artio's order: CompIDs are set when the session is created, then the customisation strategy
+        // runs, and only then are MsgSeqNum and SendingTime set, right before encoding
+        header.senderCompID("MERIDIAN1").targetCompID("SPOT").msgSeqNum(7)
+            .sendingTime("20000101-00:00:00.000".getBytes(StandardCharsets.US_ASCII));
         logon.heartBtInt(30).resetSeqNumFlag(true).encryptMethod(0).username("api-key-123");
         new VenueLogonCustomisation(List.of(venue)).configureLogon(logon, 42);
+        header.msgSeqNum(1).sendingTime("20261123-10:00:00.123".getBytes(StandardCharsets.US_ASCII));
 
         final MutableAsciiBuffer buffer = new MutableAsciiBuffer(new byte[1024]);
         final long result = logon.encode(buffer, 0);
         final String message = buffer.getStringWithoutLengthAscii(Encoder.offset(result), Encoder.length(result));
         assertThat(message).contains("\u000125035=2\u0001").contains("\u0001553=api-key-123\u0001")
-            .contains("\u0001141=Y\u0001");
+            .contains("\u0001141=Y\u0001").contains("\u000134=1\u0001").contains("\u000152=20261123-10:00:00.123\u0001");
 
         // the message is valid in the Binance dialect (which requires 95/96/141/553/25035) ...
         final DialectDictionary binance = DialectDictionary.merge(
