@@ -1,0 +1,70 @@
+package io.meridian.admin;
+
+import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.venues.fix.FixVenueConfig;
+import io.meridian.venues.fix.VenueDialect;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.PropertySourcePropertyResolver;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerConfigLoaderTest
+{
+    @Test
+    void theShippedConfigurationLoadsWithItsDialectClientAndCarriedTags() throws Exception
+    {
+        final ServerConfig config = ServerConfigLoader.load(resolver(Map.of()));
+
+        assertThat(config.clients()).extracting(ClientSessionConfig::clientCompId)
+            .containsExactly("CLIENT1", "CLIENT2", "ACMECLIENT");
+        final ClientSessionConfig acme = config.clients().get(2);
+        assertThat(acme.dictionaryDescription()).isEqualTo("FIX.4.4+ACME");
+        assertThat(acme.carryTags()).containsExactly(7001, 7002);
+        assertThat(config.clients().get(0).dialect()).isNull();
+        assertThat(config.clients().get(0).carryTags()).isEmpty();
+
+        final FixVenueConfig venue = config.venues().get(0);
+        assertThat(venue.carryTags()).containsExactly(851);
+        assertThat(venue.dialect()).isEqualTo(VenueDialect.FIX44);
+    }
+
+    @Test
+    void aBinanceVenueNeedsItsKeyAndAnUnknownDialectFileIsRefusedAtStart() throws Exception
+    {
+        final Map<String, Object> binance = new HashMap<>();
+        binance.put("meridian.venues", List.of(Map.of(
+            "name", "BINANCE", "host", "localhost", "port", 9000, "target-comp-id", "SPOT",
+            "dialect", "binance-spot", "username", "key")));
+        assertThatThrownBy(() -> ServerConfigLoader.load(resolver(binance)))
+            .hasMessageContaining("signing-key-path");
+
+        final Map<String, Object> badDialect = new HashMap<>();
+        badDialect.put("meridian.clients", List.of(Map.of(
+            "comp-id", "X", "dialect", "classpath:fix/dialects/no-such-dialect.xml")));
+        assertThatThrownBy(() -> ServerConfigLoader.load(resolver(badDialect)))
+            .hasMessageContaining("no-such-dialect.xml");
+    }
+
+    private static PropertySourcePropertyResolver resolver(final Map<String, Object> overrides) throws Exception
+    {
+        final Map<String, Object> values;
+        try (InputStream yaml = ServerConfigLoaderTest.class.getResourceAsStream("/application.yml"))
+        {
+            values = new YamlPropertySourceLoader().read("application.yml", yaml);
+        }
+        final PropertySourcePropertyResolver resolver = new PropertySourcePropertyResolver(PropertySource.of(values));
+        if (!overrides.isEmpty())
+        {
+            resolver.addPropertySource(PropertySource.of("test", overrides, 1000));
+        }
+        return resolver;
+    }
+}
