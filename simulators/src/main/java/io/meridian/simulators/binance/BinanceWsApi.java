@@ -30,6 +30,12 @@ final class BinanceWsApi implements WebSocketHandler.WebSocketListener {
     private volatile String logonKey;
     private volatile long authorizedSince;
     private volatile Sink subscription;
+    private volatile BinanceLimits.Verdict usage;
+
+    /** Request weights of the WebSocket API methods (Binance's documented values; 1 when not listed). */
+    private static final Map<String, Integer> WEIGHTS = Map.of("session.logon", 2, "exchangeInfo", 20, "depth", 5,
+        "order.status", 4, "openOrders.status", 6, "allOrders", 20, "myTrades", 20, "account.status", 20,
+        "userDataStream.start", 2, "userDataStream.ping", 2);
 
     BinanceWsApi(BinanceSimulator venue, WebSocketSession session) {
         this.venue = venue;
@@ -71,6 +77,22 @@ final class BinanceWsApi implements WebSocketHandler.WebSocketListener {
         Map<String, String> params = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : request.path("params").properties()) {
             params.put(field.getKey(), text(field.getValue()));
+        }
+        boolean order = method.equals("order.place") || method.equals("order.cancelReplace");
+        long forcedRetry = venue.faults().fire(FaultType.RATE_LIMIT_BURST, params.get("symbol"))
+            .map(spec -> spec.param() > 0 ? spec.param() : 1L).orElse(0L);
+        long now = venue.serverTimeMillis();
+        BinanceLimits.Verdict verdict = venue.limits().charge(WEIGHTS.getOrDefault(method, 1), order, now, forcedRetry);
+        usage = verdict;
+        if (verdict.error() != null) {
+            ObjectNode answer = BinanceJson.object();
+            answer.set("id", id);
+            answer.put("status", verdict.error().httpStatus());
+            answer.putObject("error").put("code", verdict.error().code()).put("msg", verdict.error().msg())
+                .putObject("data").put("serverTime", now).put("retryAfter", now + verdict.retryAfterSeconds() * 1000);
+            rateLimits(answer, verdict);
+            session.send(answer.toString());
+            return;
         }
         if (faults(method, params)) {
             return;
@@ -288,9 +310,21 @@ final class BinanceWsApi implements WebSocketHandler.WebSocketListener {
         } else {
             answer.putObject("error").put("code", error.code()).put("msg", error.msg());
         }
-        answer.putArray("rateLimits").addObject().put("rateLimitType", "REQUEST_WEIGHT").put("interval", "MINUTE")
-            .put("intervalNum", 1).put("limit", venue.config().weightPerMinute()).put("count", 1);
+        rateLimits(answer, usage);
         session.send(answer.toString());
+    }
+
+    /** The usage counters after this request, as Binance returns them in every answer. */
+    private void rateLimits(ObjectNode answer, BinanceLimits.Verdict verdict) {
+        var limits = answer.putArray("rateLimits");
+        limits.addObject().put("rateLimitType", "REQUEST_WEIGHT").put("interval", "MINUTE")
+            .put("intervalNum", 1).put("limit", venue.config().weightPerMinute()).put("count", verdict == null ? 0 : verdict.weight());
+        if (verdict != null && verdict.orders10s() > 0) {
+            limits.addObject().put("rateLimitType", "ORDERS").put("interval", "SECOND").put("intervalNum", 10)
+                .put("limit", venue.config().ordersPer10s()).put("count", verdict.orders10s());
+            limits.addObject().put("rateLimitType", "ORDERS").put("interval", "DAY").put("intervalNum", 1)
+                .put("limit", venue.config().ordersPerDay()).put("count", verdict.ordersDay());
+        }
     }
 
     /** JSON parameter values as the signer's query string has them (numbers without exponent or trailing zeros). */

@@ -199,6 +199,24 @@ class BinanceFaultTest {
     }
 
     @Test
+    void rateLimitBurstOnTheWebSocketApiAnswers429WithRetryAfter() throws Exception {
+        List<String> observed = twice(() -> {
+            try (Stream api = new Stream("/ws-api/v3")) {
+                sim.faults().inject(FaultSpec.of(FaultType.RATE_LIMIT_BURST).times(1).withParam(5));
+                api.ws.sendText("{\"id\":\"a\",\"method\":\"ping\"}", true).join();
+                JSONObject limited = api.next(m -> "a".equals(m.optString("id")));
+                api.ws.sendText("{\"id\":\"b\",\"method\":\"time\"}", true).join();
+                JSONObject answered = api.next(m -> "b".equals(m.optString("id")));
+                JSONObject error = limited.getJSONObject("error");
+                long retryAfter = error.getJSONObject("data").getLong("retryAfter") - error.getJSONObject("data").getLong("serverTime");
+                return List.of(limited.getInt("status") + " " + error.getInt("code") + " retry " + retryAfter,
+                    answered.getInt("status") + " weight counted " + (answered.getJSONArray("rateLimits").getJSONObject(0).getInt("count") > 0));
+            }
+        });
+        assertThat(observed).startsWith("429 -1003 retry 5000", "200 weight counted true");
+    }
+
+    @Test
     void droppedConnectionsCloseTheClientsStreams() throws Exception {
         List<String> observed = twice(() -> {
             CountDownLatch gone = new CountDownLatch(1);
