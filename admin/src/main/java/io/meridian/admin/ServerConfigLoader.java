@@ -76,7 +76,8 @@ public final class ServerConfigLoader
             instruments,
             properties.getProperty("meridian.simulator.enabled", Boolean.class, true),
             properties.getProperty("meridian.simulator.port", Integer.class, 9880),
-            string(properties, "meridian.simulator.comp-id", "VENUE"));
+            string(properties, "meridian.simulator.comp-id", "VENUE"),
+            string(properties, "meridian.fix.engine-scheduler", "low-resource"));
     }
 
     private static String string(final PropertyResolver properties, final String key, final String defaultValue)

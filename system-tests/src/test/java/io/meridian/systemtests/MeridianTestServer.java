@@ -46,12 +46,19 @@ final class MeridianTestServer implements AutoCloseable
 
     MeridianTestServer(final Path dataDir, final int fixPort, final int httpPort, final int venuePort)
     {
+        this(dataDir, fixPort, httpPort, venuePort, "low-resource", "backoff");
+    }
+
+    MeridianTestServer(
+        final Path dataDir, final int fixPort, final int httpPort, final int venuePort, final String engineScheduler,
+        final String coreIdleStrategy)
+    {
         this.httpPort = httpPort;
         this.config = new ServerConfig(
             dataDir,
             "localhost",
             fixPort,
-            "backoff",
+            coreIdleStrategy,
             "backoff",
             List.of(
                 new ClientSessionConfig(0, CLIENT, "MERIDIAN", null, null),
@@ -67,7 +74,8 @@ final class MeridianTestServer implements AutoCloseable
                     new BigDecimal("50"), new BigDecimal("5000000"), 500)),
             false,
             0,
-            "VENUE");
+            "VENUE",
+            engineScheduler);
     }
 
     MeridianTestServer start()
