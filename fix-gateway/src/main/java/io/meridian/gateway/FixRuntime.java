@@ -85,6 +85,11 @@ public final class FixRuntime implements AutoCloseable
         final File fixDir = new File(dataDir, "fix");
         IoUtil.ensureDirectoryExists(fixDir, "fix state dir");
 
+        final boolean lockStep = FixRuntimeConfig.LOCK_STEP.equals(config.engineScheduler());
+        // an IPC publisher may run ahead of its slowest subscriber (the archive recorder) by half a
+        // term, and its limit moves only when the driver's conductor runs: with busy-spinning threads
+        // on every core those background threads lag by milliseconds, so give them room
+        final int ipcTermLength = (lockStep ? 32 : 4) * 1024 * 1024;
         final MediaDriver.Context driverContext = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
             .threadingMode(ThreadingMode.SHARED)
@@ -93,7 +98,7 @@ public final class FixRuntime implements AutoCloseable
             .dirDeleteOnShutdown(true)
             .warnIfDirectoryExists(false)
             .publicationTermBufferLength(4 * 1024 * 1024)
-            .ipcTermBufferLength(4 * 1024 * 1024);
+            .ipcTermBufferLength(ipcTermLength);
         final Archive.Context archiveContext = new Archive.Context()
             .aeronDirectoryName(aeronDir)
             .archiveDir(archiveDir)
@@ -123,7 +128,7 @@ public final class FixRuntime implements AutoCloseable
             .errorHandlerFactory(FixRuntime::loggingErrorHandler)
             .replyTimeoutInMs(config.replyTimeoutMs())
             .epochNanoClock(clock);
-        if (FixRuntimeConfig.LOCK_STEP.equals(config.engineScheduler()))
+        if (lockStep)
         {
             framerPump = new FramerPump();
             // a claim retried inside the framer would wait for a library that runs on the same thread
