@@ -86,9 +86,9 @@ public final class FixRuntime implements AutoCloseable
         IoUtil.ensureDirectoryExists(fixDir, "fix state dir");
 
         final boolean lockStep = FixRuntimeConfig.LOCK_STEP.equals(config.engineScheduler());
-        // an IPC publisher may run ahead of its slowest subscriber (the archive recorder) by half a
-        // term, and its limit moves only when the driver's conductor runs: with busy-spinning threads
-        // on every core those background threads lag by milliseconds, so give them room
+        // an IPC publisher may run ahead of its slowest subscriber (the archive recorder, Artio's
+        // indexer) by half a term, and its limit moves only when the driver's conductor runs: with
+        // busy-spinning threads on every core those background threads lag, so give them room
         final int ipcTermLength = (lockStep ? 32 : 4) * 1024 * 1024;
         final MediaDriver.Context driverContext = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)

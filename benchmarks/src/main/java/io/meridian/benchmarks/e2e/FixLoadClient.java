@@ -107,12 +107,20 @@ final class FixLoadClient implements AutoCloseable
         backPressured = 0;
         final double intervalNanos = 1e9 / ratePerSecond;
         final long startNanos = System.nanoTime() + 1_000_000;
-        long measureStartNanos = startNanos + (long)(warmupOrders * intervalNanos);
+        final long measureStartNanos = startNanos + (long)(warmupOrders * intervalNanos);
+        // a server that stops reading (or drops a session) must not hold the run: give up sending
+        // well after the schedule ends; the orders not sent make the point fail (achieved rate)
+        final long sendDeadline = startNanos + (long)(total * intervalNanos) +
+            Math.max(2_000_000_000L, (long)(seconds * 0.5e9));
         int index = 0;
         while (index < total)
         {
             final long intended = startNanos + (long)(index * intervalNanos);
             final long now = System.nanoTime();
+            if (now > sendDeadline)
+            {
+                break;
+            }
             if (now >= intended)
             {
                 if (send(index))

@@ -44,7 +44,8 @@ final class NioFloorClient implements AutoCloseable
         int answered = 0;
         int index = 0;
         long sendEndNanos = 0;
-        final long[] deadline = {Long.MAX_VALUE};
+        final long[] deadline = {startNanos + (long)(total * intervalNanos) +
+            Math.max(2_000_000_000L, (long)(seconds * 0.5e9)) + drainTimeoutMs * 1_000_000L};
         while (answered < total && System.nanoTime() < deadline[0])
         {
             if (index < total)
@@ -53,9 +54,13 @@ final class NioFloorClient implements AutoCloseable
                 if (System.nanoTime() >= intended)
                 {
                     outBuffer.clear();
-                    while (outBuffer.hasRemaining())
+                    while (outBuffer.hasRemaining() && System.nanoTime() < deadline[0])
                     {
                         channel.write(outBuffer);
+                    }
+                    if (outBuffer.hasRemaining())
+                    {
+                        break;
                     }
                     tracker.onSent(index, intended, System.nanoTime());
                     index++;
