@@ -144,7 +144,13 @@ public final class BenchReport
             md.append("## Highest rate sustained with zero loss\n\n");
             for (final Search search : searches)
             {
-                md.append("- ").append(search.label()).append(": **").append(search.best()).append("/s** (tried");
+                md.append("- ").append(search.label()).append(": **").append(search.best()).append("/s** ");
+                if (search.tries().isEmpty())
+                {
+                    md.append("(not searched: no standard rate was sustained)\n");
+                    continue;
+                }
+                md.append("(tried");
                 for (final Row row : search.tries())
                 {
                     md.append(' ').append(row.targetRate()).append(row.sustained() ? " ok," : " FAILED (lost " +

@@ -41,7 +41,8 @@ class BenchReportTest
             new BenchReport.Row(BenchReport.MERIDIAN, "busy-spin", 98_000, 80_000, 1, 3, 0, 0, constant(1, 1), null,
                 null, 1, 1, 0)));
 
-        final String md = BenchReport.markdown("# header", rows, List.of(search), "closing note");
+        final String md = BenchReport.markdown("# header", rows,
+            List.of(search, new BenchReport.Search("Nothing", List.of())), "closing note");
 
         assertThat(md).startsWith("# header").endsWith("closing note\n");
         assertThat(md).contains("| Meridian | busy-spin | 1000 | 1000 | 5000 | 0 | 0 | 50.0 | 50.0 | 50.0 | 50.0 |" +
@@ -51,6 +52,7 @@ class BenchReportTest
         assertThat(md).contains("| Meridian | busy-spin | 1000 | yes | 1.00 | 20.00 | 0 |");
         assertThat(md).contains("| NIO floor | busy-spin | 1000 | yes | 1.00 | 20.00 | - |");
         assertThat(md).contains("Meridian (busy-spin, lock-step): **70000/s** (tried 70000 ok, 98000 FAILED (lost 3");
+        assertThat(md).contains("- Nothing: **0/s** (not searched: no standard rate was sustained)");
         assertThat(md).contains("Value     Percentile TotalCount 1/(1-Percentile)");
     }
 
