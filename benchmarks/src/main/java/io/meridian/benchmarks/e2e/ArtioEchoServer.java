@@ -114,10 +114,17 @@ final class ArtioEchoServer implements SutMain.Sut, SessionHandler
     {
     }
 
-    public void close() throws InterruptedException
+    public void close()
     {
         running = false;
-        thread.join();
+        try
+        {
+            thread.join();
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+        }
         node.close();
     }
 }

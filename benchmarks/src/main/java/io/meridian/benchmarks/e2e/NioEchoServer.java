@@ -75,9 +75,16 @@ final class NioEchoServer implements SutMain.Sut
         }
     }
 
-    public void close() throws IOException
+    public void close()
     {
         running = false;
-        server.close();
+        try
+        {
+            server.close();
+        }
+        catch (final IOException e)
+        {
+            // closing anyway
+        }
     }
 }

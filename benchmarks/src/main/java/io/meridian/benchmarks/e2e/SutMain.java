@@ -57,7 +57,7 @@ public final class SutMain
         {
         }
 
-        void close() throws Exception;
+        void close();
     }
 
     public static void main(final String[] args) throws Exception

@@ -105,7 +105,7 @@ final class SutProcess implements AutoCloseable
         throw new IOException("system under test exited (waiting for " + prefix + ")");
     }
 
-    public void close() throws Exception
+    public void close()
     {
         try
         {
@@ -116,9 +116,17 @@ final class SutProcess implements AutoCloseable
         {
             // already gone
         }
-        if (!process.waitFor(20, TimeUnit.SECONDS))
+        try
+        {
+            if (!process.waitFor(20, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+            }
+        }
+        catch (final InterruptedException e)
         {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
