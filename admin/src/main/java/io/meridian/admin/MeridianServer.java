@@ -8,6 +8,7 @@ import io.meridian.gateway.GatewayMetrics;
 import io.meridian.gateway.IdleStrategies;
 import io.meridian.oms.Oms;
 import io.meridian.oms.OmsConfig;
+import io.meridian.oms.TickToTradeProbe;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
 import io.meridian.positions.PositionKeeper;
@@ -51,6 +52,7 @@ public final class MeridianServer implements AutoCloseable
     private final InstrumentRegistry instruments;
     private final GatewayMetrics gatewayMetrics = new GatewayMetrics();
     private final VenueBridgeMetrics venueMetrics = new VenueBridgeMetrics();
+    private final TickToTradeProbe tickToTrade = new TickToTradeProbe(clock, 1 << 16);
     private FixVenueSimulator simulator;
     private FixRuntime fixRuntime;
     private ClientSessions clientSessions;
@@ -103,7 +105,9 @@ public final class MeridianServer implements AutoCloseable
             .dataDir(config.dataDir())
             .bindHost(config.fixBindHost())
             .port(config.fixPort())
-            .engineIdleStrategy(config.engineIdleStrategy()), clock);
+            .engineIdleStrategy(config.engineIdleStrategy())
+            .engineScheduler(config.engineScheduler() == null ? FixRuntimeConfig.LOW_RESOURCE : config.engineScheduler())
+            .clientMessageReceived(tickToTrade), clock);
         venueBridge = new FixVenueBridge(
             config.venues(), instruments, fixRuntime::library, SystemEpochClock.INSTANCE, clock, venueMetrics);
 
@@ -114,8 +118,10 @@ public final class MeridianServer implements AutoCloseable
         // the sequencer needs the client sessions for reports and the sessions need the sequencer's
         // order entry: build the OMS with a forwarding reference resolved before anything runs
         final ClientReportsForwarder reports = new ClientReportsForwarder();
-        oms = new Oms(omsConfig, instruments, risk, reports, venueBridge, positions, clock);
-        clientSessions = new ClientSessions(config.clients(), instruments, oms.orderEntry(), gatewayMetrics);
+        oms = new Oms(omsConfig, instruments, risk, reports, tickToTrade.venueOrders(venueBridge), positions, clock);
+        oms.tickToTrade(tickToTrade);
+        clientSessions = new ClientSessions(
+            config.clients(), instruments, tickToTrade.orderEntry(oms.orderEntry()), gatewayMetrics);
         reports.target(clientSessions);
         venueBridge.venueEvents(oms.venueEvents());
 
@@ -148,6 +154,7 @@ public final class MeridianServer implements AutoCloseable
                 return "fix-library";
             }
         };
+        fixRuntime.framerToPollingThread();
         coreRunner = new AgentRunner(
             IdleStrategies.of(config.coreIdleStrategy()),
             error -> LOG.error("event=core_error", error),
@@ -237,6 +244,18 @@ public final class MeridianServer implements AutoCloseable
     public VenueBridgeMetrics venueMetrics()
     {
         return venueMetrics;
+    }
+
+    /** Internal tick-to-trade samples (client NOS received -> venue NOS sent); one thread drains them. */
+    public TickToTradeProbe tickToTrade()
+    {
+        return tickToTrade;
+    }
+
+    /** The core thread (FIX library, venues, sequencer), for per-thread CPU and allocation; null before start. */
+    public Thread coreThread()
+    {
+        return coreRunner == null ? null : coreRunner.thread();
     }
 
     /** The embedded simulator, or null when disabled. */

@@ -1,6 +1,7 @@
 package io.meridian.admin;
 
 import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.gateway.FixRuntimeConfig;
 import io.meridian.venues.fix.FixVenueConfig;
 
 import java.nio.file.Path;
@@ -14,13 +15,15 @@ import java.util.List;
  * @param fixBindHost          client acceptor bind address.
  * @param fixPort              client acceptor port.
  * @param coreIdleStrategy     idle strategy of the core thread (library + venues + sequencer).
- * @param engineIdleStrategy   idle strategy of the Artio engine thread.
+ * @param engineIdleStrategy   idle strategy of the Artio engine thread (low-resource scheduler).
  * @param clients              client sessions allowed to log on.
  * @param venues               FIX venues to connect to; a venue's index in the list is its venueId.
  * @param instruments          tradable instruments; {@code venue} names one of {@code venues}.
  * @param simulatorEnabled     start the embedded QuickFIX/J venue simulator.
  * @param simulatorPort        its port.
  * @param simulatorCompId      its SenderCompID.
+ * @param engineScheduler      low-resource (the Artio framer on its own thread) or lock-step (the
+ *                             framer invoked from the core thread: the whole order path on one thread).
  */
 public record ServerConfig(
     Path dataDir,
@@ -33,6 +36,24 @@ public record ServerConfig(
     List<InstrumentSettings> instruments,
     boolean simulatorEnabled,
     int simulatorPort,
-    String simulatorCompId)
+    String simulatorCompId,
+    String engineScheduler)
 {
+    /** With the default engine scheduler (low-resource). */
+    public ServerConfig(
+        final Path dataDir,
+        final String fixBindHost,
+        final int fixPort,
+        final String coreIdleStrategy,
+        final String engineIdleStrategy,
+        final List<ClientSessionConfig> clients,
+        final List<FixVenueConfig> venues,
+        final List<InstrumentSettings> instruments,
+        final boolean simulatorEnabled,
+        final int simulatorPort,
+        final String simulatorCompId)
+    {
+        this(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues, instruments,
+            simulatorEnabled, simulatorPort, simulatorCompId, FixRuntimeConfig.LOW_RESOURCE);
+    }
 }

@@ -82,7 +82,8 @@ public final class ServerConfigLoader
             instruments,
             properties.getProperty("meridian.simulator.enabled", Boolean.class, true),
             properties.getProperty("meridian.simulator.port", Integer.class, 9880),
-            string(properties, "meridian.simulator.comp-id", "VENUE"));
+            string(properties, "meridian.simulator.comp-id", "VENUE"),
+            string(properties, "meridian.fix.engine-scheduler", "low-resource"));
     }
 
     /** A YAML list of tag numbers ({@code [7001, 7002]}) or a comma-separated string, as an int array. */

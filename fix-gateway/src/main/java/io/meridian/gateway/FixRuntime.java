@@ -6,34 +6,48 @@ import io.aeron.archive.ArchivingMediaDriver;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.logbuffer.ControlledFragmentHandler.Action;
 import io.meridian.fix.codecs.FixDictionaryImpl;
 import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.IdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.co.real_logic.artio.ErrorHandlerFactory;
 import uk.co.real_logic.artio.engine.EngineConfiguration;
 import uk.co.real_logic.artio.engine.FixEngine;
+import uk.co.real_logic.artio.engine.LockStepFramerEngineScheduler;
 import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
 import uk.co.real_logic.artio.library.FixLibrary;
 import uk.co.real_logic.artio.library.LibraryConfiguration;
+import uk.co.real_logic.artio.library.OnMessageInfo;
 import uk.co.real_logic.artio.session.SessionCustomisationStrategy;
 import uk.co.real_logic.artio.library.SessionAcquireHandler;
+import uk.co.real_logic.artio.library.SessionHandler;
+import uk.co.real_logic.artio.messages.DisconnectReason;
 import uk.co.real_logic.artio.messages.InitialAcceptedSessionOwner;
+import uk.co.real_logic.artio.session.Session;
 import uk.co.real_logic.artio.validation.AuthenticationStrategy;
 import uk.co.real_logic.artio.validation.SessionPersistenceStrategy;
 
 import java.io.File;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * One Artio engine and one library for the whole process: the engine accepts client sessions and
  * initiates venue sessions; the library (polled on the core thread, beside the sequencer) owns
  * them all. Aeron, the archive (used for resends) and Artio's sequence-number files live under
  * the configured data directory, so a restart resumes every session's sequence numbers.
+ * <p>
+ * With the {@link FixRuntimeConfig#LOCK_STEP} scheduler the engine's framer (TCP reads and writes)
+ * has no thread of its own: {@link #poll(int)} invokes it, so the whole order path runs on the
+ * polling thread. A helper thread drives it while nobody polls: during {@link #start} until
+ * {@link #framerToPollingThread()}, and during {@link #close()}.
  */
 public final class FixRuntime implements AutoCloseable
 {
@@ -47,6 +61,8 @@ public final class FixRuntime implements AutoCloseable
     private FixEngine engine;
     private FixLibrary library;
     private String aeronDir;
+    private FramerPump framerPump;
+    private boolean framerOnPollingThread;
 
     public FixRuntime(final FixRuntimeConfig config, final EpochNanoClock clock)
     {
@@ -83,6 +99,11 @@ public final class FixRuntime implements AutoCloseable
         final File fixDir = new File(dataDir, "fix");
         IoUtil.ensureDirectoryExists(fixDir, "fix state dir");
 
+        final boolean lockStep = FixRuntimeConfig.LOCK_STEP.equals(config.engineScheduler());
+        // an IPC publisher may run ahead of its slowest subscriber (the archive recorder, Artio's
+        // indexer) by half a term, and its limit moves only when the driver's conductor runs: with
+        // busy-spinning threads on every core those background threads lag, so give them room
+        final int ipcTermLength = (lockStep ? 32 : 4) * 1024 * 1024;
         final MediaDriver.Context driverContext = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
             .threadingMode(ThreadingMode.SHARED)
@@ -91,7 +112,7 @@ public final class FixRuntime implements AutoCloseable
             .dirDeleteOnShutdown(true)
             .warnIfDirectoryExists(false)
             .publicationTermBufferLength(4 * 1024 * 1024)
-            .ipcTermBufferLength(4 * 1024 * 1024);
+            .ipcTermBufferLength(ipcTermLength);
         final Archive.Context archiveContext = new Archive.Context()
             .aeronDirectoryName(aeronDir)
             .archiveDir(archiveDir)
@@ -111,7 +132,6 @@ public final class FixRuntime implements AutoCloseable
             .logFileDir(fixDir.getAbsolutePath())
             .deleteLogFileDirOnStart(false)
             .channelSupplierFactory(GuardedTcpChannelSupplier::new)
-            .scheduler(new LowResourceEngineScheduler())
             .framerIdleStrategy(IdleStrategies.of(config.engineIdleStrategy()))
             .archiverIdleStrategy(IdleStrategies.of("backoff"))
             .authenticationStrategy(authentication)
@@ -122,6 +142,19 @@ public final class FixRuntime implements AutoCloseable
             .errorHandlerFactory(FixRuntime::loggingErrorHandler)
             .replyTimeoutInMs(config.replyTimeoutMs())
             .epochNanoClock(clock);
+        // a claim the framer retries in a loop waits for a consumer that runs on its own thread: the library
+        // (lock-step) or the archiver and indexer (low-resource); under load that stalled every session after
+        // about 1,000 orders at 5-10k/s. With 0 the framer stops reading that socket and retries next duty cycle.
+        engineConfig.inboundMaxClaimAttempts(0).outboundMaxClaimAttempts(0);
+        if (lockStep)
+        {
+            framerPump = new FramerPump();
+            engineConfig.scheduler(framerPump.scheduler);
+        }
+        else
+        {
+            engineConfig.scheduler(new LowResourceEngineScheduler());
+        }
         engineConfig.monitoringFile(new File(fixDir, "engine-counters").getAbsolutePath());
         engineConfig.aeronContext().aeronDirectoryName(aeronDir);
         engineConfig.aeronArchiveContext()
@@ -130,10 +163,16 @@ public final class FixRuntime implements AutoCloseable
             .controlRequestStreamId(archiveContext.localControlStreamId())
             .controlResponseChannel(IPC);
         engine = FixEngine.launch(engineConfig);
+        if (framerPump != null)
+        {
+            framerPump.start();
+        }
 
         // by CompID, not by connection direction: a client's offline session is not an acceptor session
+        final LongConsumer received = config.clientMessageReceived();
         final SessionAcquireHandler dispatch = (session, info) -> clientSessions.isClientSession(session) ?
-            clientSessions.onSessionAcquired(session, info) : initiatorSessions.onSessionAcquired(session, info);
+            timed(clientSessions.onSessionAcquired(session, info), received) :
+            initiatorSessions.onSessionAcquired(session, info);
         final LibraryConfiguration libraryConfig = new LibraryConfiguration()
             .sessionAcquireHandler(dispatch)
             .libraryAeronChannels(List.of(IPC))
@@ -162,9 +201,29 @@ public final class FixRuntime implements AutoCloseable
         return library;
     }
 
-    /** Polls the library: delivers inbound messages and session events on the calling thread. */
+    /**
+     * Hands the lock-step framer to the thread that calls {@link #poll(int)} from now on (call it
+     * before that thread starts); nothing to do with the default scheduler.
+     */
+    public void framerToPollingThread()
+    {
+        if (framerPump != null)
+        {
+            framerPump.stop();
+            framerOnPollingThread = true;
+        }
+    }
+
+    /**
+     * Polls the library (and, lock-step, invokes the framer first): delivers inbound messages and
+     * session events on the calling thread.
+     */
     public int poll(final int fragmentLimit)
     {
+        if (framerOnPollingThread)
+        {
+            return framerPump.scheduler.invokeFramer() + library.poll(fragmentLimit);
+        }
         return library.poll(fragmentLimit);
     }
 
@@ -214,6 +273,12 @@ public final class FixRuntime implements AutoCloseable
 
     public void close()
     {
+        if (framerPump != null)
+        {
+            // the polling thread has stopped: the engine's close needs its framer to run
+            framerOnPollingThread = false;
+            framerPump.start();
+        }
         if (library != null && !library.isClosed())
         {
             // normally closed by its own thread already (closeLibrary); this is the fallback
@@ -231,5 +296,109 @@ public final class FixRuntime implements AutoCloseable
             IoUtil.delete(new File(aeronDir), true);
         }
         LOG.info("event=fix_runtime_stopped");
+    }
+
+    private static SessionHandler timed(final SessionHandler handler, final LongConsumer received)
+    {
+        return received == null ? handler : new TimedClientHandler(handler, received);
+    }
+
+    /** Reports each client message's engine receive time before handing it on. */
+    private static final class TimedClientHandler implements SessionHandler
+    {
+        private final SessionHandler delegate;
+        private final LongConsumer received;
+
+        TimedClientHandler(final SessionHandler delegate, final LongConsumer received)
+        {
+            this.delegate = delegate;
+            this.received = received;
+        }
+
+        public Action onMessage(
+            final DirectBuffer buffer, final int offset, final int length, final int libraryId,
+            final Session session, final int sequenceIndex, final long messageType, final long timestampInNs,
+            final long position, final OnMessageInfo messageInfo)
+        {
+            received.accept(timestampInNs);
+            return delegate.onMessage(
+                buffer, offset, length, libraryId, session, sequenceIndex, messageType, timestampInNs, position,
+                messageInfo);
+        }
+
+        public void onTimeout(final int libraryId, final Session session)
+        {
+            delegate.onTimeout(libraryId, session);
+        }
+
+        public void onSlowStatus(final int libraryId, final Session session, final boolean hasBecomeSlow)
+        {
+            delegate.onSlowStatus(libraryId, session, hasBecomeSlow);
+        }
+
+        public Action onDisconnect(final int libraryId, final Session session, final DisconnectReason reason)
+        {
+            return delegate.onDisconnect(libraryId, session, reason);
+        }
+
+        public void onSessionStart(final Session session)
+        {
+            delegate.onSessionStart(session);
+        }
+    }
+
+    /**
+     * Drives the lock-step framer from a helper thread while no thread polls. The engine closes the
+     * scheduler after its framer finished logging sessions out: the helper stops before that.
+     */
+    private static final class FramerPump implements Runnable
+    {
+        private final LockStepFramerEngineScheduler scheduler = new LockStepFramerEngineScheduler()
+        {
+            public void close()
+            {
+                FramerPump.this.stop();
+                super.close();
+            }
+        };
+        private volatile boolean running;
+        private Thread thread;
+
+        synchronized void start()
+        {
+            if (thread == null)
+            {
+                running = true;
+                thread = new Thread(this, "fix-framer-pump");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+
+        synchronized void stop()
+        {
+            if (thread != null)
+            {
+                running = false;
+                try
+                {
+                    thread.join();
+                }
+                catch (final InterruptedException e)
+                {
+                    Thread.currentThread().interrupt();
+                }
+                thread = null;
+            }
+        }
+
+        public void run()
+        {
+            final IdleStrategy idle = IdleStrategies.of("backoff");
+            while (running)
+            {
+                idle.idle(scheduler.invokeFramer());
+            }
+        }
     }
 }

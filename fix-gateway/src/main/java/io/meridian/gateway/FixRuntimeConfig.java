@@ -1,6 +1,7 @@
 package io.meridian.gateway;
 
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 
 /**
  * Where and how the Artio engine runs: its data directory (Aeron, archive, sequence numbers and
@@ -14,6 +15,16 @@ public final class FixRuntimeConfig
     private String engineIdleStrategy = "backoff";
     private long replyTimeoutMs = 2_000;
     private boolean deleteOnClose;
+    private String engineScheduler = LOW_RESOURCE;
+    private LongConsumer clientMessageReceived;
+
+    /** The framer on its own thread (Artio's LowResourceEngineScheduler): the default. */
+    public static final String LOW_RESOURCE = "low-resource";
+    /**
+     * The framer invoked from {@link FixRuntime#poll(int)} (Artio's LockStepFramerEngineScheduler):
+     * TCP, library, venues and sequencer all on the core thread, no hand-off on the order path.
+     */
+    public static final String LOCK_STEP = "lock-step";
 
     public Path dataDir()
     {
@@ -79,6 +90,38 @@ public final class FixRuntimeConfig
     public FixRuntimeConfig deleteOnClose(final boolean deleteOnClose)
     {
         this.deleteOnClose = deleteOnClose;
+        return this;
+    }
+
+    /** {@link #LOW_RESOURCE} (default) or {@link #LOCK_STEP}. */
+    public String engineScheduler()
+    {
+        return engineScheduler;
+    }
+
+    public FixRuntimeConfig engineScheduler(final String engineScheduler)
+    {
+        if (!LOW_RESOURCE.equals(engineScheduler) && !LOCK_STEP.equals(engineScheduler))
+        {
+            throw new IllegalArgumentException("unknown engine scheduler: " + engineScheduler +
+                " (" + LOW_RESOURCE + " or " + LOCK_STEP + ")");
+        }
+        this.engineScheduler = engineScheduler;
+        return this;
+    }
+
+    /**
+     * Told, on the polling thread, the engine's receive time (epoch nanos of the runtime's clock) of
+     * every client application message just before it is handled; null for none.
+     */
+    public LongConsumer clientMessageReceived()
+    {
+        return clientMessageReceived;
+    }
+
+    public FixRuntimeConfig clientMessageReceived(final LongConsumer clientMessageReceived)
+    {
+        this.clientMessageReceived = clientMessageReceived;
         return this;
     }
 }

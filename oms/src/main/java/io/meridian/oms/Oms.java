@@ -68,6 +68,7 @@ public final class Oms implements AutoCloseable
     private final VenueExecution execution = new VenueExecution();
     private final VenueCancelReject venueCancelReject = new VenueCancelReject();
 
+    private TickToTradeProbe tickToTrade;
     private long lastSequence;
     private boolean recovered;
     private volatile boolean closed;
@@ -96,6 +97,12 @@ public final class Oms implements AutoCloseable
     public OrderEntry orderEntry()
     {
         return writer;
+    }
+
+    /** Tells {@code probe} when each live new order is sequenced; set before the sequencer runs. */
+    public void tickToTrade(final TickToTradeProbe probe)
+    {
+        this.tickToTrade = probe;
     }
 
     /** Where venue bridges submit events; thread-safe, false when the ring is full (retry). */
@@ -235,6 +242,10 @@ public final class Oms implements AutoCloseable
             {
                 case RingCodec.NEW_ORDER:
                     RingCodec.decodeNewOrder(buffer, offset, newOrder);
+                    if (tickToTrade != null && !replaying)
+                    {
+                        tickToTrade.onNewOrderSequenced();
+                    }
                     machine.onNewOrder(newOrder, receivedNanos);
                     break;
                 case RingCodec.CANCEL_ORDER:

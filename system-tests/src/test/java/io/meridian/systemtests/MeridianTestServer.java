@@ -47,7 +47,14 @@ final class MeridianTestServer implements AutoCloseable
 
     MeridianTestServer(final Path dataDir, final int fixPort, final int httpPort, final int venuePort)
     {
-        this(dataDir, fixPort, httpPort, venuePort, List.of(), new int[0], List.of());
+        this(dataDir, fixPort, httpPort, venuePort, "low-resource", "backoff");
+    }
+
+    MeridianTestServer(
+        final Path dataDir, final int fixPort, final int httpPort, final int venuePort, final String engineScheduler,
+        final String coreIdleStrategy)
+    {
+        this(dataDir, fixPort, httpPort, venuePort, List.of(), new int[0], List.of(), engineScheduler, coreIdleStrategy);
     }
 
     /**
@@ -57,18 +64,20 @@ final class MeridianTestServer implements AutoCloseable
     MeridianTestServer(
         final Path dataDir, final int venuePort, final List<ClientSessionConfig> extraClients, final int[] venueCarryTags)
     {
-        this(dataDir, freePort(), freePort(), venuePort, extraClients, venueCarryTags, List.of());
+        this(dataDir, freePort(), freePort(), venuePort, extraClients, venueCarryTags, List.of(), "low-resource",
+            "backoff");
     }
 
     /** @param extraVenues venues beyond SIMVENUE (ids from 1 on), e.g. a dialect venue under test. */
     MeridianTestServer(final Path dataDir, final int venuePort, final List<FixVenueConfig> extraVenues)
     {
-        this(dataDir, freePort(), freePort(), venuePort, List.of(), new int[0], extraVenues);
+        this(dataDir, freePort(), freePort(), venuePort, List.of(), new int[0], extraVenues, "low-resource", "backoff");
     }
 
     private MeridianTestServer(
         final Path dataDir, final int fixPort, final int httpPort, final int venuePort,
-        final List<ClientSessionConfig> extraClients, final int[] venueCarryTags, final List<FixVenueConfig> extraVenues)
+        final List<ClientSessionConfig> extraClients, final int[] venueCarryTags, final List<FixVenueConfig> extraVenues,
+        final String engineScheduler, final String coreIdleStrategy)
     {
         this.httpPort = httpPort;
         final List<ClientSessionConfig> clients = new java.util.ArrayList<>(List.of(
@@ -83,7 +92,7 @@ final class MeridianTestServer implements AutoCloseable
             dataDir,
             "localhost",
             fixPort,
-            "backoff",
+            coreIdleStrategy,
             "backoff",
             clients,
             venues,
@@ -97,7 +106,8 @@ final class MeridianTestServer implements AutoCloseable
                     new BigDecimal("50"), new BigDecimal("5000000"), 500)),
             false,
             0,
-            "VENUE");
+            "VENUE",
+            engineScheduler);
     }
 
     MeridianTestServer start()

@@ -1,0 +1,356 @@
+package io.meridian.benchmarks.e2e;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the measured points into the Markdown report (tables, ratios, HdrHistogram percentile
+ * output) and the SVG percentile-distribution plot. Pure: no I/O, no clock.
+ */
+public final class BenchReport
+{
+    /** One measured point of one system. {@code acked} and {@code tickToTrade} may be null. */
+    public record Row(
+        String system,
+        String idle,
+        int targetRate,
+        double achievedRate,
+        long sent,
+        long lost,
+        long late,
+        long mismatched,
+        Histogram first,
+        Histogram acked,
+        Histogram tickToTrade,
+        double cores,
+        double cpuNanosPerOrder,
+        double coreAllocBytesPerOrder)
+    {
+        public boolean sustained()
+        {
+            return lost == 0 && late == 0 && mismatched == 0 && achievedRate >= 0.95 * targetRate;
+        }
+
+        String label()
+        {
+            return system + " (" + idle + ")";
+        }
+    }
+
+    /** A search for the highest rate sustained with zero loss: every rate tried and its verdict. */
+    public record Search(String label, List<Row> tries)
+    {
+        /** The highest sustained rate tried, or 0. */
+        public int best()
+        {
+            int best = 0;
+            for (final Row row : tries)
+            {
+                if (row.sustained())
+                {
+                    best = Math.max(best, row.targetRate());
+                }
+            }
+            return best;
+        }
+    }
+
+    public static final String FLOOR = "NIO floor";
+    public static final String QFJ = "QuickFIX/J echo";
+    public static final String ARTIO = "Artio echo";
+    public static final String MERIDIAN = "Meridian";
+
+    private BenchReport()
+    {
+    }
+
+    /**
+     * @param header free text put first (date, machine, load, settings).
+     * @param footer free text put last (targets, JFR findings).
+     */
+    public static String markdown(final String header, final List<Row> rows, final List<Search> searches,
+        final String footer)
+    {
+        final StringBuilder md = new StringBuilder();
+        md.append(header).append("\n\n");
+
+        md.append("## Latency (microseconds, from the intended send time: coordinated-omission corrected)\n\n");
+        md.append("| system | idle | rate/s | achieved/s | sent | lost | late | p50 | p99 | p99.9 | max |")
+            .append(" two-hop p50 | two-hop p99 | two-hop p99.9 | two-hop max |")
+            .append(" tick-to-trade p50 | p99 | p99.9 | max |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (final Row row : rows)
+        {
+            md.append("| ").append(row.system()).append(" | ").append(row.idle()).append(" | ")
+                .append(row.targetRate()).append(" | ").append(fmt0(row.achievedRate())).append(" | ")
+                .append(row.sent()).append(" | ").append(row.lost()).append(" | ").append(row.late()).append(" | ")
+                .append(percentiles(row.first())).append(" | ")
+                .append(percentiles(row.acked())).append(" | ")
+                .append(percentiles(row.tickToTrade())).append(" |\n");
+        }
+        md.append("\nOne-hop is client NOS -> first ExecutionReport (Meridian: PendingNew on its own acceptance; ")
+            .append("echoes: their only report; floor: the echoed message). Two-hop is client NOS -> ")
+            .append("ExecutionReport(New) after the venue acked. Tick-to-trade is inside Meridian: engine receive ")
+            .append("time of the client NOS -> venue NOS handed to the venue session. Late = a report slower than ")
+            .append("the late threshold.\n\n");
+
+        md.append("## Ratios\n\n");
+        md.append("| idle | rate/s | one-hop p50 / QFJ p50 | one-hop p99 / QFJ p99 | one-hop p50 / Artio p50 |")
+            .append(" one-hop p99 / Artio p99 | two-hop p50 / 2x floor p50 | two-hop p99 / 2x floor p99 |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (final Row meridian : rows)
+        {
+            if (!meridian.system().equals(MERIDIAN) || meridian.first() == null)
+            {
+                continue;
+            }
+            final Row qfj = find(rows, QFJ, null, meridian.targetRate());
+            final Row artio = find(rows, ARTIO, meridian.idle(), meridian.targetRate());
+            final Row floor = find(rows, FLOOR, floorIdle(meridian.idle()), meridian.targetRate());
+            md.append("| ").append(meridian.idle()).append(" | ").append(meridian.targetRate()).append(" | ")
+                .append(ratio(meridian.first(), qfj == null ? null : qfj.first(), 50, 1)).append(" | ")
+                .append(ratio(meridian.first(), qfj == null ? null : qfj.first(), 99, 1)).append(" | ")
+                .append(ratio(meridian.first(), artio == null ? null : artio.first(), 50, 1)).append(" | ")
+                .append(ratio(meridian.first(), artio == null ? null : artio.first(), 99, 1)).append(" | ")
+                .append(ratio(meridian.acked(), floor == null ? null : floor.first(), 50, 2)).append(" | ")
+                .append(ratio(meridian.acked(), floor == null ? null : floor.first(), 99, 2)).append(" |\n");
+        }
+        md.append("\nArtio echo and floor are compared in the same idle mode (floor: busy-spin or blocking reads ")
+            .append("for backoff); QuickFIX/J has one mode (its I/O thread blocks).\n\n");
+
+        md.append("## Throughput, CPU and allocation\n\n");
+        md.append("| system | idle | rate/s | sustained | cores burnt | CPU us/order | core-thread alloc B/order |\n");
+        md.append("|---|---|---:|---|---:|---:|---:|\n");
+        for (final Row row : rows)
+        {
+            md.append("| ").append(row.system()).append(" | ").append(row.idle()).append(" | ")
+                .append(row.targetRate()).append(" | ").append(row.sustained() ? "yes" : "**no**").append(" | ")
+                .append(fmt2(row.cores())).append(" | ").append(fmt2(row.cpuNanosPerOrder() / 1000.0)).append(" | ")
+                .append(row.coreAllocBytesPerOrder() < 0 ? "-" : fmt0(row.coreAllocBytesPerOrder())).append(" |\n");
+        }
+        md.append("\nCores burnt = process CPU time / wall time of the point (the server process only; the ")
+            .append("load client spins one more core). CPU per order = process CPU time / orders. Core-thread ")
+            .append("allocation = bytes allocated by the thread running the order path / orders.\n\n");
+
+        if (!searches.isEmpty())
+        {
+            md.append("## Highest rate sustained with zero loss\n\n");
+            for (final Search search : searches)
+            {
+                md.append("- ").append(search.label()).append(": **").append(search.best()).append("/s** ");
+                if (search.tries().isEmpty())
+                {
+                    md.append("(not searched: no standard rate was sustained)\n");
+                    continue;
+                }
+                md.append("(tried");
+                for (final Row row : search.tries())
+                {
+                    md.append(' ').append(row.targetRate()).append(row.sustained() ? " ok," : " FAILED (lost " +
+                        row.lost() + ", late " + row.late() + ", achieved " + fmt0(row.achievedRate()) + "/s),");
+                }
+                md.setLength(md.length() - 1);
+                md.append(")\n");
+            }
+            md.append('\n');
+        }
+
+        md.append("## HdrHistogram percentile output (microseconds)\n\n");
+        for (final Row row : rows)
+        {
+            appendDistribution(md, row.label() + " at " + row.targetRate() + "/s, one-hop", row.first());
+            appendDistribution(md, row.label() + " at " + row.targetRate() + "/s, two-hop", row.acked());
+            appendDistribution(md, row.label() + " at " + row.targetRate() + "/s, tick-to-trade", row.tickToTrade());
+        }
+        md.append(footer).append('\n');
+        return md.toString();
+    }
+
+    /** Percentile distribution plot (log latency over log 1/(1-percentile)) of the given series. */
+    public static String svg(final String title, final List<String> names, final List<Histogram> series)
+    {
+        final int width = 900;
+        final int height = 520;
+        final int left = 70;
+        final int right = 230;
+        final int top = 40;
+        final int bottom = 60;
+        final double maxX = 5; // up to 99.999%
+        double minY = Double.MAX_VALUE;
+        double maxY = 0;
+        final List<List<double[]>> points = new ArrayList<>();
+        for (final Histogram histogram : series)
+        {
+            final List<double[]> line = new ArrayList<>();
+            if (histogram != null && histogram.getTotalCount() > 0)
+            {
+                for (final HistogramIterationValue value : histogram.percentiles(5))
+                {
+                    final double percentile = value.getPercentileLevelIteratedTo();
+                    final double x = percentile >= 100.0 ? maxX : Math.min(maxX, Math.log10(100.0 / (100.0 - percentile)));
+                    final double us = Math.max(1, histogram.highestEquivalentValue(value.getValueIteratedTo()) / 1000.0);
+                    line.add(new double[] {x, us});
+                    minY = Math.min(minY, us);
+                    maxY = Math.max(maxY, us);
+                }
+            }
+            points.add(line);
+        }
+        if (maxY == 0)
+        {
+            minY = 1;
+            maxY = 10;
+        }
+        final double logMin = Math.floor(Math.log10(minY));
+        final double logMax = Math.ceil(Math.log10(maxY));
+        final double spanY = Math.max(1, logMax - logMin);
+        final int plotW = width - left - right;
+        final int plotH = height - top - bottom;
+        final String[] colours = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"};
+
+        final StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+            .append(height).append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        svg.append("<text x=\"").append(left).append("\" y=\"24\" font-size=\"15\">").append(escape(title))
+            .append("</text>\n");
+        for (int decade = (int)logMin; decade <= (int)logMax; decade++)
+        {
+            final double y = top + plotH - (decade - logMin) / spanY * plotH;
+            svg.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotW).append("\" y1=\"")
+                .append(fmt1(y)).append("\" y2=\"").append(fmt1(y)).append("\" stroke=\"#ddd\"/>\n");
+            svg.append("<text x=\"").append(left - 6).append("\" y=\"").append(fmt1(y + 4))
+                .append("\" text-anchor=\"end\">").append(decadeLabel(decade)).append("</text>\n");
+        }
+        final String[] xLabels = {"0%", "90%", "99%", "99.9%", "99.99%", "99.999%"};
+        for (int i = 0; i <= (int)maxX; i++)
+        {
+            final double x = left + i / maxX * plotW;
+            svg.append("<line x1=\"").append(fmt1(x)).append("\" x2=\"").append(fmt1(x)).append("\" y1=\"").append(top)
+                .append("\" y2=\"").append(top + plotH).append("\" stroke=\"#ddd\"/>\n");
+            svg.append("<text x=\"").append(fmt1(x)).append("\" y=\"").append(top + plotH + 18)
+                .append("\" text-anchor=\"middle\">").append(xLabels[i]).append("</text>\n");
+        }
+        svg.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(height - 12)
+            .append("\" text-anchor=\"middle\">percentile</text>\n");
+        svg.append("<text x=\"16\" y=\"").append(top + plotH / 2).append("\" transform=\"rotate(-90 16 ")
+            .append(top + plotH / 2).append(")\" text-anchor=\"middle\">latency (us, log)</text>\n");
+        for (int s = 0; s < points.size(); s++)
+        {
+            final String colour = colours[s % colours.length];
+            final List<double[]> line = points.get(s);
+            if (!line.isEmpty())
+            {
+                svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\" points=\"");
+                for (final double[] point : line)
+                {
+                    final double x = left + point[0] / maxX * plotW;
+                    final double y = top + plotH - (Math.log10(point[1]) - logMin) / spanY * plotH;
+                    svg.append(fmt1(x)).append(',').append(fmt1(y)).append(' ');
+                }
+                svg.setLength(svg.length() - 1);
+                svg.append("\"/>\n");
+            }
+            final int legendY = top + 10 + s * 20;
+            svg.append("<line x1=\"").append(width - right + 15).append("\" x2=\"").append(width - right + 40)
+                .append("\" y1=\"").append(legendY).append("\" y2=\"").append(legendY).append("\" stroke=\"")
+                .append(colour).append("\" stroke-width=\"3\"/>\n");
+            svg.append("<text x=\"").append(width - right + 46).append("\" y=\"").append(legendY + 4).append("\">")
+                .append(escape(names.get(s))).append("</text>\n");
+        }
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    private static Row find(final List<Row> rows, final String system, final String idle, final int rate)
+    {
+        for (final Row row : rows)
+        {
+            if (row.system().equals(system) && row.targetRate() == rate && (idle == null || row.idle().equals(idle)))
+            {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static String floorIdle(final String idle)
+    {
+        return idle.contains("busy-spin") ? "busy-spin" : "blocking";
+    }
+
+    static String percentiles(final Histogram histogram)
+    {
+        if (histogram == null || histogram.getTotalCount() == 0)
+        {
+            return "- | - | - | -";
+        }
+        return us(histogram.getValueAtPercentile(50)) + " | " + us(histogram.getValueAtPercentile(99)) + " | " +
+            us(histogram.getValueAtPercentile(99.9)) + " | " + us(histogram.getMaxValue());
+    }
+
+    /** {@code ours / (factor x theirs)} at a percentile, or "-". */
+    static String ratio(final Histogram ours, final Histogram theirs, final double percentile, final int factor)
+    {
+        if (ours == null || theirs == null || ours.getTotalCount() == 0 || theirs.getTotalCount() == 0)
+        {
+            return "-";
+        }
+        final double denominator = factor * (double)theirs.getValueAtPercentile(percentile);
+        return denominator <= 0 ? "-" : fmt2(ours.getValueAtPercentile(percentile) / denominator);
+    }
+
+    private static void appendDistribution(final StringBuilder md, final String title, final Histogram histogram)
+    {
+        if (histogram == null || histogram.getTotalCount() == 0)
+        {
+            return;
+        }
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        {
+            histogram.outputPercentileDistribution(out, 5, 1000.0);
+        }
+        md.append("<details><summary>").append(title).append("</summary>\n\n```\n")
+            .append(bytes.toString(StandardCharsets.UTF_8)).append("```\n</details>\n\n");
+    }
+
+    private static String us(final long nanos)
+    {
+        final double us = nanos / 1000.0;
+        return us >= 100 ? fmt0(us) : fmt1(us);
+    }
+
+    private static String decadeLabel(final int decade)
+    {
+        final double value = Math.pow(10, decade);
+        return value >= 1000 ? fmt0(value / 1000) + " ms" : fmt0(value) + " us";
+    }
+
+    private static String escape(final String text)
+    {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    static String fmt0(final double value)
+    {
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    static String fmt1(final double value)
+    {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String fmt2(final double value)
+    {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,284 @@
+package io.meridian.benchmarks.e2e;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The end-to-end benchmark: every system under test in its own JVM, driven by the same load
+ * client at the same open-loop rates, in one run; writes the Markdown report and the SVG plot.
+ * <pre>
+ *   E2eBench --out benchmarks/results --stem 2026-11-23 [--rates 1000,10000,50000] [--seconds 5]
+ *            [--warmup 2] [--sessions 2] [--systems floor,qfj,artio,meridian] [--no-search]
+ *            [--header-file f] [--footer-file f] [--jvm-options-file bin/jvm.options]...
+ * </pre>
+ */
+public final class E2eBench
+{
+    private static final int MESSAGE_BYTES = 200;
+    private static final long LATE_NANOS = 50_000_000L;
+    private static final long DRAIN_MS = 3_000;
+
+    private final List<String> jvmOptions;
+    private final int sessions;
+    private final double warmupSeconds;
+    private final double seconds;
+    private final File workDir;
+
+    private E2eBench(final List<String> jvmOptions, final int sessions, final double warmupSeconds,
+        final double seconds, final File workDir)
+    {
+        this.jvmOptions = jvmOptions;
+        this.sessions = sessions;
+        this.warmupSeconds = warmupSeconds;
+        this.seconds = seconds;
+        this.workDir = workDir;
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        Path out = Path.of("benchmarks/results");
+        String stem = "e2e";
+        int[] rates = {1_000, 10_000, 50_000};
+        double seconds = 5;
+        double warmup = 2;
+        int sessions = 2;
+        List<String> systems = List.of("floor", "qfj", "artio", "meridian");
+        boolean search = true;
+        String header = "# End-to-end benchmark";
+        String footer = "";
+        final List<String> jvmOptions = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--out" -> out = Path.of(args[++i]);
+                case "--stem" -> stem = args[++i];
+                case "--rates" -> rates = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                case "--sessions" -> sessions = Integer.parseInt(args[++i]);
+                case "--systems" -> systems = List.of(args[++i].split(","));
+                case "--no-search" -> search = false;
+                case "--header-file" -> header = Files.readString(Path.of(args[++i]));
+                case "--footer-file" -> footer = Files.readString(Path.of(args[++i]));
+                case "--jvm-options-file" -> jvmOptions.addAll(Files.readAllLines(Path.of(args[++i])).stream()
+                    .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
+                case "--jvm-option" -> jvmOptions.add(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Files.createDirectories(out);
+        final File work = Files.createTempDirectory("meridian-e2e").toFile();
+        final E2eBench bench = new E2eBench(jvmOptions, sessions, warmup, seconds, work);
+
+        final List<BenchReport.Row> rows = new ArrayList<>();
+        final List<BenchReport.Search> searches = new ArrayList<>();
+        if (systems.contains("floor"))
+        {
+            rows.addAll(bench.floor("busy-spin", rates));
+            rows.addAll(bench.floor("blocking", rates));
+        }
+        if (systems.contains("qfj"))
+        {
+            rows.addAll(bench.fix(BenchReport.QFJ, "blocking I/O", rates, "qfj", String.valueOf(sessions)));
+        }
+        if (systems.contains("artio"))
+        {
+            rows.addAll(bench.fix(BenchReport.ARTIO, "busy-spin", rates, "artio", "busy-spin"));
+            rows.addAll(bench.fix(BenchReport.ARTIO, "backoff", rates, "artio", "backoff"));
+        }
+        if (systems.contains("meridian"))
+        {
+            rows.addAll(bench.meridian("busy-spin", "lock-step", rates));
+            rows.addAll(bench.meridian("backoff", "lock-step", rates));
+            rows.addAll(bench.meridian("backoff", "low-resource", new int[] {rates[0], rates[Math.min(1, rates.length - 1)]}));
+            if (search)
+            {
+                searches.add(bench.searchMeridian(rows));
+            }
+        }
+
+        final String markdown = BenchReport.markdown(header, rows, searches, footer);
+        final Path report = out.resolve(stem + ".md");
+        Files.writeString(report, markdown, StandardCharsets.UTF_8);
+        final int plotRate = rates[Math.min(1, rates.length - 1)];
+        final List<String> names = new ArrayList<>();
+        final List<Histogram> series = new ArrayList<>();
+        for (final BenchReport.Row row : rows)
+        {
+            if (row.targetRate() != plotRate || row.idle().equals("backoff") || row.idle().equals("blocking") ||
+                row.idle().contains("low-resource"))
+            {
+                continue;
+            }
+            names.add(row.label() + (row.acked() != null && row.acked().getTotalCount() > 0 ? " one-hop" : ""));
+            series.add(row.first());
+            if (row.acked() != null && row.acked().getTotalCount() > 0)
+            {
+                names.add(row.label() + " two-hop");
+                series.add(row.acked());
+            }
+            if (row.tickToTrade() != null && row.tickToTrade().getTotalCount() > 0)
+            {
+                names.add("Meridian internal tick-to-trade");
+                series.add(row.tickToTrade());
+            }
+        }
+        Files.writeString(out.resolve(stem + ".svg"), BenchReport.svg(
+            "Latency by percentile at " + plotRate + "/s, busy-spin (QuickFIX/J blocking)", names, series),
+            StandardCharsets.UTF_8);
+        org.agrona.IoUtil.delete(work, true);
+        System.out.println("report: " + report);
+    }
+
+    private List<BenchReport.Row> floor(final String idle, final int[] rates) throws Exception
+    {
+        final List<BenchReport.Row> rows = new ArrayList<>();
+        try (SutProcess sut = new SutProcess(jvmOptions, "floor", idle);
+            NioFloorClient client = new NioFloorClient("localhost", sut.port(), MESSAGE_BYTES))
+        {
+            for (final int rate : rates)
+            {
+                progress(BenchReport.FLOOR, idle, rate);
+                client.run(rate, 0, warmupSeconds, LATE_NANOS, DRAIN_MS);
+                sut.mark();
+                final FixLoadClient.PointResult result = client.run(rate, 0, seconds, LATE_NANOS, DRAIN_MS);
+                rows.add(row(BenchReport.FLOOR, idle, result, sut.stats(), false));
+            }
+        }
+        return rows;
+    }
+
+    private List<BenchReport.Row> fix(final String system, final String idle, final int[] rates, final String... args)
+        throws Exception
+    {
+        final List<BenchReport.Row> rows = new ArrayList<>();
+        try (SutProcess sut = new SutProcess(jvmOptions, args);
+            FixLoadClient client = client(sut.port()))
+        {
+            for (final int rate : rates)
+            {
+                rows.add(point(system, idle, sut, client, rate, false));
+            }
+        }
+        return rows;
+    }
+
+    private List<BenchReport.Row> meridian(final String idle, final String scheduler, final int[] rates)
+        throws Exception
+    {
+        final List<BenchReport.Row> rows = new ArrayList<>();
+        final String label = idle + (scheduler.equals("lock-step") ? "" : ", " + scheduler + " (default config)");
+        try (AckFillVenue venue = new AckFillVenue("VENUE");
+            SutProcess sut = new SutProcess(jvmOptions, "meridian", idle, scheduler, String.valueOf(venue.port()),
+                String.valueOf(sessions));
+            FixLoadClient client = client(sut.port()))
+        {
+            for (final int rate : rates)
+            {
+                rows.add(point(BenchReport.MERIDIAN, label, sut, client, rate, true));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The highest rate Meridian (lock-step, busy-spin) sustains with zero loss: up from the best
+     * standard rate while it holds, or halving the gap down when the top standard rate failed. A
+     * fresh server per try (the OMS keeps every order).
+     */
+    private BenchReport.Search searchMeridian(final List<BenchReport.Row> rows) throws Exception
+    {
+        int low = 0;
+        int high = Integer.MAX_VALUE;
+        for (final BenchReport.Row row : rows)
+        {
+            if (row.system().equals(BenchReport.MERIDIAN) && row.idle().equals("busy-spin"))
+            {
+                if (row.sustained())
+                {
+                    low = Math.max(low, row.targetRate());
+                }
+                else
+                {
+                    high = Math.min(high, row.targetRate());
+                }
+            }
+        }
+        final List<BenchReport.Row> tries = new ArrayList<>();
+        for (int attempt = 0; attempt < 3 && low > 0; attempt++)
+        {
+            final int rate = high == Integer.MAX_VALUE ? (int)(low * 1.4) : (low + high) / 2;
+            if (high != Integer.MAX_VALUE && high - low <= low / 10)
+            {
+                break;
+            }
+            final List<BenchReport.Row> result = meridian("busy-spin", "lock-step", new int[] {rate});
+            final BenchReport.Row row = result.get(0);
+            tries.add(row);
+            if (row.sustained())
+            {
+                low = rate;
+            }
+            else
+            {
+                high = rate;
+            }
+        }
+        return new BenchReport.Search("Meridian (busy-spin, lock-step)", tries);
+    }
+
+    private FixLoadClient client(final int port)
+    {
+        final List<String> compIds = new ArrayList<>();
+        for (int i = 1; i <= sessions; i++)
+        {
+            compIds.add("CLIENT" + i);
+        }
+        return new FixLoadClient(new File(workDir, "client-" + System.nanoTime()), "localhost", port, compIds,
+            "MERIDIAN");
+    }
+
+    private BenchReport.Row point(final String system, final String idle, final SutProcess sut,
+        final FixLoadClient client, final int rate, final boolean meridian) throws IOException
+    {
+        progress(system, idle, rate);
+        client.run(rate, 0, warmupSeconds, meridian, LATE_NANOS, DRAIN_MS);
+        sut.mark();
+        final FixLoadClient.PointResult result = client.run(rate, 0, seconds, meridian, LATE_NANOS, DRAIN_MS);
+        return row(system, idle, result, sut.stats(), meridian);
+    }
+
+    private static BenchReport.Row row(final String system, final String idle, final FixLoadClient.PointResult result,
+        final SutProcess.Stats stats, final boolean meridian)
+    {
+        final OrderTracker tracker = result.tracker();
+        final long orders = Math.max(1, tracker.sent());
+        final BenchReport.Row row = new BenchReport.Row(system, idle, result.ratePerSecond(), result.achievedRate(),
+            tracker.sent(), tracker.lost(), tracker.late(), tracker.mismatched(), tracker.firstReport(),
+            meridian ? tracker.ackedReport() : null, meridian ? stats.tickToTrade() : null, stats.cores(),
+            (double)stats.cpuNanos() / orders,
+            stats.coreAllocBytes() < 0 ? -1 : (double)stats.coreAllocBytes() / orders);
+        System.err.printf("  sent=%d lost=%d late=%d mismatched=%d p50=%.1fus p99=%.1fus cores=%.2f%s%n",
+            tracker.sent(), tracker.lost(), tracker.late(), tracker.mismatched(),
+            tracker.firstReport().getValueAtPercentile(50) / 1000.0,
+            tracker.firstReport().getValueAtPercentile(99) / 1000.0, stats.cores(),
+            meridian ? String.format(" two-hop p50=%.1fus ttt p50=%.1fus alloc/order=%.0fB",
+                tracker.ackedReport().getValueAtPercentile(50) / 1000.0,
+                stats.tickToTrade().getValueAtPercentile(50) / 1000.0, row.coreAllocBytesPerOrder()) : "");
+        return row;
+    }
+
+    private static void progress(final String system, final String idle, final int rate)
+    {
+        System.err.printf("%s (%s) at %d/s%n", system, idle, rate);
+    }
+}

@@ -1,0 +1,201 @@
+package io.meridian.oms;
+
+import io.meridian.oms.api.CancelOrderCommand;
+import io.meridian.oms.api.NewOrderCommand;
+import io.meridian.oms.api.OrderEntry;
+import io.meridian.oms.api.OrderStatusCommand;
+import io.meridian.oms.api.ReplaceOrderCommand;
+import io.meridian.oms.api.VenueOrder;
+import io.meridian.oms.api.VenueOrders;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * Internal tick-to-trade: from the engine's receive time of a client NewOrderSingle to the moment
+ * the venue NewOrderSingle is handed to the venue session, measured inside the process.
+ * <p>
+ * The edge tells it each client message's receive time ({@link #accept(long)}); the wrapped
+ * {@link OrderEntry} queues that time when a new order enters the sequencer's ring; the sequencer
+ * takes the head of the queue when it applies a new order ({@link #onNewOrderSequenced()}), in ring
+ * order; the wrapped {@link VenueOrders} records the latency when that order goes to its venue.
+ * All of this runs on the core thread, without allocation. Samples (nanoseconds) go to a
+ * single-producer ring that one other thread drains ({@link #drain(LongConsumer)}); a full ring
+ * drops samples and counts them.
+ */
+public final class TickToTradeProbe implements LongConsumer
+{
+    private static final int PENDING_CAPACITY = 1 << 18;
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final EpochNanoClock clock;
+    private final long[] pending = new long[PENDING_CAPACITY];
+    private long pendingHead;
+    private long pendingTail;
+    private long lastReceivedNanos = NONE;
+    private long sequencedReceivedNanos = NONE;
+    private boolean pendingOverflowed;
+
+    private final long[] samples;
+    private final int sampleMask;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+
+    /**
+     * @param clock          the clock the FIX engine stamps received messages with.
+     * @param sampleCapacity samples held until drained; a power of two.
+     */
+    public TickToTradeProbe(final EpochNanoClock clock, final int sampleCapacity)
+    {
+        if (Integer.bitCount(sampleCapacity) != 1)
+        {
+            throw new IllegalArgumentException("sampleCapacity must be a power of two: " + sampleCapacity);
+        }
+        this.clock = clock;
+        this.samples = new long[sampleCapacity];
+        this.sampleMask = sampleCapacity - 1;
+    }
+
+    /** The engine's receive time of the client message about to be handled (core thread). */
+    public void accept(final long receivedNanos)
+    {
+        lastReceivedNanos = receivedNanos;
+    }
+
+    /** The sequencer is applying the next new order from its ring (core thread, not on replay). */
+    public void onNewOrderSequenced()
+    {
+        if (!pendingOverflowed && pendingHead < pendingTail)
+        {
+            sequencedReceivedNanos = pending[(int)(pendingHead++ & (PENDING_CAPACITY - 1))];
+        }
+        else
+        {
+            sequencedReceivedNanos = NONE;
+        }
+    }
+
+    /** Wraps the edge's order entry: new orders accepted into the ring queue their receive time. */
+    public OrderEntry orderEntry(final OrderEntry delegate)
+    {
+        return new OrderEntry()
+        {
+            public boolean newOrder(final NewOrderCommand command)
+            {
+                final boolean accepted = delegate.newOrder(command);
+                if (accepted)
+                {
+                    onNewOrderAccepted();
+                }
+                return accepted;
+            }
+
+            public boolean cancelOrder(final CancelOrderCommand command)
+            {
+                return delegate.cancelOrder(command);
+            }
+
+            public boolean replaceOrder(final ReplaceOrderCommand command)
+            {
+                return delegate.replaceOrder(command);
+            }
+
+            public boolean orderStatus(final OrderStatusCommand command)
+            {
+                return delegate.orderStatus(command);
+            }
+        };
+    }
+
+    /** Wraps the venue side: a new order sent while a sequenced order is current is a sample. */
+    public VenueOrders venueOrders(final VenueOrders delegate)
+    {
+        return new VenueOrders()
+        {
+            public boolean isConnected(final int venueId)
+            {
+                return delegate.isConnected(venueId);
+            }
+
+            public boolean sendNewOrder(final VenueOrder order)
+            {
+                final boolean sent = delegate.sendNewOrder(order);
+                if (sent)
+                {
+                    onVenueOrderSent();
+                }
+                return sent;
+            }
+
+            public boolean sendCancel(final VenueOrder cancel)
+            {
+                return delegate.sendCancel(cancel);
+            }
+
+            public boolean sendReplace(final VenueOrder replace)
+            {
+                return delegate.sendReplace(replace);
+            }
+        };
+    }
+
+    /**
+     * Hands every sample taken since the last drain to {@code sink}; one draining thread only.
+     *
+     * @return the number of samples drained.
+     */
+    public int drain(final LongConsumer sink)
+    {
+        final long end = written.getAcquire();
+        long position = read.get();
+        final int count = (int)(end - position);
+        while (position < end)
+        {
+            sink.accept(samples[(int)(position & sampleMask)]);
+            position++;
+        }
+        read.setRelease(position);
+        return count;
+    }
+
+    /** Samples lost because the ring was full, or because too many orders were pending. */
+    public long droppedSamples()
+    {
+        return dropped.get();
+    }
+
+    private void onNewOrderAccepted()
+    {
+        if (pendingTail - pendingHead == PENDING_CAPACITY)
+        {
+            // ring order could no longer be matched to receive times: stop sampling rather than lie
+            pendingOverflowed = true;
+        }
+        if (pendingOverflowed)
+        {
+            dropped.incrementAndGet();
+            return;
+        }
+        pending[(int)(pendingTail++ & (PENDING_CAPACITY - 1))] = lastReceivedNanos;
+    }
+
+    private void onVenueOrderSent()
+    {
+        final long receivedNanos = sequencedReceivedNanos;
+        if (receivedNanos == NONE)
+        {
+            return;
+        }
+        sequencedReceivedNanos = NONE;
+        final long position = written.get();
+        if (position - read.getAcquire() >= samples.length)
+        {
+            dropped.incrementAndGet();
+            return;
+        }
+        samples[(int)(position & sampleMask)] = clock.nanoTime() - receivedNanos;
+        written.setRelease(position + 1);
+    }
+}
