@@ -11,14 +11,17 @@ import uk.co.real_logic.artio.fields.UtcTimestampEncoder;
 
 import java.util.concurrent.TimeUnit;
 
-/** Encodes the OMS's client reports into reused FIX 4.4 ExecutionReport / OrderCancelReject encoders. */
-final class ClientReportEncoder
+/**
+ * Encodes the OMS's client reports into reused FIX 4.4 ExecutionReport / OrderCancelReject encoders
+ * (also used for FIXT.1.1 / FIX 5.0 SP2 sessions: the same fields, with the session's BeginString).
+ */
+final class ClientReportEncoder implements ClientReportEncoding
 {
     private final ExecutionReportEncoder executionReport = new ExecutionReportEncoder();
     private final OrderCancelRejectEncoder cancelReject = new OrderCancelRejectEncoder();
     private final UtcTimestampEncoder timestamp = new UtcTimestampEncoder();
 
-    ExecutionReportEncoder encode(final ExecutionReport report)
+    public ExecutionReportEncoder encode(final ExecutionReport report)
     {
         final ExecutionReportEncoder er = executionReport;
         er.reset();
@@ -90,7 +93,7 @@ final class ClientReportEncoder
         return er;
     }
 
-    OrderCancelRejectEncoder encode(final CancelReject reject)
+    public OrderCancelRejectEncoder encode(final CancelReject reject)
     {
         final OrderCancelRejectEncoder cr = cancelReject;
         cr.reset();

@@ -13,10 +13,10 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import uk.co.real_logic.artio.Reply;
 import uk.co.real_logic.artio.builder.Encoder;
+import uk.co.real_logic.artio.builder.SessionHeaderEncoder;
 import uk.co.real_logic.artio.library.FixLibrary;
 import uk.co.real_logic.artio.messages.SessionReplyStatus;
 import uk.co.real_logic.artio.session.SessionWriter;
-import uk.co.real_logic.artio.library.SessionAcquireHandler;
 import uk.co.real_logic.artio.library.SessionAcquiredInfo;
 import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.session.Session;
@@ -30,7 +30,7 @@ import java.util.List;
  * messages through {@link ClientMessageHandler} into the OMS, and delivers the OMS's reports back
  * to the right session. Everything except {@link #status()} runs on the core thread.
  */
-public final class ClientSessions implements SessionAcquireHandler, ClientReports
+public final class ClientSessions implements AcceptorSessions, ClientReports
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSessions.class);
     private static final int SEND_ATTEMPTS = 16;
@@ -38,7 +38,6 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     private final ClientContext[] contexts;
     private final Object2ObjectHashMap<String, ClientContext> byCompId = new Object2ObjectHashMap<>();
     private final ClientMessageHandler messageHandler;
-    private final ClientReportEncoder encoder = new ClientReportEncoder();
     private final GatewayMetrics metrics;
     private int backlogged;
 
@@ -85,7 +84,9 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
                 continue;
             }
             // identified like an accepted logon: the header as the client sends it
-            final HeaderEncoder header = new HeaderEncoder()
+            final SessionHeaderEncoder header = ClientSessionConfig.FIX_4_2.equals(context.config.beginString()) ?
+                new io.meridian.fix42.codecs.builder.HeaderEncoder() : new HeaderEncoder();
+            header.beginString(context.config.beginString())
                 .senderCompID(context.config.clientCompId())
                 .targetCompID(context.config.meridianCompId());
             final Reply<SessionWriter> writer = Reply.await(library.followerSession(header, timeoutMs), library, idle);
@@ -130,7 +131,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     public void onExecutionReport(final ExecutionReport report)
     {
         final ClientContext context = context(report.clientId);
-        if (context != null && (!context.backlog.isEmpty() || !send(context, encoder.encode(report))))
+        if (context != null && (!context.backlog.isEmpty() || !send(context, context.encoding.encode(report))))
         {
             delay(context, new ExecutionReport().copyFrom(report), "8", report.clOrdId);
         }
@@ -139,7 +140,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     public void onCancelReject(final CancelReject reject)
     {
         final ClientContext context = context(reject.clientId);
-        if (context != null && (!context.backlog.isEmpty() || !send(context, encoder.encode(reject))))
+        if (context != null && (!context.backlog.isEmpty() || !send(context, context.encoding.encode(reject))))
         {
             delay(context, new CancelReject().copyFrom(reject), "9", reject.clOrdId);
         }
@@ -162,7 +163,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
             while ((report = context.backlog.peek()) != null)
             {
                 final Encoder message = report instanceof ExecutionReport ?
-                    encoder.encode((ExecutionReport)report) : encoder.encode((CancelReject)report);
+                    context.encoding.encode((ExecutionReport)report) : context.encoding.encode((CancelReject)report);
                 if (!send(context, message))
                 {
                     break;
@@ -196,6 +197,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
         {
             return false;
         }
+        message.header().beginString(session.beginString());
         for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++)
         {
             if (session.trySend(message) > 0)
@@ -250,6 +252,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     static final class ClientContext
     {
         final ClientSessionConfig config;
+        final ClientReportEncoding encoding;
         final ArrayDeque<Object> backlog = new ArrayDeque<>();
         Session session;
         volatile boolean connected;
@@ -259,6 +262,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
         ClientContext(final ClientSessionConfig config)
         {
             this.config = config;
+            this.encoding = ClientReportEncoding.forVersion(config.beginString());
         }
 
         int clientId()

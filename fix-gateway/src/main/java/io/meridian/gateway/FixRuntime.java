@@ -59,7 +59,7 @@ public final class FixRuntime implements AutoCloseable
      */
     public void start(
         final AuthenticationStrategy authentication,
-        final ClientSessions clientSessions,
+        final AcceptorSessions clientSessions,
         final SessionAcquireHandler initiatorSessions)
     {
         final File dataDir = config.dataDir().toAbsolutePath().toFile();
@@ -102,8 +102,12 @@ public final class FixRuntime implements AutoCloseable
             .archiverIdleStrategy(IdleStrategies.of("backoff"))
             .authenticationStrategy(authentication)
             .acceptorfixDictionary(FixDictionaryImpl.class)
-            .sessionPersistenceStrategy(SessionPersistenceStrategy.alwaysPersistent())
+            // the acceptor picks the session dictionary by the Logon's BeginString
+            .overrideAcceptorFixDictionary(io.meridian.fix42.codecs.FixDictionaryImpl.class)
+            .sessionPersistenceStrategy(config.transientSequenceNumbers() ?
+                SessionPersistenceStrategy.alwaysTransient() : SessionPersistenceStrategy.alwaysPersistent())
             .initialAcceptedSessionOwner(InitialAcceptedSessionOwner.SOLE_LIBRARY)
+            .sessionCustomisationStrategy(new LogonCustomisation())
             .printStartupWarnings(false)
             .errorHandlerFactory(FixRuntime::loggingErrorHandler)
             .replyTimeoutInMs(config.replyTimeoutMs())
@@ -125,6 +129,7 @@ public final class FixRuntime implements AutoCloseable
             .libraryAeronChannels(List.of(IPC))
             .libraryName("meridian-core")
             .replyTimeoutInMs(config.replyTimeoutMs());
+        libraryConfig.sessionCustomisationStrategy(new LogonCustomisation());
         libraryConfig.epochNanoClock(clock);
         libraryConfig.monitoringFile(new File(fixDir, "library-counters").getAbsolutePath());
         libraryConfig.aeronContext().aeronDirectoryName(aeronDir);
@@ -145,6 +150,15 @@ public final class FixRuntime implements AutoCloseable
     public FixLibrary library()
     {
         return library;
+    }
+
+    /**
+     * Resets both sequence numbers of a session that is not connected (operator action, and the
+     * certification profile between conformance scripts). @return the engine's pending reply.
+     */
+    public uk.co.real_logic.artio.Reply<?> resetSequenceNumber(final long sessionId)
+    {
+        return engine.resetSequenceNumber(sessionId);
     }
 
     /** Polls the library: delivers inbound messages and session events on the calling thread. */

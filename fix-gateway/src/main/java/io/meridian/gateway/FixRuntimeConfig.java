@@ -14,6 +14,7 @@ public final class FixRuntimeConfig
     private String engineIdleStrategy = "backoff";
     private long replyTimeoutMs = 2_000;
     private boolean deleteOnClose;
+    private boolean transientSequenceNumbers;
 
     public Path dataDir()
     {
@@ -79,6 +80,21 @@ public final class FixRuntimeConfig
     public FixRuntimeConfig deleteOnClose(final boolean deleteOnClose)
     {
         this.deleteOnClose = deleteOnClose;
+        return this;
+    }
+
+    /**
+     * Certification profile only: sequence numbers are not kept between connections, so every
+     * Logon starts at 1 (what conformance scripts expect). Production sessions always persist them.
+     */
+    public boolean transientSequenceNumbers()
+    {
+        return transientSequenceNumbers;
+    }
+
+    public FixRuntimeConfig transientSequenceNumbers(final boolean transientSequenceNumbers)
+    {
+        this.transientSequenceNumbers = transientSequenceNumbers;
         return this;
     }
 }

@@ -53,7 +53,15 @@ final class TestFixClient implements Application, AutoCloseable
         final int port, final String senderCompId, final String targetCompId, final String username,
         final String password, final Path storeDir) throws ConfigError
     {
-        this.sessionId = new SessionID("FIX.4.4", senderCompId, targetCompId);
+        this("FIX.4.4", port, senderCompId, targetCompId, username, password, storeDir);
+    }
+
+    /** A client of the given FIX version (FIX.4.2 or FIX.4.4), validating against Meridian's dictionary of it. */
+    TestFixClient(
+        final String beginString, final int port, final String senderCompId, final String targetCompId,
+        final String username, final String password, final Path storeDir) throws ConfigError
+    {
+        this.sessionId = new SessionID(beginString, senderCompId, targetCompId);
         this.username = username;
         this.password = password;
         final String config = String.join("\n",
@@ -64,10 +72,10 @@ final class TestFixClient implements Application, AutoCloseable
             "StartTime=00:00:00",
             "EndTime=00:00:00",
             "UseDataDictionary=Y",
-            "DataDictionary=fix/FIX44.xml",
+            "DataDictionary=fix/" + beginString.replace(".", "") + ".xml",
             "FileStorePath=" + storeDir.toAbsolutePath(),
             "[SESSION]",
-            "BeginString=FIX.4.4",
+            "BeginString=" + beginString,
             "SenderCompID=" + senderCompId,
             "TargetCompID=" + targetCompId,
             "SocketConnectHost=localhost",
