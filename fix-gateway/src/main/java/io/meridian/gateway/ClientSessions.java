@@ -84,8 +84,7 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
                 continue;
             }
             // identified like an accepted logon: the header as the client sends it
-            final SessionHeaderEncoder header = ClientSessionConfig.FIX_4_2.equals(context.config.beginString()) ?
-                new io.meridian.fix42.codecs.builder.HeaderEncoder() : new HeaderEncoder();
+            final SessionHeaderEncoder header = headerEncoder(context.config.beginString());
             header.beginString(context.config.beginString())
                 .senderCompID(context.config.clientCompId())
                 .targetCompID(context.config.meridianCompId());
@@ -108,6 +107,16 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
                 throw new IllegalStateException("cannot acquire offline session for " + context.config + ": " +
                     reply.state() + " " + reply.resultIfPresent() + " " + reply.error());
             }
+        }
+    }
+
+    private static SessionHeaderEncoder headerEncoder(final String beginString)
+    {
+        switch (beginString)
+        {
+            case ClientSessionConfig.FIX_4_2: return new io.meridian.fix42.codecs.builder.HeaderEncoder();
+            case ClientSessionConfig.FIXT_1_1: return new io.meridian.fixt.codecs.builder.HeaderEncoder();
+            default: return new HeaderEncoder();
         }
     }
 

@@ -104,6 +104,7 @@ public final class FixRuntime implements AutoCloseable
             .acceptorfixDictionary(FixDictionaryImpl.class)
             // the acceptor picks the session dictionary by the Logon's BeginString
             .overrideAcceptorFixDictionary(io.meridian.fix42.codecs.FixDictionaryImpl.class)
+            .overrideAcceptorFixDictionary(io.meridian.fixt.codecs.FixDictionaryImpl.class)
             .sessionPersistenceStrategy(config.transientSequenceNumbers() ?
                 SessionPersistenceStrategy.alwaysTransient() : SessionPersistenceStrategy.alwaysPersistent())
             .initialAcceptedSessionOwner(InitialAcceptedSessionOwner.SOLE_LIBRARY)

@@ -6,17 +6,33 @@ import uk.co.real_logic.artio.builder.AbstractLogoutEncoder;
 import uk.co.real_logic.artio.session.SessionCustomisationStrategy;
 
 /**
- * Shapes the Logon Meridian sends: ResetSeqNumFlag (141) only when it is Y. Artio always sets the
- * flag; an explicit 141=N is legal but unusual, and counterparties' conformance scripts (QuickFIX/J's
- * among them) expect a plain Logon answer.
+ * Shapes the Logon Meridian sends: ResetSeqNumFlag (141) only when it is Y (Artio always sets the
+ * flag; an explicit 141=N is legal but unusual, and counterparties' conformance scripts, QuickFIX/J's
+ * among them, expect a plain Logon answer); on FIXT.1.1 sessions DefaultApplVerID (1137) = 9,
+ * FIX 5.0 SP2, which Artio does not set and FIXT requires.
  */
 final class LogonCustomisation implements SessionCustomisationStrategy
 {
+    private static final String FIX50_SP2_APPL_VER_ID = "9";
+
     public void configureLogon(final AbstractLogonEncoder logon, final long sessionId)
     {
         if (logon instanceof LogonEncoder && !logon.resetSeqNumFlag())
         {
             ((LogonEncoder)logon).resetResetSeqNumFlag();
+        }
+        else if (logon instanceof io.meridian.fix42.codecs.builder.LogonEncoder && !logon.resetSeqNumFlag())
+        {
+            ((io.meridian.fix42.codecs.builder.LogonEncoder)logon).resetResetSeqNumFlag();
+        }
+        else if (logon instanceof io.meridian.fixt.codecs.builder.LogonEncoder)
+        {
+            final io.meridian.fixt.codecs.builder.LogonEncoder fixtLogon = (io.meridian.fixt.codecs.builder.LogonEncoder)logon;
+            fixtLogon.defaultApplVerID(FIX50_SP2_APPL_VER_ID);
+            if (!logon.resetSeqNumFlag())
+            {
+                fixtLogon.resetResetSeqNumFlag();
+            }
         }
     }
 

@@ -7,7 +7,7 @@ final class CertificationArguments
 {
     static final String USAGE = String.join("\n",
         "usage: bin/certify --host HOST --port PORT --sender COMPID --target COMPID [options]",
-        "  --version FIX.4.4|FIX.4.2        the client's FIX version (default FIX.4.4)",
+        "  --version FIX.4.4|FIX.4.2|FIXT.1.1  the client's FIX version (default FIX.4.4; FIXT = FIX 5.0 SP2)",
         "  --username U --password P        Logon credentials (553/554) when the instance checks them",
         "  --counterparty-sender COMPID     a second client CompID, for the resend-after-disconnect scenario",
         "  --counterparty-username U --counterparty-password P",
@@ -80,9 +80,9 @@ final class CertificationArguments
         {
             throw new IllegalArgumentException("--host, --port, --sender and --target are required");
         }
-        if (!"FIX.4.4".equals(version) && !"FIX.4.2".equals(version))
+        if (!"FIX.4.4".equals(version) && !"FIX.4.2".equals(version) && !"FIXT.1.1".equals(version))
         {
-            throw new IllegalArgumentException("--version must be FIX.4.4 or FIX.4.2");
+            throw new IllegalArgumentException("--version must be FIX.4.4, FIX.4.2 or FIXT.1.1");
         }
         return new CertificationOptions(host, port, sender, target, version, username, password, cpSender, cpUsername,
             cpPassword, symbol, price, qty, oversize, heartbeat, timeoutMs, report);

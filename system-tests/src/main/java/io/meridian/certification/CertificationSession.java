@@ -56,6 +56,7 @@ final class CertificationSession implements Application, AutoCloseable
             "UseDataDictionary=N",
             "[SESSION]",
             "BeginString=" + options.beginString(),
+            "FIXT.1.1".equals(options.beginString()) ? "DefaultApplVerID=FIX.5.0SP2" : "",
             "SenderCompID=" + senderCompId,
             "TargetCompID=" + options.targetCompId(),
             "SocketConnectHost=" + options.host(),

@@ -33,6 +33,7 @@ final class MeridianTestServer implements AutoCloseable
     static final String SECURE_USER = "client2";
     static final String SECURE_PASSWORD = "s3cret";
     static final String FIX42_CLIENT = "CLIENT42";
+    static final String FIXT_CLIENT = "CLIENT50";
 
     private final ServerConfig config;
     private final int httpPort;
@@ -57,7 +58,8 @@ final class MeridianTestServer implements AutoCloseable
             List.of(
                 new ClientSessionConfig(0, CLIENT, "MERIDIAN", null, null),
                 new ClientSessionConfig(1, SECURE_CLIENT, "MERIDIAN", SECURE_USER, SECURE_PASSWORD),
-                new ClientSessionConfig(2, FIX42_CLIENT, "MERIDIAN", null, null, ClientSessionConfig.FIX_4_2)),
+                new ClientSessionConfig(2, FIX42_CLIENT, "MERIDIAN", null, null, ClientSessionConfig.FIX_4_2),
+                new ClientSessionConfig(3, FIXT_CLIENT, "MERIDIAN", null, null, ClientSessionConfig.FIXT_1_1)),
             List.of(new FixVenueConfig(0, "SIMVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200)),
             List.of(
                 // price 4 decimals, whole shares; max 10,000 shares, 1,000,000 notional, 10% collar

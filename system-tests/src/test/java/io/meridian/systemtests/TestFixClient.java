@@ -56,7 +56,10 @@ final class TestFixClient implements Application, AutoCloseable
         this("FIX.4.4", port, senderCompId, targetCompId, username, password, storeDir);
     }
 
-    /** A client of the given FIX version (FIX.4.2 or FIX.4.4), validating against Meridian's dictionary of it. */
+    /**
+     * A client of the given FIX version (FIX.4.2, FIX.4.4 or FIXT.1.1 with FIX 5.0 SP2), validating
+     * against Meridian's dictionaries of it.
+     */
     TestFixClient(
         final String beginString, final int port, final String senderCompId, final String targetCompId,
         final String username, final String password, final Path storeDir) throws ConfigError
@@ -72,7 +75,9 @@ final class TestFixClient implements Application, AutoCloseable
             "StartTime=00:00:00",
             "EndTime=00:00:00",
             "UseDataDictionary=Y",
-            "DataDictionary=fix/" + beginString.replace(".", "") + ".xml",
+            "FIXT.1.1".equals(beginString) ?
+                "TransportDataDictionary=fix/FIXT11.xml\nAppDataDictionary=fix/FIX50SP2.xml\nDefaultApplVerID=FIX.5.0SP2" :
+                "DataDictionary=fix/" + beginString.replace(".", "") + ".xml",
             "FileStorePath=" + storeDir.toAbsolutePath(),
             "[SESSION]",
             "BeginString=" + beginString,
