@@ -34,7 +34,9 @@ public final class ServerConfigLoader
                 required(client, "comp-id", "meridian.clients"),
                 compId,
                 optional(client, "username"),
-                optional(client, "password"))
+                optional(client, "password"),
+                // FIX.4.2, FIX.4.4 (the default) or FIXT.1.1
+                optional(client, "fix-version"))
                 .withDialect(optional(client, "dialect"))
                 .withCarryTags(tags(client.getOrDefault("carry-tags", client.get("carryTags")))));
         }

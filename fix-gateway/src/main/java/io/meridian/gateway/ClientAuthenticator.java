@@ -1,9 +1,9 @@
 package io.meridian.gateway;
 
-import io.meridian.fix.codecs.decoder.LogonDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.co.real_logic.artio.decoder.AbstractLogonDecoder;
+import uk.co.real_logic.artio.decoder.SessionHeaderDecoder;
 import uk.co.real_logic.artio.validation.AuthenticationStrategy;
 
 import java.util.HashMap;
@@ -33,18 +33,10 @@ public final class ClientAuthenticator implements AuthenticationStrategy
 
     public boolean authenticate(final AbstractLogonDecoder logon)
     {
-        final String senderCompId;
-        final String targetCompId;
-        if (logon instanceof LogonDecoder)
-        {
-            final LogonDecoder decoder = (LogonDecoder)logon;
-            senderCompId = decoder.header().senderCompIDAsString();
-            targetCompId = decoder.header().targetCompIDAsString();
-        }
-        else
-        {
-            return reject("?", "unexpected logon decoder " + logon.getClass().getName());
-        }
+        final SessionHeaderDecoder header = logon.header();
+        final String senderCompId = header.senderCompIDAsString();
+        final String targetCompId = header.targetCompIDAsString();
+        final String beginString = new String(header.beginString(), 0, header.beginStringLength());
 
         final ClientSessionConfig client = clientsByCompId.get(senderCompId);
         if (client == null)
@@ -54,6 +46,10 @@ public final class ClientAuthenticator implements AuthenticationStrategy
         if (!client.meridianCompId().equals(targetCompId))
         {
             return reject(senderCompId, "unexpected TargetCompID " + targetCompId);
+        }
+        if (!client.beginString().equals(beginString))
+        {
+            return reject(senderCompId, "unexpected BeginString " + beginString + ", configured " + client.beginString());
         }
         if (client.username() != null &&
             (!logon.hasUsername() || !client.username().equals(logon.usernameAsString())))

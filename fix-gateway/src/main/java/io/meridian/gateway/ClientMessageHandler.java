@@ -436,8 +436,12 @@ final class ClientMessageHandler
         reject.reset();
         reject.refSeqNum(decoder.header().msgSeqNum())
             .refMsgType(refMsgType)
-            .sessionRejectReason(reason)
             .text(rejectText(reason, tag));
+        // FIX 4.2 defines SessionRejectReason 0..11 only
+        if (reason <= 11 || !ClientSessionConfig.FIX_4_2.equals(session.beginString()))
+        {
+            reject.sessionRejectReason(reason);
+        }
         if (tag > 0)
         {
             reject.refTagID(tag);
@@ -540,6 +544,8 @@ final class ClientMessageHandler
 
     private boolean trySend(final Session session, final uk.co.real_logic.artio.builder.Encoder encoder)
     {
+        // one set of session-message encoders for every version: the fields are the same
+        encoder.header().beginString(session.beginString());
         final long sendDeadlineNs = System.nanoTime() + SEND_TIMEOUT_NS;
         do
         {

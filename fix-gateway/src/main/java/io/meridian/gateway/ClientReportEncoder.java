@@ -13,15 +13,18 @@ import uk.co.real_logic.artio.fields.UtcTimestampEncoder;
 
 import java.util.concurrent.TimeUnit;
 
-/** Encodes the OMS's client reports into reused FIX 4.4 ExecutionReport / OrderCancelReject encoders. */
-final class ClientReportEncoder
+/**
+ * Encodes the OMS's client reports into reused FIX 4.4 ExecutionReport / OrderCancelReject encoders
+ * (also used for FIXT.1.1 / FIX 5.0 SP2 sessions: the same fields, with the session's BeginString).
+ */
+final class ClientReportEncoder implements ClientReportEncoding
 {
     private final ExtensibleExecutionReportEncoder executionReport = new ExtensibleExecutionReportEncoder();
     private final OrderCancelRejectEncoder cancelReject = new OrderCancelRejectEncoder();
     private final UtcTimestampEncoder timestamp = new UtcTimestampEncoder();
 
     /** @param reportTags the tags the client may receive: carried venue fields outside them are left out. */
-    ExecutionReportEncoder encode(final ExecutionReport report, final IntHashSet reportTags)
+    public ExecutionReportEncoder encode(final ExecutionReport report, final IntHashSet reportTags)
     {
         final ExtensibleExecutionReportEncoder er = executionReport;
         er.reset();
@@ -94,7 +97,7 @@ final class ClientReportEncoder
         return er;
     }
 
-    OrderCancelRejectEncoder encode(final CancelReject reject)
+    public OrderCancelRejectEncoder encode(final CancelReject reject)
     {
         final OrderCancelRejectEncoder cr = cancelReject;
         cr.reset();

@@ -2,19 +2,32 @@ package io.meridian.gateway;
 
 import io.meridian.fix.dialect.DialectDictionary;
 
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * One buy-side client allowed to log on: its CompID, the CompID it must address Meridian as,
- * and optional Logon credentials (Username 553 / Password 554) checked when set.
+ * One buy-side client allowed to log on: its CompID, the CompID it must address Meridian as, the
+ * FIX version it speaks (BeginString), optional Logon credentials (Username 553 / Password 554)
+ * checked when set, and optionally a dialect overlay its messages are validated against and the
+ * tags of its orders carried to the venue.
  */
 public final class ClientSessionConfig
 {
-    private static final String BASE_DICTIONARY = "classpath:fix/FIX44.xml";
+    public static final String FIX_4_2 = "FIX.4.2";
+    public static final String FIX_4_4 = "FIX.4.4";
+    /** FIXT.1.1 session layer carrying FIX 5.0 SP2 application messages. */
+    public static final String FIXT_1_1 = "FIXT.1.1";
+
+    private static final Map<String, DialectDictionary> BASE_DICTIONARIES = new ConcurrentHashMap<>();
 
     private final int clientId;
     private final String clientCompId;
     private final String meridianCompId;
     private final String username;
     private final String password;
+    private final String beginString;
     private final String dialectLocation;
     private final DialectDictionary dialect;
     private final int[] carryTags;
@@ -30,27 +43,58 @@ public final class ClientSessionConfig
         final int clientId, final String clientCompId, final String meridianCompId, final String username,
         final String password)
     {
-        this(clientId, clientCompId, meridianCompId, username, password, null, null, new int[0]);
+        this(clientId, clientCompId, meridianCompId, username, password, FIX_4_4);
+    }
+
+    /**
+     * @param beginString the client's FIX version: {@link #FIX_4_2}, {@link #FIX_4_4} or {@link #FIXT_1_1}
+     *                    (null or blank: FIX 4.4).
+     */
+    public ClientSessionConfig(
+        final int clientId, final String clientCompId, final String meridianCompId, final String username,
+        final String password, final String beginString)
+    {
+        this(clientId, clientCompId, meridianCompId, username, password, version(beginString, clientCompId),
+            null, null, new int[0]);
     }
 
     private ClientSessionConfig(
         final int clientId, final String clientCompId, final String meridianCompId, final String username,
-        final String password, final String dialectLocation, final DialectDictionary dialect, final int[] carryTags)
+        final String password, final String beginString, final String dialectLocation, final DialectDictionary dialect,
+        final int[] carryTags)
     {
         this.clientId = clientId;
         this.clientCompId = clientCompId;
         this.meridianCompId = meridianCompId;
         this.username = blankToNull(username);
         this.password = blankToNull(password);
+        this.beginString = beginString;
         this.dialectLocation = dialectLocation;
         this.dialect = dialect;
         this.carryTags = carryTags;
     }
 
+    private static String version(final String beginString, final String clientCompId)
+    {
+        final String version = blankToNull(beginString) == null ? FIX_4_4 : beginString.strip();
+        if (!FIX_4_2.equals(version) && !FIX_4_4.equals(version) && !FIXT_1_1.equals(version))
+        {
+            throw new IllegalArgumentException("unsupported FIX version " + version + " for client " + clientCompId +
+                " (one of " + FIX_4_2 + ", " + FIX_4_4 + ", " + FIXT_1_1 + ")");
+        }
+        return version;
+    }
+
+    private static String blankToNull(final String value)
+    {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /**
      * @param location the client's dialect overlay, {@code classpath:fix/dialects/...} or a file path, merged onto
-     *                 the base FIX 4.4 dictionary; blank for none.
+     *                 the base dictionary of the client's FIX version (FIX 4.2 or 4.4); blank for none.
      * @return a copy whose application messages are validated against the merged dictionary.
+     * @throws IllegalArgumentException for a FIXT.1.1 client (its dictionary is split in two; not supported yet).
      */
     public ClientSessionConfig withDialect(final String location)
     {
@@ -58,10 +102,15 @@ public final class ClientSessionConfig
         {
             return this;
         }
+        if (FIXT_1_1.equals(beginString))
+        {
+            throw new IllegalArgumentException(
+                "client " + clientCompId + ": dialects are supported on FIX.4.2 and FIX.4.4 sessions, not FIXT.1.1");
+        }
         final DialectDictionary merged = DialectDictionary.merge(
-            DialectDictionary.open(BASE_DICTIONARY), DialectDictionary.open(location));
+            DialectDictionary.open(baseDictionaryLocation(beginString)), DialectDictionary.open(location));
         return new ClientSessionConfig(
-            clientId, clientCompId, meridianCompId, username, password, location, merged, carryTags);
+            clientId, clientCompId, meridianCompId, username, password, beginString, location, merged, carryTags);
     }
 
     /**
@@ -72,51 +121,8 @@ public final class ClientSessionConfig
     public ClientSessionConfig withCarryTags(final int... tags)
     {
         return new ClientSessionConfig(
-            clientId, clientCompId, meridianCompId, username, password, dialectLocation, dialect, tags.clone());
-    }
-
-    /** @return tags carried from the client's orders to the venue; empty when none. */
-    public int[] carryTags()
-    {
-        return carryTags.clone();
-    }
-
-    /** @return the tags this client's dictionary allows on an ExecutionReport. */
-    public java.util.Set<Integer> executionReportTags()
-    {
-        final DialectDictionary dictionary = dialect != null ? dialect : BaseDictionary.INSTANCE;
-        final java.util.Set<Integer> tags = new java.util.HashSet<>(dictionary.headerAndTrailerTags());
-        tags.addAll(dictionary.messages().get("8").fields().keySet());
-        return tags;
-    }
-
-    /** The base FIX 4.4 dictionary, loaded once on first use. */
-    private static final class BaseDictionary
-    {
-        static final DialectDictionary INSTANCE = DialectDictionary.base(DialectDictionary.open(BASE_DICTIONARY));
-    }
-
-    /** @return the merged dialect dictionary, or null when the client speaks plain FIX 4.4. */
-    public DialectDictionary dialect()
-    {
-        return dialect;
-    }
-
-    /** @return where the dialect overlay was loaded from, or null. */
-    public String dialectLocation()
-    {
-        return dialectLocation;
-    }
-
-    /** @return the dictionary the session validates against, for operators. */
-    public String dictionaryDescription()
-    {
-        return dialect == null ? "FIX.4.4" : dialect.beginString() + "+" + dialect.name();
-    }
-
-    private static String blankToNull(final String value)
-    {
-        return value == null || value.isBlank() ? null : value;
+            clientId, clientCompId, meridianCompId, username, password, beginString, dialectLocation, dialect,
+            tags.clone());
     }
 
     public int clientId()
@@ -144,13 +150,74 @@ public final class ClientSessionConfig
         return password;
     }
 
+    /** The client's BeginString (8): FIX.4.2, FIX.4.4 or FIXT.1.1. */
+    public String beginString()
+    {
+        return beginString;
+    }
+
     public boolean hasCredentials()
     {
         return username != null || password != null;
     }
 
+    /** @return the merged dialect dictionary, or null when the client speaks its plain FIX version. */
+    public DialectDictionary dialect()
+    {
+        return dialect;
+    }
+
+    /** @return where the dialect overlay was loaded from, or null. */
+    public String dialectLocation()
+    {
+        return dialectLocation;
+    }
+
+    /** @return the dictionary the session validates against, for operators: e.g. FIX.4.4 or FIX.4.4+ACME. */
+    public String dictionaryDescription()
+    {
+        return dialect == null ? beginString : beginString + "+" + dialect.name();
+    }
+
+    /** @return tags carried from the client's orders to the venue; empty when none. */
+    public int[] carryTags()
+    {
+        return carryTags.clone();
+    }
+
+    /** @return the tags this client's dictionary allows on an ExecutionReport. */
+    public Set<Integer> executionReportTags()
+    {
+        final DialectDictionary dictionary = dialect != null ? dialect : baseDictionary(beginString);
+        final Set<Integer> tags = new HashSet<>(dictionary.headerAndTrailerTags());
+        tags.addAll(dictionary.messages().get("8").fields().keySet());
+        return tags;
+    }
+
+    /** @return the QuickFIX-format dictionary of the client's version (for FIXT.1.1, its FIX 5.0 SP2 messages). */
+    public String baseDictionaryLocation()
+    {
+        return baseDictionaryLocation(beginString);
+    }
+
+    private static String baseDictionaryLocation(final String beginString)
+    {
+        switch (beginString)
+        {
+            case FIX_4_2: return "classpath:fix/FIX42.xml";
+            case FIXT_1_1: return "classpath:fix/FIX50SP2.xml";
+            default: return "classpath:fix/FIX44.xml";
+        }
+    }
+
+    private static DialectDictionary baseDictionary(final String beginString)
+    {
+        return BASE_DICTIONARIES.computeIfAbsent(
+            beginString, version -> DialectDictionary.base(DialectDictionary.open(baseDictionaryLocation(version))));
+    }
+
     public String toString()
     {
-        return clientCompId + "->" + meridianCompId + "#" + clientId;
+        return clientCompId + "->" + meridianCompId + "#" + clientId + "(" + dictionaryDescription() + ")";
     }
 }

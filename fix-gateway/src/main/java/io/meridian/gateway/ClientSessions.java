@@ -14,10 +14,10 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import uk.co.real_logic.artio.Reply;
 import uk.co.real_logic.artio.builder.Encoder;
+import uk.co.real_logic.artio.builder.SessionHeaderEncoder;
 import uk.co.real_logic.artio.library.FixLibrary;
 import uk.co.real_logic.artio.messages.SessionReplyStatus;
 import uk.co.real_logic.artio.session.SessionWriter;
-import uk.co.real_logic.artio.library.SessionAcquireHandler;
 import uk.co.real_logic.artio.library.SessionAcquiredInfo;
 import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.session.Session;
@@ -33,7 +33,7 @@ import java.util.List;
  * messages through {@link ClientMessageHandler} into the OMS, and delivers the OMS's reports back
  * to the right session. Everything except {@link #status()} runs on the core thread.
  */
-public final class ClientSessions implements SessionAcquireHandler, ClientReports
+public final class ClientSessions implements AcceptorSessions, ClientReports
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSessions.class);
     private static final int SEND_ATTEMPTS = 16;
@@ -41,7 +41,6 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     private final ClientContext[] contexts;
     private final Object2ObjectHashMap<String, ClientContext> byCompId = new Object2ObjectHashMap<>();
     private final ClientMessageHandler messageHandler;
-    private final ClientReportEncoder encoder = new ClientReportEncoder();
     private final GatewayMetrics metrics;
     private int backlogged;
 
@@ -88,7 +87,8 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
                 continue;
             }
             // identified like an accepted logon: the header as the client sends it
-            final HeaderEncoder header = new HeaderEncoder()
+            final SessionHeaderEncoder header = headerEncoder(context.config.beginString());
+            header.beginString(context.config.beginString())
                 .senderCompID(context.config.clientCompId())
                 .targetCompID(context.config.meridianCompId());
             final Reply<SessionWriter> writer = Reply.await(library.followerSession(header, timeoutMs), library, idle);
@@ -113,6 +113,16 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
         }
     }
 
+    private static SessionHeaderEncoder headerEncoder(final String beginString)
+    {
+        switch (beginString)
+        {
+            case ClientSessionConfig.FIX_4_2: return new io.meridian.fix42.codecs.builder.HeaderEncoder();
+            case ClientSessionConfig.FIXT_1_1: return new io.meridian.fixt.codecs.builder.HeaderEncoder();
+            default: return new HeaderEncoder();
+        }
+    }
+
     public SessionHandler onSessionAcquired(final Session session, final SessionAcquiredInfo acquiredInfo)
     {
         final ClientContext context = byCompId.get(session.compositeKey().remoteCompId());
@@ -133,7 +143,8 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     public void onExecutionReport(final ExecutionReport report)
     {
         final ClientContext context = context(report.clientId);
-        if (context != null && (!context.backlog.isEmpty() || !send(context, encoder.encode(report, context.reportTags))))
+        if (context != null && (!context.backlog.isEmpty() ||
+            !send(context, context.encoding.encode(report, context.reportTags))))
         {
             delay(context, new ExecutionReport().copyFrom(report), "8", report.clOrdId);
         }
@@ -142,7 +153,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     public void onCancelReject(final CancelReject reject)
     {
         final ClientContext context = context(reject.clientId);
-        if (context != null && (!context.backlog.isEmpty() || !send(context, encoder.encode(reject))))
+        if (context != null && (!context.backlog.isEmpty() || !send(context, context.encoding.encode(reject))))
         {
             delay(context, new CancelReject().copyFrom(reject), "9", reject.clOrdId);
         }
@@ -165,7 +176,8 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
             while ((report = context.backlog.peek()) != null)
             {
                 final Encoder message = report instanceof ExecutionReport ?
-                    encoder.encode((ExecutionReport)report, context.reportTags) : encoder.encode((CancelReject)report);
+                    context.encoding.encode((ExecutionReport)report, context.reportTags) :
+                    context.encoding.encode((CancelReject)report);
                 if (!send(context, message))
                 {
                     break;
@@ -199,6 +211,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
         {
             return false;
         }
+        message.header().beginString(session.beginString());
         for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++)
         {
             if (session.trySend(message) > 0)
@@ -254,6 +267,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
     static final class ClientContext
     {
         final ClientSessionConfig config;
+        final ClientReportEncoding encoding;
         final MessageValidator dialectValidator;
         /** tags of the client's orders carried to the venue; null when none */
         final IntHashSet carryTags;
@@ -268,6 +282,7 @@ public final class ClientSessions implements SessionAcquireHandler, ClientReport
         ClientContext(final ClientSessionConfig config)
         {
             this.config = config;
+            this.encoding = ClientReportEncoding.forVersion(config.beginString());
             this.dialectValidator = config.dialect() == null ? null : new MessageValidator(config.dialect());
             if (config.carryTags().length == 0)
             {

@@ -76,19 +76,19 @@ public final class FixRuntime implements AutoCloseable
      */
     public void start(
         final AuthenticationStrategy authentication,
-        final ClientSessions clientSessions,
+        final AcceptorSessions clientSessions,
         final SessionAcquireHandler initiatorSessions)
     {
         start(authentication, clientSessions, initiatorSessions, SessionCustomisationStrategy.none());
     }
 
     /**
-     * As {@link #start(AuthenticationStrategy, ClientSessions, SessionAcquireHandler)}, with what venue
+     * As {@link #start(AuthenticationStrategy, AcceptorSessions, SessionAcquireHandler)}, with what venue
      * dialects add to the Logon messages the library sends (signatures, extra fields).
      */
     public void start(
         final AuthenticationStrategy authentication,
-        final ClientSessions clientSessions,
+        final AcceptorSessions clientSessions,
         final SessionAcquireHandler initiatorSessions,
         final SessionCustomisationStrategy logonCustomisation)
     {
@@ -136,16 +136,22 @@ public final class FixRuntime implements AutoCloseable
             .archiverIdleStrategy(IdleStrategies.of("backoff"))
             .authenticationStrategy(authentication)
             .acceptorfixDictionary(FixDictionaryImpl.class)
-            .sessionPersistenceStrategy(SessionPersistenceStrategy.alwaysPersistent())
+            // the acceptor picks the session dictionary by the Logon's BeginString
+            .overrideAcceptorFixDictionary(io.meridian.fix42.codecs.FixDictionaryImpl.class)
+            .overrideAcceptorFixDictionary(io.meridian.fixt.codecs.FixDictionaryImpl.class)
+            .sessionPersistenceStrategy(config.transientSequenceNumbers() ?
+                SessionPersistenceStrategy.alwaysTransient() : SessionPersistenceStrategy.alwaysPersistent())
             .initialAcceptedSessionOwner(InitialAcceptedSessionOwner.SOLE_LIBRARY)
+            .sessionCustomisationStrategy(new LogonCustomisation())
             .printStartupWarnings(false)
             .errorHandlerFactory(FixRuntime::loggingErrorHandler)
             .replyTimeoutInMs(config.replyTimeoutMs())
             .epochNanoClock(clock);
         // a claim the framer retries in a loop waits for a consumer that runs on its own thread: the library
-        // (lock-step) or the archiver and indexer (low-resource); under load that stalled every session after
-        // about 1,000 orders at 5-10k/s. With 0 the framer stops reading that socket and retries next duty cycle.
-        engineConfig.inboundMaxClaimAttempts(0).outboundMaxClaimAttempts(0);
+        // (lock-step) or the indexer (low-resource); under load that stalled every session after about 1,000
+        // orders at 5-10k/s. With 0 the framer stops reading that socket and retries next duty cycle. Outbound
+        // keeps one attempt: Artio's replayer makes exactly that many, so 0 would silently drop every resend.
+        engineConfig.inboundMaxClaimAttempts(0).outboundMaxClaimAttempts(1);
         if (lockStep)
         {
             framerPump = new FramerPump();
@@ -179,7 +185,7 @@ public final class FixRuntime implements AutoCloseable
             .libraryName("meridian-core")
             .replyTimeoutInMs(config.replyTimeoutMs());
         libraryConfig.epochNanoClock(clock);
-        libraryConfig.sessionCustomisationStrategy(logonCustomisation);
+        libraryConfig.sessionCustomisationStrategy(new LogonCustomisation().then(logonCustomisation));
         libraryConfig.monitoringFile(new File(fixDir, "library-counters").getAbsolutePath());
         libraryConfig.aeronContext().aeronDirectoryName(aeronDir);
         library = FixLibrary.connect(libraryConfig);
@@ -212,6 +218,15 @@ public final class FixRuntime implements AutoCloseable
             framerPump.stop();
             framerOnPollingThread = true;
         }
+    }
+
+    /**
+     * Resets both sequence numbers of a session that is not connected (operator action, and the
+     * certification profile between conformance scripts). @return the engine's pending reply.
+     */
+    public uk.co.real_logic.artio.Reply<?> resetSequenceNumber(final long sessionId)
+    {
+        return engine.resetSequenceNumber(sessionId);
     }
 
     /**

@@ -25,6 +25,7 @@ public final class FixRuntimeConfig
      * TCP, library, venues and sequencer all on the core thread, no hand-off on the order path.
      */
     public static final String LOCK_STEP = "lock-step";
+    private boolean transientSequenceNumbers;
 
     public Path dataDir()
     {
@@ -122,6 +123,21 @@ public final class FixRuntimeConfig
     public FixRuntimeConfig clientMessageReceived(final LongConsumer clientMessageReceived)
     {
         this.clientMessageReceived = clientMessageReceived;
+        return this;
+    }
+
+    /**
+     * Certification profile only: sequence numbers are not kept between connections, so every
+     * Logon starts at 1 (what conformance scripts expect). Production sessions always persist them.
+     */
+    public boolean transientSequenceNumbers()
+    {
+        return transientSequenceNumbers;
+    }
+
+    public FixRuntimeConfig transientSequenceNumbers(final boolean transientSequenceNumbers)
+    {
+        this.transientSequenceNumbers = transientSequenceNumbers;
         return this;
     }
 }

@@ -36,7 +36,7 @@ class BrokerDialectSystemTest
     @Test
     void dialectSessionValidatesAndCarriesCustomFieldsBothWays(@TempDir final Path dir) throws Exception
     {
-        final ClientSessionConfig acme = new ClientSessionConfig(2, ACME, "MERIDIAN", null, null)
+        final ClientSessionConfig acme = new ClientSessionConfig(4, ACME, "MERIDIAN", null, null)
             .withDialect("classpath:fix/dialects/acme-securities.xml")
             .withCarryTags(7001, 7002);
         try (FixVenueSimulator venue = new FixVenueSimulator(

@@ -33,6 +33,8 @@ final class MeridianTestServer implements AutoCloseable
     static final String SECURE_CLIENT = "CLIENT2";
     static final String SECURE_USER = "client2";
     static final String SECURE_PASSWORD = "s3cret";
+    static final String FIX42_CLIENT = "CLIENT42";
+    static final String FIXT_CLIENT = "CLIENT50";
 
     private final ServerConfig config;
     private final int httpPort;
@@ -58,7 +60,7 @@ final class MeridianTestServer implements AutoCloseable
     }
 
     /**
-     * @param extraClients   clients beyond CLIENT1 and CLIENT2 (ids from 2 on), e.g. a broker dialect's.
+     * @param extraClients   clients beyond CLIENT1, CLIENT2, CLIENT42 and CLIENT50 (ids from 4 on), e.g. a broker dialect's.
      * @param venueCarryTags venue ExecutionReport tags carried back to clients.
      */
     MeridianTestServer(
@@ -82,7 +84,9 @@ final class MeridianTestServer implements AutoCloseable
         this.httpPort = httpPort;
         final List<ClientSessionConfig> clients = new java.util.ArrayList<>(List.of(
             new ClientSessionConfig(0, CLIENT, "MERIDIAN", null, null),
-            new ClientSessionConfig(1, SECURE_CLIENT, "MERIDIAN", SECURE_USER, SECURE_PASSWORD)));
+            new ClientSessionConfig(1, SECURE_CLIENT, "MERIDIAN", SECURE_USER, SECURE_PASSWORD),
+            new ClientSessionConfig(2, FIX42_CLIENT, "MERIDIAN", null, null, ClientSessionConfig.FIX_4_2),
+            new ClientSessionConfig(3, FIXT_CLIENT, "MERIDIAN", null, null, ClientSessionConfig.FIXT_1_1)));
         clients.addAll(extraClients);
         final List<FixVenueConfig> venues = new java.util.ArrayList<>(List.of(
             new FixVenueConfig(0, "SIMVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200,

@@ -53,7 +53,7 @@ final class TestFixClient implements Application, AutoCloseable
         final int port, final String senderCompId, final String targetCompId, final String username,
         final String password, final Path storeDir) throws ConfigError
     {
-        this(port, senderCompId, targetCompId, username, password, storeDir, "fix/FIX44.xml");
+        this("FIX.4.4", port, senderCompId, targetCompId, username, password, storeDir);
     }
 
     /** @param dataDictionary the QuickFIX/J dictionary (classpath resource or file) incoming messages must match. */
@@ -61,7 +61,27 @@ final class TestFixClient implements Application, AutoCloseable
         final int port, final String senderCompId, final String targetCompId, final String username,
         final String password, final Path storeDir, final String dataDictionary) throws ConfigError
     {
-        this.sessionId = new SessionID("FIX.4.4", senderCompId, targetCompId);
+        this("FIX.4.4", port, senderCompId, targetCompId, username, password, storeDir, dataDictionary);
+    }
+
+    /**
+     * A client of the given FIX version (FIX.4.2, FIX.4.4 or FIXT.1.1 with FIX 5.0 SP2), validating
+     * against Meridian's dictionaries of it.
+     */
+    TestFixClient(
+        final String beginString, final int port, final String senderCompId, final String targetCompId,
+        final String username, final String password, final Path storeDir) throws ConfigError
+    {
+        this(beginString, port, senderCompId, targetCompId, username, password, storeDir,
+            "fix/" + beginString.replace(".", "") + ".xml");
+    }
+
+    private TestFixClient(
+        final String beginString, final int port, final String senderCompId, final String targetCompId,
+        final String username, final String password, final Path storeDir, final String dataDictionary)
+        throws ConfigError
+    {
+        this.sessionId = new SessionID(beginString, senderCompId, targetCompId);
         this.username = username;
         this.password = password;
         final String config = String.join("\n",
@@ -72,10 +92,12 @@ final class TestFixClient implements Application, AutoCloseable
             "StartTime=00:00:00",
             "EndTime=00:00:00",
             "UseDataDictionary=Y",
-            "DataDictionary=" + dataDictionary,
+            "FIXT.1.1".equals(beginString) ?
+                "TransportDataDictionary=fix/FIXT11.xml\nAppDataDictionary=fix/FIX50SP2.xml\nDefaultApplVerID=FIX.5.0SP2" :
+                "DataDictionary=" + dataDictionary,
             "FileStorePath=" + storeDir.toAbsolutePath(),
             "[SESSION]",
-            "BeginString=FIX.4.4",
+            "BeginString=" + beginString,
             "SenderCompID=" + senderCompId,
             "TargetCompID=" + targetCompId,
             "SocketConnectHost=localhost",
