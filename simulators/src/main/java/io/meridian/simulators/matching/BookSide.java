@@ -42,11 +42,23 @@ final class BookSide {
     }
 
     List<BookSnapshot.Level> snapshot() {
-        List<BookSnapshot.Level> result = new ArrayList<>(levels.size());
+        return snapshot(Integer.MAX_VALUE);
+    }
+
+    List<BookSnapshot.Level> snapshot(int depth) {
+        List<BookSnapshot.Level> result = new ArrayList<>(Math.min(depth, levels.size()));
         for (PriceLevel level : levels.values()) {
+            if (result.size() >= depth) {
+                break;
+            }
             result.add(new BookSnapshot.Level(level.price, level.totalQty, level.orderCount));
         }
         return result;
+    }
+
+    long levelQty(long price) {
+        PriceLevel level = levels.get(price);
+        return level == null ? 0 : level.totalQty;
     }
 
     List<OrderState> orders() {

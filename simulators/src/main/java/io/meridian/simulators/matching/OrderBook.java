@@ -120,6 +120,16 @@ public final class OrderBook {
         return new BookSnapshot(symbol, bids.snapshot(), asks.snapshot());
     }
 
+    /** Open quantity resting at {@code price} on {@code side}; zero when there is no such level. */
+    public long levelQty(Side side, long price) {
+        return sideOf(side).levelQty(price);
+    }
+
+    /** The best {@code depth} levels of one side, best first. */
+    public List<BookSnapshot.Level> levels(Side side, int depth) {
+        return sideOf(side).snapshot(depth);
+    }
+
     /** Resting orders of one side in priority order. */
     public List<OrderState> restingOrders(Side side) {
         return sideOf(side).orders();
