@@ -82,6 +82,11 @@ public final class OkxWsSession {
         connection.send(message.toString());
     }
 
+    /** Sends an already serialized push (one serialization shared by every subscriber). */
+    public void sendText(String text) {
+        connection.send(text);
+    }
+
     public void close() {
         connection.close();
     }
