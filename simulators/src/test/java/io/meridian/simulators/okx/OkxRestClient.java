@@ -41,7 +41,7 @@ final class OkxRestClient {
     private volatile String forcedSignature;
 
     OkxRestClient(URI base, String apiKey, String secret, String passphrase) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         this.base = base;
         this.apiKey = apiKey;
         this.secret = secret;
