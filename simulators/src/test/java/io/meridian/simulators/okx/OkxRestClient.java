@@ -39,6 +39,7 @@ final class OkxRestClient {
     private final String passphrase;
     private volatile LongSupplier clockMs = System::currentTimeMillis;
     private volatile String forcedSignature;
+    private volatile Duration timeout = Duration.ofSeconds(10);
 
     OkxRestClient(URI base, String apiKey, String secret, String passphrase) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,6 +52,12 @@ final class OkxRestClient {
     /** The client's idea of the time, for stale-timestamp tests. */
     OkxRestClient withClock(LongSupplier clockMs) {
         this.clockMs = clockMs;
+        return this;
+    }
+
+    /** How long to wait for an answer before the request fails with an {@link java.net.http.HttpTimeoutException}. */
+    OkxRestClient withTimeout(Duration newTimeout) {
+        this.timeout = newTimeout;
         return this;
     }
 
@@ -195,7 +202,7 @@ final class OkxRestClient {
     }
 
     private Response send(String method, String requestPath, String body, boolean signed) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(requestPath)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(requestPath)).timeout(timeout)
             .header("Content-Type", "application/json");
         if (signed) {
             String timestamp = ISO.format(Instant.ofEpochMilli(clockMs.getAsLong()));
