@@ -10,6 +10,14 @@ public record HttpResponse(int status, Map<String, String> headers, String body,
         headers = Map.copyOf(headers);
     }
 
+    /** Status of {@link #drop()}: no answer, the connection is closed instead. */
+    public static final int DROP_STATUS = 0;
+
+    /** No answer at all: the server closes the connection (a client sees a timeout or a reset). */
+    public static HttpResponse drop() {
+        return new HttpResponse(DROP_STATUS, Map.of(), "", "text/plain");
+    }
+
     /** A JSON answer. */
     public static HttpResponse json(int status, String body) {
         return new HttpResponse(status, Map.of(), body, "application/json;charset=UTF-8");

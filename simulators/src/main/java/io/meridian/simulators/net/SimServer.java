@@ -274,6 +274,10 @@ public final class SimServer implements AutoCloseable {
     }
 
     private static void write(Channel channel, HttpResponse response, boolean keepAlive) {
+        if (response.status() == HttpResponse.DROP_STATUS) {
+            channel.close();
+            return;
+        }
         ByteBuf content = Unpooled.copiedBuffer(response.body(), StandardCharsets.UTF_8);
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()), content);
         out.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
