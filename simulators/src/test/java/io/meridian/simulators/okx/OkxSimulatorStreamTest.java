@@ -134,15 +134,15 @@ class OkxSimulatorStreamTest {
             assertThat(snapshot.path("action").asText()).isEqualTo("snapshot");
             assertThat(snapshot.path("data").path(0).path("prevSeqId").asLong()).isEqualTo(-1);
             assertThat(book.apply(snapshot)).isEqualTo(OkxLocalBook.Result.OK);
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 25; i++) {
                 simulator.stepMarket(1);
-                if (i % 10 == 0) {
+                if (i % 6 == 0) {
                     trader1.placeOrder(BTC, "buy", "market", "0.2", null, null);
                     trader2.placeOrder(BTC, "sell", "limit", "0.05", "60020.00", null);
                 }
                 syncAndCompare(simulator, ws, book, BTC);
             }
-            assertThat(book.messagesVerified()).isGreaterThan(40);
+            assertThat(book.messagesVerified()).isGreaterThan(25);
         }
     }
 
