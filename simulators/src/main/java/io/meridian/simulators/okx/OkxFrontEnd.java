@@ -72,8 +72,13 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
     private final Map<String, Deque<ObjectNode>> recentFillPushes = new HashMap<>();
     private final Map<Long, ObjectNode> previousRestView = new HashMap<>();
     private final Map<Long, Long> lastChangeMs = new HashMap<>();
+    private final Map<Long, ObjectNode> currentRest = new HashMap<>();
+    /** Crossing post-only orders OKX accepts then cancels; the core refuses them, so they live here. */
+    private final Map<Long, OrderView> syntheticOrders = new HashMap<>();
+    private long syntheticOrderIds = 9_000_000_000_000L;
+    /** The record of the order being submitted, picked up by the NEW event of that submit. */
+    private OkxOrderRecord pendingRecord;
     private List<Runnable> reorderBuffer;
-    private long connIds;
 
     public OkxFrontEnd(SimulatedExchange exchange, ExchangeLoop loop, FaultPlan faults, List<OkxCredentials> credentials) {
         this.exchange = exchange;
@@ -308,8 +313,11 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         }
         if (!result.accepted()) {
             OkxError code = map(result.reject(), rules, sz);
-            String msg = code == OkxError.INSUFFICIENT_BALANCE
-                ? code.message(side == Side.BUY ? rules.quoteAsset() : rules.baseAsset()) : code.message();
+            String msg = switch (code) {
+                case INSUFFICIENT_BALANCE -> code.message(side == Side.BUY ? rules.quoteAsset() : rules.baseAsset());
+                case PARAM_ERROR -> code.message("px");
+                default -> code.message();
+            };
             return orderFailure(clOrdId, code, msg, inTime);
         }
         long orderId = result.order().orderId();
@@ -329,9 +337,6 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         answer.put("inTime", inTime).put("outTime", Long.toString(nowMs() * 1000));
         return ok(answer);
     }
-
-    /** The record of the order being submitted, picked up by the NEW event of that submit. */
-    private OkxOrderRecord pendingRecord;
 
     private HttpResponse cancelOrder(String account, JsonNode body) {
         String inTime = Long.toString(nowMs() * 1000);
@@ -568,7 +573,7 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
     private HttpResponse orderFailure(String clOrdId, String ordId, OkxError code, String msg, String inTime) {
         ObjectNode answer = OkxJson.error(OkxError.ALL_OPERATIONS_FAILED);
         OkxJson.data(answer).addObject().put("clOrdId", clOrdId).put("ordId", ordId).put("tag", "")
-            .put("ts", Long.toString(nowMs())).put("sCode", code.code()).put("sMsg", code == OkxError.PARAM_ERROR && msg.contains("{param0}") ? code.message("px") : msg);
+            .put("ts", Long.toString(nowMs())).put("sCode", code.code()).put("sMsg", msg);
         answer.put("inTime", inTime).put("outTime", Long.toString(nowMs() * 1000));
         return ok(answer);
     }
@@ -591,9 +596,6 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         answer.put("inTime", inTime).put("outTime", Long.toString(nowMs() * 1000));
         return ok(answer);
     }
-
-    private long syntheticOrderIds = 9_000_000_000_000L;
-    private final Map<Long, OrderView> syntheticOrders = new HashMap<>();
 
     private boolean wouldCross(String instId, Side side, long price) {
         BookTop top = exchange.bookTop(instId).orElse(null);
@@ -780,6 +782,9 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
     @Override
     public void onOrderUpdate(OrderUpdate update) {
         OrderView order = update.order();
+        if (!isTrader(order.account())) {
+            return;
+        }
         if (update.execType() == ExecType.NEW && pendingRecord != null && !records.containsKey(order.orderId())) {
             records.put(order.orderId(), pendingRecord);
         }
@@ -801,22 +806,18 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         } else if (update.execType() == ExecType.EXPIRED) {
             record.cancelSource = order.tif() == TimeInForce.FOK ? "13" : "14";
         }
-        if (isTrader(order.account())) {
-            if (faults.active(FaultType.REST_STREAM_DISAGREE, order.symbol()).isPresent()) {
-                // kept only while the fault is armed: REST then answers the state before the latest change
-                previousRestView.put(order.orderId(), currentRest.get(order.orderId()));
-                currentRest.put(order.orderId(), orderView(order, false));
-                lastChangeMs.put(order.orderId(), nowMs());
-            } else if (!lastChangeMs.isEmpty()) {
-                previousRestView.clear();
-                currentRest.clear();
-                lastChangeMs.clear();
-            }
-            pushOrder(order, record, fill, update.execType());
+        if (faults.active(FaultType.REST_STREAM_DISAGREE, order.symbol()).isPresent()) {
+            // kept only while the fault is armed: REST then answers the state before the latest change
+            previousRestView.put(order.orderId(), currentRest.get(order.orderId()));
+            currentRest.put(order.orderId(), orderView(order, false));
+            lastChangeMs.put(order.orderId(), nowMs());
+        } else if (!lastChangeMs.isEmpty()) {
+            previousRestView.clear();
+            currentRest.clear();
+            lastChangeMs.clear();
         }
+        pushOrder(order, record, fill, update.execType());
     }
-
-    private final Map<Long, ObjectNode> currentRest = new HashMap<>();
 
     private boolean isTrader(String account) {
         return !account.equals(io.meridian.simulators.exchange.ExchangeConfig.MAKER_ACCOUNT)
@@ -994,7 +995,7 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
                 socket.close(1000, "");
             }
         };
-        OkxWsSession session = new OkxWsSession(endpoint, connection, sessionVenue(socket), String.format("%08x", socket.id()));
+        OkxWsSession session = new OkxWsSession(endpoint, connection, sessionVenue(), String.format("%08x", socket.id()));
         return new WebSocketListener() {
             @Override
             public void onOpen() {
@@ -1013,9 +1014,7 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         };
     }
 
-    private final Map<OkxWsSession, WebSocketSession> sockets = new HashMap<>();
-
-    private OkxWsSession.Venue sessionVenue(WebSocketSession socket) {
+    private OkxWsSession.Venue sessionVenue() {
         return new OkxWsSession.Venue() {
             @Override
             public OkxAuth.Verdict login(String apiKey, String passphrase, String timestamp, String sign) {
@@ -1029,7 +1028,6 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
 
             @Override
             public void onSubscribed(OkxWsSession session, String channel, String instId) {
-                sockets.putIfAbsent(session, socket);
                 switch (channel) {
                     case "books" -> session.send(feeds.get(instId).snapshot(nowMs()));
                     case "bbo-tbt" -> session.send(bbo(feeds.get(instId), feeds.get(instId).seqId(), nowMs()));
@@ -1072,9 +1070,8 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         }
     }
 
-    /** Closes every WebSocket session (used on reset, after the server dropped the sockets). */
+    /** Forgets every WebSocket session (on reset, once the server dropped the sockets). */
     void forgetSessions() {
         sessions.clear();
-        sockets.clear();
     }
 }
