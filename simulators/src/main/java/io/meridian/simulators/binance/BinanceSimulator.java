@@ -131,6 +131,14 @@ public final class BinanceSimulator implements ControlledVenue, AutoCloseable {
         }));
     }
 
+    /** Sends the merged @depth@100ms diffs due now instead of at the next 100 ms tick (tests). */
+    public void flushDepthStreams() {
+        await(loop.call(() -> {
+            streams.flushDepth();
+            return null;
+        }));
+    }
+
     @Override
     public void reset(long seed) {
         faults.reseed(seed);

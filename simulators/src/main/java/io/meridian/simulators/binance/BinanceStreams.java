@@ -129,7 +129,9 @@ final class BinanceStreams implements ExchangeListener {
                 return;
             }
         }
-        if (hasUsers(account) && venue.faults().fire(FaultType.OUT_OF_ORDER_EVENTS, update.order().symbol()).isPresent()) {
+        if (hasUsers(account) && !held.containsKey(account)
+            && venue.faults().fire(FaultType.OUT_OF_ORDER_EVENTS, update.order().symbol()).isPresent()) {
+            // held back until the account's next event has gone out (or 200 ms pass)
             held.computeIfAbsent(account, k -> new ArrayList<>()).add(event);
             venue.loop().schedule(() -> releaseHeld(account), 200);
             return;
