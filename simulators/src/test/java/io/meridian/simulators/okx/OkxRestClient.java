@@ -29,6 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class OkxRestClient {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** One client (connection pool, selector thread) shared by every instance, as a bridge would. */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
     private static final DateTimeFormatter ISO =
         DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -42,7 +45,7 @@ final class OkxRestClient {
     private volatile Duration timeout = Duration.ofSeconds(10);
 
     OkxRestClient(URI base, String apiKey, String secret, String passphrase) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HTTP;
         this.base = base;
         this.apiKey = apiKey;
         this.secret = secret;

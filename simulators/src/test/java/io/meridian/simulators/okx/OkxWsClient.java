@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ final class OkxWsClient implements AutoCloseable {
     private final WebSocket socket;
 
     private OkxWsClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        this.socket = OkxRestClient.HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
             .buildAsync(uri, new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
