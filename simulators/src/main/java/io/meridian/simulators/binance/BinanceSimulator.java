@@ -225,6 +225,9 @@ public final class BinanceSimulator implements ControlledVenue, AutoCloseable {
             @Override
             public void onOrderUpdate(OrderUpdate update) {
                 if (!update.order().account().startsWith("sim-")) {
+                    if (lastViews.size() > 100_000) {
+                        lastViews.clear();
+                    }
                     OrderView[] views = lastViews.computeIfAbsent(update.order().orderId(), k -> new OrderView[2]);
                     views[0] = update.execType() == io.meridian.simulators.exchange.ExecType.NEW ? null : views[1];
                     views[1] = update.order();

@@ -108,6 +108,9 @@ final class BinanceStreams implements ExchangeListener {
     @Override
     public void onOrderUpdate(OrderUpdate update) {
         String account = update.order().account();
+        if (!hasUsers(account)) {
+            return;
+        }
         String rejectReason = null;
         OrderUpdate shown = update;
         if (venue.vanished(update.order().orderId()) && update.execType() == ExecType.CANCELED) {
@@ -173,14 +176,18 @@ final class BinanceStreams implements ExchangeListener {
 
     @Override
     public void onBookTop(BookTop top) {
-        String stream = top.symbol().toLowerCase(Locale.ROOT) + "@bookTicker".toLowerCase(Locale.ROOT);
-        publish(stream, "@bookTicker", top.symbol(), BinanceJson.bookTicker(top));
+        String stream = top.symbol().toLowerCase(Locale.ROOT) + "@bookticker";
+        if (hasMarket(stream)) {
+            publish(stream, "@bookTicker", top.symbol(), BinanceJson.bookTicker(top));
+        }
     }
 
     @Override
     public void onTradePrint(TradePrint trade) {
         String stream = trade.symbol().toLowerCase(Locale.ROOT) + "@trade";
-        publish(stream, "@trade", trade.symbol(), BinanceJson.trade(trade, venue.serverTimeMillis()));
+        if (hasMarket(stream)) {
+            publish(stream, "@trade", trade.symbol(), BinanceJson.trade(trade, venue.serverTimeMillis()));
+        }
     }
 
     /** Called every 100 ms on the loop: sends the merged depth diffs due. */

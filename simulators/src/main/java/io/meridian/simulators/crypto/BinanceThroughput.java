@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Measures what one Binance simulator sustains on this machine (not a test; prints a report):
  * signed REST orders per second from {@code threads} keep-alive clients, and stream events per
  * second delivered to one WebSocket client (market streams + user data) meanwhile; then market
- * streams alone with the market maker ticking every millisecond.
+ * streams alone with the market maker stepped as fast as the loop allows; then the exchange core
+ * alone (orders submitted on its thread, no network).
  * <pre>java ... io.meridian.simulators.crypto.BinanceThroughput [seconds=10] [threads=2]</pre>
  */
 public final class BinanceThroughput {
@@ -69,6 +70,21 @@ public final class BinanceThroughput {
             System.out.printf("market maker alone: %d steps = %.0f steps/s, %d market events = %.0f events/s to one client%n",
                 steps, steps / (double) seconds, marketEvents.get(), marketEvents.get() / (double) seconds);
             sockets.forEach(WebSocket::abort);
+
+            sim.reset(1);
+            long coreOrders = 200_000;
+            long nanos = sim.onExchange(ex -> {
+                long start = System.nanoTime();
+                for (long i = 0; i < coreOrders; i++) {
+                    ex.submit(io.meridian.simulators.exchange.NewOrder.limit("trader1", "BTCUSDT",
+                        i % 2 == 0 ? io.meridian.simulators.matching.Side.BUY : io.meridian.simulators.matching.Side.SELL,
+                        io.meridian.simulators.matching.TimeInForce.GTC, io.meridian.simulators.exchange.Amounts.of("60000"),
+                        io.meridian.simulators.exchange.Amounts.of("0.001"), null));
+                }
+                return System.nanoTime() - start;
+            });
+            System.out.printf("exchange core alone (no network, no JSON): %d orders in %.2f s = %.0f orders/s%n",
+                coreOrders, nanos / 1e9, coreOrders / (nanos / 1e9));
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * DELETE /faults/{venue}               disarm every fault of the venue (DELETE /faults: all venues)
  * GET    /firings/{venue}              fired faults, in order
  * POST   /reset/{venue}?seed=N         reset one venue (POST /reset?seed=N: all); seed defaults to the current one
+ * POST   /seed/{venue}?seed=N          reseed the fault plan only (disarms its faults); POST /seed?seed=N: all
  * </pre>
  */
 public final class ControlServer implements AutoCloseable {
@@ -109,6 +110,16 @@ public final class ControlServer implements AutoCloseable {
                         body.set(venue.venue(), json.valueToTree(firings));
                     }
                     return ok(body);
+                }
+            }
+            case "seed" -> {
+                if (method.equals("POST")) {
+                    String seed = request.param("seed");
+                    if (seed == null) {
+                        return error(400, "seed parameter missing");
+                    }
+                    targets.forEach(v -> v.faults().reseed(Long.parseLong(seed)));
+                    return ok(json.createObjectNode().put("seed", Long.parseLong(seed)));
                 }
             }
             case "reset" -> {

@@ -7,6 +7,7 @@ import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.WebSocketStreamClientImpl;
 import com.binance.connector.client.impl.websocketapi.WebSocketApiAuth;
 import com.binance.connector.client.impl.websocketapi.WebSocketApiTrade;
+import com.binance.connector.client.impl.websocketapi.WebSocketApiUserDataStream;
 import com.binance.connector.client.utils.RequestBuilder;
 import com.binance.connector.client.utils.WebSocketConnection;
 import com.binance.connector.client.utils.httpclient.WebSocketApiHttpClientSingleton;
@@ -116,6 +117,29 @@ class BinanceWebSocketTest {
             assertThat(lastFill.getBoolean("m")).isFalse();
             JSONArray balances = events.get(3).getJSONArray("B");
             assertThat(balances.toList()).hasSize(2);
+
+            WebSocketApiTrade trade = new WebSocketApiTrade(handler);
+            trade.newOrder("BTCUSDT", "SELL", "LIMIT", new JSONObject().put("requestId", "rest")
+                .put("timeInForce", "GTC").put("quantity", 0.1).put("price", 61000.0).put("newClientOrderId", "ws-2"));
+            long restingId = next(messages, m -> "rest".equals(m.optString("id"))).getJSONObject("result").getLong("orderId");
+            trade.getOrder("BTCUSDT", new JSONObject().put("requestId", "status").put("orderId", restingId));
+            assertThat(next(messages, m -> "status".equals(m.optString("id"))).getJSONObject("result").getString("status")).isEqualTo("NEW");
+            trade.cancelOrder("BTCUSDT", new JSONObject().put("requestId", "cancel").put("origClientOrderId", "ws-2"));
+            // the venue pushes the event while it cancels, before it answers
+            assertThat(next(messages, m -> m.has("event") && m.getJSONObject("event").optString("x").equals("CANCELED"))
+                .getJSONObject("event").getString("c")).isEqualTo("ws-2");
+            assertThat(next(messages, m -> "cancel".equals(m.optString("id"))).getJSONObject("result").getString("status"))
+                .isEqualTo("CANCELED");
+
+            WebSocketApiUserDataStream userData = new WebSocketApiUserDataStream(handler);
+            userData.userDataStreamStart(new JSONObject().put("requestId", "start"));
+            String listenKey = next(messages, m -> "start".equals(m.optString("id"))).getJSONObject("result").getString("listenKey");
+            userData.userDataStreamPing(listenKey, new JSONObject().put("requestId", "ping"));
+            assertThat(next(messages, m -> "ping".equals(m.optString("id"))).getInt("status")).isEqualTo(200);
+            userData.userDataStreamStop(listenKey, new JSONObject().put("requestId", "stop"));
+            assertThat(next(messages, m -> "stop".equals(m.optString("id"))).getInt("status")).isEqualTo(200);
+            userData.userDataStreamPing(listenKey, new JSONObject().put("requestId", "gone"));
+            assertThat(next(messages, m -> "gone".equals(m.optString("id"))).getJSONObject("error").getInt("code")).isEqualTo(-1125);
         } finally {
             connection.close();
         }

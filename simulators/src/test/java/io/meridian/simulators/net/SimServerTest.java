@@ -108,6 +108,9 @@ class SimServerTest {
 
             client.send(java.net.http.HttpRequest.newBuilder(URI.create(control.url() + "/faults/demo")).DELETE().build(), BodyHandlers.ofString());
             assertThat(plan.armed()).isEmpty();
+            client.send(java.net.http.HttpRequest.newBuilder(URI.create(control.url() + "/seed/demo?seed=42"))
+                .POST(BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+            assertThat(plan.seed()).isEqualTo(42);
             client.send(java.net.http.HttpRequest.newBuilder(URI.create(control.url() + "/reset/demo?seed=99"))
                 .POST(BodyPublishers.noBody()).build(), BodyHandlers.ofString());
             assertThat(resetSeed.get()).isEqualTo(99);
