@@ -825,6 +825,10 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
     }
 
     private void pushOrder(OrderView order, OkxOrderRecord record, Fill fill, ExecType execType) {
+        // fills are kept for replays even without a subscriber; other pushes are built only for one
+        if (fill == null && !hasPrivateSubscriber(order.account(), "orders")) {
+            return;
+        }
         ObjectNode data = orderView(order, true);
         SymbolRules rules = exchange.rules(order.symbol()).orElseThrow();
         data.put("fillSz", fill == null ? "0" : OkxFormat.sz(rules, fill.qty()))
@@ -869,6 +873,15 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         }
     }
 
+    private boolean hasPrivateSubscriber(String account, String channel) {
+        for (OkxWsSession session : sessions) {
+            if (account.equals(session.account()) && !session.subscriptions(channel).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ObjectNode orderPush(ObjectNode arg, ObjectNode data) {
         ObjectNode push = OkxJson.MAPPER.createObjectNode();
         push.set("arg", arg);
@@ -895,7 +908,7 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
 
     @Override
     public void onBalanceChange(BalanceChange change) {
-        if (!isTrader(change.account())) {
+        if (!isTrader(change.account()) || !hasPrivateSubscriber(change.account(), "account")) {
             return;
         }
         List<Balance> all = exchange.balances(change.account());
