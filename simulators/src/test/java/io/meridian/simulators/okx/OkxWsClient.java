@@ -98,9 +98,32 @@ final class OkxWsClient implements AutoCloseable {
         return pushes;
     }
 
-    /** The close code once the server closed the connection (or the connection dropped). */
+    /**
+     * The close code once the server closed the connection, or -1 once it dropped. A dropped TCP
+     * connection is not always reported by the JDK client until it writes, so this pings while it
+     * waits, as a client checking liveness does (OKX asks clients to ping when the line is quiet).
+     */
     int awaitClosed() {
-        return closed.orTimeout(10, TimeUnit.SECONDS).join();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return closed.get(250, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException quiet) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("WebSocket still open after 10 s");
+                }
+                socket.sendText("ping", true).whenComplete((ws, error) -> {
+                    if (error != null) {
+                        closed.complete(-1);
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                return -1;
+            }
+        }
     }
 
     boolean isClosed() {
