@@ -10,14 +10,14 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the crypto exchange simulators and their control endpoint until stopped:
  * <pre>
- * bin/crypto-sim [--host 127.0.0.1] [--seed 1] [--control-port 8090] [--binance-port 8091]
- *                [--maker-step-ms 200] [--only binance]
+ * bin/crypto-sim [--host 127.0.0.1] [--seed 1] [--control-port 8090] [--binance-port 8091] [--okx-port 8092]
+ *                [--maker-step-ms 200] [--only binance,okx]
  * </pre>
  * A port of 0 picks a free one. Faults: {@code curl -XPOST localhost:8090/faults/binance -d '{"type":"RATE_LIMIT_BURST","count":3}'}.
  */
 public final class CryptoSimulatorsMain {
     /** Every venue front end the launcher knows; the OKX front end adds itself here. */
-    public static final List<CryptoVenueLauncher> FRONT_ENDS = List.of(new BinanceLauncher());
+    public static final List<CryptoVenueLauncher> FRONT_ENDS = List.of(new BinanceLauncher(), new io.meridian.simulators.okx.OkxLauncher());
 
     private CryptoSimulatorsMain() {
     }

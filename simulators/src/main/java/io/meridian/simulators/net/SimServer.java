@@ -153,16 +153,27 @@ public final class SimServer implements AutoCloseable {
             channel.close().syncUninterruptibly();
         }
         connections.close().syncUninterruptibly();
-        // not on an event loop: binding waits for the bind to complete
+        // GlobalEventExecutor is a Netty executor: blocking on the bind there can throw
+        // BlockingOperationException while the bind still completes, leaving a listening channel
+        // that serverChannel does not know (and a later goDown cannot close); so bind asynchronously
         GlobalEventExecutor.INSTANCE.schedule(() -> {
             if (!closed) {
-                try {
-                    bind(port);
-                } catch (RuntimeException e) {
-                    LOG.error("{} could not listen again on {}", name, port, e);
-                }
+                listenAgain();
             }
         }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void listenAgain() {
+        bootstrap.bind(host, port).addListener((io.netty.channel.ChannelFutureListener) future -> {
+            if (!future.isSuccess()) {
+                LOG.error("{} could not listen again on {}", name, port, future.cause());
+            } else if (closed) {
+                future.channel().close();
+            } else {
+                serverChannel = future.channel();
+                LOG.info("{} listening again on {}:{}", name, host, port);
+            }
+        });
     }
 
     /** Drops every open WebSocket connection without a close frame. */

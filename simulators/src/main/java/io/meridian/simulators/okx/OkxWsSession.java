@@ -1,0 +1,188 @@
+package io.meridian.simulators.okx;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One OKX v5 WebSocket connection's protocol state: the text {@code ping}/{@code pong}
+ * keep-alive, {@code login}, {@code subscribe} and {@code unsubscribe} with OKX's answers and
+ * error codes, and the subscribed channels that pushes are routed by. Transport-neutral; confined
+ * to the venue thread.
+ */
+public final class OkxWsSession {
+    /** Which endpoint the connection was opened on. */
+    public enum Endpoint { PUBLIC, PRIVATE }
+
+    /** Where the session sends text and how it closes; implemented by the transport. */
+    public interface Connection {
+        void send(String text);
+
+        void close();
+    }
+
+    /** What the session asks the venue. */
+    public interface Venue {
+        OkxAuth.Verdict login(String apiKey, String passphrase, String timestamp, String sign);
+
+        boolean isInstrument(String instId);
+
+        /** Called once a public channel is subscribed, to push its initial data (books snapshot). */
+        void onSubscribed(OkxWsSession session, String channel, String instId);
+    }
+
+    private final Endpoint endpoint;
+    private final Connection connection;
+    private final Venue venue;
+    private final String connId;
+    private final Map<String, ObjectNode> subscriptions = new LinkedHashMap<>();
+    private OkxCredentials credentials;
+
+    public OkxWsSession(Endpoint endpoint, Connection connection, Venue venue, String connId) {
+        this.endpoint = endpoint;
+        this.connection = connection;
+        this.venue = venue;
+        this.connId = connId;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public String connId() {
+        return connId;
+    }
+
+    /** The account logged in on this connection, or null. */
+    public String account() {
+        return credentials == null ? null : credentials.account();
+    }
+
+    /** The subscription arg for {@code channel} (and {@code instId} for public channels), or null. */
+    public ObjectNode subscription(String channel, String instId) {
+        return subscriptions.get(key(channel, instId));
+    }
+
+    /** Subscribed args of one channel. */
+    public List<ObjectNode> subscriptions(String channel) {
+        List<ObjectNode> out = new ArrayList<>();
+        subscriptions.forEach((k, arg) -> {
+            if (arg.path("channel").asText().equals(channel)) {
+                out.add(arg);
+            }
+        });
+        return out;
+    }
+
+    public void send(JsonNode message) {
+        connection.send(message.toString());
+    }
+
+    /** Sends an already serialized push (one serialization shared by every subscriber). */
+    public void sendText(String text) {
+        connection.send(text);
+    }
+
+    public void close() {
+        connection.close();
+    }
+
+    /** Handles one text frame from the client. */
+    public void onText(String text) {
+        if (text.equals("ping")) {
+            connection.send("pong");
+            return;
+        }
+        JsonNode request;
+        try {
+            request = OkxJson.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            sendError(OkxError.WS_INVALID_REQUEST, OkxError.WS_INVALID_REQUEST.message(text));
+            return;
+        }
+        String op = request.path("op").asText();
+        JsonNode args = request.path("args");
+        if (!args.isArray() || args.isEmpty()) {
+            sendError(OkxError.WS_INVALID_REQUEST, OkxError.WS_INVALID_REQUEST.message(text));
+            return;
+        }
+        switch (op) {
+            case "login" -> login(args.get(0));
+            case "subscribe" -> args.forEach(arg -> subscribe(arg, text));
+            case "unsubscribe" -> args.forEach(this::unsubscribe);
+            default -> sendError(OkxError.WS_INVALID_REQUEST, "Invalid op: " + op);
+        }
+    }
+
+    private void login(JsonNode arg) {
+        OkxAuth.Verdict verdict = venue.login(arg.path("apiKey").asText(null), arg.path("passphrase").asText(null),
+            arg.path("timestamp").asText(null), arg.path("sign").asText(null));
+        if (!verdict.ok()) {
+            sendError(verdict.error(), verdict.error().message());
+            return;
+        }
+        credentials = verdict.credentials();
+        ObjectNode answer = OkxJson.MAPPER.createObjectNode().put("event", "login").put("code", "0").put("msg", "")
+            .put("connId", connId);
+        send(answer);
+    }
+
+    private void subscribe(JsonNode requested, String text) {
+        if (!requested.isObject() || !requested.has("channel")) {
+            sendError(OkxError.WS_INVALID_REQUEST, OkxError.WS_INVALID_REQUEST.message(text));
+            return;
+        }
+        ObjectNode arg = ((ObjectNode) requested).deepCopy();
+        String channel = arg.path("channel").asText();
+        boolean privateChannel = channel.equals("orders") || channel.equals("account");
+        boolean publicChannel = channel.equals("books") || channel.equals("bbo-tbt");
+        if ((privateChannel && endpoint != Endpoint.PRIVATE) || (publicChannel && endpoint != Endpoint.PUBLIC)
+            || (!privateChannel && !publicChannel)) {
+            sendError(OkxError.WS_WRONG_CHANNEL, OkxError.WS_WRONG_CHANNEL.message(channel));
+            return;
+        }
+        String instId = arg.path("instId").asText("");
+        if (privateChannel) {
+            if (credentials == null) {
+                sendError(OkxError.WS_PLEASE_LOG_IN, OkxError.WS_PLEASE_LOG_IN.message());
+                return;
+            }
+            if (channel.equals("orders") && !arg.has("instType")) {
+                sendError(OkxError.WS_INVALID_ARGS, OkxError.WS_INVALID_ARGS.message());
+                return;
+            }
+        } else if (!venue.isInstrument(instId)) {
+            sendError(OkxError.WS_WRONG_CHANNEL, OkxError.WS_WRONG_CHANNEL.message(channel + ":" + instId));
+            return;
+        }
+        subscriptions.put(key(channel, privateChannel ? "" : instId), arg);
+        ObjectNode answer = OkxJson.MAPPER.createObjectNode().put("event", "subscribe");
+        answer.set("arg", arg);
+        answer.put("connId", connId);
+        send(answer);
+        venue.onSubscribed(this, channel, instId);
+    }
+
+    private void unsubscribe(JsonNode requested) {
+        String channel = requested.path("channel").asText();
+        boolean privateChannel = channel.equals("orders") || channel.equals("account");
+        subscriptions.remove(key(channel, privateChannel ? "" : requested.path("instId").asText("")));
+        ObjectNode answer = OkxJson.MAPPER.createObjectNode().put("event", "unsubscribe");
+        answer.set("arg", requested.deepCopy());
+        answer.put("connId", connId);
+        send(answer);
+    }
+
+    private void sendError(OkxError error, String msg) {
+        send(OkxJson.MAPPER.createObjectNode().put("event", "error").put("code", error.code()).put("msg", msg)
+            .put("connId", connId));
+    }
+
+    private static String key(String channel, String instId) {
+        return channel + "|" + instId;
+    }
+}
