@@ -3,8 +3,8 @@ package io.meridian.gateway;
 import io.aeron.logbuffer.ControlledFragmentHandler.Action;
 import io.meridian.fix.Decimals;
 import io.meridian.fix.codecs.builder.BusinessMessageRejectEncoder;
+import io.meridian.fix.CarriedFields;
 import io.meridian.fix.dialect.MessageValidator;
-import org.agrona.collections.IntHashSet;
 import io.meridian.fix.dialect.ValidationFailure;
 import io.meridian.fix.codecs.builder.RejectEncoder;
 import io.meridian.fix.codecs.decoder.NewOrderSingleDecoder;
@@ -564,36 +564,9 @@ final class ClientMessageHandler
     private void copyCarriedFields(
         final ClientSessions.ClientContext context, final int offset, final int length, final StringBuilder into)
     {
-        final IntHashSet carried = context.carryTags;
-        if (carried == null)
+        if (context.carryTags != null)
         {
-            return;
-        }
-        final int end = offset + length;
-        int fieldStart = offset;
-        while (fieldStart < end)
-        {
-            int tag = 0;
-            int index = fieldStart;
-            byte b;
-            while (index < end && (b = asciiBuffer.getByte(index)) != '=')
-            {
-                tag = tag * 10 + (b - '0');
-                index++;
-            }
-            int fieldEnd = index;
-            while (fieldEnd < end && asciiBuffer.getByte(fieldEnd) != 1)
-            {
-                fieldEnd++;
-            }
-            if (carried.contains(tag) && fieldEnd < end)
-            {
-                for (int i = fieldStart; i <= fieldEnd; i++)
-                {
-                    into.append((char)asciiBuffer.getByte(i));
-                }
-            }
-            fieldStart = fieldEnd + 1;
+            CarriedFields.copy(asciiBuffer, offset, length, context.carryTags, into);
         }
     }
 

@@ -67,7 +67,7 @@ public final class VenueLogonCustomisation implements SessionCustomisationStrate
     {
         return logon ->
         {
-            final HeaderEncoder header = (HeaderEncoder)logon.header();
+            final HeaderEncoder header = logon.header();
             final byte[] rawData = signer.sign(header.senderCompIDAsString(), header.targetCompIDAsString(),
                 header.msgSeqNum(), header.sendingTimeAsString()).getBytes(StandardCharsets.US_ASCII);
             logon.rawDataLength(rawData.length).rawData(rawData);

@@ -1,6 +1,7 @@
 package io.meridian.venues.fix;
 
 import io.meridian.fix.Decimals;
+import io.meridian.fix.CarriedFields;
 import io.meridian.fix.codecs.decoder.ExecutionReportDecoder;
 import org.agrona.collections.IntHashSet;
 import io.meridian.fix.codecs.decoder.OrderCancelRejectDecoder;
@@ -107,41 +108,9 @@ final class VenueReportDecoder
         }
         if (carryTags != null)
         {
-            copyCarriedFields(buffer, offset, length, carryTags, event.customFields);
+            CarriedFields.copy(buffer, offset, length, carryTags, event.customFields);
         }
         return event;
-    }
-
-    /** Copies the carried tags' fields, raw and in message order. */
-    static void copyCarriedFields(
-        final AsciiBuffer buffer, final int offset, final int length, final IntHashSet tags, final StringBuilder into)
-    {
-        final int end = offset + length;
-        int fieldStart = offset;
-        while (fieldStart < end)
-        {
-            int tag = 0;
-            int index = fieldStart;
-            byte b;
-            while (index < end && (b = buffer.getByte(index)) != '=')
-            {
-                tag = tag * 10 + (b - '0');
-                index++;
-            }
-            int fieldEnd = index;
-            while (fieldEnd < end && buffer.getByte(fieldEnd) != 1)
-            {
-                fieldEnd++;
-            }
-            if (tags.contains(tag) && fieldEnd < end)
-            {
-                for (int i = fieldStart; i <= fieldEnd; i++)
-                {
-                    into.append((char)buffer.getByte(i));
-                }
-            }
-            fieldStart = fieldEnd + 1;
-        }
     }
 
     VenueCancelReject cancelReject(

@@ -59,7 +59,7 @@ class Ed25519LogonSignerTest
             "api-key-123", null, 1000, new int[0], VenueDialect.BINANCE_SPOT, keyFile);
 
         final ExtensibleLogonEncoder logon = (ExtensibleLogonEncoder)new ExtensibleFixDictionary().makeLogonEncoder();
-        final HeaderEncoder header = (HeaderEncoder)logon.header();
+        final HeaderEncoder header = logon.header();
         // in Artio's order: CompIDs are set when the session is created, then the customisation strategy
         // runs, and only then are MsgSeqNum and SendingTime set, right before encoding
         header.senderCompID("MERIDIAN1").targetCompID("SPOT").msgSeqNum(7)
@@ -94,7 +94,7 @@ class Ed25519LogonSignerTest
     void sessionsOfOtherVenuesAreLeftAlone()
     {
         final ExtensibleLogonEncoder logon = (ExtensibleLogonEncoder)new ExtensibleFixDictionary().makeLogonEncoder();
-        ((HeaderEncoder)logon.header()).senderCompID("MERIDIAN").targetCompID("VENUE").msgSeqNum(1)
+        logon.header().senderCompID("MERIDIAN").targetCompID("VENUE").msgSeqNum(1)
             .sendingTime("20261123-10:00:00.123".getBytes(StandardCharsets.US_ASCII));
         logon.heartBtInt(30).encryptMethod(0);
         new VenueLogonCustomisation(List.of()).configureLogon(logon, 1);
