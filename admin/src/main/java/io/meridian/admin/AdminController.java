@@ -128,8 +128,8 @@ public class AdminController
     }
 
     /**
-     * The dictionary a client session validates against, as QuickFIX XML: the base FIX 4.4 dictionary with
-     * the client's dialect overlay merged in. Brokers hand this to the client for its own engine.
+     * The dictionary a client session validates against, as QuickFIX XML: the base dictionary of the client's
+     * FIX version with its dialect overlay merged in. Brokers hand this to the client for its own engine.
      */
     @Get("/sessions/{compId}/dictionary")
     @Produces(MediaType.APPLICATION_XML)
@@ -143,7 +143,7 @@ public class AdminController
                 {
                     return HttpResponse.ok(client.dialect().toQuickFixXml());
                 }
-                try (InputStream base = DialectDictionary.open("classpath:fix/FIX44.xml"))
+                try (InputStream base = DialectDictionary.open(client.baseDictionaryLocation()))
                 {
                     return HttpResponse.ok(new String(base.readAllBytes(), StandardCharsets.UTF_8));
                 }

@@ -38,7 +38,7 @@ public final class ServerConfigLoader
                 // FIX.4.2, FIX.4.4 (the default) or FIXT.1.1
                 optional(client, "fix-version"))
                 .withDialect(optional(client, "dialect"))
-                .withCarryTags(tags(client.getOrDefault("carry-tags", client.get("carryTags")))));
+                .withCarryTags(tags(value(client, "carry-tags"))));
         }
 
         final List<FixVenueConfig> venues = new ArrayList<>();
@@ -54,7 +54,7 @@ public final class ServerConfigLoader
                 optional(venue, "username"),
                 optional(venue, "password"),
                 Long.parseLong(optionalOr(venue, "reconnect-interval-ms", "1000")),
-                tags(venue.getOrDefault("carry-tags", venue.get("carryTags"))),
+                tags(value(venue, "carry-tags")),
                 VenueDialect.of(optional(venue, "dialect")),
                 optional(venue, "signing-key-path") == null ? null : Path.of(optional(venue, "signing-key-path"))));
         }
@@ -143,12 +143,15 @@ public final class ServerConfigLoader
 
     private static String optional(final Map<String, Object> entry, final String key)
     {
-        Object value = entry.get(key);
-        if (value == null)
-        {
-            value = entry.get(kebabToCamel(key));
-        }
+        final Object value = value(entry, key);
         return value == null ? null : value.toString();
+    }
+
+    /** The entry's value under its kebab-case key or the camelCase form Micronaut may give it; null when absent. */
+    private static Object value(final Map<String, Object> entry, final String key)
+    {
+        final Object value = entry.get(key);
+        return value != null ? value : entry.get(kebabToCamel(key));
     }
 
     private static String kebabToCamel(final String key)

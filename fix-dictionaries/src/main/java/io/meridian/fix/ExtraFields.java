@@ -21,11 +21,6 @@ public final class ExtraFields
         return this;
     }
 
-    public int length()
-    {
-        return length;
-    }
-
     /**
      * Appends the fields of {@code fields} (raw pairs) whose tag is in {@code allowed}; all of them when
      * {@code allowed} is null. Fields that would overflow the capacity are dropped whole.

@@ -28,7 +28,6 @@ public final class ClientSessionConfig
     private final String username;
     private final String password;
     private final String beginString;
-    private final String dialectLocation;
     private final DialectDictionary dialect;
     private final int[] carryTags;
 
@@ -55,12 +54,12 @@ public final class ClientSessionConfig
         final String password, final String beginString)
     {
         this(clientId, clientCompId, meridianCompId, username, password, version(beginString, clientCompId),
-            null, null, new int[0]);
+            null, new int[0]);
     }
 
     private ClientSessionConfig(
         final int clientId, final String clientCompId, final String meridianCompId, final String username,
-        final String password, final String beginString, final String dialectLocation, final DialectDictionary dialect,
+        final String password, final String beginString, final DialectDictionary dialect,
         final int[] carryTags)
     {
         this.clientId = clientId;
@@ -69,7 +68,6 @@ public final class ClientSessionConfig
         this.username = blankToNull(username);
         this.password = blankToNull(password);
         this.beginString = beginString;
-        this.dialectLocation = dialectLocation;
         this.dialect = dialect;
         this.carryTags = carryTags;
     }
@@ -110,7 +108,7 @@ public final class ClientSessionConfig
         final DialectDictionary merged = DialectDictionary.merge(
             DialectDictionary.open(baseDictionaryLocation(beginString)), DialectDictionary.open(location));
         return new ClientSessionConfig(
-            clientId, clientCompId, meridianCompId, username, password, beginString, location, merged, carryTags);
+            clientId, clientCompId, meridianCompId, username, password, beginString, merged, carryTags);
     }
 
     /**
@@ -121,8 +119,7 @@ public final class ClientSessionConfig
     public ClientSessionConfig withCarryTags(final int... tags)
     {
         return new ClientSessionConfig(
-            clientId, clientCompId, meridianCompId, username, password, beginString, dialectLocation, dialect,
-            tags.clone());
+            clientId, clientCompId, meridianCompId, username, password, beginString, dialect, tags.clone());
     }
 
     public int clientId()
@@ -167,12 +164,6 @@ public final class ClientSessionConfig
         return dialect;
     }
 
-    /** @return where the dialect overlay was loaded from, or null. */
-    public String dialectLocation()
-    {
-        return dialectLocation;
-    }
-
     /** @return the dictionary the session validates against, for operators: e.g. FIX.4.4 or FIX.4.4+ACME. */
     public String dictionaryDescription()
     {
@@ -194,7 +185,10 @@ public final class ClientSessionConfig
         return tags;
     }
 
-    /** @return the QuickFIX-format dictionary of the client's version (for FIXT.1.1, its FIX 5.0 SP2 messages). */
+    /**
+     * @return where the QuickFIX-format dictionary of the client's version is, for {@link DialectDictionary#open}
+     * (for FIXT.1.1, its FIX 5.0 SP2 application messages).
+     */
     public String baseDictionaryLocation()
     {
         return baseDictionaryLocation(beginString);

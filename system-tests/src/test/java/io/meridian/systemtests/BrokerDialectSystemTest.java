@@ -56,6 +56,9 @@ class BrokerDialectSystemTest
             final Path dictionaryFile = dir.resolve("acme-FIX44.xml");
             Files.writeString(dictionaryFile, dictionary.body());
             assertThat(meridian.get("/sessions/NOBODY/dictionary").statusCode()).isEqualTo(404);
+            // a client without a dialect gets the base dictionary of its own FIX version
+            assertThat(meridian.get("/sessions/" + MeridianTestServer.FIX42_CLIENT + "/dictionary").body())
+                .contains("minor=\"2\"").doesNotContain("AcmeDeskID");
 
             try (TestFixClient client = new TestFixClient(meridian.fixPort(), ACME, "MERIDIAN", null, null,
                 dir.resolve("client"), dictionaryFile.toString()).start().awaitLogon())
