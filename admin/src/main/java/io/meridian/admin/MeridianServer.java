@@ -132,6 +132,7 @@ public final class MeridianServer implements AutoCloseable
             new ClientAuthenticator(config.clients(), gatewayMetrics), clientSessions, venueBridge,
             FixVenueBridge.logonCustomisation(config.venues()));
         clientSessions.acquireOfflineSessions(fixRuntime.library(), FIX_REPLY_TIMEOUT_MS);
+        clientSessions.resumeFromJournal(oms.clientSessionPositions());
 
         final Agent libraryPoller = new Agent()
         {

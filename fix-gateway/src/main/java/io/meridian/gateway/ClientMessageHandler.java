@@ -70,6 +70,9 @@ final class ClientMessageHandler
     private final ReplaceOrderCommand replace = new ReplaceOrderCommand();
     private final OrderStatusCommand status = new OrderStatusCommand();
     private final char[] msgTypeChars = new char[8];
+    // where the message being handled sits in its session: stamped on the command it becomes
+    private int sessionSequenceIndex;
+    private int msgSeqNum;
 
     ClientMessageHandler(final InstrumentRegistry instruments, final OrderEntry orderEntry, final GatewayMetrics metrics)
     {
@@ -127,6 +130,8 @@ final class ClientMessageHandler
                     context.config, msgSeqNum, sequenceIndex);
                 return CONTINUE;
             }
+            ClientMessageHandler.this.sessionSequenceIndex = sequenceIndex;
+            ClientMessageHandler.this.msgSeqNum = msgSeqNum;
             try
             {
                 if (!onApplicationMessage(context, session, messageType, offset, length))
@@ -171,6 +176,8 @@ final class ClientMessageHandler
             if (context != null)
             {
                 context.connected = true;
+                // logged on: Artio has asked for whatever lay beyond the journal
+                context.resumeFromSeqNum = ClientSessions.ClientContext.NO_RESUME;
                 context.refresh();
             }
         }
@@ -274,6 +281,8 @@ final class ClientMessageHandler
 
         final NewOrderCommand command = newOrder.reset();
         command.clientId = context.clientId();
+        command.sessionSequenceIndex = sessionSequenceIndex;
+        command.msgSeqNum = msgSeqNum;
         command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
         if (decoder.hasAccount())
         {
@@ -312,6 +321,8 @@ final class ClientMessageHandler
 
         final ReplaceOrderCommand command = replace.reset();
         command.clientId = context.clientId();
+        command.sessionSequenceIndex = sessionSequenceIndex;
+        command.msgSeqNum = msgSeqNum;
         command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
         command.origClOrdId.append(decoder.origClOrdID(), 0, decoder.origClOrdIDLength());
         if (decoder.hasOrderID())
@@ -357,6 +368,8 @@ final class ClientMessageHandler
 
         final CancelOrderCommand command = cancel.reset();
         command.clientId = context.clientId();
+        command.sessionSequenceIndex = sessionSequenceIndex;
+        command.msgSeqNum = msgSeqNum;
         command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
         command.origClOrdId.append(decoder.origClOrdID(), 0, decoder.origClOrdIDLength());
         if (decoder.hasOrderID())
@@ -381,6 +394,8 @@ final class ClientMessageHandler
 
         final OrderStatusCommand command = status.reset();
         command.clientId = context.clientId();
+        command.sessionSequenceIndex = sessionSequenceIndex;
+        command.msgSeqNum = msgSeqNum;
         command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
         if (decoder.hasOrderID())
         {

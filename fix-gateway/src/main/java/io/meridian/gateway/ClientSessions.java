@@ -118,6 +118,61 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         }
     }
 
+    /**
+     * Resumes each client's inbound sequence from the journal, after {@link #acquireOfflineSessions}: Artio
+     * counts a message as received when its engine reads it, the journal when the sequencer has it, and a
+     * kill between the two loses it. Artio's count is moved back to the last journaled command, so the
+     * client's next Logon is beyond it and Artio asks for the rest; what comes again but was processed is
+     * ignored as a duplicate. A session reset since (newer sequence index) is asked for from its start.
+     */
+    public void resumeFromJournal(final io.meridian.oms.ClientSessionPositions positions)
+    {
+        for (final ClientContext context : contexts)
+        {
+            final long position = positions.of(context.clientId());
+            final Session session = context.session;
+            if (position == io.meridian.oms.ClientSessionPositions.NONE || session == null)
+            {
+                continue;
+            }
+            final int journaledIndex = io.meridian.oms.ClientSessionPositions.sequenceIndex(position);
+            final int journaledSeqNum = io.meridian.oms.ClientSessionPositions.msgSeqNum(position);
+            context.inbound.recovered(journaledIndex, journaledSeqNum);
+            final int resumeFrom;
+            if (session.sequenceIndex() == journaledIndex)
+            {
+                resumeFrom = journaledSeqNum;
+            }
+            else if (session.sequenceIndex() > journaledIndex)
+            {
+                resumeFrom = 0;
+            }
+            else
+            {
+                continue;
+            }
+            if (session.lastReceivedMsgSeqNum() > resumeFrom)
+            {
+                LOG.warn("event=client_resume_from_journal client={} artioLastReceived={} journaled={} " +
+                    "sequenceIndex={} action=resend_requested_at_logon", context.config,
+                    session.lastReceivedMsgSeqNum(), resumeFrom, session.sequenceIndex());
+                context.resumeFromSeqNum = resumeFrom;
+                rewindToJournal(context, session);
+            }
+        }
+    }
+
+    /** A session acquired again (the client logs on) starts from what Artio counted: move it back again. */
+    private static void rewindToJournal(final ClientContext context, final Session session)
+    {
+        if (context.resumeFromSeqNum != ClientContext.NO_RESUME &&
+            session.lastReceivedMsgSeqNum() > context.resumeFromSeqNum)
+        {
+            ReceivedSequenceNumbers.rewind(session, context.resumeFromSeqNum);
+            context.refresh();
+        }
+    }
+
     private static SessionHeaderEncoder headerEncoder(final String beginString)
     {
         switch (beginString)
@@ -140,6 +195,7 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         }
         context.session = session;
         context.connected = session.isActive();
+        rewindToJournal(context, session);
         LOG.info("event=client_session_acquired client={} sessionId={} lastSent={} lastReceived={}",
             context.config, session.id(), session.lastSentMsgSeqNum(), session.lastReceivedMsgSeqNum());
         return messageHandler.forClient(context);
@@ -329,6 +385,9 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         final IntHashSet reportTags = new IntHashSet();
         final ArrayDeque<Object> backlog = new ArrayDeque<>();
         final InboundSequence inbound = new InboundSequence();
+        static final int NO_RESUME = -1;
+        /** set at start when the journal lags Artio: the client's next logon resends from after it */
+        int resumeFromSeqNum = NO_RESUME;
         Session session;
         volatile boolean connected;
         volatile int lastSentSeqNum;
