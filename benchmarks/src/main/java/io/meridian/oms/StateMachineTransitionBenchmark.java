@@ -72,7 +72,7 @@ public class StateMachineTransitionBenchmark
             },
             new Venue(), io.meridian.oms.api.FillListener.NONE, new OmsMetrics(ring), Throwable::printStackTrace);
         machine.begin(false, 0);
-        machine.onVenueSessionState(0, true);
+        machine.onVenueSessionState(0, true, 0);
     }
 
     @Benchmark

@@ -284,7 +284,8 @@ public final class Oms implements AutoCloseable
                     break;
                 case RingCodec.VENUE_SESSION_STATE:
                     machine.onVenueSessionState(
-                        RingCodec.sessionStateVenueId(buffer, offset), RingCodec.sessionStateConnected(buffer, offset));
+                        RingCodec.sessionStateVenueId(buffer, offset), RingCodec.sessionStateConnected(buffer, offset),
+                        receivedNanos);
                     break;
                 default:
                     metrics.anomaly();

@@ -25,7 +25,8 @@ public final class OmsMetrics
     private static final int ANOMALIES = 9;
     private static final int ERRORS = 10;
     private static final int QUERIES = 11;
-    private static final int REJECTS_BASE = 12;
+    private static final int VENUE_STATUS_QUERIES = 12;
+    private static final int REJECTS_BASE = 13;
     private static final int CANCEL_REJECTS_BASE = REJECTS_BASE + OrderRejectReason.values().length;
     private static final int COUNT = CANCEL_REJECTS_BASE + CancelRejectReason.values().length;
 
@@ -75,6 +76,11 @@ public final class OmsMetrics
     void overfill()
     {
         increment(OVERFILLS);
+    }
+
+    void venueStatusQuery()
+    {
+        increment(VENUE_STATUS_QUERIES);
     }
 
     void anomaly()
@@ -167,6 +173,12 @@ public final class OmsMetrics
     public long anomalies()
     {
         return counters.get(ANOMALIES);
+    }
+
+    /** Status queries sent to venues for orders whose fate was open at a (re)connect. */
+    public long venueStatusQueries()
+    {
+        return counters.get(VENUE_STATUS_QUERIES);
     }
 
     /** inputs whose processing threw (a bug); the error handler was told. */

@@ -540,9 +540,43 @@ final class OrderStateMachine
                 }
                 break;
 
-            default:
-                // PENDING_* and status answers carry nothing we act on
+            case ORDER_STATUS:
+                onVenueStatus(o, e, nowNanos);
                 break;
+
+            default:
+                // PENDING_* carry nothing we act on
+                break;
+        }
+    }
+
+    /**
+     * A venue's answer to a status query (or an unsolicited status). Fills and cancels reach us as their
+     * own reports (a FIX venue resends them after a reconnect, before answering the query), so a status
+     * only settles what nothing else will: an order the venue acknowledges but we never saw acked, and
+     * a request the venue never received.
+     */
+    private void onVenueStatus(final Order o, final VenueExecution e, final long nowNanos)
+    {
+        final boolean venueDoesNotKnow = e.ordStatus == OrdStatus.REJECTED;
+        if (o.base == OrdStatus.PENDING_NEW && resolvedChild == o.currentChild)
+        {
+            if (venueDoesNotKnow)
+            {
+                reject(o, OrderRejectReason.NOT_RECEIVED_BY_VENUE, OrderRejectReason.NOT_RECEIVED_BY_VENUE.text(),
+                    nowNanos);
+            }
+            else if (e.ordStatus != null && e.ordStatus != OrdStatus.PENDING_NEW)
+            {
+                o.base = OrdStatus.NEW;
+                o.updatedNanos = nowNanos;
+                executionReport(o, ExecType.NEW, o.clOrdId, null, nowNanos);
+            }
+        }
+        else if (o.pending != Order.NO_PENDING && resolvedChild == o.pendingChild && venueDoesNotKnow)
+        {
+            venueRefusedPending(o, "not received by the venue (lost at a restart or disconnect): send it again",
+                nowNanos);
         }
     }
 
@@ -631,7 +665,7 @@ final class OrderStateMachine
             venueText.length() > 0 ? venueText : null);
     }
 
-    void onVenueSessionState(final int venueId, final boolean connected)
+    void onVenueSessionState(final int venueId, final boolean connected, final long nowNanos)
     {
         metrics.venueEventIn();
         if (venueId < 0 || venueId > 65535)
@@ -647,6 +681,34 @@ final class OrderStateMachine
         }
         venueSessionUp[venueId] = connected;
         venueSessionKnown[venueId] = true;
+        if (connected && !replaying)
+        {
+            queryUnacknowledged(venueId, nowNanos);
+        }
+    }
+
+    /**
+     * Asks the venue about every order of it whose fate is open: a new order never acknowledged, a
+     * cancel or replace never answered. After a crash the request may never have left (journaled, not
+     * sent); after a disconnect it may have been lost. The answers (ORDER_STATUS reports) settle them;
+     * a venue that cannot be asked leaves them as they are. Venue connects are rare: a scan is fine.
+     */
+    private void queryUnacknowledged(final int venueId, final long nowNanos)
+    {
+        for (final Order o : ordersByNumber.values())
+        {
+            if (o.venueId != venueId || o.isTerminal() ||
+                (o.base != OrdStatus.PENDING_NEW && o.pending == Order.NO_PENDING))
+            {
+                continue;
+            }
+            final int child = o.pending != Order.NO_PENDING ? o.pendingChild : o.currentChild;
+            final VenueOrder query = venueOrder(o, child, 0, o.leavesQty, o.price, o.ordType, o.timeInForce, nowNanos);
+            if (venues.sendStatusRequest(query))
+            {
+                metrics.venueStatusQuery();
+            }
+        }
     }
 
     /** @return the last session state a venue bridge reported: 1 up, 0 down, -1 never reported. */

@@ -138,6 +138,11 @@ public final class TickToTradeProbe implements LongConsumer
             {
                 return delegate.sendReplace(replace);
             }
+
+            public boolean sendStatusRequest(final VenueOrder order)
+            {
+                return delegate.sendStatusRequest(order);
+            }
         };
     }
 

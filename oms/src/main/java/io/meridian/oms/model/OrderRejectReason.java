@@ -28,7 +28,8 @@ public enum OrderRejectReason
     REPLACE_CHANGES_SIDE_OR_SYMBOL(99, "replace may not change side or symbol", 99),
     VENUE_REJECTED(0, "venue rejected", 99),
     VENUE_SEND_FAILED(0, "could not send to venue", 99),
-    CAPACITY(99, "order book capacity reached", 99);
+    CAPACITY(99, "order book capacity reached", 99),
+    NOT_RECEIVED_BY_VENUE(0, "not received by the venue (lost at a restart or disconnect): not working", 99);
 
     private final int fixOrdRejReason;
     private final String text;

@@ -191,6 +191,16 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         return sent;
     }
 
+    public boolean sendStatusRequest(final VenueOrder order)
+    {
+        final boolean sent = send(order.venueId, encoder.status(order), order.clOrdId);
+        if (sent)
+        {
+            LOG.info("event=venue_status_query venueId={} clOrdId={}", order.venueId, order.clOrdId);
+        }
+        return sent;
+    }
+
     private boolean send(final int venueId, final Encoder message, final CharSequence clOrdId)
     {
         final Venue venue = venue(venueId);

@@ -5,6 +5,7 @@ import io.meridian.fix.ExtensibleOrderCancelReplaceRequestEncoder;
 import io.meridian.fix.codecs.builder.NewOrderSingleEncoder;
 import io.meridian.fix.codecs.builder.OrderCancelReplaceRequestEncoder;
 import io.meridian.fix.codecs.builder.OrderCancelRequestEncoder;
+import io.meridian.fix.codecs.builder.OrderStatusRequestEncoder;
 import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.model.OrdType;
 import uk.co.real_logic.artio.fields.UtcTimestampEncoder;
@@ -17,6 +18,7 @@ final class VenueOrderEncoder
     private final ExtensibleNewOrderSingleEncoder newOrder = new ExtensibleNewOrderSingleEncoder();
     private final OrderCancelRequestEncoder cancel = new OrderCancelRequestEncoder();
     private final ExtensibleOrderCancelReplaceRequestEncoder replace = new ExtensibleOrderCancelReplaceRequestEncoder();
+    private final OrderStatusRequestEncoder status = new OrderStatusRequestEncoder();
     private final UtcTimestampEncoder timestamp = new UtcTimestampEncoder();
 
     NewOrderSingleEncoder newOrder(final VenueOrder order)
@@ -61,6 +63,17 @@ final class VenueOrderEncoder
         {
             encoder.account(order.account);
         }
+        return encoder;
+    }
+
+    /** By ClOrdID only: an OrderID would let the venue answer for the order when asked about a cancel. */
+    OrderStatusRequestEncoder status(final VenueOrder order)
+    {
+        final OrderStatusRequestEncoder encoder = status;
+        encoder.reset();
+        encoder.clOrdID(order.clOrdId)
+            .symbol(order.symbol)
+            .side(order.side.fixValue());
         return encoder;
     }
 
