@@ -177,7 +177,11 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
             case "GET /api/v5/trade/orders-pending":
                 return ordersPending(account, request);
             case "GET /api/v5/trade/fills":
-                return fills(account, request);
+                return fills(account, request, false);
+            case "GET /api/v5/trade/fills-history":
+                return fills(account, request, true);
+            case "GET /api/v5/trade/orders-history", "GET /api/v5/trade/orders-history-archive":
+                return ordersHistory(account, request);
             case "GET /api/v5/account/balance":
                 return balance(account, request);
             default:
@@ -576,28 +580,110 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         return ok(answer);
     }
 
-    private HttpResponse fills(String account, HttpRequest request) {
+    /**
+     * {@code fills} (last 3 days on OKX) and {@code fills-history} (last 3 months, {@code instType}
+     * required): the account's fills, newest first, paged by {@code billId} ({@code after} older,
+     * {@code before} newer), {@code begin}/{@code end} on {@code ts}, {@code limit} up to 100.
+     */
+    private HttpResponse fills(String account, HttpRequest request, boolean history) {
+        HttpResponse refused = checkInstType(request, history);
+        if (refused != null) {
+            return refused;
+        }
+        OkxPage page;
+        try {
+            page = OkxPage.of(request::param);
+        } catch (IllegalArgumentException e) {
+            return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message(e.getMessage()));
+        }
         String instId = request.param("instId");
         String ordId = request.param("ordId");
+        String subType = request.param("subType");
         List<Fill> all = new ArrayList<>();
         for (SymbolRules rules : exchange.allRules()) {
             if (instId == null || instId.isEmpty() || instId.equals(rules.symbol())) {
                 all.addAll(exchange.trades(account, rules.symbol()));
             }
         }
-        all.sort((a, b) -> a.timeNanos() != b.timeNanos() ? Long.compare(b.timeNanos(), a.timeNanos()) : Long.compare(b.tradeId(), a.tradeId()));
+        all.sort((a, b) -> Long.compare(billId(b), billId(a)));
         ObjectNode answer = OkxJson.ok();
-        int limit = 100;
         for (Fill fill : all) {
-            if (ordId != null && !ordId.isEmpty() && !ordId.equals(Long.toString(fill.orderId()))) {
+            if ((ordId != null && !ordId.isEmpty() && !ordId.equals(Long.toString(fill.orderId())))
+                || (subType != null && !subType.isEmpty() && !subType.equals(fill.side() == Side.BUY ? "1" : "2"))
+                || !page.admits(billId(fill), fill.timeNanos() / 1_000_000 + skewMs())) {
                 continue;
             }
-            if (OkxJson.data(answer).size() == limit) {
+            if (OkxJson.data(answer).size() == page.limit()) {
                 break;
             }
             OkxJson.data(answer).add(fillView(fill));
         }
         return ok(answer);
+    }
+
+    /**
+     * {@code orders-history} (last 7 days) and {@code orders-history-archive} (3 months): the
+     * account's completed orders (filled or canceled), newest first, paged by {@code ordId},
+     * {@code begin}/{@code end} on {@code cTime}, filtered by {@code instId}, {@code ordType}
+     * (comma-separated) and {@code state}.
+     */
+    private HttpResponse ordersHistory(String account, HttpRequest request) {
+        HttpResponse refused = checkInstType(request, true);
+        if (refused != null) {
+            return refused;
+        }
+        OkxPage page;
+        try {
+            page = OkxPage.of(request::param);
+        } catch (IllegalArgumentException e) {
+            return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message(e.getMessage()));
+        }
+        String instId = request.param("instId");
+        String ordTypes = request.param("ordType");
+        List<String> wantedTypes = ordTypes == null || ordTypes.isEmpty() ? null : List.of(ordTypes.split(","));
+        String state = request.param("state");
+        List<OrderView> done = new ArrayList<>();
+        for (SymbolRules rules : exchange.allRules()) {
+            if (instId == null || instId.isEmpty() || instId.equals(rules.symbol())) {
+                exchange.allOrders(account, rules.symbol()).stream().filter(o -> !o.status().isOpen()).forEach(done::add);
+            }
+        }
+        syntheticOrders.values().stream().filter(o -> o.account().equals(account)
+            && (instId == null || instId.isEmpty() || instId.equals(o.symbol()))).forEach(done::add);
+        done.sort((a, b) -> Long.compare(b.orderId(), a.orderId()));
+        ObjectNode answer = OkxJson.ok();
+        for (OrderView order : done) {
+            OkxOrderRecord record = record(order);
+            if (record.forgotten
+                || (wantedTypes != null && !wantedTypes.contains(record.ordType))
+                || (state != null && !state.isEmpty() && !state.equals(state(order.status())))
+                || !page.admits(order.orderId(), order.createNanos() / 1_000_000 + skewMs())) {
+                continue;
+            }
+            if (OkxJson.data(answer).size() == page.limit()) {
+                break;
+            }
+            OkxJson.data(answer).add(orderView(order, false));
+        }
+        return ok(answer);
+    }
+
+    /** Null to go on; otherwise the answer: 50014 when required and absent, 51000 unknown, empty for non-spot types. */
+    private static HttpResponse checkInstType(HttpRequest request, boolean required) {
+        String instType = request.param("instType");
+        if (instType == null || instType.isEmpty()) {
+            return required ? error(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message("instType")) : null;
+        }
+        return switch (instType) {
+            case "SPOT" -> null;
+            // a spot-only venue has nothing of the other types
+            case "MARGIN", "SWAP", "FUTURES", "OPTION", "EVENTS" -> ok(OkxJson.ok());
+            default -> error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("instType"));
+        };
+    }
+
+    private static long billId(Fill fill) {
+        return fill.tradeId() * 2 + (fill.maker() ? 1 : 0);
     }
 
     private HttpResponse balance(String account, HttpRequest request) {
@@ -844,14 +930,14 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         ObjectNode node = OkxJson.MAPPER.createObjectNode();
         node.put("instType", "SPOT").put("instId", fill.symbol()).put("tradeId", Long.toString(fill.tradeId()))
             .put("ordId", Long.toString(fill.orderId())).put("clOrdId", record == null ? "" : record.clOrdId)
-            .put("billId", Long.toString(fill.tradeId() * 2 + (fill.maker() ? 1 : 0))).put("subType", fill.side() == Side.BUY ? "1" : "2")
+            .put("billId", Long.toString(billId(fill))).put("subType", fill.side() == Side.BUY ? "1" : "2")
             .put("tag", "").put("fillPx", OkxFormat.px(rules, fill.price())).put("fillSz", OkxFormat.sz(rules, fill.qty()))
             .put("fillIdxPx", "").put("fillPnl", "0").put("fillPxVol", "").put("fillPxUsd", "").put("fillMarkVol", "")
             .put("fillFwdPx", "").put("fillMarkPx", "").put("side", fill.side() == Side.BUY ? "buy" : "sell")
             .put("posSide", "net").put("execType", fill.maker() ? "M" : "T").put("feeCcy", fill.commissionAsset())
             .put("fee", OkxFormat.fee(fill.commission())).put("feeRate", OkxFormat.fee(rate))
             .put("ts", Long.toString(fill.timeNanos() / 1_000_000 + skewMs()))
-            .put("fillTime", Long.toString(fill.timeNanos() / 1_000_000 + skewMs()));
+            .put("fillTime", Long.toString(fill.timeNanos() / 1_000_000 + skewMs())).put("tradeQuoteCcy", rules.quoteAsset());
         return node;
     }
 
