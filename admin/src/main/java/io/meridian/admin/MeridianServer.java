@@ -23,6 +23,7 @@ import io.meridian.venues.crypto.BinanceSpotBridge;
 import io.meridian.venues.crypto.CryptoVenueBridge;
 import io.meridian.venues.crypto.CryptoVenueConfig;
 import io.meridian.venues.crypto.CryptoVenueStatus;
+import io.meridian.venues.crypto.OkxBridge;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
 import io.meridian.venues.fix.FixVenueBridge;
 import io.meridian.venues.fix.FixVenueConfig;
@@ -118,7 +119,7 @@ public final class MeridianServer implements AutoCloseable
             cryptoBridges.add(switch (venue.kind())
             {
                 case BINANCE_SPOT -> new BinanceSpotBridge(venue, SystemEpochClock.INSTANCE, clock);
-                case OKX_V5 -> throw new IllegalArgumentException("okx-v5 bridge not built yet");
+                case OKX_V5 -> new OkxBridge(venue, SystemEpochClock.INSTANCE, clock);
             });
         }
 

@@ -4,6 +4,7 @@ import io.meridian.admin.InstrumentSettings;
 import io.meridian.simulators.binance.BinanceSimulator;
 import io.meridian.simulators.binance.BinanceSimulatorConfig;
 import io.meridian.simulators.exchange.Fill;
+import io.meridian.simulators.okx.OkxSimulator;
 import io.meridian.venues.crypto.CryptoVenueConfig;
 import io.meridian.venues.crypto.CryptoVenueKind;
 import io.meridian.venues.crypto.VenueCredentials;
@@ -16,6 +17,7 @@ import java.util.Map;
 final class CryptoVenues
 {
     static final String BINANCE = "BINANCE";
+    static final String OKX = "OKX";
     static final String BTC = "BTC-USDT";
 
     private CryptoVenues()
@@ -28,6 +30,20 @@ final class CryptoVenues
         return new CryptoVenueConfig(1, BINANCE, CryptoVenueKind.BINANCE_SPOT, sim.restUrl(), sim.wsApiUrl(),
             sim.wsUrl(), VenueCredentials.hmac(BinanceSimulatorConfig.TRADER1_KEY, BinanceSimulatorConfig.TRADER1_SECRET,
             null), Map.of(BTC, "BTCUSDT", "ETH-USDT", "ETHUSDT"), requestTimeoutMs, 5_000, 50, 500, true);
+    }
+
+    /** OKX with venue id {@code venueId}, trader1's key; instruments BTC-USDT@OKX and ETH-USDT@OKX. */
+    static CryptoVenueConfig okx(final OkxSimulator sim, final int venueId, final long requestTimeoutMs)
+    {
+        return new CryptoVenueConfig(venueId, OKX, CryptoVenueKind.OKX_V5, sim.restUri().toString(),
+            sim.privateWsUri().toString(), sim.publicWsUri().toString(),
+            VenueCredentials.hmac("okx-trader1-key", "okx-trader1-secret", "okx-trader1-pass"),
+            Map.of(BTC + "@OKX", "BTC-USDT", "ETH-USDT@OKX", "ETH-USDT"), requestTimeoutMs, 5_000, 50, 500, true);
+    }
+
+    static List<Fill> okxFills(final OkxSimulator sim, final String instId)
+    {
+        return sim.onExchange(exchange -> exchange.trades("trader1", instId));
     }
 
     static List<InstrumentSettings> instruments(final String venue, final String suffix)

@@ -196,7 +196,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
     {
         orderChannel = apiReady ? "websocket" : restUp ? "rest" : "down";
         userStream = userLive ? (userViaApi ? "subscribed" : "listen-key") : "down";
-        connected(apiReady || restUp);
+        connected(!filters.isEmpty() && (apiReady || restUp));
     }
 
     private final class ApiHandler implements VenueWebSocket.Handler
@@ -927,6 +927,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         {
             if (status != 200)
             {
+                nextFilterRefreshMs = clock.time() + 1_000;
                 return;
             }
             for (final JsonNode symbol : body.path("symbols"))
@@ -965,6 +966,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                     SymbolFilter.decimal(maxPrice), SymbolFilter.decimal(step), SymbolFilter.decimal(minQty),
                     SymbolFilter.decimal(maxQty), SymbolFilter.decimal(minNotional)));
             }
+            updateConnected();
         });
     }
 
