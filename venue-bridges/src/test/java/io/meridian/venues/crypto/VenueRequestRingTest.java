@@ -50,4 +50,45 @@ class VenueRequestRingTest
         }
         assertThat(accepted).isBetween(5, 20);
     }
+
+    /** The core thread's side of a crypto order (the ring copy) allocates nothing once warm. */
+    @Test
+    void offeringAnOrderAllocatesNothing()
+    {
+        final VenueRequestRing ring = new VenueRequestRing(1 << 16);
+        final VenueOrder order = new VenueOrder();
+        order.venueId = 1;
+        order.clOrdId.append("TPFGVI.123456-1");
+        order.symbol.append("BTC-USDT");
+        order.side = Side.BUY;
+        order.ordType = OrdType.LIMIT;
+        order.timeInForce = TimeInForce.GTC;
+        order.qty = 1_000_000;
+        order.price = 6_010_000;
+        final VenueRequestRing.Handler ignore = (kind, o) -> { };
+        for (int i = 0; i < 20_000; i++)
+        {
+            ring.offer(VenueRequestRing.NEW_ORDER, order);
+            ring.drain(ignore, 1);
+        }
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        long allocated = 0;
+        for (int round = 0; round < 10; round++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            int offered = 0;
+            while (offered < 100 && ring.offer(VenueRequestRing.NEW_ORDER, order))
+            {
+                offered++;
+            }
+            allocated += threads.getCurrentThreadAllocatedBytes() - before;
+            assertThat(offered).isEqualTo(100);
+            while (ring.drain(ignore, 1000) > 0)
+            {
+                order.venueId = 1;
+            }
+        }
+        assertThat(allocated).isZero();
+    }
 }
