@@ -6,6 +6,7 @@ import io.meridian.gateway.ClientSessionStatus;
 import io.meridian.oms.OrderSnapshot;
 import io.meridian.oms.model.OrdStatus;
 import io.meridian.positions.PositionRow;
+import io.meridian.venues.crypto.CryptoVenueStatus;
 import io.meridian.venues.fix.VenueStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.http.HttpResponse;
@@ -48,17 +49,20 @@ public class AdminController
         this.registry = registry;
     }
 
-    /** UP (200) when every venue session is logged on, DEGRADED (503) otherwise. */
+    /** UP (200) when every venue session (FIX and crypto) is connected, DEGRADED (503) otherwise. */
     @Get("/health")
     public HttpResponse<Health> health()
     {
         final List<VenueStatus> venues = server.venueBridge().status();
-        final boolean venuesUp = venues.stream().allMatch(VenueStatus::connected);
+        final List<CryptoVenueStatus> crypto = server.cryptoStatus();
+        final boolean venuesUp = venues.stream().allMatch(VenueStatus::connected) &&
+            crypto.stream().allMatch(CryptoVenueStatus::connected);
         final Health health = new Health(
             venuesUp ? "UP" : "DEGRADED",
             new Acceptor(server.config().fixPort(), server.gatewayMetrics().logonsAccepted()),
             server.clientSessions().status(),
             venues,
+            crypto,
             new Sequencer(
                 server.oms().metrics().lastSequence(),
                 server.oms().metrics().queueDepth(),
@@ -124,7 +128,7 @@ public class AdminController
     @Produces(MediaType.APPLICATION_JSON)
     public Sessions sessions()
     {
-        return new Sessions(server.clientSessions().status(), server.venueBridge().status());
+        return new Sessions(server.clientSessions().status(), server.venueBridge().status(), server.cryptoStatus());
     }
 
     /**
@@ -154,7 +158,7 @@ public class AdminController
 
     /** The sessions document. */
     @Serdeable
-    public record Sessions(List<ClientSessionStatus> clients, List<VenueStatus> venues)
+    public record Sessions(List<ClientSessionStatus> clients, List<VenueStatus> venues, List<CryptoVenueStatus> cryptoVenues)
     {
     }
 
@@ -162,7 +166,7 @@ public class AdminController
     @Serdeable
     public record Health(
         String status, Acceptor fixAcceptor, List<ClientSessionStatus> clients, List<VenueStatus> venues,
-        Sequencer sequencer)
+        List<CryptoVenueStatus> cryptoVenues, Sequencer sequencer)
     {
     }
 
@@ -193,6 +197,13 @@ public class AdminController
                 clients.get(o.clientId()).clientCompId() : String.valueOf(o.clientId());
             String venue = null;
             for (final VenueStatus status : server.venueBridge().status())
+            {
+                if (status.venueId() == o.venueId())
+                {
+                    venue = status.name();
+                }
+            }
+            for (final CryptoVenueStatus status : server.cryptoStatus())
             {
                 if (status.venueId() == o.venueId())
                 {

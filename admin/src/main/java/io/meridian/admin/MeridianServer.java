@@ -13,7 +13,17 @@ import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
 import io.meridian.positions.PositionKeeper;
 import io.meridian.risk.HotRiskGate;
+import io.meridian.simulators.crypto.BinanceLauncher;
+import io.meridian.simulators.crypto.CryptoVenueLauncher;
 import io.meridian.simulators.fix.FixVenueSimulator;
+import io.meridian.simulators.net.ControlServer;
+import io.meridian.simulators.okx.OkxLauncher;
+import io.meridian.venues.VenueRouter;
+import io.meridian.venues.crypto.BinanceSpotBridge;
+import io.meridian.venues.crypto.CryptoVenueBridge;
+import io.meridian.venues.crypto.CryptoVenueConfig;
+import io.meridian.venues.crypto.CryptoVenueStatus;
+import io.meridian.venues.crypto.OkxBridge;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
 import io.meridian.venues.fix.FixVenueBridge;
 import io.meridian.venues.fix.FixVenueConfig;
@@ -54,6 +64,10 @@ public final class MeridianServer implements AutoCloseable
     private final VenueBridgeMetrics venueMetrics = new VenueBridgeMetrics();
     private final TickToTradeProbe tickToTrade = new TickToTradeProbe(clock, 1 << 16);
     private FixVenueSimulator simulator;
+    private final List<CryptoVenueLauncher.Running> cryptoSimulators = new ArrayList<>();
+    private ControlServer cryptoControl;
+    private final List<CryptoVenueBridge> cryptoBridges = new ArrayList<>();
+    private AgentRunner cryptoRunner;
     private FixRuntime fixRuntime;
     private ClientSessions clientSessions;
     private FixVenueBridge venueBridge;
@@ -99,6 +113,16 @@ public final class MeridianServer implements AutoCloseable
             LOG.info("event=embedded_venue_simulator_started port={}", simulator.port());
         }
 
+        startCryptoSimulators();
+        for (final CryptoVenueConfig venue : config.cryptoVenues())
+        {
+            cryptoBridges.add(switch (venue.kind())
+            {
+                case BINANCE_SPOT -> new BinanceSpotBridge(venue, SystemEpochClock.INSTANCE, clock);
+                case OKX_V5 -> new OkxBridge(venue, SystemEpochClock.INSTANCE, clock);
+            });
+        }
+
         final HotRiskGate risk = new HotRiskGate(instruments);
         positions = new PositionKeeper();
         fixRuntime = new FixRuntime(new FixRuntimeConfig()
@@ -118,12 +142,16 @@ public final class MeridianServer implements AutoCloseable
         // the sequencer needs the client sessions for reports and the sessions need the sequencer's
         // order entry: build the OMS with a forwarding reference resolved before anything runs
         final ClientReportsForwarder reports = new ClientReportsForwarder();
-        oms = new Oms(omsConfig, instruments, risk, reports, tickToTrade.venueOrders(venueBridge), positions, clock);
+        oms = new Oms(omsConfig, instruments, risk, reports, tickToTrade.venueOrders(new VenueRouter(venueBridge, cryptoBridges)), positions, clock);
         oms.tickToTrade(tickToTrade);
         clientSessions = new ClientSessions(
             config.clients(), instruments, tickToTrade.orderEntry(oms.orderEntry()), gatewayMetrics);
         reports.target(clientSessions);
         venueBridge.venueEvents(oms.venueEvents());
+        for (final CryptoVenueBridge bridge : cryptoBridges)
+        {
+            bridge.venueEvents(oms.venueEvents());
+        }
 
         recoveredRecords = oms.recover();
         LOG.info("event=journal_recovered records={}", recoveredRecords);
@@ -163,6 +191,16 @@ public final class MeridianServer implements AutoCloseable
             null,
             new CompositeAgent(libraryPoller, venueBridge, oms.sequencer()));
         AgentRunner.startOnThread(coreRunner);
+        if (!cryptoBridges.isEmpty())
+        {
+            // the crypto bridges' own I/O thread: requests from the sequencer arrive through rings
+            cryptoRunner = new AgentRunner(
+                IdleStrategies.of(config.cryptoIdleStrategy()),
+                error -> LOG.error("event=crypto_bridge_error", error),
+                null,
+                new CompositeAgent(cryptoBridges));
+            AgentRunner.startOnThread(cryptoRunner);
+        }
         LOG.info("event=meridian_started fixPort={} clients={} venues={} instruments={}",
             config.fixPort(), config.clients().size(), config.venues().size(), instruments.size());
     }
@@ -199,12 +237,39 @@ public final class MeridianServer implements AutoCloseable
         }
     }
 
+    private void startCryptoSimulators()
+    {
+        final CryptoSimulatorSettings settings = config.cryptoSimulators();
+        if (!settings.enabled())
+        {
+            return;
+        }
+        cryptoSimulators.add(new BinanceLauncher().launch(
+            settings.host(), settings.binancePort(), settings.seed(), settings.makerStepMs()));
+        cryptoSimulators.add(new OkxLauncher().launch(
+            settings.host(), settings.okxPort(), settings.seed(), settings.makerStepMs()));
+        if (settings.controlPort() > 0)
+        {
+            cryptoControl = ControlServer.start(List.copyOf(cryptoSimulators), settings.host(), settings.controlPort());
+        }
+        for (final CryptoVenueLauncher.Running running : cryptoSimulators)
+        {
+            LOG.info("event=embedded_crypto_simulator_started {}", running.summary().replace('\n', ' '));
+        }
+    }
+
     public void close()
     {
+        CloseHelper.quietClose(cryptoRunner);
         CloseHelper.quietClose(coreRunner);
         CloseHelper.quietClose(fixRuntime);
         CloseHelper.quietClose(oms);
         CloseHelper.quietClose(simulator);
+        CloseHelper.quietClose(cryptoControl);
+        for (final CryptoVenueLauncher.Running running : cryptoSimulators)
+        {
+            CloseHelper.quietClose(running);
+        }
         LOG.info("event=meridian_stopped");
     }
 
@@ -231,6 +296,28 @@ public final class MeridianServer implements AutoCloseable
     public FixVenueBridge venueBridge()
     {
         return venueBridge;
+    }
+
+    /** The crypto venue bridges (Binance spot, OKX), in venueId order. */
+    public List<CryptoVenueBridge> cryptoBridges()
+    {
+        return cryptoBridges;
+    }
+
+    public List<CryptoVenueStatus> cryptoStatus()
+    {
+        final List<CryptoVenueStatus> status = new ArrayList<>(cryptoBridges.size());
+        for (final CryptoVenueBridge bridge : cryptoBridges)
+        {
+            status.add(bridge.status());
+        }
+        return status;
+    }
+
+    /** The embedded crypto simulators (Binance, OKX), empty when disabled. */
+    public List<CryptoVenueLauncher.Running> cryptoSimulators()
+    {
+        return cryptoSimulators;
     }
 
     public PositionKeeper positions()
@@ -276,7 +363,7 @@ public final class MeridianServer implements AutoCloseable
         final List<Instrument> instruments = new ArrayList<>();
         for (final InstrumentSettings settings : config.instruments())
         {
-            final int venueId = venueId(config.venues(), settings.venue());
+            final int venueId = venueId(config, settings.venue());
             instruments.add(new Instrument(
                 instruments.size(),
                 settings.symbol(),
@@ -291,9 +378,16 @@ public final class MeridianServer implements AutoCloseable
         return new InstrumentRegistry(instruments);
     }
 
-    private static int venueId(final List<FixVenueConfig> venues, final String name)
+    private static int venueId(final ServerConfig config, final String name)
     {
-        for (final FixVenueConfig venue : venues)
+        for (final FixVenueConfig venue : config.venues())
+        {
+            if (venue.name().equals(name))
+            {
+                return venue.venueId();
+            }
+        }
+        for (final CryptoVenueConfig venue : config.cryptoVenues())
         {
             if (venue.name().equals(name))
             {

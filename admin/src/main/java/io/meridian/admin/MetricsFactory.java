@@ -5,6 +5,8 @@ import io.meridian.gateway.GatewayMetrics;
 import io.meridian.oms.OmsMetrics;
 import io.meridian.oms.model.CancelRejectReason;
 import io.meridian.oms.model.OrderRejectReason;
+import io.meridian.venues.crypto.CryptoVenueBridge;
+import io.meridian.venues.crypto.CryptoVenueMetrics;
 import io.meridian.venues.fix.VenueBridgeMetrics;
 import io.meridian.venues.fix.VenueStatus;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -42,6 +44,7 @@ public class MetricsFactory
         bindOms(registry, server.oms().metrics());
         bindGateway(registry, server);
         bindVenues(registry, server);
+        bindCryptoVenues(registry, server);
         return registry;
     }
 
@@ -138,6 +141,63 @@ public class MetricsFactory
                 .description("1 when the venue session is logged on")
                 .tag("venue", statuses.get(index).name()).register(registry);
         }
+    }
+
+    private static void bindCryptoVenues(final MeterRegistry registry, final MeridianServer server)
+    {
+        for (final CryptoVenueBridge bridge : server.cryptoBridges())
+        {
+            final CryptoVenueMetrics m = bridge.metrics();
+            final String venue = bridge.name();
+            crypto(registry, "meridian_crypto_orders_sent", "new orders sent", venue, m, CryptoVenueMetrics::ordersSent);
+            crypto(registry, "meridian_crypto_orders_sent_rest", "new orders sent over the REST fallback", venue, m,
+                CryptoVenueMetrics::ordersSentRest);
+            crypto(registry, "meridian_crypto_cancels_sent", "cancels sent", venue, m, CryptoVenueMetrics::cancelsSent);
+            crypto(registry, "meridian_crypto_replaces_sent", "replaces sent", venue, m, CryptoVenueMetrics::replacesSent);
+            crypto(registry, "meridian_crypto_acks", "orders acknowledged", venue, m, CryptoVenueMetrics::acks);
+            crypto(registry, "meridian_crypto_ack_latency_seconds_total", "sum of send -> ack latencies", venue, m,
+                metrics -> metrics.ackLatencyNanosTotal() / 1e9);
+            crypto(registry, "meridian_crypto_fills", "fills given to the OMS", venue, m, CryptoVenueMetrics::fills);
+            crypto(registry, "meridian_crypto_duplicate_fills_dropped", "fills dropped as duplicates (venue trade id)",
+                venue, m, CryptoVenueMetrics::duplicateFillsDropped);
+            crypto(registry, "meridian_crypto_unknown_order_fills", "fills for orders we do not know (kept)", venue, m,
+                CryptoVenueMetrics::unknownOrderFills);
+            crypto(registry, "meridian_crypto_unknown_outcomes", "requests whose outcome was lost", venue, m,
+                CryptoVenueMetrics::unknownOutcomes);
+            crypto(registry, "meridian_crypto_unknown_outcomes_settled", "unknown outcomes settled", venue, m,
+                CryptoVenueMetrics::unknownOutcomesSettled);
+            crypto(registry, "meridian_crypto_venue_rejects", "orders rejected by the venue", venue, m,
+                CryptoVenueMetrics::venueRejects);
+            crypto(registry, "meridian_crypto_filter_rejects", "orders refused by the venue's filters before sending",
+                venue, m, CryptoVenueMetrics::filterRejects);
+            crypto(registry, "meridian_crypto_rate_limit_rejects", "orders refused to stay within rate limits", venue,
+                m, CryptoVenueMetrics::rateLimitRejects);
+            crypto(registry, "meridian_crypto_rate_limited", "429 answers", venue, m, CryptoVenueMetrics::rateLimited429);
+            crypto(registry, "meridian_crypto_reconnects", "WebSocket reconnects", venue, m, CryptoVenueMetrics::reconnects);
+            crypto(registry, "meridian_crypto_resyncs", "order book resynchronisations", venue, m,
+                CryptoVenueMetrics::resyncs);
+            crypto(registry, "meridian_crypto_catch_ups", "REST catch-ups after a stream (re)connect", venue, m,
+                CryptoVenueMetrics::catchUps);
+            Gauge.builder("meridian_crypto_rate_limit_used", m, CryptoVenueMetrics::rateLimitUsed)
+                .description("request weight used in the venue's window").tag("venue", venue).register(registry);
+            Gauge.builder("meridian_crypto_orders_used", m, CryptoVenueMetrics::ordersUsed)
+                .description("orders counted in the venue's short window").tag("venue", venue).register(registry);
+            Gauge.builder("meridian_crypto_clock_offset_ms", m, CryptoVenueMetrics::clockOffsetMs)
+                .description("venue time minus local time").tag("venue", venue).register(registry);
+            Gauge.builder("meridian_crypto_connected", bridge, b -> b.isConnected() ? 1 : 0)
+                .description("1 when orders can reach the venue").tag("venue", venue).register(registry);
+            Gauge.builder("meridian_crypto_order_channel_websocket", bridge,
+                b -> "websocket".equals(b.status().orderChannel()) ? 1 : 0)
+                .description("1 when orders go over the WebSocket, 0 on the REST fallback").tag("venue", venue)
+                .register(registry);
+        }
+    }
+
+    private static void crypto(
+        final MeterRegistry registry, final String name, final String description, final String venue,
+        final CryptoVenueMetrics metrics, final ToDoubleFunction<CryptoVenueMetrics> value)
+    {
+        FunctionCounter.builder(name, metrics, value).description(description).tag("venue", venue).register(registry);
     }
 
     private static <T> void counter(

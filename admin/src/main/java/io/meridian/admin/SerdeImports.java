@@ -2,6 +2,7 @@ package io.meridian.admin;
 
 import io.meridian.gateway.ClientSessionStatus;
 import io.meridian.positions.PositionRow;
+import io.meridian.venues.crypto.CryptoVenueStatus;
 import io.meridian.venues.fix.VenueStatus;
 import io.micronaut.serde.annotation.SerdeImport;
 
@@ -9,6 +10,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(ClientSessionStatus.class)
 @SerdeImport(VenueStatus.class)
 @SerdeImport(PositionRow.class)
+@SerdeImport(CryptoVenueStatus.class)
 final class SerdeImports
 {
     private SerdeImports()

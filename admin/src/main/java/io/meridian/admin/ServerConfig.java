@@ -2,6 +2,7 @@ package io.meridian.admin;
 
 import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.gateway.FixRuntimeConfig;
+import io.meridian.venues.crypto.CryptoVenueConfig;
 import io.meridian.venues.fix.FixVenueConfig;
 
 import java.nio.file.Path;
@@ -24,6 +25,9 @@ import java.util.List;
  * @param simulatorCompId      its SenderCompID.
  * @param engineScheduler      low-resource (the Artio framer on its own thread) or lock-step (the
  *                             framer invoked from the core thread: the whole order path on one thread).
+ * @param cryptoVenues         crypto venues (Binance spot, OKX v5); their venueIds follow the FIX venues'.
+ * @param cryptoSimulators     the embedded Binance and OKX simulators.
+ * @param cryptoIdleStrategy   idle strategy of the crypto bridges' I/O thread.
  */
 public record ServerConfig(
     Path dataDir,
@@ -37,8 +41,46 @@ public record ServerConfig(
     boolean simulatorEnabled,
     int simulatorPort,
     String simulatorCompId,
-    String engineScheduler)
+    String engineScheduler,
+    List<CryptoVenueConfig> cryptoVenues,
+    CryptoSimulatorSettings cryptoSimulators,
+    String cryptoIdleStrategy)
 {
+    public ServerConfig
+    {
+        cryptoVenues = cryptoVenues == null ? List.of() : List.copyOf(cryptoVenues);
+        cryptoSimulators = cryptoSimulators == null ? CryptoSimulatorSettings.disabled() : cryptoSimulators;
+        cryptoIdleStrategy = cryptoIdleStrategy == null ? "backoff" : cryptoIdleStrategy;
+    }
+
+    /** Without crypto venues. */
+    public ServerConfig(
+        final Path dataDir,
+        final String fixBindHost,
+        final int fixPort,
+        final String coreIdleStrategy,
+        final String engineIdleStrategy,
+        final List<ClientSessionConfig> clients,
+        final List<FixVenueConfig> venues,
+        final List<InstrumentSettings> instruments,
+        final boolean simulatorEnabled,
+        final int simulatorPort,
+        final String simulatorCompId,
+        final String engineScheduler)
+    {
+        this(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues, instruments,
+            simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, List.of(), null, null);
+    }
+
+    /** A copy trading on {@code crypto} as well, with {@code simulators} embedded. */
+    public ServerConfig withCrypto(
+        final List<CryptoVenueConfig> crypto, final CryptoSimulatorSettings simulators, final String idleStrategy)
+    {
+        return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
+            instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, crypto, simulators,
+            idleStrategy);
+    }
+
     /** With the default engine scheduler (low-resource). */
     public ServerConfig(
         final Path dataDir,

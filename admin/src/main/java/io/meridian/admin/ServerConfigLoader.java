@@ -1,6 +1,9 @@
 package io.meridian.admin;
 
 import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.venues.crypto.CryptoVenueConfig;
+import io.meridian.venues.crypto.CryptoVenueKind;
+import io.meridian.venues.crypto.VenueCredentials;
 import io.meridian.venues.fix.FixVenueConfig;
 import io.meridian.venues.fix.VenueDialect;
 import io.micronaut.core.type.Argument;
@@ -9,6 +12,7 @@ import io.micronaut.core.value.PropertyResolver;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,6 +77,20 @@ public final class ServerConfigLoader
                 Integer.parseInt(optionalOr(instrument, "collar-bps", "0"))));
         }
 
+        final List<CryptoVenueConfig> cryptoVenues = new ArrayList<>();
+        for (final Map<String, Object> venue : list(properties, "meridian.crypto-venues"))
+        {
+            cryptoVenues.add(cryptoVenue(venues.size() + cryptoVenues.size(), venue, instruments, System.getenv()));
+        }
+        final CryptoSimulatorSettings cryptoSimulators = new CryptoSimulatorSettings(
+            properties.getProperty("meridian.crypto-simulators.enabled", Boolean.class, false),
+            string(properties, "meridian.crypto-simulators.host", "127.0.0.1"),
+            properties.getProperty("meridian.crypto-simulators.binance-port", Integer.class, 8095),
+            properties.getProperty("meridian.crypto-simulators.okx-port", Integer.class, 8096),
+            properties.getProperty("meridian.crypto-simulators.control-port", Integer.class, 8097),
+            properties.getProperty("meridian.crypto-simulators.seed", Long.class, 1L),
+            properties.getProperty("meridian.crypto-simulators.maker-step-ms", Long.class, 200L));
+
         return new ServerConfig(
             Path.of(string(properties, "meridian.data-dir", "data")),
             string(properties, "meridian.fix.bind-host", "0.0.0.0"),
@@ -85,7 +103,68 @@ public final class ServerConfigLoader
             properties.getProperty("meridian.simulator.enabled", Boolean.class, true),
             properties.getProperty("meridian.simulator.port", Integer.class, 9880),
             string(properties, "meridian.simulator.comp-id", "VENUE"),
-            string(properties, "meridian.fix.engine-scheduler", "low-resource"));
+            string(properties, "meridian.fix.engine-scheduler", "low-resource"),
+            cryptoVenues,
+            cryptoSimulators,
+            string(properties, "meridian.crypto.idle-strategy", "backoff"));
+    }
+
+    /**
+     * One crypto venue entry. Its symbols: every instrument routed to it, by the venue's default
+     * naming ({@link CryptoVenueKind#defaultVenueSymbol}) unless the entry's {@code symbols} map says
+     * otherwise. Credentials are a reference ({@code env:PREFIX}, {@code file:/path}, or
+     * {@code simulator:trader1} for the embedded simulators' demo accounts), never the keys themselves.
+     */
+    static CryptoVenueConfig cryptoVenue(
+        final int venueId, final Map<String, Object> venue, final List<InstrumentSettings> instruments,
+        final Map<String, String> environment)
+    {
+        final String section = "meridian.crypto-venues";
+        final String name = required(venue, "name", section);
+        final CryptoVenueKind kind = CryptoVenueKind.of(required(venue, "kind", section));
+        final Map<String, String> symbols = new LinkedHashMap<>();
+        for (final InstrumentSettings instrument : instruments)
+        {
+            if (instrument.venue().equals(name))
+            {
+                symbols.put(instrument.symbol(), kind.defaultVenueSymbol(instrument.symbol()));
+            }
+        }
+        final Object configured = value(venue, "symbols");
+        if (configured instanceof Map<?, ?> map)
+        {
+            map.forEach((ours, theirs) -> symbols.put(ours.toString(), theirs.toString()));
+        }
+        final String reference = required(venue, "credentials", section);
+        final boolean simulated = reference.startsWith("simulator:");
+        final VenueCredentials credentials = simulated ?
+            simulatorCredentials(kind, reference.substring("simulator:".length())) :
+            VenueCredentials.load(reference, environment);
+        return new CryptoVenueConfig(
+            venueId,
+            name,
+            kind,
+            required(venue, "rest-url", section),
+            optional(venue, "order-ws-url"),
+            optional(venue, "stream-ws-url"),
+            credentials,
+            symbols,
+            Long.parseLong(optionalOr(venue, "request-timeout-ms", "5000")),
+            Long.parseLong(optionalOr(venue, "recv-window-ms", "5000")),
+            Long.parseLong(optionalOr(venue, "reconnect-min-ms", "250")),
+            Long.parseLong(optionalOr(venue, "reconnect-max-ms", "10000")),
+            simulated);
+    }
+
+    /** The embedded simulators' documented demo keys (public test values, not secrets). */
+    static VenueCredentials simulatorCredentials(final CryptoVenueKind kind, final String account)
+    {
+        return switch (kind)
+        {
+            case BINANCE_SPOT -> VenueCredentials.hmac("sim-" + account + "-key", "sim-" + account + "-secret", null);
+            case OKX_V5 -> VenueCredentials.hmac("okx-" + account + "-key", "okx-" + account + "-secret",
+                "okx-" + account + "-pass");
+        };
     }
 
     /** A YAML list of tag numbers ({@code [7001, 7002]}) or a comma-separated string, as an int array. */

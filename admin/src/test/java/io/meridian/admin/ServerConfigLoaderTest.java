@@ -1,6 +1,8 @@
 package io.meridian.admin;
 
 import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.venues.crypto.CryptoVenueConfig;
+import io.meridian.venues.crypto.CryptoVenueKind;
 import io.meridian.venues.fix.FixVenueConfig;
 import io.meridian.venues.fix.VenueDialect;
 import io.micronaut.context.env.PropertySource;
@@ -51,6 +53,38 @@ class ServerConfigLoaderTest
             "comp-id", "X", "dialect", "classpath:fix/dialects/no-such-dialect.xml")));
         assertThatThrownBy(() -> ServerConfigLoader.load(resolver(badDialect)))
             .hasMessageContaining("no-such-dialect.xml");
+    }
+
+    @Test
+    void theShippedCryptoVenuesRouteInstrumentsByVenueNameWithDerivedSymbols() throws Exception
+    {
+        final ServerConfig config = ServerConfigLoader.load(resolver(Map.of()));
+
+        assertThat(config.cryptoVenues()).extracting(CryptoVenueConfig::name).containsExactly("BINANCE", "OKX");
+        final CryptoVenueConfig binance = config.cryptoVenues().get(0);
+        assertThat(binance.venueId()).isEqualTo(config.venues().size());
+        assertThat(binance.kind()).isEqualTo(CryptoVenueKind.BINANCE_SPOT);
+        assertThat(binance.venueSymbol("BTC-USDT")).isEqualTo("BTCUSDT");
+        assertThat(binance.venueSymbol("BTC-USDT@OKX")).isNull();
+        final CryptoVenueConfig okx = config.cryptoVenues().get(1);
+        assertThat(okx.venueId()).isEqualTo(config.venues().size() + 1);
+        assertThat(okx.venueSymbol("BTC-USDT@OKX")).isEqualTo("BTC-USDT");
+        assertThat(config.cryptoSimulators().enabled()).isTrue();
+        assertThat(MeridianServer.buildInstruments(config).bySymbol("BTC-USDT@OKX").venueId()).isEqualTo(okx.venueId());
+    }
+
+    @Test
+    void cryptoCredentialsAreReferencesResolvedFromTheEnvironment()
+    {
+        final Map<String, Object> venue = Map.of("name", "BINANCE", "kind", "binance-spot",
+            "rest-url", "https://testnet.binance.vision", "credentials", "env:TESTNET");
+        final CryptoVenueConfig config = ServerConfigLoader.cryptoVenue(5, venue, List.of(),
+            Map.of("TESTNET_API_KEY", "abcdefgh", "TESTNET_API_SECRET", "s3cr3t-value"));
+        assertThat(config.credentials().apiKey()).isEqualTo("abcdefgh");
+        assertThat(config.toString()).doesNotContain("s3cr3t-value").doesNotContain("abcdefgh");
+        assertThatThrownBy(() -> ServerConfigLoader.cryptoVenue(5, Map.of("name", "X", "kind", "okx-v5",
+            "rest-url", "https://www.okx.com", "credentials", "my-literal-secret"), List.of(), Map.of()))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("my-literal-secret");
     }
 
     private static PropertySourcePropertyResolver resolver(final Map<String, Object> overrides) throws Exception

@@ -4,6 +4,7 @@ import io.meridian.admin.InstrumentSettings;
 import io.meridian.admin.MeridianServer;
 import io.meridian.admin.ServerConfig;
 import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.venues.crypto.CryptoVenueConfig;
 import io.meridian.venues.fix.FixVenueConfig;
 import io.meridian.venues.fix.VenueDialect;
 import io.meridian.venues.fix.VenueStatus;
@@ -70,6 +71,17 @@ final class MeridianTestServer implements AutoCloseable
             "backoff");
     }
 
+    /**
+     * With crypto venues (ids from 1 on) and their instruments beside SIMVENUE's.
+     */
+    MeridianTestServer(
+        final Path dataDir, final int venuePort, final List<CryptoVenueConfig> cryptoVenues,
+        final List<InstrumentSettings> cryptoInstruments)
+    {
+        this(dataDir, freePort(), freePort(), venuePort, List.of(), new int[0], List.of(), "low-resource", "backoff",
+            cryptoVenues, cryptoInstruments);
+    }
+
     /** @param extraVenues venues beyond SIMVENUE (ids from 1 on), e.g. a dialect venue under test. */
     MeridianTestServer(final Path dataDir, final int venuePort, final List<FixVenueConfig> extraVenues)
     {
@@ -80,6 +92,16 @@ final class MeridianTestServer implements AutoCloseable
         final Path dataDir, final int fixPort, final int httpPort, final int venuePort,
         final List<ClientSessionConfig> extraClients, final int[] venueCarryTags, final List<FixVenueConfig> extraVenues,
         final String engineScheduler, final String coreIdleStrategy)
+    {
+        this(dataDir, fixPort, httpPort, venuePort, extraClients, venueCarryTags, extraVenues, engineScheduler,
+            coreIdleStrategy, List.of(), List.of());
+    }
+
+    private MeridianTestServer(
+        final Path dataDir, final int fixPort, final int httpPort, final int venuePort,
+        final List<ClientSessionConfig> extraClients, final int[] venueCarryTags, final List<FixVenueConfig> extraVenues,
+        final String engineScheduler, final String coreIdleStrategy, final List<CryptoVenueConfig> cryptoVenues,
+        final List<InstrumentSettings> cryptoInstruments)
     {
         this.httpPort = httpPort;
         final List<ClientSessionConfig> clients = new java.util.ArrayList<>(List.of(
@@ -92,6 +114,15 @@ final class MeridianTestServer implements AutoCloseable
             new FixVenueConfig(0, "SIMVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200,
                 venueCarryTags, VenueDialect.FIX44, null)));
         venues.addAll(extraVenues);
+        final List<InstrumentSettings> instruments = new java.util.ArrayList<>(List.of(
+            // price 4 decimals, whole shares; max 10,000 shares, 1,000,000 notional, 10% collar
+            new InstrumentSettings("AAPL", "SIMVENUE", 4, 0, new BigDecimal("190.00"),
+                new BigDecimal("10000"), new BigDecimal("1000000"), 1000),
+            new InstrumentSettings("MSFT", "SIMVENUE", 4, 0, new BigDecimal("420.00"),
+                new BigDecimal("10000"), new BigDecimal("1000000"), 1000),
+            new InstrumentSettings("BTC-USD", "SIMVENUE", 2, 8, new BigDecimal("65000.00"),
+                new BigDecimal("50"), new BigDecimal("5000000"), 500)));
+        instruments.addAll(cryptoInstruments);
         this.config = new ServerConfig(
             dataDir,
             "localhost",
@@ -100,18 +131,14 @@ final class MeridianTestServer implements AutoCloseable
             "backoff",
             clients,
             venues,
-            List.of(
-                // price 4 decimals, whole shares; max 10,000 shares, 1,000,000 notional, 10% collar
-                new InstrumentSettings("AAPL", "SIMVENUE", 4, 0, new BigDecimal("190.00"),
-                    new BigDecimal("10000"), new BigDecimal("1000000"), 1000),
-                new InstrumentSettings("MSFT", "SIMVENUE", 4, 0, new BigDecimal("420.00"),
-                    new BigDecimal("10000"), new BigDecimal("1000000"), 1000),
-                new InstrumentSettings("BTC-USD", "SIMVENUE", 2, 8, new BigDecimal("65000.00"),
-                    new BigDecimal("50"), new BigDecimal("5000000"), 500)),
+            instruments,
             false,
             0,
             "VENUE",
-            engineScheduler);
+            engineScheduler,
+            cryptoVenues,
+            null,
+            "backoff");
     }
 
     MeridianTestServer start()
@@ -133,6 +160,21 @@ final class MeridianTestServer implements AutoCloseable
             if (System.nanoTime() > deadline)
             {
                 throw new AssertionError("venue not connected: " + server().venueBridge().status());
+            }
+            Thread.sleep(10);
+        }
+        return this;
+    }
+
+    MeridianTestServer awaitCryptoConnected() throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TestFixClient.TIMEOUT.toNanos();
+        while (!server().cryptoStatus().stream().allMatch(s -> s.connected() && "websocket".equals(s.orderChannel()) &&
+            !"down".equals(s.userStream())))
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("crypto venues not connected: " + server().cryptoStatus());
             }
             Thread.sleep(10);
         }

@@ -281,6 +281,8 @@ public final class BinanceSimulator implements ControlledVenue, AutoCloseable {
         r.put("POST /api/v3/userDataStream", new Route(2, Security.API_KEY, false, (a, p) -> newListenKey(a)));
         r.put("PUT /api/v3/userDataStream", new Route(2, Security.API_KEY, false, this::keepListenKey));
         r.put("DELETE /api/v3/userDataStream", new Route(2, Security.API_KEY, false, this::closeListenKey));
+        r.put("GET /sapi/v1/capital/config/getall", new Route(10, Security.SIGNED, false,
+            (a, p) -> BinanceCoins.coins(exchange.allRules(), reportedBalances(a))));
         return r;
     }
 
@@ -373,7 +375,7 @@ public final class BinanceSimulator implements ControlledVenue, AutoCloseable {
         if (signature == null || signature.isEmpty()) {
             throw new BinanceException(BinanceError.mandatory("signature"));
         }
-        String payload = withoutSignature(request.rawQuery()) + request.body();
+        String payload = signaturePayload(request.rawQuery(), request.body());
         if (!verify(key, payload, signature)) {
             throw new BinanceException(BinanceError.BAD_SIGNATURE);
         }
@@ -404,7 +406,15 @@ public final class BinanceSimulator implements ControlledVenue, AutoCloseable {
         return BinanceSignatures.verifyHmac(key.hmacSecret(), payload, signature);
     }
 
-    /** The query string as sent, minus its signature parameter. */
+    /**
+     * What a SIGNED request's signature covers: the query string as sent followed directly by the
+     * form body, the {@code signature} parameter left out of either (it may travel in both places).
+     */
+    static String signaturePayload(String rawQuery, String body) {
+        return withoutSignature(rawQuery) + withoutSignature(body);
+    }
+
+    /** The query string (or form body) as sent, minus its signature parameter. */
     static String withoutSignature(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";

@@ -29,13 +29,17 @@ final class BinanceWsApi implements WebSocketHandler.WebSocketListener {
     private volatile String account;
     private volatile String logonKey;
     private volatile long authorizedSince;
-    private volatile Sink subscription;
+    /** Active user data subscriptions by id: the logged-on account's and any signed ones. */
+    private final Map<Integer, Sink> subscriptions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile BinanceLimits.Verdict usage;
 
     /** Request weights of the WebSocket API methods (Binance's documented values; 1 when not listed). */
-    private static final Map<String, Integer> WEIGHTS = Map.of("session.logon", 2, "exchangeInfo", 20, "depth", 5,
-        "order.status", 4, "openOrders.status", 6, "allOrders", 20, "myTrades", 20, "account.status", 20,
-        "userDataStream.start", 2, "userDataStream.ping", 2);
+    private static final Map<String, Integer> WEIGHTS = Map.ofEntries(Map.entry("session.logon", 2),
+        Map.entry("exchangeInfo", 20), Map.entry("depth", 5), Map.entry("order.status", 4), Map.entry("openOrders.status", 6),
+        Map.entry("allOrders", 20), Map.entry("myTrades", 20), Map.entry("account.status", 20),
+        Map.entry("userDataStream.start", 2), Map.entry("userDataStream.ping", 2), Map.entry("userDataStream.subscribe", 2),
+        Map.entry("userDataStream.subscribe.signature", 2), Map.entry("userDataStream.unsubscribe", 2),
+        Map.entry("session.subscriptions", 2));
 
     BinanceWsApi(BinanceSimulator venue, WebSocketSession session) {
         this.venue = venue;
@@ -45,9 +49,14 @@ final class BinanceWsApi implements WebSocketHandler.WebSocketListener {
 
     private final class Sink implements BinanceStreams.UserSink {
         final int id;
+        final String owner;
+        /** Opened by {@code userDataStream.subscribe} (closed by {@code session.logout}), not by a signature. */
+        final boolean viaLogon;
 
-        Sink(int id) {
+        Sink(int id, String owner, boolean viaLogon) {
             this.id = id;
+            this.owner = owner;
+            this.viaLogon = viaLogon;
         }
 
         @Override
@@ -145,9 +154,12 @@ final class BinanceWsApi implements WebSocketHandler.WebSocketListener {
 
     @Override
     public void onClose() {
-        Sink sink = subscription;
-        if (sink != null && account != null) {
-            venue.streams().removeUser(account, sink);
+        subscriptions.values().forEach(this::close);
+    }
+
+    private void close(Sink sink) {
+        if (subscriptions.remove(sink.id) != null) {
+            venue.streams().removeUser(sink.owner, sink);
         }
     }
 
@@ -161,16 +173,44 @@ final class BinanceWsApi implements WebSocketHandler.WebSocketListener {
             case "session.logon" -> logon(params);
             case "session.status" -> status();
             case "session.logout" -> {
+                subscriptions.values().stream().filter(sink -> sink.viaLogon).forEach(this::close);
                 account = null;
                 logonKey = null;
                 authorizedSince = 0;
                 yield status();
             }
-            case "userDataStream.subscribe" -> subscribe();
+            case "userDataStream.subscribe" -> {
+                if (account == null) {
+                    throw new BinanceException(BinanceError.badRequest(-2015, "Invalid API-key, IP, or permissions for action."));
+                }
+                yield subscribe(account, true);
+            }
+            case "userDataStream.subscribe.signature" -> {
+                String apiKey = BinanceTrading.required(params, "apiKey");
+                BinanceApiKey key = venue.key(apiKey);
+                if (key == null) {
+                    throw new BinanceException(BinanceError.INVALID_KEY);
+                }
+                verify(key, params);
+                yield subscribe(key.account(), false);
+            }
             case "userDataStream.unsubscribe" -> {
-                onClose();
-                subscription = null;
+                String id = params.get("subscriptionId");
+                if (id == null) {
+                    onClose();
+                } else {
+                    Sink sink = subscriptions.get((int) BinanceTrading.longParam(params, "subscriptionId"));
+                    if (sink == null) {
+                        throw new BinanceException(BinanceError.badRequest(-2036, "User Data Stream subscription not active."));
+                    }
+                    close(sink);
+                }
                 yield BinanceJson.object();
+            }
+            case "session.subscriptions" -> {
+                var list = BinanceJson.MAPPER.createArrayNode();
+                subscriptions.keySet().stream().sorted().forEach(id -> list.addObject().put("subscriptionId", id));
+                yield list;
             }
             case "userDataStream.start" -> BinanceJson.object().put("listenKey", venue.newListenKeyFor(apiKeyAccount(params)));
             case "userDataStream.ping" -> {
@@ -234,20 +274,20 @@ final class BinanceWsApi implements WebSocketHandler.WebSocketListener {
             result.put("apiKey", logonKey).put("authorizedSince", authorizedSince);
         }
         result.put("connectedSince", connectedSince).put("returnRateLimits", true).put("serverTime", venue.serverTimeMillis())
-            .put("userDataStream", subscription != null);
+            .put("userDataStream", !subscriptions.isEmpty());
         return result;
     }
 
-    private JsonNode subscribe() {
-        if (account == null) {
-            throw new BinanceException(BinanceError.badRequest(-2015, "Invalid API-key, IP, or permissions for action."));
+    /** One subscription per account and connection, as Binance allows. */
+    private JsonNode subscribe(String owner, boolean viaLogon) {
+        for (Sink active : subscriptions.values()) {
+            if (active.owner.equals(owner)) {
+                throw new BinanceException(BinanceError.badRequest(-2035, "User Data Stream subscription already active."));
+            }
         }
-        if (subscription != null) {
-            throw new BinanceException(BinanceError.badRequest(-2035, "User Data Stream subscription already active."));
-        }
-        Sink sink = new Sink(subscriptionIds.getAndIncrement());
-        subscription = sink;
-        venue.streams().addUser(account, sink);
+        Sink sink = new Sink(subscriptionIds.getAndIncrement(), owner, viaLogon);
+        subscriptions.put(sink.id, sink);
+        venue.streams().addUser(owner, sink);
         return BinanceJson.object().put("subscriptionId", sink.id);
     }
 

@@ -7,14 +7,18 @@ package io.meridian.simulators.okx;
 public enum OkxError {
     OK("0", 200, ""),
     ALL_OPERATIONS_FAILED("1", 200, "All operations failed"),
+    PARTIALLY_SUCCEEDED("2", 200, "Bulk operation partially succeeded."),
     BODY_EMPTY("50000", 400, "Body for POST request cannot be empty."),
     SERVICE_UNAVAILABLE("50001", 503, "Service temporarily unavailable. Please try again later."),
     JSON_SYNTAX("50002", 400, "JSON syntax error"),
     ENDPOINT_TIMEOUT("50004", 400,
         "API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result)."),
     RATE_LIMIT("50011", 429, "Too Many Requests"),
+    /** The same code with HTTP 200, as OKX answers it on the WebSocket trade ops. */
+    WS_RATE_LIMIT("50011", 200, "Rate limit reached. Please refer to API documentation and throttle requests accordingly."),
     SYSTEM_BUSY("50013", 429, "Systems are busy. Please try again later."),
     PARAM_EMPTY("50014", 400, "Parameter {param0} can not be empty."),
+    COUNT_LIMIT("50025", 400, "Parameter orders count exceeds the limit {param0}."),
     SYSTEM_ERROR("50026", 500, "System error. Try again later"),
     TIMESTAMP_EXPIRED("50102", 401, "Timestamp request expired."),
     KEY_HEADER_EMPTY("50103", 401, "Request header \"OK-ACCESS-KEY\" cannot be empty."),
@@ -44,6 +48,9 @@ public enum OkxError {
     WS_PLEASE_LOG_IN("60011", 200, "Please log in"),
     WS_INVALID_REQUEST("60012", 200, "Invalid request: {param0}"),
     WS_INVALID_ARGS("60013", 200, "Invalid args"),
+    WS_INVALID_OP("60019", 200, "Invalid op: {param0}"),
+    WS_OP_NOT_ON_THIS_URL("60028", 200,
+        "The current operation is not supported by this URL. Please use the correct WebSocket URL for the operation."),
     WS_WRONG_CHANNEL("60018", 200, "Wrong URL or channel:{param0} doesn't exist."),
     WS_WRONG_PASSPHRASE("60024", 200, "Wrong passphrase");
 

@@ -61,12 +61,17 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
 
     private static final Pattern CL_ORD_ID = Pattern.compile("[A-Za-z0-9]{1,32}");
     private static final int MAX_FILL_REPLAY = 16;
+    /** {@code instIdCode} of the first listed instrument; the others follow in listing order. */
+    private static final long FIRST_INST_ID_CODE = 1_000_000_001L;
+    /** Stands for an {@code instIdCode} that names no instrument (answered 51001). */
+    private static final String UNKNOWN_INSTRUMENT = "?";
 
     private final SimulatedExchange exchange;
     private final ExchangeLoop loop;
     private final FaultPlan faults;
     private final OkxAuth auth;
     private final Map<String, OkxBookFeed> feeds = new LinkedHashMap<>();
+    private final Map<String, String> instIdByCode = new HashMap<>();
     private final Map<Long, OkxOrderRecord> records = new HashMap<>();
     private final List<OkxWsSession> sessions = new ArrayList<>();
     private final Map<String, Deque<ObjectNode>> recentFillPushes = new HashMap<>();
@@ -79,6 +84,8 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
     /** The record of the order being submitted, picked up by the NEW event of that submit. */
     private OkxOrderRecord pendingRecord;
     private List<Runnable> reorderBuffer;
+    /** Private pushes caused by a WebSocket order op, sent after the op's answer (null outside one). */
+    private List<Runnable> deferredPushes;
 
     public OkxFrontEnd(SimulatedExchange exchange, ExchangeLoop loop, FaultPlan faults, List<OkxCredentials> credentials) {
         this.exchange = exchange;
@@ -95,6 +102,7 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
                 depth.lastUpdateId());
             feed.reset(levels(depth.bids()), levels(depth.asks()), depth.lastUpdateId());
             feeds.put(rules.symbol(), feed);
+            instIdByCode.put(Long.toString(instIdCode(rules.symbol())), rules.symbol());
         }
         exchange.addListener(this);
     }
@@ -102,6 +110,11 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
     /** Venue time in epoch milliseconds, with any clock-skew fault applied. */
     public long nowMs() {
         return exchange.nowNanos() / 1_000_000 + skewMs();
+    }
+
+    /** Venue time in epoch microseconds ({@code inTime}/{@code outTime}), with any clock-skew fault applied. */
+    long nowMicros() {
+        return exchange.nowNanos() / 1_000 + skewMs() * 1_000;
     }
 
     /** The books channel state of an instrument, for tests comparing a client's book (loop only). */
@@ -153,12 +166,22 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
                 return withBody(request, body -> cancelOrder(account, body));
             case "POST /api/v5/trade/amend-order":
                 return withBody(request, body -> amendOrder(account, body));
+            case "POST /api/v5/trade/batch-orders":
+                return batch(account, request, OkxTradeOps.Operation.PLACE);
+            case "POST /api/v5/trade/cancel-batch-orders":
+                return batch(account, request, OkxTradeOps.Operation.CANCEL);
+            case "POST /api/v5/trade/amend-batch-orders":
+                return batch(account, request, OkxTradeOps.Operation.AMEND);
             case "GET /api/v5/trade/order":
                 return orderDetails(account, request);
             case "GET /api/v5/trade/orders-pending":
                 return ordersPending(account, request);
             case "GET /api/v5/trade/fills":
-                return fills(account, request);
+                return fills(account, request, false);
+            case "GET /api/v5/trade/fills-history":
+                return fills(account, request, true);
+            case "GET /api/v5/trade/orders-history", "GET /api/v5/trade/orders-history-archive":
+                return ordersHistory(account, request);
             case "GET /api/v5/account/balance":
                 return balance(account, request);
             default:
@@ -190,7 +213,7 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
             inst.put("alias", "").put("auctionEndTime", "").put("baseCcy", rules.baseAsset()).put("category", "1")
                 .put("ctMult", "").put("ctType", "").put("ctVal", "").put("ctValCcy", "").put("expTime", "")
                 .put("instFamily", "").put("instId", rules.symbol()).put("instType", "SPOT").put("lever", "")
-                .put("listTime", "1606468572000").put("lotSz", OkxFormat.amount(rules.stepSize()))
+                .put("instIdCode", instIdCode(rules.symbol())).put("listTime", "1606468572000").put("lotSz", OkxFormat.amount(rules.stepSize()))
                 .put("maxIcebergSz", OkxFormat.amount(rules.maxQty())).put("maxLmtAmt", "20000000")
                 .put("maxLmtSz", OkxFormat.amount(rules.maxQty())).put("maxMktAmt", "1000000")
                 .put("maxMktSz", OkxFormat.amount(rules.maxQty())).put("maxStopSz", OkxFormat.amount(rules.maxQty()))
@@ -231,23 +254,137 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
     }
 
     private HttpResponse placeOrder(String account, JsonNode body) {
-        String inTime = Long.toString(nowMs() * 1000);
-        String clOrdId = body.path("clOrdId").asText("");
-        String missing = firstMissing(body, "instId", "tdMode", "side", "ordType", "sz");
-        if (missing != null) {
-            return error(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message(missing));
+        String inTime = Long.toString(nowMicros());
+        return singleAnswer(place(account, body), inTime);
+    }
+
+    private HttpResponse cancelOrder(String account, JsonNode body) {
+        String inTime = Long.toString(nowMicros());
+        return singleAnswer(cancel(account, body), inTime);
+    }
+
+    private HttpResponse amendOrder(String account, JsonNode body) {
+        String inTime = Long.toString(nowMicros());
+        return singleAnswer(amend(account, body), inTime);
+    }
+
+    /** One order operation answered as OKX's single-order REST endpoints do. */
+    private HttpResponse singleAnswer(OkxOrderAck ack, String inTime) {
+        switch (ack.kind()) {
+            case UNANSWERED:
+                return null;
+            case UNKNOWN_OUTCOME:
+            case PARAMETER_ERROR:
+                return error(ack.error(), ack.msg());
+            default:
+                ObjectNode answer = ack.succeeded() ? OkxJson.ok() : OkxJson.error(OkxError.ALL_OPERATIONS_FAILED);
+                OkxJson.data(answer).add(ack.row());
+                answer.put("inTime", inTime).put("outTime", Long.toString(nowMicros()));
+                return ok(answer);
         }
-        String instId = body.path("instId").asText();
+    }
+
+    /** {@code batch-orders}, {@code cancel-batch-orders}, {@code amend-batch-orders}: a JSON array of up to 20 requests. */
+    private HttpResponse batch(String account, HttpRequest request, OkxTradeOps.Operation operation) {
+        String inTime = Long.toString(nowMicros());
+        if (request.body() == null || request.body().isBlank()) {
+            return error(OkxError.BODY_EMPTY);
+        }
+        JsonNode body;
+        try {
+            body = OkxJson.MAPPER.readTree(request.body());
+        } catch (JsonProcessingException e) {
+            return error(OkxError.JSON_SYNTAX);
+        }
+        if (!body.isArray() || body.isEmpty()) {
+            return error(OkxError.JSON_SYNTAX);
+        }
+        if (body.size() > OkxTradeOps.MAX_BATCH) {
+            return error(OkxError.COUNT_LIMIT, OkxError.COUNT_LIMIT.message(Integer.toString(OkxTradeOps.MAX_BATCH)));
+        }
+        for (JsonNode item : body) {
+            if (!item.isObject()) {
+                return error(OkxError.JSON_SYNTAX);
+            }
+        }
+        List<OkxOrderAck> acks = execute(account, operation, body);
+        OkxTradeOps.Outcome outcome = OkxTradeOps.outcome(acks, body, nowMs());
+        switch (outcome.kind()) {
+            case UNANSWERED:
+                return null;
+            case UNKNOWN_OUTCOME:
+                return error(outcome.error());
+            default:
+                ObjectNode answer = switch (outcome.code()) {
+                    case "0" -> OkxJson.ok();
+                    case "1" -> OkxJson.error(OkxError.ALL_OPERATIONS_FAILED);
+                    default -> OkxJson.error(OkxError.PARTIALLY_SUCCEEDED);
+                };
+                outcome.rows().forEach(OkxJson.data(answer)::add);
+                answer.put("inTime", inTime).put("outTime", Long.toString(nowMicros()));
+                return ok(answer);
+        }
+    }
+
+    /**
+     * Runs each request of a batch (REST or WebSocket) in turn, as OKX does; every order of the
+     * batch is one exchange operation, so the book moves between them as it would on the venue.
+     */
+    List<OkxOrderAck> execute(String account, OkxTradeOps.Operation operation, JsonNode args) {
+        List<OkxOrderAck> acks = new ArrayList<>(args.size());
+        for (JsonNode arg : args) {
+            acks.add(switch (operation) {
+                case PLACE -> place(account, arg);
+                case CANCEL -> cancel(account, arg);
+                case AMEND -> amend(account, arg);
+            });
+        }
+        return acks;
+    }
+
+    /** The instrument of an order request: {@code instIdCode} (the WebSocket API's key, preferred) or {@code instId}. */
+    private String instrumentOf(JsonNode body) {
+        JsonNode code = body.path("instIdCode");
+        if (!code.isMissingNode() && !code.isNull() && !code.asText().isEmpty()) {
+            String instId = instIdByCode.get(code.asText());
+            return instId == null ? UNKNOWN_INSTRUMENT : instId;
+        }
+        return body.path("instId").asText("");
+    }
+
+    /** The instrument code {@code public/instruments} lists as {@code instIdCode}. */
+    long instIdCode(String instId) {
+        int index = 0;
+        for (SymbolRules rules : exchange.allRules()) {
+            if (rules.symbol().equals(instId)) {
+                return FIRST_INST_ID_CODE + index;
+            }
+            index++;
+        }
+        return -1;
+    }
+
+    private OkxOrderAck place(String account, JsonNode body) {
+        String clOrdId = body.path("clOrdId").asText("");
+        String tag = body.path("tag").asText("");
+        String instId = instrumentOf(body);
+        if (instId.isEmpty()) {
+            return OkxOrderAck.parameterError(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message("instId"));
+        }
+        String missing = firstMissing(body, "tdMode", "side", "ordType", "sz");
+        if (missing != null) {
+            return OkxOrderAck.parameterError(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message(missing));
+        }
         String ordType = body.path("ordType").asText();
         String sideText = body.path("side").asText();
         if (!body.path("tdMode").asText().equals("cash")) {
-            return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("tdMode"));
+            return OkxOrderAck.parameterError(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("tdMode"));
         }
         if (!sideText.equals("buy") && !sideText.equals("sell")) {
-            return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("side"));
+            return OkxOrderAck.parameterError(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("side"));
         }
         if (!clOrdId.isEmpty() && !CL_ORD_ID.matcher(clOrdId).matches()) {
-            return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("clOrdId"));
+            return OkxOrderAck.parameterError(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("clOrdId"));
         }
         Side side = sideText.equals("buy") ? Side.BUY : Side.SELL;
         OrdType type;
@@ -259,25 +396,25 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
             case "fok" -> { type = OrdType.LIMIT; tif = TimeInForce.FOK; }
             case "market" -> { type = OrdType.MARKET; tif = TimeInForce.IOC; }
             default -> {
-                return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("ordType"));
+                return OkxOrderAck.parameterError(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("ordType"));
             }
         }
         SymbolRules rules = exchange.rules(instId).orElse(null);
         if (rules == null) {
-            return orderFailure(clOrdId, OkxError.INSTRUMENT_UNKNOWN, OkxError.INSTRUMENT_UNKNOWN.message(), inTime);
+            return orderFailure(clOrdId, "", tag, OkxError.INSTRUMENT_UNKNOWN, OkxError.INSTRUMENT_UNKNOWN.message());
         }
         Long sz = decimal(body.path("sz").asText());
         if (sz == null || sz <= 0) {
-            return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("sz"));
+            return OkxOrderAck.parameterError(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("sz"));
         }
         long price = 0;
         if (type != OrdType.MARKET) {
             if (body.path("px").asText("").isEmpty()) {
-                return error(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message("px"));
+                return OkxOrderAck.parameterError(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message("px"));
             }
             Long px = decimal(body.path("px").asText());
             if (px == null || px <= 0) {
-                return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("px"));
+                return OkxOrderAck.parameterError(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("px"));
             }
             price = px;
         }
@@ -289,21 +426,22 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         NewOrder order = new NewOrder(account, instId, side, type, tif, price, quoteSized ? 0 : sz, quoteSized ? sz : 0,
             clOrdId.isEmpty() ? null : clOrdId);
         if (quoteSized && rules.checkNotional(Amounts.ONE, sz) != null) {
-            return orderFailure(clOrdId, OkxError.BELOW_MIN_SIZE, OkxError.BELOW_MIN_SIZE.message(), inTime);
+            return orderFailure(clOrdId, "", tag, OkxError.BELOW_MIN_SIZE, OkxError.BELOW_MIN_SIZE.message());
         }
         if (!quoteSized) {
             OkxError sizeError = checkSize(rules, sz);
             if (sizeError != null) {
-                return orderFailure(clOrdId, sizeError, sizeError.message(), inTime);
+                return orderFailure(clOrdId, "", tag, sizeError, sizeError.message());
             }
         }
         if (type == OrdType.LIMIT_MAKER && wouldCross(instId, side, price)) {
-            return postOnlyCanceled(account, rules, order, clOrdId, body.path("sz").asText(), inTime);
+            return postOnlyCanceled(account, rules, order, clOrdId, tag);
         }
         Optional<FaultSpec> ackThenReject = faults.fire(FaultType.ACK_THEN_REJECT, instId);
         Optional<FaultSpec> timeout = faults.fire(FaultType.TIMEOUT_ORDER_PLACED, instId);
         Optional<FaultSpec> unknown = timeout.isPresent() ? Optional.empty() : faults.fire(FaultType.UNKNOWN_OUTCOME, instId);
         OkxOrderRecord record = new OkxOrderRecord(ordType, reportedTgtCcy, clOrdId, quoteSized ? body.path("sz").asText() : null);
+        record.tag = tag;
         pendingRecord = record;
         SubmitResult result;
         try {
@@ -318,7 +456,7 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
                 case PARAM_ERROR -> code.message("px");
                 default -> code.message();
             };
-            return orderFailure(clOrdId, code, msg, inTime);
+            return orderFailure(clOrdId, "", tag, code, msg);
         }
         long orderId = result.order().orderId();
         if (ackThenReject.isPresent()) {
@@ -326,78 +464,70 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
             loop.schedule(() -> rejectAfterAck(account, instId, orderId), delay);
         }
         if (timeout.isPresent()) {
-            return null;
+            return OkxOrderAck.unanswered();
         }
         if (unknown.isPresent()) {
-            return error(unknown.get().param() == 1 ? OkxError.REQUEST_TIMED_OUT : OkxError.ENDPOINT_TIMEOUT);
+            return OkxOrderAck.unknownOutcome(unknown.get().param() == 1 ? OkxError.REQUEST_TIMED_OUT : OkxError.ENDPOINT_TIMEOUT);
         }
-        ObjectNode answer = OkxJson.ok();
-        OkxJson.data(answer).addObject().put("clOrdId", clOrdId).put("ordId", Long.toString(orderId)).put("tag", "")
-            .put("ts", Long.toString(nowMs())).put("sCode", "0").put("sMsg", "Order placed");
-        answer.put("inTime", inTime).put("outTime", Long.toString(nowMs() * 1000));
-        return ok(answer);
+        return OkxOrderAck.answered(row(clOrdId, Long.toString(orderId)).put("tag", tag).put("sCode", "0").put("sMsg", "Order placed")
+            .put("subCode", ""));
     }
 
-    private HttpResponse cancelOrder(String account, JsonNode body) {
-        String inTime = Long.toString(nowMs() * 1000);
-        String instId = body.path("instId").asText("");
+    private OkxOrderAck cancel(String account, JsonNode body) {
+        String instId = instrumentOf(body);
         if (instId.isEmpty()) {
-            return error(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message("instId"));
+            return OkxOrderAck.parameterError(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message("instId"));
         }
         String clOrdId = body.path("clOrdId").asText("");
         String ordId = body.path("ordId").asText("");
         if (ordId.isEmpty() && clOrdId.isEmpty()) {
-            return orderFailure(clOrdId, OkxError.ORD_ID_REQUIRED, OkxError.ORD_ID_REQUIRED.message(), inTime);
+            return orderFailure(clOrdId, "", null, OkxError.ORD_ID_REQUIRED, OkxError.ORD_ID_REQUIRED.message());
         }
         Optional<OrderView> target = find(account, instId, ordId, clOrdId);
         if (target.isEmpty() || !target.get().status().isOpen()) {
-            return orderFailure(clOrdId, ordId, OkxError.CANCEL_FAILED, OkxError.CANCEL_FAILED.message(), inTime);
+            return orderFailure(clOrdId, ordId, null, OkxError.CANCEL_FAILED, OkxError.CANCEL_FAILED.message());
         }
         OrderView order = target.get();
         OrderResult result = exchange.cancel(account, instId, order.orderId());
         if (!result.done()) {
-            return orderFailure(clOrdId, ordId, OkxError.CANCEL_FAILED, OkxError.CANCEL_FAILED.message(), inTime);
+            return orderFailure(clOrdId, ordId, null, OkxError.CANCEL_FAILED, OkxError.CANCEL_FAILED.message());
         }
-        ObjectNode answer = OkxJson.ok();
-        OkxJson.data(answer).addObject().put("clOrdId", record(order).clOrdId).put("ordId", Long.toString(order.orderId()))
-            .put("ts", Long.toString(nowMs())).put("sCode", "0").put("sMsg", "");
-        answer.put("inTime", inTime).put("outTime", Long.toString(nowMs() * 1000));
-        return ok(answer);
+        return OkxOrderAck.answered(row(record(order).clOrdId, Long.toString(order.orderId())).put("sCode", "0").put("sMsg", ""));
     }
 
-    private HttpResponse amendOrder(String account, JsonNode body) {
-        String inTime = Long.toString(nowMs() * 1000);
-        String instId = body.path("instId").asText("");
+    private OkxOrderAck amend(String account, JsonNode body) {
+        String instId = instrumentOf(body);
         if (instId.isEmpty()) {
-            return error(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message("instId"));
+            return OkxOrderAck.parameterError(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message("instId"));
         }
         String clOrdId = body.path("clOrdId").asText("");
         String ordId = body.path("ordId").asText("");
         String reqId = body.path("reqId").asText("");
         if (ordId.isEmpty() && clOrdId.isEmpty()) {
-            return orderFailure(clOrdId, OkxError.ORD_ID_REQUIRED, OkxError.ORD_ID_REQUIRED.message(), inTime);
+            return amendFailure(clOrdId, "", reqId, OkxError.ORD_ID_REQUIRED, OkxError.ORD_ID_REQUIRED.message());
         }
         String newSzText = body.path("newSz").asText("");
         String newPxText = body.path("newPx").asText("");
         if (newSzText.isEmpty() && newPxText.isEmpty()) {
-            return error(OkxError.PARAM_EMPTY, "Either parameter newSz or newPx is required");
+            return OkxOrderAck.parameterError(OkxError.PARAM_EMPTY, "Either parameter newSz or newPx is required");
         }
         Optional<OrderView> target = find(account, instId, ordId, clOrdId);
         if (target.isEmpty()) {
-            return orderFailure(clOrdId, ordId, OkxError.ORDER_NOT_EXIST, OkxError.ORDER_NOT_EXIST.message(), inTime);
+            return amendFailure(clOrdId, ordId, reqId, OkxError.ORDER_NOT_EXIST, OkxError.ORDER_NOT_EXIST.message());
         }
         OrderView order = target.get();
         if (!order.status().isOpen()) {
-            return orderFailure(clOrdId, ordId, OkxError.AMEND_FAILED, OkxError.AMEND_FAILED.message(), inTime);
+            return amendFailure(record(order).clOrdId, Long.toString(order.orderId()), reqId, OkxError.AMEND_FAILED,
+                OkxError.AMEND_FAILED.message());
         }
         SymbolRules rules = exchange.rules(instId).orElseThrow();
         Long newSz = newSzText.isEmpty() ? Long.valueOf(order.origQty()) : decimal(newSzText);
         Long newPx = newPxText.isEmpty() ? Long.valueOf(order.price()) : decimal(newPxText);
         if (newSz == null || newSz <= 0) {
-            return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("newSz"));
+            return OkxOrderAck.parameterError(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("newSz"));
         }
         if (newPx == null || newPx <= 0) {
-            return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("newPx"));
+            return OkxOrderAck.parameterError(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("newPx"));
         }
         OkxOrderRecord record = record(order);
         record.reqId = reqId;
@@ -407,13 +537,13 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
             String msg = code == OkxError.PARAM_ERROR ? code.message("newSz")
                 : code == OkxError.INSUFFICIENT_BALANCE ? code.message(order.side() == Side.BUY ? rules.quoteAsset() : rules.baseAsset())
                 : code.message();
-            return orderFailure(record.clOrdId, Long.toString(order.orderId()), code, msg, inTime);
+            if (body.path("cxlOnFail").asBoolean(false) || body.path("cxlOnFail").asText("").equals("true")) {
+                exchange.cancel(account, instId, order.orderId());
+            }
+            return amendFailure(record.clOrdId, Long.toString(order.orderId()), reqId, code, msg);
         }
-        ObjectNode answer = OkxJson.ok();
-        OkxJson.data(answer).addObject().put("clOrdId", record.clOrdId).put("ordId", Long.toString(order.orderId()))
-            .put("reqId", reqId).put("ts", Long.toString(nowMs())).put("sCode", "0").put("sMsg", "");
-        answer.put("inTime", inTime).put("outTime", Long.toString(nowMs() * 1000));
-        return ok(answer);
+        return OkxOrderAck.answered(row(record.clOrdId, Long.toString(order.orderId())).put("reqId", reqId).put("sCode", "0")
+            .put("sMsg", "").put("subCode", ""));
     }
 
     private HttpResponse orderDetails(String account, HttpRequest request) {
@@ -450,28 +580,110 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         return ok(answer);
     }
 
-    private HttpResponse fills(String account, HttpRequest request) {
+    /**
+     * {@code fills} (last 3 days on OKX) and {@code fills-history} (last 3 months, {@code instType}
+     * required): the account's fills, newest first, paged by {@code billId} ({@code after} older,
+     * {@code before} newer), {@code begin}/{@code end} on {@code ts}, {@code limit} up to 100.
+     */
+    private HttpResponse fills(String account, HttpRequest request, boolean history) {
+        HttpResponse refused = checkInstType(request, history);
+        if (refused != null) {
+            return refused;
+        }
+        OkxPage page;
+        try {
+            page = OkxPage.of(request::param);
+        } catch (IllegalArgumentException e) {
+            return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message(e.getMessage()));
+        }
         String instId = request.param("instId");
         String ordId = request.param("ordId");
+        String subType = request.param("subType");
         List<Fill> all = new ArrayList<>();
         for (SymbolRules rules : exchange.allRules()) {
             if (instId == null || instId.isEmpty() || instId.equals(rules.symbol())) {
                 all.addAll(exchange.trades(account, rules.symbol()));
             }
         }
-        all.sort((a, b) -> a.timeNanos() != b.timeNanos() ? Long.compare(b.timeNanos(), a.timeNanos()) : Long.compare(b.tradeId(), a.tradeId()));
+        all.sort((a, b) -> Long.compare(billId(b), billId(a)));
         ObjectNode answer = OkxJson.ok();
-        int limit = 100;
         for (Fill fill : all) {
-            if (ordId != null && !ordId.isEmpty() && !ordId.equals(Long.toString(fill.orderId()))) {
+            if ((ordId != null && !ordId.isEmpty() && !ordId.equals(Long.toString(fill.orderId())))
+                || (subType != null && !subType.isEmpty() && !subType.equals(fill.side() == Side.BUY ? "1" : "2"))
+                || !page.admits(billId(fill), fill.timeNanos() / 1_000_000 + skewMs())) {
                 continue;
             }
-            if (OkxJson.data(answer).size() == limit) {
+            if (OkxJson.data(answer).size() == page.limit()) {
                 break;
             }
             OkxJson.data(answer).add(fillView(fill));
         }
         return ok(answer);
+    }
+
+    /**
+     * {@code orders-history} (last 7 days) and {@code orders-history-archive} (3 months): the
+     * account's completed orders (filled or canceled), newest first, paged by {@code ordId},
+     * {@code begin}/{@code end} on {@code cTime}, filtered by {@code instId}, {@code ordType}
+     * (comma-separated) and {@code state}.
+     */
+    private HttpResponse ordersHistory(String account, HttpRequest request) {
+        HttpResponse refused = checkInstType(request, true);
+        if (refused != null) {
+            return refused;
+        }
+        OkxPage page;
+        try {
+            page = OkxPage.of(request::param);
+        } catch (IllegalArgumentException e) {
+            return error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message(e.getMessage()));
+        }
+        String instId = request.param("instId");
+        String ordTypes = request.param("ordType");
+        List<String> wantedTypes = ordTypes == null || ordTypes.isEmpty() ? null : List.of(ordTypes.split(","));
+        String state = request.param("state");
+        List<OrderView> done = new ArrayList<>();
+        for (SymbolRules rules : exchange.allRules()) {
+            if (instId == null || instId.isEmpty() || instId.equals(rules.symbol())) {
+                exchange.allOrders(account, rules.symbol()).stream().filter(o -> !o.status().isOpen()).forEach(done::add);
+            }
+        }
+        syntheticOrders.values().stream().filter(o -> o.account().equals(account)
+            && (instId == null || instId.isEmpty() || instId.equals(o.symbol()))).forEach(done::add);
+        done.sort((a, b) -> Long.compare(b.orderId(), a.orderId()));
+        ObjectNode answer = OkxJson.ok();
+        for (OrderView order : done) {
+            OkxOrderRecord record = record(order);
+            if (record.forgotten
+                || (wantedTypes != null && !wantedTypes.contains(record.ordType))
+                || (state != null && !state.isEmpty() && !state.equals(state(order.status())))
+                || !page.admits(order.orderId(), order.createNanos() / 1_000_000 + skewMs())) {
+                continue;
+            }
+            if (OkxJson.data(answer).size() == page.limit()) {
+                break;
+            }
+            OkxJson.data(answer).add(orderView(order, false));
+        }
+        return ok(answer);
+    }
+
+    /** Null to go on; otherwise the answer: 50014 when required and absent, 51000 unknown, empty for non-spot types. */
+    private static HttpResponse checkInstType(HttpRequest request, boolean required) {
+        String instType = request.param("instType");
+        if (instType == null || instType.isEmpty()) {
+            return required ? error(OkxError.PARAM_EMPTY, OkxError.PARAM_EMPTY.message("instType")) : null;
+        }
+        return switch (instType) {
+            case "SPOT" -> null;
+            // a spot-only venue has nothing of the other types
+            case "MARGIN", "SWAP", "FUTURES", "OPTION", "EVENTS" -> ok(OkxJson.ok());
+            default -> error(OkxError.PARAM_ERROR, OkxError.PARAM_ERROR.message("instType"));
+        };
+    }
+
+    private static long billId(Fill fill) {
+        return fill.tradeId() * 2 + (fill.maker() ? 1 : 0);
     }
 
     private HttpResponse balance(String account, HttpRequest request) {
@@ -566,19 +778,26 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         };
     }
 
-    private HttpResponse orderFailure(String clOrdId, OkxError code, String msg, String inTime) {
-        return orderFailure(clOrdId, "", code, msg, inTime);
+    /** A per-order answer row: {@code clOrdId}, {@code ordId}, {@code ts}; the caller adds the rest in OKX's order. */
+    private ObjectNode row(String clOrdId, String ordId) {
+        return OkxJson.MAPPER.createObjectNode().put("clOrdId", clOrdId).put("ordId", ordId).put("ts", Long.toString(nowMs()));
     }
 
-    private HttpResponse orderFailure(String clOrdId, String ordId, OkxError code, String msg, String inTime) {
-        ObjectNode answer = OkxJson.error(OkxError.ALL_OPERATIONS_FAILED);
-        OkxJson.data(answer).addObject().put("clOrdId", clOrdId).put("ordId", ordId).put("tag", "")
-            .put("ts", Long.toString(nowMs())).put("sCode", code.code()).put("sMsg", msg);
-        answer.put("inTime", inTime).put("outTime", Long.toString(nowMs() * 1000));
-        return ok(answer);
+    /** A refused place (with {@code tag}) or cancel (tag null) row. */
+    private OkxOrderAck orderFailure(String clOrdId, String ordId, String tag, OkxError code, String msg) {
+        ObjectNode row = row(clOrdId, ordId);
+        if (tag != null) {
+            row.put("tag", tag);
+        }
+        return OkxOrderAck.answered(row.put("sCode", code.code()).put("sMsg", msg).put("subCode", ""));
     }
 
-    private HttpResponse postOnlyCanceled(String account, SymbolRules rules, NewOrder order, String clOrdId, String szText, String inTime) {
+    private OkxOrderAck amendFailure(String clOrdId, String ordId, String reqId, OkxError code, String msg) {
+        return OkxOrderAck.answered(row(clOrdId, ordId).put("reqId", reqId).put("sCode", code.code()).put("sMsg", msg)
+            .put("subCode", ""));
+    }
+
+    private OkxOrderAck postOnlyCanceled(String account, SymbolRules rules, NewOrder order, String clOrdId, String tag) {
         // OKX accepts a crossing post-only order and cancels it at once (cancelSource 31); the core
         // refuses it, so the front end keeps the canceled order itself under a fresh venue id.
         long orderId = syntheticOrderIds++;
@@ -587,16 +806,13 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
             OrdType.LIMIT_MAKER, TimeInForce.GTC, order.price(), order.qty(), 0, 0, OrdStatus.CANCELED, now, now);
         OkxOrderRecord record = new OkxOrderRecord("post_only", "", clOrdId, null);
         record.cancelSource = "31";
+        record.tag = tag;
         records.put(orderId, record);
         syntheticOrders.put(orderId, view);
         pushOrder(view, record, null, ExecType.CANCELED);
-        ObjectNode answer = OkxJson.ok();
-        OkxJson.data(answer).addObject().put("clOrdId", clOrdId).put("ordId", Long.toString(orderId)).put("tag", "")
-            .put("ts", Long.toString(nowMs())).put("sCode", "0").put("sMsg", "Order placed");
-        answer.put("inTime", inTime).put("outTime", Long.toString(nowMs() * 1000));
-        return ok(answer);
+        return OkxOrderAck.answered(row(clOrdId, Long.toString(orderId)).put("tag", tag).put("sCode", "0").put("sMsg", "Order placed")
+            .put("subCode", ""));
     }
-
     private boolean wouldCross(String instId, Side side, long price) {
         BookTop top = exchange.bookTop(instId).orElse(null);
         if (top == null) {
@@ -662,7 +878,7 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         SymbolRules rules = exchange.rules(order.symbol()).orElseThrow();
         ObjectNode node = OkxJson.MAPPER.createObjectNode();
         node.put("instType", "SPOT").put("instId", order.symbol()).put("tgtCcy", record.tgtCcy).put("ccy", "")
-            .put("ordId", Long.toString(order.orderId())).put("clOrdId", record.clOrdId).put("tag", "")
+            .put("ordId", Long.toString(order.orderId())).put("clOrdId", record.clOrdId).put("tag", record.tag)
             .put("px", order.type() == OrdType.MARKET ? "" : OkxFormat.px(rules, order.price()))
             .put("pxUsd", "").put("pxVol", "").put("pxType", "")
             .put("sz", record.quoteSz != null ? record.quoteSz : OkxFormat.sz(rules, order.origQty()))
@@ -714,14 +930,14 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         ObjectNode node = OkxJson.MAPPER.createObjectNode();
         node.put("instType", "SPOT").put("instId", fill.symbol()).put("tradeId", Long.toString(fill.tradeId()))
             .put("ordId", Long.toString(fill.orderId())).put("clOrdId", record == null ? "" : record.clOrdId)
-            .put("billId", Long.toString(fill.tradeId() * 2 + (fill.maker() ? 1 : 0))).put("subType", fill.side() == Side.BUY ? "1" : "2")
+            .put("billId", Long.toString(billId(fill))).put("subType", fill.side() == Side.BUY ? "1" : "2")
             .put("tag", "").put("fillPx", OkxFormat.px(rules, fill.price())).put("fillSz", OkxFormat.sz(rules, fill.qty()))
             .put("fillIdxPx", "").put("fillPnl", "0").put("fillPxVol", "").put("fillPxUsd", "").put("fillMarkVol", "")
             .put("fillFwdPx", "").put("fillMarkPx", "").put("side", fill.side() == Side.BUY ? "buy" : "sell")
             .put("posSide", "net").put("execType", fill.maker() ? "M" : "T").put("feeCcy", fill.commissionAsset())
             .put("fee", OkxFormat.fee(fill.commission())).put("feeRate", OkxFormat.fee(rate))
             .put("ts", Long.toString(fill.timeNanos() / 1_000_000 + skewMs()))
-            .put("fillTime", Long.toString(fill.timeNanos() / 1_000_000 + skewMs()));
+            .put("fillTime", Long.toString(fill.timeNanos() / 1_000_000 + skewMs())).put("tradeQuoteCcy", rules.quoteAsset());
         return node;
     }
 
@@ -869,7 +1085,16 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         if (reorderBuffer != null) {
             reorderBuffer.add(send);
         } else {
-            send.run();
+            emit(send);
+        }
+    }
+
+    /** Sends a private push now, or after the answer of the WebSocket order op that caused it. */
+    private void emit(Runnable push) {
+        if (deferredPushes != null) {
+            deferredPushes.add(push);
+        } else {
+            push.run();
         }
     }
 
@@ -932,7 +1157,7 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
                 ObjectNode push = OkxJson.MAPPER.createObjectNode();
                 push.set("arg", pushArg);
                 push.putArray("data").add(accountView(shown, all));
-                session.send(push);
+                emit(() -> session.send(push));
             }
         }
     }
@@ -1065,7 +1290,57 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
                     }
                 }
             }
+
+            @Override
+            public void onOrderOp(OkxWsSession session, String id, String op, JsonNode args, long inTimeMicros) {
+                orderOp(session, id, op, args, inTimeMicros);
+            }
+
+            @Override
+            public long nowMicros() {
+                return OkxFrontEnd.this.nowMicros();
+            }
         };
+    }
+
+    /**
+     * A WebSocket order op, through the same order code as REST (same matching, records and
+     * faults). The answer goes out before the orders/account pushes the op caused, as a client
+     * of the venue usually sees them; a timeout fault leaves the op unanswered, an unknown-outcome
+     * fault answers {@code code} 50004/51054 with {@code data: []}.
+     */
+    private void orderOp(OkxWsSession session, String id, String op, JsonNode args, long inTime) {
+        if (faults.active(FaultType.MAINTENANCE, null).isPresent()) {
+            session.sendOpAnswer(id, op, OkxError.SERVICE_UNAVAILABLE.code(), OkxError.SERVICE_UNAVAILABLE.message(),
+                OkxJson.MAPPER.createArrayNode(), inTime);
+            return;
+        }
+        String instId = instrumentOf(args.path(0));
+        if (faults.fire(FaultType.RATE_LIMIT_BURST, instId.isEmpty() ? null : instId).isPresent()) {
+            session.sendOpAnswer(id, op, OkxError.WS_RATE_LIMIT.code(), OkxError.WS_RATE_LIMIT.message(),
+                OkxJson.MAPPER.createArrayNode(), inTime);
+            return;
+        }
+        List<Runnable> pushes = new ArrayList<>();
+        deferredPushes = pushes;
+        OkxTradeOps.Outcome outcome;
+        try {
+            outcome = OkxTradeOps.outcome(execute(session.account(), OkxTradeOps.operationOf(op), args), args, nowMs());
+        } finally {
+            deferredPushes = null;
+        }
+        switch (outcome.kind()) {
+            case UNKNOWN_OUTCOME -> session.sendOpAnswer(id, op, outcome.error().code(), outcome.error().message(),
+                OkxJson.MAPPER.createArrayNode(), inTime);
+            case ANSWERED -> {
+                ArrayNode data = OkxJson.MAPPER.createArrayNode();
+                outcome.rows().forEach(data::add);
+                session.sendOpAnswer(id, op, outcome.code(), "", data, inTime);
+            }
+            case UNANSWERED -> {
+            }
+        }
+        pushes.forEach(Runnable::run);
     }
 
     private void replayFills(OkxWsSession session) {

@@ -19,6 +19,7 @@ final class OkxOrderRecord {
     String lastFillTime = "";
     String cancelSource = "";
     String reqId = "";
+    String tag = "";
     /** Set when an {@code ACK_THEN_REJECT} fault made the venue forget the order. */
     boolean forgotten;
 

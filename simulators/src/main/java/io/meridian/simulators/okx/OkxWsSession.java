@@ -33,6 +33,16 @@ public final class OkxWsSession {
 
         /** Called once a public channel is subscribed, to push its initial data (books snapshot). */
         void onSubscribed(OkxWsSession session, String channel, String instId);
+
+        /**
+         * An order op ({@code order}, {@code batch-orders}, ...) from a logged-in private session,
+         * with a valid {@code id} and 1 (20 for a batch) object args; the venue answers it with
+         * {@link #sendOpAnswer}, or never (timeout fault).
+         */
+        void onOrderOp(OkxWsSession session, String id, String op, JsonNode args, long inTimeMicros);
+
+        /** Venue time in epoch microseconds, for {@code inTime}/{@code outTime}. */
+        long nowMicros();
     }
 
     private final Endpoint endpoint;
@@ -41,6 +51,8 @@ public final class OkxWsSession {
     private final String connId;
     private final Map<String, ObjectNode> subscriptions = new LinkedHashMap<>();
     private OkxCredentials credentials;
+    /** The {@code id} of the request being answered (echoed in event answers), or null. */
+    private String requestId;
 
     public OkxWsSession(Endpoint endpoint, Connection connection, Venue venue, String connId) {
         this.endpoint = endpoint;
@@ -104,18 +116,74 @@ public final class OkxWsSession {
             sendError(OkxError.WS_INVALID_REQUEST, OkxError.WS_INVALID_REQUEST.message(text));
             return;
         }
-        String op = request.path("op").asText();
-        JsonNode args = request.path("args");
-        if (!args.isArray() || args.isEmpty()) {
+        if (!request.isObject()) {
             sendError(OkxError.WS_INVALID_REQUEST, OkxError.WS_INVALID_REQUEST.message(text));
             return;
         }
-        switch (op) {
-            case "login" -> login(args.get(0));
-            case "subscribe" -> args.forEach(arg -> subscribe(arg, text));
-            case "unsubscribe" -> args.forEach(this::unsubscribe);
-            default -> sendError(OkxError.WS_INVALID_REQUEST, "Invalid op: " + op);
+        String op = request.path("op").asText();
+        requestId = request.path("id").isValueNode() ? request.path("id").asText() : null;
+        try {
+            if (OkxTradeOps.operationOf(op) != null) {
+                orderOp(request, op);
+                return;
+            }
+            JsonNode args = request.path("args");
+            if (!args.isArray() || args.isEmpty()) {
+                sendError(OkxError.WS_INVALID_REQUEST, OkxError.WS_INVALID_REQUEST.message(text));
+                return;
+            }
+            switch (op) {
+                case "login" -> login(args.get(0));
+                case "subscribe" -> args.forEach(arg -> subscribe(arg, text));
+                case "unsubscribe" -> args.forEach(this::unsubscribe);
+                default -> sendError(OkxError.WS_INVALID_OP, OkxError.WS_INVALID_OP.message(op));
+            }
+        } finally {
+            requestId = null;
         }
+    }
+
+    /**
+     * Checks an order op's frame as OKX does (private endpoint, logged in, {@code id}, args) and
+     * hands it to the venue; frame errors answer in the op's own format with {@code data: []}.
+     */
+    private void orderOp(JsonNode request, String op) {
+        long inTime = venue.nowMicros();
+        String id = request.path("id").asText("");
+        if (endpoint != Endpoint.PRIVATE) {
+            sendOpAnswer(id, op, OkxError.WS_OP_NOT_ON_THIS_URL.code(), OkxError.WS_OP_NOT_ON_THIS_URL.message(),
+                OkxJson.MAPPER.createArrayNode(), inTime);
+            return;
+        }
+        if (credentials == null) {
+            sendOpAnswer(id, op, OkxError.WS_PLEASE_LOG_IN.code(), OkxError.WS_PLEASE_LOG_IN.message(),
+                OkxJson.MAPPER.createArrayNode(), inTime);
+            return;
+        }
+        JsonNode args = request.path("args");
+        int max = OkxTradeOps.isBatch(op) ? OkxTradeOps.MAX_BATCH : 1;
+        boolean argsValid = args.isArray() && !args.isEmpty() && args.size() <= max;
+        for (JsonNode arg : args) {
+            argsValid &= arg.isObject();
+        }
+        if (!OkxTradeOps.REQUEST_ID.matcher(id).matches() || !argsValid) {
+            sendOpAnswer(id, op, OkxError.WS_INVALID_ARGS.code(), OkxError.WS_INVALID_ARGS.message(),
+                OkxJson.MAPPER.createArrayNode(), inTime);
+            return;
+        }
+        venue.onOrderOp(this, id, op, args, inTime);
+    }
+
+    /**
+     * Answers an order op: {@code {"id","op","code","msg","data":[...],"inTime","outTime"}}, the
+     * times in epoch microseconds.
+     */
+    public void sendOpAnswer(String id, String op, String code, String msg, JsonNode data, long inTimeMicros) {
+        ObjectNode answer = OkxJson.MAPPER.createObjectNode().put("id", id).put("op", op);
+        answer.set("data", data);
+        answer.put("code", code).put("msg", msg).put("inTime", Long.toString(inTimeMicros))
+            .put("outTime", Long.toString(venue.nowMicros()));
+        send(answer);
     }
 
     private void login(JsonNode arg) {
@@ -126,8 +194,7 @@ public final class OkxWsSession {
             return;
         }
         credentials = verdict.credentials();
-        ObjectNode answer = OkxJson.MAPPER.createObjectNode().put("event", "login").put("code", "0").put("msg", "")
-            .put("connId", connId);
+        ObjectNode answer = event("login").put("code", "0").put("msg", "").put("connId", connId);
         send(answer);
     }
 
@@ -160,7 +227,7 @@ public final class OkxWsSession {
             return;
         }
         subscriptions.put(key(channel, privateChannel ? "" : instId), arg);
-        ObjectNode answer = OkxJson.MAPPER.createObjectNode().put("event", "subscribe");
+        ObjectNode answer = event("subscribe");
         answer.set("arg", arg);
         answer.put("connId", connId);
         send(answer);
@@ -171,15 +238,23 @@ public final class OkxWsSession {
         String channel = requested.path("channel").asText();
         boolean privateChannel = channel.equals("orders") || channel.equals("account");
         subscriptions.remove(key(channel, privateChannel ? "" : requested.path("instId").asText("")));
-        ObjectNode answer = OkxJson.MAPPER.createObjectNode().put("event", "unsubscribe");
+        ObjectNode answer = event("unsubscribe");
         answer.set("arg", requested.deepCopy());
         answer.put("connId", connId);
         send(answer);
     }
 
     private void sendError(OkxError error, String msg) {
-        send(OkxJson.MAPPER.createObjectNode().put("event", "error").put("code", error.code()).put("msg", msg)
-            .put("connId", connId));
+        send(event("error").put("code", error.code()).put("msg", msg).put("connId", connId));
+    }
+
+    /** An event answer, led by the request's {@code id} when it had one (as OKX echoes it). */
+    private ObjectNode event(String name) {
+        ObjectNode answer = OkxJson.MAPPER.createObjectNode();
+        if (requestId != null) {
+            answer.put("id", requestId);
+        }
+        return answer.put("event", name);
     }
 
     private static String key(String channel, String instId) {

@@ -40,6 +40,21 @@ class BinanceSignaturesTest {
     }
 
     @Test
+    void mixedQueryAndBodyPayloadKnownAnswerFromBinanceDocs() {
+        // Binance's "Example 3: Mixed query string and request body"
+        String secret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
+        String query = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC";
+        String expected = "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77";
+        String body = "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559&signature=" + expected;
+
+        String payload = BinanceSimulator.signaturePayload(query, body);
+        assertThat(payload).isEqualTo("symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTCquantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559");
+        assertThat(BinanceSignatures.hmacSha256Hex(secret, payload)).isEqualTo(expected);
+        assertThat(BinanceSimulator.signaturePayload("", "a=1&signature=ab")).isEqualTo("a=1");
+        assertThat(BinanceSimulator.signaturePayload("signature=ab", "a=1")).isEqualTo("a=1");
+    }
+
+    @Test
     void signatureParameterIsCutFromTheRawQuery() {
         assertThat(BinanceSimulator.withoutSignature("a=1&signature=ab&b=2")).isEqualTo("a=1&b=2");
         assertThat(BinanceSimulator.withoutSignature("a=1%2B1&timestamp=5&signature=ab")).isEqualTo("a=1%2B1&timestamp=5");

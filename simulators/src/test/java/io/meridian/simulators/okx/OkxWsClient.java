@@ -65,6 +65,45 @@ final class OkxWsClient implements AutoCloseable {
         return await(m -> m.has("event") && (m.path("event").asText().equals("subscribe") || m.path("event").asText().equals("error")));
     }
 
+    /**
+     * Sends an order op ({@code {"id","op","args":[...]}} as OKX documents WebSocket trading) and
+     * returns its answer, the message carrying the same {@code id} and {@code op}.
+     */
+    JsonNode op(String id, String op, JsonNode... args) {
+        sendOp(id, op, args);
+        return awaitOp(id, op);
+    }
+
+    void sendOp(String id, String op, JsonNode... args) {
+        ObjectNode request = OkxRestClient.JSON.createObjectNode().put("id", id).put("op", op);
+        com.fasterxml.jackson.databind.node.ArrayNode array = request.putArray("args");
+        for (JsonNode arg : args) {
+            array.add(arg);
+        }
+        send(request);
+    }
+
+    JsonNode awaitOp(String id, String op) {
+        return await(m -> m.path("id").asText().equals(id) && m.path("op").asText().equals(op));
+    }
+
+    /** Every message in arrival order up to and including the first one matching {@code last}. */
+    List<JsonNode> collectUntil(Predicate<JsonNode> last) {
+        List<JsonNode> seen = new ArrayList<>();
+        await(m -> {
+            seen.add(m);
+            return last.test(m);
+        });
+        return seen;
+    }
+
+    /** Every message received so far, without waiting (the queue is emptied). */
+    List<JsonNode> drain() {
+        List<JsonNode> out = new ArrayList<>();
+        inbox.drainTo(out);
+        return out;
+    }
+
     static ObjectNode arg(String channel, String key, String value) {
         return OkxRestClient.JSON.createObjectNode().put("channel", channel).put(key, value);
     }

@@ -1,0 +1,754 @@
+package io.meridian.venues.crypto;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meridian.oms.api.VenueCancelReject;
+import io.meridian.oms.api.VenueEvents;
+import io.meridian.oms.api.VenueExecution;
+import io.meridian.oms.api.VenueOrder;
+import io.meridian.oms.model.ExecType;
+import io.meridian.oms.model.OrdStatus;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What every crypto venue bridge shares. The core thread only calls {@link #isConnected()} and
+ * {@link #offer}, which copies the child order into an Agrona ring and never blocks; everything else
+ * runs on the bridge's own thread ({@link #doWork()}): requests from the ring, WebSocket and REST
+ * answers (posted by the JDK's threads to an inbox), timers. Venue events go to the sequencer through
+ * {@link VenueEvents}, retried until accepted (a venue event is never dropped).
+ * <p>
+ * The order rules live here: one acknowledgement per order, fills deduplicated by venue trade id
+ * whatever path brought them, a terminal event held back until the fills it counts are in (so the
+ * client never sees a fill after Canceled and CumQty never goes backwards), unknown outcomes settled
+ * by status queries and never resent, fills for unknown orders logged, counted and kept.
+ */
+public abstract class CryptoVenueBridge implements Agent
+{
+    protected static final Logger LOG = LoggerFactory.getLogger(CryptoVenueBridge.class);
+    private static final int MAX_KEPT_UNKNOWN_FILLS = 10_000;
+    private static final long PARKED_CATCH_UP_MS = 1_000;
+    private static final long PARKED_GIVE_UP_MS = 15_000;
+    private static final long HOUSEKEEPING_INTERVAL_MS = 20;
+
+    protected final CryptoVenueConfig config;
+    protected final CryptoVenueMetrics metrics = new CryptoVenueMetrics();
+    protected final EpochClock clock;
+    protected final EpochNanoClock nanoClock;
+    protected final HttpClient http;
+    protected final ObjectMapper json = new ObjectMapper();
+
+    private final VenueRequestRing requests = new VenueRequestRing(1 << 20);
+    private final ManyToOneConcurrentArrayQueue<Runnable> inbox = new ManyToOneConcurrentArrayQueue<>(1 << 16);
+    private final VenueRequestRing.Handler requestHandler = this::onRequest;
+    private final VenueExecution execution = new VenueExecution();
+    private final VenueCancelReject cancelReject = new VenueCancelReject();
+    private final String lastMktField;
+
+    /** every ClOrdID (ours and the venue's) of every leg, to its order */
+    protected final Map<String, TrackedOrder> byClOrdId = new HashMap<>();
+    protected final Map<String, TrackedOrder> byVenueOrderId = new HashMap<>();
+    protected final Map<String, SymbolFilter> filters = new HashMap<>();
+    private final Set<String> tradeIds = new HashSet<>();
+    private final List<TrackedOrder> open = new ArrayList<>();
+    private final ArrayDeque<String> unknownFills = new ArrayDeque<>();
+
+    private VenueEvents events;
+    private volatile boolean connected;
+    private boolean stateToPublish = true;
+    private long nextHousekeepingMs;
+    /** no new orders before this time (429 Retry-After, or the budget is spent) */
+    protected long blockedUntilMs;
+    protected String blockedReason = "";
+    protected volatile String orderChannel = "down";
+    protected volatile String userStream = "down";
+    protected volatile String bookSync = "-";
+    private volatile int openCount;
+    private volatile int unknownCount;
+
+    protected CryptoVenueBridge(final CryptoVenueConfig config, final EpochClock clock, final EpochNanoClock nanoClock)
+    {
+        this.config = config;
+        this.clock = clock;
+        this.nanoClock = nanoClock;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(config.requestTimeoutMs())).build();
+        this.lastMktField = "30=" + config.name() + '\u0001';
+    }
+
+    // ------------------------------------------------------------------ any thread
+
+    /** Where venue events go (the OMS); set before the bridge runs. */
+    public void venueEvents(final VenueEvents events)
+    {
+        this.events = events;
+    }
+
+    public int venueId()
+    {
+        return config.venueId();
+    }
+
+    public String name()
+    {
+        return config.name();
+    }
+
+    public CryptoVenueConfig config()
+    {
+        return config;
+    }
+
+    public CryptoVenueMetrics metrics()
+    {
+        return metrics;
+    }
+
+    /** Core thread: orders can reach the venue (its WebSocket order channel or the REST fallback is up). */
+    public boolean isConnected()
+    {
+        return connected;
+    }
+
+    /** Core thread: hands a request to the bridge thread; never blocks, false when the ring is full. */
+    public boolean offer(final int kind, final VenueOrder order)
+    {
+        if (!connected)
+        {
+            return false;
+        }
+        if (!requests.offer(kind, order))
+        {
+            metrics.requestRingFull.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    public CryptoVenueStatus status()
+    {
+        return new CryptoVenueStatus(config.venueId(), config.name(), config.kind().configName(), config.restUrl(),
+            config.orderWsUrl(), connected, orderChannel, userStream, bookSync, config.credentials().maskedApiKey(),
+            openCount, unknownCount, metrics.reconnects(), config.simulated());
+    }
+
+    /** Fills the venue reported for orders this bridge did not know (newest last), for reconciliation. */
+    public List<String> unknownOrderFills()
+    {
+        final List<String> copy = new ArrayList<>();
+        final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        post(() ->
+        {
+            copy.addAll(unknownFills);
+            done.complete(null);
+        });
+        try
+        {
+            done.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        catch (final Exception e)
+        {
+            return List.of();
+        }
+        return copy;
+    }
+
+    /** Runs {@code task} on the bridge thread; from the JDK's WebSocket and HTTP threads. */
+    protected final void post(final Runnable task)
+    {
+        while (!inbox.offer(task))
+        {
+            LockSupport.parkNanos(10_000);
+        }
+    }
+
+    // ------------------------------------------------------------------ bridge thread
+
+    public int doWork()
+    {
+        int work = 0;
+        Runnable task;
+        while (work < 256 && (task = inbox.poll()) != null)
+        {
+            try
+            {
+                task.run();
+            }
+            catch (final RuntimeException e)
+            {
+                metrics.unusableMessages.incrementAndGet();
+                LOG.error("event=crypto_bridge_task_failed venue={} error=\"{}\"", config.name(), e.toString(), e);
+            }
+            work++;
+        }
+        work += requests.drain(requestHandler, 32);
+        final long nowMs = clock.time();
+        work += poll(nowMs);
+        if (nowMs >= nextHousekeepingMs)
+        {
+            nextHousekeepingMs = nowMs + HOUSEKEEPING_INTERVAL_MS;
+            work += housekeeping(nowMs);
+        }
+        if (stateToPublish && events != null)
+        {
+            stateToPublish = !events.onVenueSessionState(config.venueId(), connected);
+        }
+        return work;
+    }
+
+    public String roleName()
+    {
+        return "crypto-" + config.name();
+    }
+
+    /** Connections and timers of the venue; returns work done. */
+    protected abstract int poll(long nowMs);
+
+    /** The venue's client order id for our ClOrdID (unique per Meridian instance and across restarts). */
+    protected abstract String venueClOrdId(String clOrdId);
+
+    protected abstract void sendNew(TrackedOrder order, long nowMs);
+
+    protected abstract void sendCancel(TrackedOrder order, String cancelClOrdId, long nowMs);
+
+    protected abstract void sendReplace(TrackedOrder order, long nowMs);
+
+    /** Asks the venue for the order's state by client order id (settles unknown outcomes, catch-up). */
+    protected abstract void queryStatus(TrackedOrder order);
+
+    /** Fetches the order's fills from the venue (REST catch-up); they go through {@link #fill}. */
+    protected abstract void fetchFills(TrackedOrder order);
+
+    protected final void connected(final boolean up)
+    {
+        if (connected != up)
+        {
+            connected = up;
+            stateToPublish = true;
+            LOG.info("event=crypto_venue_state venue={} connected={} orderChannel={}", config.name(), up, orderChannel);
+        }
+    }
+
+    private void onRequest(final int kind, final VenueOrder o)
+    {
+        final long nowMs = clock.time();
+        switch (kind)
+        {
+            case VenueRequestRing.NEW_ORDER -> onNewOrder(o, nowMs);
+            case VenueRequestRing.CANCEL -> onCancel(o, nowMs);
+            case VenueRequestRing.REPLACE -> onReplace(o, nowMs);
+            default -> LOG.error("event=crypto_unknown_request venue={} kind={}", config.name(), kind);
+        }
+    }
+
+    private void onNewOrder(final VenueOrder o, final long nowMs)
+    {
+        final String symbol = o.symbol.toString();
+        final String venueSymbol = config.venueSymbol(symbol);
+        final TrackedOrder t = new TrackedOrder(symbol, venueSymbol, o.side, o.priceScale, o.qtyScale);
+        t.clOrdId = o.clOrdId.toString();
+        t.venueClOrdId = venueClOrdId(t.clOrdId);
+        t.ordType = o.ordType;
+        t.timeInForce = o.timeInForce;
+        t.qty = o.qty;
+        t.price = o.price;
+        t.sentMs = nowMs;
+        byClOrdId.put(t.clOrdId, t);
+        byClOrdId.put(t.venueClOrdId, t);
+        open.add(t);
+        if (venueSymbol == null)
+        {
+            rejectBeforeSend(t, "instrument " + symbol + " has no symbol at " + config.name());
+            return;
+        }
+        if (nowMs < blockedUntilMs)
+        {
+            metrics.rateLimitRejects.incrementAndGet();
+            rejectBeforeSend(t, "rate limit: " + blockedReason + ", retry after " + (blockedUntilMs - nowMs) + " ms");
+            return;
+        }
+        final String budget = rateBudgetExhausted(nowMs);
+        if (budget != null)
+        {
+            metrics.rateLimitRejects.incrementAndGet();
+            rejectBeforeSend(t, "rate limit budget: " + budget);
+            return;
+        }
+        final SymbolFilter filter = filters.get(venueSymbol);
+        final String problem = filter == null ? null : filter.check(t.ordType, t.qty, t.qtyScale, t.price, t.priceScale);
+        if (problem != null)
+        {
+            metrics.filterRejects.incrementAndGet();
+            rejectBeforeSend(t, "filter " + problem);
+            return;
+        }
+        metrics.ordersSent.incrementAndGet();
+        sendNew(t, nowMs);
+    }
+
+    /** Null while the venue's order budget allows another order now, else why not. */
+    protected String rateBudgetExhausted(final long nowMs)
+    {
+        return null;
+    }
+
+    private void rejectBeforeSend(final TrackedOrder t, final String text)
+    {
+        LOG.warn("event=crypto_order_refused venue={} clOrdId={} reason=\"{}\"", config.name(), t.clOrdId, text);
+        terminal(t, ExecType.REJECTED, config.name() + " " + text);
+    }
+
+    private void onCancel(final VenueOrder o, final long nowMs)
+    {
+        final TrackedOrder t = byClOrdId.get(o.origClOrdId.toString());
+        final String cancelClOrdId = o.clOrdId.toString();
+        if (t == null || t.state == TrackedOrder.State.DONE || t.pendingCancelClOrdId != null ||
+            t.pendingReplaceClOrdId != null)
+        {
+            publishCancelReject(cancelClOrdId, o.origClOrdId.toString(), false, 0,
+                t == null ? "unknown order" : t.state == TrackedOrder.State.DONE ? "order already done" : "already pending");
+            return;
+        }
+        t.pendingCancelClOrdId = cancelClOrdId;
+        byClOrdId.put(cancelClOrdId, t);
+        metrics.cancelsSent.incrementAndGet();
+        sendCancel(t, cancelClOrdId, nowMs);
+    }
+
+    private void onReplace(final VenueOrder o, final long nowMs)
+    {
+        final TrackedOrder t = byClOrdId.get(o.origClOrdId.toString());
+        final String replaceClOrdId = o.clOrdId.toString();
+        if (t == null || t.state == TrackedOrder.State.DONE || t.pendingCancelClOrdId != null ||
+            t.pendingReplaceClOrdId != null)
+        {
+            publishCancelReject(replaceClOrdId, o.origClOrdId.toString(), true, 0,
+                t == null ? "unknown order" : t.state == TrackedOrder.State.DONE ? "order already done" : "already pending");
+            return;
+        }
+        final SymbolFilter filter = filters.get(t.venueSymbol);
+        final String problem = filter == null ? null :
+            filter.check(o.ordType, o.qty - t.cumQty, t.qtyScale, o.price, t.priceScale);
+        if (problem != null)
+        {
+            metrics.filterRejects.incrementAndGet();
+            publishCancelReject(replaceClOrdId, t.clOrdId, true, 0, config.name() + " filter " + problem);
+            return;
+        }
+        t.pendingReplaceClOrdId = replaceClOrdId;
+        t.pendingReplaceVenueClOrdId = venueClOrdId(replaceClOrdId);
+        t.pendingQty = o.qty;
+        t.pendingPrice = o.price;
+        t.pendingOrdType = o.ordType;
+        t.pendingTimeInForce = o.timeInForce;
+        byClOrdId.put(replaceClOrdId, t);
+        byClOrdId.put(t.pendingReplaceVenueClOrdId, t);
+        metrics.replacesSent.incrementAndGet();
+        sendReplace(t, nowMs);
+    }
+
+    // ------------------------------------------------------------------ venue events (bridge thread)
+
+    protected final void registerVenueOrderId(final TrackedOrder t, final String venueOrderId)
+    {
+        if (venueOrderId != null && !venueOrderId.isEmpty() && !venueOrderId.equals(t.venueOrderId))
+        {
+            t.venueOrderId = venueOrderId;
+            byVenueOrderId.put(venueOrderId, t);
+        }
+    }
+
+    /** The venue acknowledged the order (answer, stream or status query): the OMS hears New once. */
+    protected final void acknowledged(final TrackedOrder t, final String venueOrderId)
+    {
+        registerVenueOrderId(t, venueOrderId);
+        settled(t);
+        if (t.acked || t.state == TrackedOrder.State.DONE)
+        {
+            return;
+        }
+        t.acked = true;
+        t.state = TrackedOrder.State.LIVE;
+        final long latencyNanos = (clock.time() - t.sentMs) * 1_000_000L;
+        metrics.acks.incrementAndGet();
+        metrics.ackLatencyNanosTotal.addAndGet(latencyNanos);
+        metrics.lastAckLatencyNanos = latencyNanos;
+        final VenueExecution e = execution(t, ExecType.NEW, OrdStatus.NEW);
+        e.clOrdId.append(t.clOrdId);
+        publish(e);
+    }
+
+    private void settled(final TrackedOrder t)
+    {
+        if (t.state == TrackedOrder.State.UNKNOWN)
+        {
+            t.state = t.acked ? TrackedOrder.State.LIVE : TrackedOrder.State.PENDING_NEW;
+            metrics.unknownOutcomesSettled.incrementAndGet();
+            LOG.info("event=crypto_unknown_outcome_settled venue={} clOrdId={} venueOrderId={}", config.name(),
+                t.clOrdId, t.venueOrderId);
+        }
+    }
+
+    /**
+     * A fill, from any path (stream, order answer, REST catch-up): deduplicated by the venue's trade
+     * id; acknowledges the order first when it was not; releases a held-back terminal event.
+     */
+    protected final void fill(
+        final TrackedOrder t, final String venueTradeId, final long lastQty, final long lastPx, final long venueTimeMs)
+    {
+        // venues number trades per symbol
+        final String tradeId = t.venueSymbol + ':' + venueTradeId;
+        if (!tradeIds.add(tradeId))
+        {
+            metrics.duplicateFillsDropped.incrementAndGet();
+            return;
+        }
+        if (!t.acked)
+        {
+            acknowledged(t, null);
+        }
+        settled(t);
+        t.cumQty += lastQty;
+        metrics.fills.incrementAndGet();
+        final VenueExecution e = execution(t, ExecType.TRADE,
+            t.cumQty >= t.qty ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED);
+        e.clOrdId.append(t.clOrdId);
+        e.venueExecId.append(tradeId);
+        e.lastQty = lastQty;
+        e.lastPx = lastPx;
+        e.cumQty = t.cumQty;
+        e.leavesQty = Math.max(0, t.qty - t.cumQty);
+        e.venueTimeNanos = venueTimeMs * 1_000_000L;
+        e.customFields.append(lastMktField);
+        publish(e);
+        if (t.cumQty >= t.qty && t.pendingReplaceClOrdId == null)
+        {
+            done(t);
+        }
+        final TrackedOrder.TerminalEvent parked = t.parked;
+        if (parked != null && t.legCumBase + parked.legCumQty() <= t.cumQty)
+        {
+            t.parked = null;
+            terminal(t, parked.execType(), parked.text());
+        }
+    }
+
+    /** A fill the venue reported for an order we do not know: never dropped silently. */
+    protected final void unknownOrderFill(final String venueSymbol, final String venueTradeId, final String description)
+    {
+        final String tradeId = venueSymbol + ':' + venueTradeId;
+        if (!tradeIds.add(tradeId))
+        {
+            metrics.duplicateFillsDropped.incrementAndGet();
+            return;
+        }
+        metrics.unknownOrderFills.incrementAndGet();
+        LOG.warn("event=crypto_unknown_order_fill venue={} tradeId={} fill=\"{}\"", config.name(), tradeId, description);
+        unknownFills.addLast(tradeId + " " + description);
+        if (unknownFills.size() > MAX_KEPT_UNKNOWN_FILLS)
+        {
+            unknownFills.removeFirst();
+        }
+    }
+
+    /**
+     * The venue says the current leg ended ({@code legCumQty} its cumulative quantity, -1 when not
+     * known): held back while fills it counts have not reached the OMS.
+     */
+    protected final void legEnded(
+        final TrackedOrder t, final ExecType execType, final long legCumQty, final String text)
+    {
+        if (t.state == TrackedOrder.State.DONE)
+        {
+            return;
+        }
+        settled(t);
+        if (legCumQty >= 0 && t.legCumBase + legCumQty > t.cumQty)
+        {
+            if (t.parked == null)
+            {
+                t.parked = new TrackedOrder.TerminalEvent(execType, legCumQty, t.venueOrderId, text);
+                t.nextStatusQueryMs = clock.time() + PARKED_CATCH_UP_MS;
+                t.unknownSinceMs = clock.time();
+                LOG.info("event=crypto_terminal_held venue={} clOrdId={} exec={} venueCum={} ourCum={}",
+                    config.name(), t.clOrdId, execType, t.legCumBase + legCumQty, t.cumQty);
+            }
+            return;
+        }
+        terminal(t, execType, text);
+    }
+
+    private void terminal(final TrackedOrder t, final ExecType execType, final String text)
+    {
+        if (t.state == TrackedOrder.State.DONE)
+        {
+            return;
+        }
+        t.parked = null;
+        ExecType type = execType;
+        if (type == ExecType.REJECTED && t.acked)
+        {
+            // the venue acked then killed it: for the client the working order was canceled
+            type = ExecType.CANCELED;
+        }
+        if (type == ExecType.REJECTED)
+        {
+            metrics.venueRejects.incrementAndGet();
+        }
+        final OrdStatus status = type == ExecType.REJECTED ? OrdStatus.REJECTED :
+            type == ExecType.EXPIRED ? OrdStatus.EXPIRED : OrdStatus.CANCELED;
+        final VenueExecution e = execution(t, type, status);
+        if (type == ExecType.CANCELED && t.pendingCancelClOrdId != null)
+        {
+            e.clOrdId.append(t.pendingCancelClOrdId);
+            e.origClOrdId.append(t.clOrdId);
+        }
+        else
+        {
+            e.clOrdId.append(t.clOrdId);
+        }
+        if (text != null)
+        {
+            e.text.append(text);
+        }
+        e.cumQty = t.cumQty;
+        publish(e);
+        if (t.pendingReplaceClOrdId != null)
+        {
+            // a replace in flight when the order ended: the OMS hears the refusal after the end
+            final String replaceClOrdId = t.pendingReplaceClOrdId;
+            t.pendingReplaceClOrdId = null;
+            publishCancelReject(replaceClOrdId, t.clOrdId, true, 0, "order ended at the venue");
+        }
+        done(t);
+    }
+
+    private void done(final TrackedOrder t)
+    {
+        t.state = TrackedOrder.State.DONE;
+        t.pendingCancelClOrdId = null;
+        t.parked = null;
+    }
+
+    /** The replace in flight succeeded: the new leg is current. */
+    protected final void replaced(final TrackedOrder t, final String newVenueOrderId, final boolean newLeg)
+    {
+        if (t.pendingReplaceClOrdId == null)
+        {
+            return;
+        }
+        final String oldClOrdId = t.clOrdId;
+        t.clOrdId = t.pendingReplaceClOrdId;
+        t.venueClOrdId = t.pendingReplaceVenueClOrdId;
+        t.qty = t.pendingQty;
+        t.price = t.pendingPrice;
+        t.ordType = t.pendingOrdType;
+        t.timeInForce = t.pendingTimeInForce;
+        t.pendingReplaceClOrdId = null;
+        t.pendingReplaceVenueClOrdId = null;
+        if (newLeg)
+        {
+            t.legCumBase = t.cumQty;
+        }
+        registerVenueOrderId(t, newVenueOrderId);
+        final VenueExecution e = execution(t, ExecType.REPLACED,
+            t.cumQty == 0 ? OrdStatus.NEW : t.cumQty >= t.qty ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED);
+        e.clOrdId.append(t.clOrdId);
+        e.origClOrdId.append(oldClOrdId);
+        e.cumQty = t.cumQty;
+        e.leavesQty = Math.max(0, t.qty - t.cumQty);
+        publish(e);
+        if (t.cumQty >= t.qty)
+        {
+            done(t);
+        }
+    }
+
+    /** The venue refused a cancel or replace: the order keeps working. */
+    protected final void pendingRefused(final TrackedOrder t, final boolean replace, final int code, final String text)
+    {
+        final String clOrdId = replace ? t.pendingReplaceClOrdId : t.pendingCancelClOrdId;
+        if (clOrdId == null)
+        {
+            return;
+        }
+        if (replace)
+        {
+            t.pendingReplaceClOrdId = null;
+            t.pendingReplaceVenueClOrdId = null;
+        }
+        else
+        {
+            t.pendingCancelClOrdId = null;
+        }
+        publishCancelReject(clOrdId, t.clOrdId, replace, code, text);
+    }
+
+    /** The order's request went out and its answer is lost: UNKNOWN until the venue tells. */
+    protected final void outcomeUnknown(final TrackedOrder t, final String why)
+    {
+        if (t.state != TrackedOrder.State.PENDING_NEW)
+        {
+            return;
+        }
+        t.state = TrackedOrder.State.UNKNOWN;
+        t.unknownSinceMs = clock.time();
+        t.nextStatusQueryMs = t.unknownSinceMs + 100;
+        t.statusQueries = 0;
+        metrics.unknownOutcomes.incrementAndGet();
+        LOG.warn("event=crypto_unknown_outcome venue={} clOrdId={} venueClOrdId={} why=\"{}\"", config.name(),
+            t.clOrdId, t.venueClOrdId, why);
+    }
+
+    /** A status query found no such order. Before the grace time it may still arrive; after it, it never will. */
+    protected final void notFoundAtVenue(final TrackedOrder t, final String text)
+    {
+        if (t.state == TrackedOrder.State.DONE || t.acked)
+        {
+            return;
+        }
+        if (clock.time() - t.sentMs < 2 * config.requestTimeoutMs())
+        {
+            return;
+        }
+        final boolean wasUnknown = t.state == TrackedOrder.State.UNKNOWN;
+        if (wasUnknown)
+        {
+            metrics.unknownOutcomesSettled.incrementAndGet();
+        }
+        LOG.warn("event=crypto_order_not_found venue={} clOrdId={} unknown={}", config.name(), t.clOrdId, wasUnknown);
+        terminal(t, ExecType.REJECTED, config.name() + " " + text);
+    }
+
+    /** A request was refused by the venue before anything happened (the order does not exist). */
+    protected final void venueRejected(final TrackedOrder t, final String text)
+    {
+        settled(t);
+        terminal(t, ExecType.REJECTED, text);
+    }
+
+    /** Re-asks the venue about every open order (after a reconnect: the stream may have missed events). */
+    protected final void catchUpAll()
+    {
+        metrics.catchUps.incrementAndGet();
+        for (final TrackedOrder t : open)
+        {
+            if (t.isOpen())
+            {
+                queryStatus(t);
+            }
+        }
+    }
+
+    protected final List<TrackedOrder> openOrders()
+    {
+        return open;
+    }
+
+    private int housekeeping(final long nowMs)
+    {
+        int work = 0;
+        int unknown = 0;
+        for (int i = open.size() - 1; i >= 0; i--)
+        {
+            final TrackedOrder t = open.get(i);
+            if (!t.isOpen())
+            {
+                open.remove(i);
+                continue;
+            }
+            if (t.state == TrackedOrder.State.UNKNOWN)
+            {
+                unknown++;
+                if (nowMs >= t.nextStatusQueryMs)
+                {
+                    t.statusQueries++;
+                    t.nextStatusQueryMs = nowMs + Math.min(5_000, 200L << Math.min(t.statusQueries, 5));
+                    queryStatus(t);
+                    work++;
+                }
+            }
+            else if (t.parked != null && nowMs >= t.nextStatusQueryMs)
+            {
+                if (nowMs - t.unknownSinceMs > PARKED_GIVE_UP_MS)
+                {
+                    LOG.error("event=crypto_terminal_released_without_fills venue={} clOrdId={} venueCum={} ourCum={}",
+                        config.name(), t.clOrdId, t.legCumBase + t.parked.legCumQty(), t.cumQty);
+                    terminal(t, t.parked.execType(), t.parked.text());
+                }
+                else
+                {
+                    t.nextStatusQueryMs = nowMs + PARKED_CATCH_UP_MS;
+                    fetchFills(t);
+                }
+                work++;
+            }
+        }
+        openCount = open.size();
+        unknownCount = unknown;
+        return work;
+    }
+
+    // ------------------------------------------------------------------ to the OMS
+
+    private VenueExecution execution(final TrackedOrder t, final ExecType execType, final OrdStatus ordStatus)
+    {
+        final VenueExecution e = execution.reset();
+        e.venueId = config.venueId();
+        e.venueOrderId.append(t.venueOrderId);
+        e.execType = execType;
+        e.ordStatus = ordStatus;
+        e.cumQty = t.cumQty;
+        e.leavesQty = execType == ExecType.NEW || execType == ExecType.TRADE ? Math.max(0, t.qty - t.cumQty) : 0;
+        e.receivedNanos = nanoClock.nanoTime();
+        return e;
+    }
+
+    private void publish(final VenueExecution e)
+    {
+        if (events == null)
+        {
+            return;
+        }
+        while (!events.onExecution(e))
+        {
+            metrics.eventRetries.incrementAndGet();
+            LockSupport.parkNanos(1_000);
+        }
+    }
+
+    private void publishCancelReject(
+        final String clOrdId, final String origClOrdId, final boolean replace, final int code, final String text)
+    {
+        if (events == null)
+        {
+            return;
+        }
+        final VenueCancelReject r = cancelReject.reset();
+        r.venueId = config.venueId();
+        r.clOrdId.append(clOrdId);
+        r.origClOrdId.append(origClOrdId);
+        r.replace = replace;
+        r.venueReasonCode = code;
+        r.receivedNanos = nanoClock.nanoTime();
+        r.text.append(text);
+        while (!events.onCancelReject(r))
+        {
+            metrics.eventRetries.incrementAndGet();
+            LockSupport.parkNanos(1_000);
+        }
+    }
+}

@@ -1,0 +1,699 @@
+package io.meridian.venues.crypto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meridian.oms.model.ExecType;
+import io.meridian.oms.model.OrdType;
+import io.meridian.oms.model.Side;
+import io.meridian.oms.model.TimeInForce;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OKX v5. Orders over the private WebSocket ({@code login}, then ops {@code order},
+ * {@code cancel-order}, {@code amend-order}), fills and state from the {@code orders} channel; REST
+ * {@code /api/v5} when the socket is down, for catch-up ({@code trade/order}, {@code trade/fills}),
+ * server time and instrument filters. Answers are checked at both levels: {@code code} and each
+ * row's {@code sCode}/{@code sMsg}.
+ */
+public final class OkxBridge extends CryptoVenueBridge
+{
+    private static final long PING_INTERVAL_MS = 2_000;
+    private static final long TIME_SYNC_INTERVAL_MS = 30_000;
+    private static final long FILTER_REFRESH_MS = 300_000;
+
+    private enum Kind
+    {
+        PLACE, CANCEL, AMEND
+    }
+
+    private record Pending(Kind kind, TrackedOrder order, long deadlineMs, long sentMs)
+    {
+    }
+
+    private final OkxSigner signer;
+    private final Backoff backoff;
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final VenueWebSocket.Handler handler = new PrivateHandler();
+    private VenueWebSocket socket;
+    private boolean loggedOn;
+    private boolean userLive;
+    private boolean restUp;
+    private boolean started;
+    private long nextConnectMs;
+    private long nextPingMs;
+    private long nextTimeSyncMs;
+    private long nextFilterRefreshMs;
+    private long requestIds;
+    private volatile long clockOffsetMs;
+
+    public OkxBridge(final CryptoVenueConfig config, final EpochClock clock, final EpochNanoClock nanoClock)
+    {
+        super(config, clock, nanoClock);
+        this.signer = new OkxSigner(config.credentials().secret());
+        this.backoff = new Backoff(config.reconnectMinMs(), config.reconnectMaxMs());
+    }
+
+    /**
+     * OKX client order ids are 1..32 letters and digits: our ids ({@code TPFGVI.12-1}: upper-case
+     * letters, digits, '.' and '-') map one to one by '.' -> 'x' and '-' -> 'y'.
+     */
+    protected String venueClOrdId(final String clOrdId)
+    {
+        final StringBuilder s = new StringBuilder(clOrdId.length());
+        for (int i = 0; i < clOrdId.length(); i++)
+        {
+            final char c = clOrdId.charAt(i);
+            s.append(c == '.' ? 'x' : c == '-' ? 'y' : Character.isLetterOrDigit(c) ? c : 'z');
+        }
+        return s.length() > 32 ? s.substring(s.length() - 32) : s.toString();
+    }
+
+    // ------------------------------------------------------------------ connections and timers
+
+    protected int poll(final long nowMs)
+    {
+        int work = 0;
+        if (!started)
+        {
+            started = true;
+            syncTime();
+            refreshFilters();
+            nextTimeSyncMs = nowMs + TIME_SYNC_INTERVAL_MS;
+            nextFilterRefreshMs = nowMs + FILTER_REFRESH_MS;
+            work++;
+        }
+        if (socket == null && config.orderWsUrl() != null && nowMs >= nextConnectMs)
+        {
+            socket = new VenueWebSocket("private", this::post, handler);
+            socket.connect(http, config.orderWsUrl(), config.requestTimeoutMs());
+            work++;
+        }
+        if (!pending.isEmpty())
+        {
+            List<Pending> expired = null;
+            for (final Iterator<Map.Entry<String, Pending>> it = pending.entrySet().iterator(); it.hasNext(); )
+            {
+                final Pending p = it.next().getValue();
+                if (nowMs >= p.deadlineMs())
+                {
+                    it.remove();
+                    if (expired == null)
+                    {
+                        expired = new ArrayList<>();
+                    }
+                    expired.add(p);
+                }
+            }
+            if (expired != null)
+            {
+                for (final Pending p : expired)
+                {
+                    lost(p, "no answer in " + config.requestTimeoutMs() + " ms");
+                    work++;
+                }
+            }
+        }
+        if (nowMs >= nextPingMs)
+        {
+            nextPingMs = nowMs + PING_INTERVAL_MS;
+            if (socket != null)
+            {
+                socket.ping();
+            }
+        }
+        if (nowMs >= nextTimeSyncMs)
+        {
+            nextTimeSyncMs = nowMs + TIME_SYNC_INTERVAL_MS;
+            syncTime();
+        }
+        if (nowMs >= nextFilterRefreshMs)
+        {
+            nextFilterRefreshMs = nowMs + FILTER_REFRESH_MS;
+            refreshFilters();
+        }
+        return work;
+    }
+
+    private void lost(final Pending p, final String why)
+    {
+        switch (p.kind())
+        {
+            case PLACE -> outcomeUnknown(p.order(), why);
+            case CANCEL, AMEND -> queryStatus(p.order());
+            default ->
+            {
+            }
+        }
+    }
+
+    private void updateConnected()
+    {
+        final boolean wsReady = socket != null && loggedOn;
+        orderChannel = wsReady ? "websocket" : restUp ? "rest" : "down";
+        userStream = userLive ? "subscribed" : "down";
+        connected(!filters.isEmpty() && (wsReady || restUp));
+    }
+
+    private final class PrivateHandler implements VenueWebSocket.Handler
+    {
+        public void onOpen(final VenueWebSocket ws)
+        {
+            if (ws != socket)
+            {
+                return;
+            }
+            LOG.info("event=crypto_ws_open venue={} socket=private", config.name());
+            backoff.reset();
+            final String timestamp = Long.toString((clock.time() + clockOffsetMs) / 1000);
+            final ObjectNode login = json.createObjectNode();
+            login.put("op", "login");
+            final ObjectNode arg = login.putArray("args").addObject();
+            arg.put("apiKey", config.credentials().apiKey());
+            arg.put("passphrase", config.credentials().passphrase());
+            arg.put("timestamp", timestamp);
+            arg.put("sign", signer.sign(timestamp, "GET", "/users/self/verify", ""));
+            ws.send(login.toString());
+        }
+
+        public void onText(final VenueWebSocket ws, final String text)
+        {
+            if (ws != socket || "pong".equals(text))
+            {
+                return;
+            }
+            try
+            {
+                onMessage(json.readTree(text));
+            }
+            catch (final Exception e)
+            {
+                metrics.unusableMessages.incrementAndGet();
+                LOG.error("event=crypto_unusable_message venue={} error=\"{}\"", config.name(), e.toString());
+            }
+        }
+
+        public void onClosed(final VenueWebSocket ws, final String reason)
+        {
+            if (ws != socket)
+            {
+                return;
+            }
+            LOG.warn("event=crypto_ws_closed venue={} socket=private reason=\"{}\"", config.name(), reason);
+            socket = null;
+            loggedOn = false;
+            userLive = false;
+            metrics.reconnects.incrementAndGet();
+            nextConnectMs = clock.time() + backoff.nextDelayMs();
+            final List<Pending> inFlight = new ArrayList<>(pending.values());
+            pending.clear();
+            for (final Pending p : inFlight)
+            {
+                lost(p, "connection dropped with the request in flight: " + reason);
+            }
+            updateConnected();
+        }
+    }
+
+    private void onMessage(final JsonNode message)
+    {
+        final String event = message.path("event").asText("");
+        if ("login".equals(event))
+        {
+            if ("0".equals(message.path("code").asText()))
+            {
+                loggedOn = true;
+                final ObjectNode subscribe = json.createObjectNode();
+                subscribe.put("op", "subscribe");
+                subscribe.putArray("args").addObject().put("channel", "orders").put("instType", "SPOT");
+                socket.send(subscribe.toString());
+                updateConnected();
+            }
+            return;
+        }
+        if ("subscribe".equals(event))
+        {
+            if ("orders".equals(message.path("arg").path("channel").asText()))
+            {
+                userLive = true;
+                updateConnected();
+                // no snapshot on subscribe: whatever happened while we were away comes by REST
+                catchUpAll();
+            }
+            return;
+        }
+        if ("error".equals(event))
+        {
+            LOG.warn("event=crypto_ws_error venue={} code={} msg=\"{}\"", config.name(), message.path("code").asText(),
+                message.path("msg").asText());
+            if (!loggedOn && socket != null)
+            {
+                socket.abort("login refused " + message.path("code").asText());
+            }
+            return;
+        }
+        if (message.has("op") && message.has("id"))
+        {
+            final Pending p = pending.remove(message.path("id").asText());
+            if (p != null)
+            {
+                onAnswer(p, 200, message);
+            }
+            return;
+        }
+        if ("orders".equals(message.path("arg").path("channel").asText()))
+        {
+            for (final JsonNode order : message.path("data"))
+            {
+                onOrderPush(order);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ orders
+
+    protected void sendNew(final TrackedOrder t, final long nowMs)
+    {
+        final ObjectNode arg = json.createObjectNode();
+        arg.put("instId", t.venueSymbol);
+        arg.put("tdMode", "cash");
+        arg.put("side", t.side == Side.BUY ? "buy" : "sell");
+        if (t.ordType == OrdType.MARKET)
+        {
+            arg.put("ordType", "market");
+            // spot market orders sized in the base currency, as our quantities are
+            arg.put("tgtCcy", "base_ccy");
+        }
+        else
+        {
+            arg.put("ordType", t.timeInForce == TimeInForce.IOC ? "ioc" : t.timeInForce == TimeInForce.FOK ? "fok" : "limit");
+            arg.put("px", Decimals.format(t.price, t.priceScale));
+        }
+        arg.put("sz", Decimals.format(t.qty, t.qtyScale));
+        arg.put("clOrdId", t.venueClOrdId);
+        request(Kind.PLACE, t, "order", "/api/v5/trade/order", arg);
+    }
+
+    protected void sendCancel(final TrackedOrder t, final String cancelClOrdId, final long nowMs)
+    {
+        final ObjectNode arg = json.createObjectNode();
+        arg.put("instId", t.venueSymbol);
+        arg.put("clOrdId", t.venueClOrdId);
+        request(Kind.CANCEL, t, "cancel-order", "/api/v5/trade/cancel-order", arg);
+    }
+
+    protected void sendReplace(final TrackedOrder t, final long nowMs)
+    {
+        // OKX amends in place: the order keeps its clOrdId at the venue, newSz is the new total size
+        t.pendingReplaceVenueClOrdId = t.venueClOrdId;
+        final ObjectNode arg = json.createObjectNode();
+        arg.put("instId", t.venueSymbol);
+        arg.put("clOrdId", t.venueClOrdId);
+        arg.put("reqId", venueClOrdId(t.pendingReplaceClOrdId));
+        if (t.pendingQty != t.qty)
+        {
+            arg.put("newSz", Decimals.format(t.pendingQty, t.qtyScale));
+        }
+        if (t.pendingPrice != t.price)
+        {
+            arg.put("newPx", Decimals.format(t.pendingPrice, t.priceScale));
+        }
+        if (t.pendingQty == t.qty && t.pendingPrice == t.price)
+        {
+            arg.put("newSz", Decimals.format(t.pendingQty, t.qtyScale));
+        }
+        request(Kind.AMEND, t, "amend-order", "/api/v5/trade/amend-order", arg);
+    }
+
+    private void request(final Kind kind, final TrackedOrder t, final String op, final String restPath, final ObjectNode arg)
+    {
+        final long nowMs = clock.time();
+        final Pending p = new Pending(kind, t, nowMs + config.requestTimeoutMs(), nowMs);
+        if (socket != null && loggedOn)
+        {
+            final String id = "m" + (++requestIds);
+            final ObjectNode request = json.createObjectNode();
+            request.put("id", id);
+            request.put("op", op);
+            request.putArray("args").add(arg);
+            if (socket.send(request.toString()))
+            {
+                pending.put(id, p);
+                return;
+            }
+        }
+        if (kind == Kind.PLACE)
+        {
+            metrics.ordersSentRest.incrementAndGet();
+        }
+        rest("POST", restPath, arg.toString(), (status, body) ->
+        {
+            if (status == 0)
+            {
+                lost(p, "REST request failed without an answer");
+                return;
+            }
+            onAnswer(p, status, body);
+        });
+    }
+
+    private void onAnswer(final Pending p, final int httpStatus, final JsonNode answer)
+    {
+        final TrackedOrder t = p.order();
+        final String code = answer.path("code").asText("");
+        final JsonNode row = answer.path("data").path(0);
+        final String sCode = row.path("sCode").asText("");
+        final boolean ok = "0".equals(code) && "0".equals(sCode);
+        final String failureCode = !"0".equals(sCode) && !sCode.isEmpty() ? sCode : code;
+        final String failureMsg = !"0".equals(sCode) && !sCode.isEmpty() ? row.path("sMsg").asText() :
+            answer.path("msg").asText();
+        final String error = config.name() + " " + failureCode + ": " + failureMsg;
+        if ("50011".equals(code) || httpStatus == 429)
+        {
+            metrics.rateLimited429.incrementAndGet();
+            blockedUntilMs = Math.max(blockedUntilMs, clock.time() + 1_000);
+            blockedReason = "OKX 50011";
+        }
+        final boolean unknown = "50004".equals(code) || "51054".equals(code) || "50004".equals(sCode) ||
+            "51054".equals(sCode) || httpStatus >= 500 && !"50001".equals(code);
+        switch (p.kind())
+        {
+            case PLACE ->
+            {
+                if (ok)
+                {
+                    acknowledged(t, row.path("ordId").asText());
+                }
+                else if (unknown)
+                {
+                    outcomeUnknown(t, error);
+                }
+                else
+                {
+                    venueRejected(t, error);
+                }
+            }
+            case CANCEL ->
+            {
+                if (ok)
+                {
+                    if (!userLive)
+                    {
+                        queryStatus(t);
+                    }
+                }
+                else if (unknown)
+                {
+                    queryStatus(t);
+                }
+                else
+                {
+                    pendingRefused(t, false, parse(failureCode), error);
+                }
+            }
+            case AMEND ->
+            {
+                if (ok)
+                {
+                    replaced(t, row.path("ordId").asText(), false);
+                }
+                else if (unknown)
+                {
+                    queryStatus(t);
+                }
+                else
+                {
+                    pendingRefused(t, true, parse(failureCode), error);
+                }
+            }
+            default ->
+            {
+            }
+        }
+    }
+
+    private static int parse(final String code)
+    {
+        try
+        {
+            return Integer.parseInt(code);
+        }
+        catch (final NumberFormatException e)
+        {
+            return 0;
+        }
+    }
+
+    private void onOrderPush(final JsonNode o)
+    {
+        final String clOrdId = o.path("clOrdId").asText();
+        final String ordId = o.path("ordId").asText();
+        TrackedOrder t = byClOrdId.get(clOrdId);
+        if (t == null)
+        {
+            t = byVenueOrderId.get(ordId);
+        }
+        final String tradeId = o.path("tradeId").asText("");
+        if (t == null)
+        {
+            if (!tradeId.isEmpty())
+            {
+                unknownOrderFill(o.path("instId").asText(), tradeId, o.path("instId").asText() + " " +
+                    o.path("side").asText() + " " + o.path("fillSz").asText() + "@" + o.path("fillPx").asText() +
+                    " ordId=" + ordId + " clOrdId=" + clOrdId);
+            }
+            return;
+        }
+        orderState(t, o, true);
+    }
+
+    /** An order in OKX's shape (push or REST details): acks, fills (pushes only carry one), end. */
+    private void orderState(final TrackedOrder t, final JsonNode o, final boolean push)
+    {
+        final String ordId = o.path("ordId").asText();
+        if ("0".equals(o.path("amendResult").asText()) && t.pendingReplaceClOrdId != null)
+        {
+            replaced(t, ordId, false);
+        }
+        else if ("-1".equals(o.path("amendResult").asText()) && t.pendingReplaceClOrdId != null)
+        {
+            pendingRefused(t, true, parse(o.path("code").asText()), config.name() + " amend failed: " +
+                o.path("msg").asText());
+        }
+        final String state = o.path("state").asText();
+        if (!"canceled".equals(state) || Decimals.parse(o.path("accFillSz").asText(), t.qtyScale) > 0)
+        {
+            acknowledged(t, ordId);
+        }
+        registerVenueOrderId(t, ordId);
+        final String tradeId = o.path("tradeId").asText("");
+        if (push && !tradeId.isEmpty())
+        {
+            final long fillSz = Decimals.parse(o.path("fillSz").asText(), t.qtyScale);
+            if (fillSz > 0)
+            {
+                fill(t, tradeId, fillSz, Decimals.parse(o.path("fillPx").asText(), t.priceScale),
+                    o.path("fillTime").asLong(0));
+            }
+        }
+        final long accFill = Decimals.parse(o.path("accFillSz").asText(), t.qtyScale);
+        if (!push && accFill > t.cumQty)
+        {
+            fetchFills(t);
+        }
+        if ("canceled".equals(state) || "mmp_canceled".equals(state))
+        {
+            if (!t.acked && accFill <= 0 && "31".equals(o.path("cancelSource").asText()))
+            {
+                venueRejected(t, config.name() + " 31: " + o.path("cancelSourceReason").asText("post-only would take"));
+                return;
+            }
+            final String source = o.path("cancelSource").asText();
+            final ExecType type = "13".equals(source) || "14".equals(source) ? ExecType.EXPIRED : ExecType.CANCELED;
+            legEnded(t, type, accFill, null);
+        }
+        else if (!push && ("live".equals(state) || "partially_filled".equals(state)))
+        {
+            if (t.pendingCancelClOrdId != null && !hasPending(t, Kind.CANCEL))
+            {
+                pendingRefused(t, false, 0, config.name() + " cancel not done: the order is still working");
+            }
+            if (t.pendingReplaceClOrdId != null && !hasPending(t, Kind.AMEND))
+            {
+                pendingRefused(t, true, 0, config.name() + " amend not done");
+            }
+        }
+    }
+
+    private boolean hasPending(final TrackedOrder t, final Kind kind)
+    {
+        for (final Pending p : pending.values())
+        {
+            if (p.order() == t && p.kind() == kind)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    protected void queryStatus(final TrackedOrder t)
+    {
+        final String path = "/api/v5/trade/order?instId=" + enc(t.venueSymbol) + "&clOrdId=" + enc(t.venueClOrdId);
+        rest("GET", path, "", (status, body) ->
+        {
+            if (status == 0)
+            {
+                return;
+            }
+            final String code = body.path("code").asText("");
+            if ("0".equals(code) && body.path("data").size() > 0)
+            {
+                orderState(t, body.path("data").path(0), false);
+            }
+            else if ("51603".equals(code))
+            {
+                notFoundAtVenue(t, "order not found after an unknown outcome (" + config.name() + " 51603: " +
+                    body.path("msg").asText() + ")");
+            }
+        });
+    }
+
+    protected void fetchFills(final TrackedOrder t)
+    {
+        if (t.venueOrderId.isEmpty())
+        {
+            queryStatus(t);
+            return;
+        }
+        final String path = "/api/v5/trade/fills?instType=SPOT&instId=" + enc(t.venueSymbol) + "&ordId=" +
+            enc(t.venueOrderId);
+        rest("GET", path, "", (status, body) ->
+        {
+            if (status != 200 || !"0".equals(body.path("code").asText()))
+            {
+                return;
+            }
+            // newest first: apply oldest first
+            final JsonNode rows = body.path("data");
+            for (int i = rows.size() - 1; i >= 0; i--)
+            {
+                final JsonNode f = rows.get(i);
+                fill(t, f.path("tradeId").asText(), Decimals.parse(f.path("fillSz").asText(), t.qtyScale),
+                    Decimals.parse(f.path("fillPx").asText(), t.priceScale), f.path("ts").asLong());
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ time, filters, REST
+
+    private void syncTime()
+    {
+        final long sentMs = clock.time();
+        rest("GET", "/api/v5/public/time", "", (status, body) ->
+        {
+            if (status == 200)
+            {
+                final long serverMs = body.path("data").path(0).path("ts").asLong();
+                clockOffsetMs = serverMs - (sentMs + clock.time()) / 2;
+                metrics.clockOffsetMs = clockOffsetMs;
+            }
+        });
+    }
+
+    private void refreshFilters()
+    {
+        rest("GET", "/api/v5/public/instruments?instType=SPOT", "", (status, body) ->
+        {
+            if (status != 200)
+            {
+                nextFilterRefreshMs = clock.time() + 1_000;
+                return;
+            }
+            for (final JsonNode inst : body.path("data"))
+            {
+                final String instId = inst.path("instId").asText();
+                filters.put(instId, new SymbolFilter(instId, SymbolFilter.decimal(inst.path("tickSz").asText()),
+                    null, null, SymbolFilter.decimal(inst.path("lotSz").asText()),
+                    SymbolFilter.decimal(inst.path("minSz").asText()), SymbolFilter.decimal(inst.path("maxLmtSz").asText()),
+                    null));
+            }
+            updateConnected();
+        });
+    }
+
+    @FunctionalInterface
+    private interface RestAnswer
+    {
+        void onAnswer(int status, JsonNode body);
+    }
+
+    private void rest(final String method, final String pathAndQuery, final String body, final RestAnswer answer)
+    {
+        final String timestamp = OkxSigner.restTimestamp(clock.time() + clockOffsetMs);
+        final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(config.restUrl() + pathAndQuery))
+            .timeout(Duration.ofMillis(config.requestTimeoutMs()))
+            .header("Content-Type", "application/json")
+            .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() :
+                HttpRequest.BodyPublishers.ofString(body));
+        if (!pathAndQuery.startsWith("/api/v5/public/"))
+        {
+            builder.header("OK-ACCESS-KEY", config.credentials().apiKey())
+                .header("OK-ACCESS-SIGN", signer.sign(timestamp, method, pathAndQuery, body))
+                .header("OK-ACCESS-TIMESTAMP", timestamp)
+                .header("OK-ACCESS-PASSPHRASE", config.credentials().passphrase());
+        }
+        http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) ->
+            post(() ->
+            {
+                if (error != null)
+                {
+                    final String why = VenueWebSocket.rootMessage(error);
+                    if (!why.contains("Timeout"))
+                    {
+                        if (restUp)
+                        {
+                            LOG.warn("event=crypto_rest_failed venue={} path={} error=\"{}\"", config.name(),
+                                pathAndQuery, why);
+                        }
+                        restUp = false;
+                        updateConnected();
+                    }
+                    answer.onAnswer(0, json.missingNode());
+                    return;
+                }
+                if (!restUp)
+                {
+                    restUp = true;
+                    updateConnected();
+                }
+                JsonNode node;
+                try
+                {
+                    node = json.readTree(response.body());
+                }
+                catch (final Exception e)
+                {
+                    node = json.missingNode();
+                }
+                answer.onAnswer(response.statusCode(), node);
+            }));
+    }
+
+    private static String enc(final String value)
+    {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
