@@ -152,6 +152,35 @@ class FullDictionaryValidationTest
         assertThat(validate(acme, "FIX.4.4", "D", order.replace("7002=DESK9|", ""))).isEqualTo(ValidationFailure.REQUIRED_TAG_MISSING);
     }
 
+    @Test
+    void validationDoesNotAllocate()
+    {
+        final byte[] valid = ("8=FIX.4.4|9=100|35=D|34=2|49=TW|52=20261123-10:00:00.000|56=ISLD|" + ORDER +
+            "78=1|79=acct1|80=50|10=000|").replace('|', '\u0001').getBytes(StandardCharsets.US_ASCII);
+        final byte[] invalid = ("8=FIX.4.4|9=100|35=D|34=2|49=TW|52=20261123-10:00:00.000|56=ISLD|" + ORDER +
+            "386=3|336=PRE-OPEN|10=000|").replace('|', '\u0001').getBytes(StandardCharsets.US_ASCII);
+        final UnsafeBuffer validBuffer = new UnsafeBuffer(valid);
+        final UnsafeBuffer invalidBuffer = new UnsafeBuffer(invalid);
+        for (int i = 0; i < 20_000; i++)
+        {
+            fix44.validate(validBuffer, 0, valid.length);
+            fix44.validate(invalidBuffer, 0, invalid.length);
+        }
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        int failures = 0;
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10_000; i++)
+        {
+            failures += fix44.validate(validBuffer, 0, valid.length) == ValidationFailure.NONE ? 0 : 1;
+            failures += fix44.validate(invalidBuffer, 0, invalid.length) == ValidationFailure.NONE ? 0 : 1;
+        }
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(failures).isEqualTo(10_000);
+        // a few bytes of measuring noise at most, not bytes per message
+        assertThat(allocated).as("bytes allocated by 20,000 validations").isLessThan(1_000);
+    }
+
     private static ValidationFailure validate(
         final MessageValidator validator, final String beginString, final String msgType, final String body)
     {
