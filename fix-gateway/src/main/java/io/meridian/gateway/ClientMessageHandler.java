@@ -4,8 +4,6 @@ import io.aeron.logbuffer.ControlledFragmentHandler.Action;
 import io.meridian.fix.Decimals;
 import io.meridian.fix.codecs.builder.BusinessMessageRejectEncoder;
 import io.meridian.fix.CarriedFields;
-import io.meridian.fix.dialect.MessageValidator;
-import io.meridian.fix.dialect.ValidationFailure;
 import io.meridian.fix.codecs.builder.RejectEncoder;
 import io.meridian.fix.codecs.decoder.NewOrderSingleDecoder;
 import io.meridian.fix.codecs.decoder.OrderCancelReplaceRequestDecoder;
@@ -212,23 +210,8 @@ final class ClientMessageHandler
         final ClientSessions.ClientContext context, final Session session, final long messageType,
         final int offset, final int length)
     {
-        final MessageValidator dialect = context.dialectValidator;
-        if (dialect != null && !isSessionMessage(messageType))
-        {
-            if (dialect.validate(asciiBuffer, offset, length) != ValidationFailure.NONE)
-            {
-                rejectByDialect(context, session, offset, length);
-                metrics.messagesIn.incrementAndGet();
-                return true;
-            }
-            if (dialect.lastWasCustomMessage())
-            {
-                // valid in the client's dialect, but Meridian has nowhere to route a custom message type
-                rejectUnsupported(session, offset, length);
-                metrics.messagesIn.incrementAndGet();
-                return true;
-            }
-        }
+        // the message passed the full dictionary of the client's version (ClientMessageValidation): what
+        // Meridian does not trade (other messages, a dialect's custom ones) gets a BusinessMessageReject
         final boolean handled;
         if (messageType == NewOrderSingleDecoder.MESSAGE_TYPE)
         {
@@ -546,36 +529,11 @@ final class ClientMessageHandler
         LOG.warn("event=message_unparseable sessionId={} seqNum={} error=\"{}\"", session.id(), seqNum, e.toString());
     }
 
-    private void rejectByDialect(
-        final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
-    {
-        final MessageValidator dialect = context.dialectValidator;
-        final ValidationFailure failure = dialect.failure();
-        final int msgTypeLength = msgTypeOf(offset, length);
-        final int seqNum = seqNumOf(offset, length);
-        reject.reset();
-        reject.refSeqNum(seqNum)
-            .refMsgType(msgTypeChars, msgTypeLength)
-            .sessionRejectReason(failure.sessionRejectReason())
-            .text(rejectText(failure.sessionRejectReason(), dialect.refTagId()));
-        if (dialect.refTagId() > 0)
-        {
-            reject.refTagID(dialect.refTagId());
-        }
-        if (trySend(session, reject))
-        {
-            metrics.sessionRejectsSent.incrementAndGet();
-        }
-        metrics.dialectRejects.incrementAndGet();
-        LOG.warn("event=dialect_reject client={} dialect={} msgType={} seqNum={} tag={} reason={}",
-            context.config, dialect.dictionary().name(), new String(msgTypeChars, 0, msgTypeLength), seqNum,
-            dialect.refTagId(), failure);
-    }
-
     private void rejectUnsupported(final Session session, final int offset, final int length)
     {
         final int msgTypeLength = msgTypeOf(offset, length);
         businessReject.reset();
+        ReverseRoute.apply(businessReject.header(), asciiBuffer, offset, length);
         businessReject.refMsgType(msgTypeChars, msgTypeLength)
             .businessRejectReason(3)
             .text("Unsupported message type");

@@ -29,6 +29,7 @@ public final class ClientSessionConfig
     private final String password;
     private final String beginString;
     private final DialectDictionary dialect;
+    private final DialectDictionary validation;
     private final int[] carryTags;
 
     /**
@@ -54,13 +55,13 @@ public final class ClientSessionConfig
         final String password, final String beginString)
     {
         this(clientId, clientCompId, meridianCompId, username, password, version(beginString, clientCompId),
-            null, new int[0]);
+            null, null, new int[0]);
     }
 
     private ClientSessionConfig(
         final int clientId, final String clientCompId, final String meridianCompId, final String username,
         final String password, final String beginString, final DialectDictionary dialect,
-        final int[] carryTags)
+        final DialectDictionary validation, final int[] carryTags)
     {
         this.clientId = clientId;
         this.clientCompId = clientCompId;
@@ -69,6 +70,8 @@ public final class ClientSessionConfig
         this.password = blankToNull(password);
         this.beginString = beginString;
         this.dialect = dialect;
+        // loaded here, at configuration, not on the library thread when the client logs on
+        this.validation = validation != null ? validation : DialectDictionary.full(beginString);
         this.carryTags = carryTags;
     }
 
@@ -107,8 +110,9 @@ public final class ClientSessionConfig
         }
         final DialectDictionary merged = DialectDictionary.merge(
             DialectDictionary.open(baseDictionaryLocation(beginString)), DialectDictionary.open(location));
+        final DialectDictionary validation = DialectDictionary.fullWith(beginString, DialectDictionary.open(location));
         return new ClientSessionConfig(
-            clientId, clientCompId, meridianCompId, username, password, beginString, merged, carryTags);
+            clientId, clientCompId, meridianCompId, username, password, beginString, merged, validation, carryTags);
     }
 
     /**
@@ -119,7 +123,7 @@ public final class ClientSessionConfig
     public ClientSessionConfig withCarryTags(final int... tags)
     {
         return new ClientSessionConfig(
-            clientId, clientCompId, meridianCompId, username, password, beginString, dialect, tags.clone());
+            clientId, clientCompId, meridianCompId, username, password, beginString, dialect, validation, tags.clone());
     }
 
     public int clientId()
@@ -162,6 +166,15 @@ public final class ClientSessionConfig
     public DialectDictionary dialect()
     {
         return dialect;
+    }
+
+    /**
+     * @return the dictionary every inbound message of the session is validated against: the full dictionary
+     * of its FIX version, with the dialect's overlay when it has one.
+     */
+    public DialectDictionary validationDictionary()
+    {
+        return validation;
     }
 
     /** @return the dictionary the session validates against, for operators: e.g. FIX.4.4 or FIX.4.4+ACME. */

@@ -22,7 +22,8 @@ import uk.co.real_logic.artio.library.SessionAcquiredInfo;
 import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.session.Session;
 
-import io.meridian.fix.dialect.MessageValidator;
+import io.meridian.fix.dialect.DialectDictionary;
+import io.meridian.fix.dialect.ValidationFailure;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -199,6 +200,27 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         LOG.info("event=client_session_acquired client={} sessionId={} lastSent={} lastReceived={}",
             context.config, session.id(), session.lastSentMsgSeqNum(), session.lastReceivedMsgSeqNum());
         return messageHandler.forClient(context);
+    }
+
+    public DialectDictionary validationDictionary(final Session session)
+    {
+        final ClientContext context = byCompId.get(session.compositeKey().remoteCompId());
+        return context == null ? AcceptorSessions.super.validationDictionary(session) :
+            context.config.validationDictionary();
+    }
+
+    public void onValidationReject(final Session session, final ValidationFailure failure, final boolean sent)
+    {
+        metrics.messagesIn.incrementAndGet();
+        if (sent)
+        {
+            metrics.sessionRejectsSent.incrementAndGet();
+        }
+        final ClientContext context = byCompId.get(session.compositeKey().remoteCompId());
+        if (context != null && context.config.dialect() != null)
+        {
+            metrics.dialectRejects.incrementAndGet();
+        }
     }
 
     public void onExecutionReport(final ExecutionReport report)
@@ -378,7 +400,6 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
     {
         final ClientSessionConfig config;
         final ClientReportEncoding encoding;
-        final MessageValidator dialectValidator;
         /** tags of the client's orders carried to the venue; null when none */
         final IntHashSet carryTags;
         /** tags the client's dictionary allows on an ExecutionReport: venue fields beyond them are not sent */
@@ -397,7 +418,6 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         {
             this.config = config;
             this.encoding = ClientReportEncoding.forVersion(config.beginString());
-            this.dialectValidator = config.dialect() == null ? null : new MessageValidator(config.dialect());
             if (config.carryTags().length == 0)
             {
                 this.carryTags = null;

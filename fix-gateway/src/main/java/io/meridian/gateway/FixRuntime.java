@@ -8,7 +8,9 @@ import io.aeron.archive.client.AeronArchive;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.ControlledFragmentHandler.Action;
-import io.meridian.fix.codecs.FixDictionaryImpl;
+import io.meridian.gateway.session.Fix42SessionDictionary;
+import io.meridian.gateway.session.Fix44SessionDictionary;
+import io.meridian.gateway.session.FixtSessionDictionary;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
@@ -140,10 +142,11 @@ public final class FixRuntime implements AutoCloseable
             .framerIdleStrategy(IdleStrategies.of(config.engineIdleStrategy()))
             .archiverIdleStrategy(IdleStrategies.of("backoff"))
             .authenticationStrategy(authentication)
-            .acceptorfixDictionary(FixDictionaryImpl.class)
-            // the acceptor picks the session dictionary by the Logon's BeginString
-            .overrideAcceptorFixDictionary(io.meridian.fix42.codecs.FixDictionaryImpl.class)
-            .overrideAcceptorFixDictionary(io.meridian.fixt.codecs.FixDictionaryImpl.class)
+            // the acceptor picks the session dictionary by the Logon's BeginString; Meridian's session
+            // dictionaries word Rejects as the FIX specification does and stamp OrigSendingTime on gap fills
+            .acceptorfixDictionary(Fix44SessionDictionary.class)
+            .overrideAcceptorFixDictionary(Fix42SessionDictionary.class)
+            .overrideAcceptorFixDictionary(FixtSessionDictionary.class)
             .sessionPersistenceStrategy(config.transientSequenceNumbers() ?
                 SessionPersistenceStrategy.alwaysTransient() : SessionPersistenceStrategy.alwaysPersistent())
             .initialAcceptedSessionOwner(InitialAcceptedSessionOwner.SOLE_LIBRARY)
@@ -181,8 +184,9 @@ public final class FixRuntime implements AutoCloseable
 
         // by CompID, not by connection direction: a client's offline session is not an acceptor session
         final LongConsumer received = config.clientMessageReceived();
+        final ClientMessageValidation validation = new ClientMessageValidation();
         final SessionAcquireHandler dispatch = (session, info) -> clientSessions.isClientSession(session) ?
-            timed(clientSessions.onSessionAcquired(session, info), received) :
+            timed(validation.wrap(clientSessions.onSessionAcquired(session, info), session, clientSessions), received) :
             initiatorSessions.onSessionAcquired(session, info);
         final LibraryConfiguration libraryConfig = new LibraryConfiguration()
             .sessionAcquireHandler(dispatch)

@@ -364,6 +364,10 @@ class OrderPathSystemTest
         final Message quoteRequest = new Message();
         quoteRequest.getHeader().setString(35, "R");
         quoteRequest.setString(131, "quote-1");
+        // a valid QuoteRequest (its NoRelatedSym group is required), which Meridian does not trade
+        final quickfix.Group relatedSym = new quickfix.Group(146, 55);
+        relatedSym.setString(55, "AAPL");
+        quoteRequest.addGroup(relatedSym);
         client.send(quoteRequest);
         final Message businessReject = client.await("BusinessMessageReject",
             message -> "j".equals(TestFixClient.msgType(message)));

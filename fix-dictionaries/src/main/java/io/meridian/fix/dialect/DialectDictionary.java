@@ -40,19 +40,26 @@ import java.util.Set;
  */
 public final class DialectDictionary
 {
+    private static final String FULL_LOCATION = "classpath:fix/full/";
+    private static final Map<String, DialectDictionary> FULL = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String name;
     private final String beginString;
     private final Document merged;
     private final Map<Integer, FieldDefinition> fields = new LinkedHashMap<>();
     private final Map<String, MessageDefinition> messages = new LinkedHashMap<>();
     private final Set<Integer> headerAndTrailer = new LinkedHashSet<>();
+    private final Set<Integer> headerTags = new LinkedHashSet<>();
+    private final MessageDefinition header;
 
     private DialectDictionary(final String name, final Document merged, final Set<String> baseMsgTypes)
     {
         this.name = name;
         this.merged = merged;
         final Element root = merged.getDocumentElement();
-        this.beginString = root.getAttribute("type") + "." + root.getAttribute("major") + "." + root.getAttribute("minor");
+        // QuickFIX/J's own dictionaries leave out type="FIX"
+        final String type = root.getAttribute("type").isEmpty() ? "FIX" : root.getAttribute("type");
+        this.beginString = type + "." + root.getAttribute("major") + "." + root.getAttribute("minor");
 
         final Map<String, FieldDefinition> fieldsByName = new HashMap<>();
         for (final Element field : children(child(root, "fields"), "field"))
@@ -76,15 +83,17 @@ public final class DialectDictionary
             }
         }
         final MessageDefinition header = new MessageDefinition("header", "", "admin", false);
-        flatten(child(root, "header"), true, header, fieldsByName, components);
-        flatten(child(root, "trailer"), true, header, fieldsByName, components);
+        flatten(child(root, "header"), true, true, header, fieldsByName, components);
+        headerTags.addAll(header.fields().keySet());
+        flatten(child(root, "trailer"), true, true, header, fieldsByName, components);
         headerAndTrailer.addAll(header.fields().keySet());
+        this.header = header;
         for (final Element message : children(child(root, "messages"), "message"))
         {
             final String msgType = message.getAttribute("msgtype");
             final MessageDefinition definition = new MessageDefinition(
                 message.getAttribute("name"), msgType, message.getAttribute("msgcat"), !baseMsgTypes.contains(msgType));
-            flatten(message, true, definition, fieldsByName, components);
+            flatten(message, true, true, definition, fieldsByName, components);
             messages.put(msgType, definition);
         }
     }
@@ -163,6 +172,65 @@ public final class DialectDictionary
     public Map<String, MessageDefinition> messages()
     {
         return Collections.unmodifiableMap(messages);
+    }
+
+    /**
+     * The full dictionary of a FIX version (QuickFIX/J's, under {@code fix/full/}): what every client
+     * session's messages are validated against. FIXT.1.1 is FIXT11.xml with FIX50SP2.xml.
+     */
+    public static DialectDictionary full(final String beginString)
+    {
+        return FULL.computeIfAbsent(beginString, version ->
+        {
+            switch (version)
+            {
+                case "FIX.4.2":
+                    // what Meridian's FIX 4.2 sessions add: Username/Password on the Logon, LastMsgSeqNumProcessed
+                    final Document fix42 = parse(open(FULL_LOCATION + "FIX42.xml"));
+                    mergeInto(fix42, parse(open(FULL_LOCATION + "FIX42-meridian.xml")).getDocumentElement());
+                    return new DialectDictionary(null, fix42, msgTypes(fix42));
+                case "FIX.4.4":
+                    return base(open(FULL_LOCATION + "FIX44.xml"));
+                case "FIXT.1.1":
+                    return fixt(open(FULL_LOCATION + "FIXT11.xml"), open(FULL_LOCATION + "FIX50SP2.xml"));
+                default:
+                    throw new IllegalArgumentException("no full dictionary for " + version);
+            }
+        });
+    }
+
+    /** @return the full dictionary of the version with a dialect's overlay merged onto it. */
+    public static DialectDictionary fullWith(final String beginString, final InputStream overlay)
+    {
+        final String location = FULL_LOCATION + ("FIX.4.2".equals(beginString) ? "FIX42.xml" : "FIX44.xml");
+        if (!"FIX.4.2".equals(beginString) && !"FIX.4.4".equals(beginString))
+        {
+            throw new IllegalArgumentException("dialects are supported on FIX.4.2 and FIX.4.4, not " + beginString);
+        }
+        return merge(open(location), overlay);
+    }
+
+    /**
+     * A FIXT.1.1 session's dictionary: the transport (FIXT11.xml: header, trailer, session messages)
+     * with the application dictionary's (e.g. FIX50SP2.xml) fields, components and messages added.
+     */
+    public static DialectDictionary fixt(final InputStream transport, final InputStream application)
+    {
+        final Document document = parse(transport);
+        mergeInto(document, parse(application).getDocumentElement());
+        return new DialectDictionary(null, document, msgTypes(document));
+    }
+
+    /** @return the standard header's tags (its groups in {@link #header()}). */
+    public Set<Integer> headerTags()
+    {
+        return Collections.unmodifiableSet(headerTags);
+    }
+
+    /** @return the standard header and trailer as one definition (fields and groups). */
+    public MessageDefinition header()
+    {
+        return header;
     }
 
     /** @return tags allowed in every message (standard header and trailer). */
@@ -300,6 +368,7 @@ public final class DialectDictionary
     private static void flatten(
         final Element parent,
         final boolean enforceRequired,
+        final boolean topLevel,
         final MessageDefinition into,
         final Map<String, FieldDefinition> fieldsByName,
         final Map<String, Element> components)
@@ -318,8 +387,15 @@ public final class DialectDictionary
                     into.putField(tagOf(entryName, fieldsByName, into), required);
                     break;
                 case "group":
-                    into.putField(tagOf(entryName, fieldsByName, into), required);
-                    flatten(entry, false, into, fieldsByName, components);
+                    final int countTag = tagOf(entryName, fieldsByName, into);
+                    into.putField(countTag, required);
+                    flatten(entry, false, false, into, fieldsByName, components);
+                    if (topLevel)
+                    {
+                        final GroupDefinition group = new GroupDefinition(countTag);
+                        structure(entry, group, fieldsByName, components, into);
+                        into.addGroup(group);
+                    }
                     break;
                 case "component":
                     final Element component = components.get(entryName);
@@ -327,7 +403,43 @@ public final class DialectDictionary
                     {
                         throw new IllegalArgumentException(into.name() + " refers to undefined component " + entryName);
                     }
-                    flatten(component, required, into, fieldsByName, components);
+                    flatten(component, required, topLevel, into, fieldsByName, components);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /** Orders a group's members (components resolved) and nests its inner groups. */
+    private static void structure(
+        final Element parent,
+        final GroupDefinition into,
+        final Map<String, FieldDefinition> fieldsByName,
+        final Map<String, Element> components,
+        final MessageDefinition in)
+    {
+        for (final Element entry : children(parent, null))
+        {
+            final String entryName = entry.getAttribute("name");
+            switch (entry.getTagName())
+            {
+                case "field":
+                    into.addMember(tagOf(entryName, fieldsByName, in));
+                    break;
+                case "group":
+                    final GroupDefinition nested = new GroupDefinition(tagOf(entryName, fieldsByName, in));
+                    into.addMember(nested.countTag());
+                    structure(entry, nested, fieldsByName, components, in);
+                    into.addGroup(nested);
+                    break;
+                case "component":
+                    final Element component = components.get(entryName);
+                    if (component == null)
+                    {
+                        throw new IllegalArgumentException(in.name() + " refers to undefined component " + entryName);
+                    }
+                    structure(component, into, fieldsByName, components, in);
                     break;
                 default:
                     break;

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A message of a dictionary with its fields flattened: components are resolved and repeating
- * group fields (counter and members) are allowed, but only top-level required fields are enforced.
+ * group fields (counter and members) are allowed, but only top-level required fields are enforced;
+ * {@link #groups()} keeps each repeating group's structure.
  */
 public final class MessageDefinition
 {
@@ -14,6 +15,7 @@ public final class MessageDefinition
     private final String category;
     private final boolean custom;
     private final Map<Integer, Boolean> fields = new LinkedHashMap<>(); // tag -> required
+    private final Map<Integer, GroupDefinition> groups = new LinkedHashMap<>();
 
     MessageDefinition(final String name, final String msgType, final String category, final boolean custom)
     {
@@ -51,8 +53,19 @@ public final class MessageDefinition
         return fields;
     }
 
+    /** @return the repeating groups at the top level of the message, by NumInGroup tag. */
+    public Map<Integer, GroupDefinition> groups()
+    {
+        return groups;
+    }
+
     void putField(final int tag, final boolean required)
     {
         fields.put(tag, required);
+    }
+
+    void addGroup(final GroupDefinition group)
+    {
+        groups.put(group.countTag(), group);
     }
 }

@@ -12,20 +12,23 @@ import java.util.Map;
 
 /**
  * Checks raw FIX messages against a {@link DialectDictionary}: known MsgType, every tag defined and
- * allowed in that message, enumerated values and numeric formats, required fields present.
- * Compiled once per dictionary; {@link #validate} walks the bytes without allocating. Repeating
- * group structure is not checked (group members are simply allowed). Not thread-safe: one per thread.
+ * allowed in that message, header before body before trailer, enumerated values (each token of a
+ * multiple-value field), numeric, date and time formats, required fields present, and repeating
+ * groups: the NumInGroup count, every instance starting with the group's delimiter, members in the
+ * dictionary's order, nested groups likewise. Compiled once per dictionary; {@link #validate} walks
+ * the bytes without allocating. Not thread-safe: one per thread.
  */
 public final class MessageValidator
 {
+    /** {@link #refTagId()} when the failure names no tag. */
+    public static final int NO_TAG = Integer.MIN_VALUE;
+
     private static final byte SOH = 1;
     private static final long MISSING_MSG_TYPE = 0;
-
-    private final DialectDictionary dictionary;
-    private final Long2ObjectHashMap<CompiledMessage> messages = new Long2ObjectHashMap<>();
-    private final IntHashSet headerAndTrailer = new IntHashSet();
-    private final Int2ObjectHashMap<byte[][]> enumValues = new Int2ObjectHashMap<>();
-    private final Int2IntHashMap formats = new Int2IntHashMap(FORMAT_UNKNOWN_TAG);
+    private static final int MAX_GROUP_DEPTH = 16;
+    private static final int HEADER = 0;
+    private static final int BODY = 1;
+    private static final int TRAILER = 2;
 
     private static final int FORMAT_UNKNOWN_TAG = -1;
     private static final int FORMAT_ANY = 0;
@@ -35,15 +38,46 @@ public final class MessageValidator
     private static final int FORMAT_BOOLEAN = 4;
     private static final int FORMAT_LENGTH = 5;
     private static final int FORMAT_DATA = 6;
+    private static final int FORMAT_TIMESTAMP = 7;
+    private static final int FORMAT_DATE = 8;
+    private static final int FORMAT_TIME = 9;
+    private static final int FORMAT_MULTIPLE_VALUES = 10;
+
+    private final DialectDictionary dictionary;
+    private final Long2ObjectHashMap<CompiledMessage> messages = new Long2ObjectHashMap<>();
+    private final IntHashSet headerTags = new IntHashSet();
+    private final IntHashSet trailerTags = new IntHashSet();
+    private final Int2ObjectHashMap<CompiledGroup> headerGroups = new Int2ObjectHashMap<>();
+    private final Int2ObjectHashMap<byte[][]> enumValues = new Int2ObjectHashMap<>();
+    private final Int2IntHashMap formats = new Int2IntHashMap(FORMAT_UNKNOWN_TAG);
+
+    private final CompiledGroup[] groupStack = new CompiledGroup[MAX_GROUP_DEPTH];
+    private final int[] expectedInstances = new int[MAX_GROUP_DEPTH];
+    private final int[] instances = new int[MAX_GROUP_DEPTH];
+    private final int[] lastMember = new int[MAX_GROUP_DEPTH];
+    private int depth;
 
     private ValidationFailure failure = ValidationFailure.NONE;
-    private int refTagId;
+    private int refTagId = NO_TAG;
+    private int groupCountTag;
+    private int groupDelimiter;
     private long msgType;
 
     public MessageValidator(final DialectDictionary dictionary)
     {
         this.dictionary = dictionary;
-        headerAndTrailer.addAll(dictionary.headerAndTrailerTags());
+        headerTags.addAll(dictionary.headerTags());
+        for (final int tag : dictionary.headerAndTrailerTags())
+        {
+            if (!headerTags.contains(tag))
+            {
+                trailerTags.add(tag);
+            }
+        }
+        for (final GroupDefinition group : dictionary.header().groups().values())
+        {
+            headerGroups.put(group.countTag(), new CompiledGroup(group));
+        }
         for (final FieldDefinition field : dictionary.fields().values())
         {
             formats.put(field.tag(), formatOf(field.type()));
@@ -70,14 +104,17 @@ public final class MessageValidator
     }
 
     /**
-     * @return {@link ValidationFailure#NONE} when the message is valid; otherwise the failure, with
-     * {@link #refTagId()} naming the offending tag (0 when there is none).
+     * @return {@link ValidationFailure#NONE} when the message is valid; otherwise the first failure, with
+     * {@link #refTagId()} naming the offending tag ({@link #NO_TAG} when there is none).
      */
     public ValidationFailure validate(final DirectBuffer buffer, final int offset, final int length)
     {
         failure = ValidationFailure.NONE;
-        refTagId = 0;
+        refTagId = NO_TAG;
+        groupCountTag = 0;
+        groupDelimiter = 0;
         msgType = MISSING_MSG_TYPE;
+        depth = 0;
         final int end = offset + length;
 
         // the MsgType decides what is allowed, so find it first (it is the third field)
@@ -88,7 +125,7 @@ public final class MessageValidator
             final int soh = indexOf(buffer, equals + 1, end, SOH);
             if (equals < 0 || soh < 0)
             {
-                return fail(ValidationFailure.INCORRECT_DATA_FORMAT, 0);
+                return fail(ValidationFailure.INCORRECT_DATA_FORMAT, NO_TAG);
             }
             if (parseTag(buffer, position, equals) == 35)
             {
@@ -104,18 +141,19 @@ public final class MessageValidator
 
         long seenRequired = 0;
         int dataLength = -1;
+        int section = HEADER;
         position = offset;
         while (position < end)
         {
             final int equals = indexOf(buffer, position, end, (byte)'=');
             if (equals < 0)
             {
-                return fail(ValidationFailure.INCORRECT_DATA_FORMAT, 0);
+                return fail(ValidationFailure.INCORRECT_DATA_FORMAT, NO_TAG);
             }
             final int tag = parseTag(buffer, position, equals);
-            if (tag <= 0)
+            if (tag == NO_TAG)
             {
-                return fail(ValidationFailure.INVALID_TAG_NUMBER, 0);
+                return fail(ValidationFailure.INVALID_TAG_NUMBER, NO_TAG);
             }
             final int format = formats.get(tag);
             final int valueStart = equals + 1;
@@ -142,21 +180,54 @@ public final class MessageValidator
             {
                 return fail(ValidationFailure.INVALID_TAG_NUMBER, tag);
             }
-            final int requiredBit = message.requiredBits.get(tag);
-            if (requiredBit >= 0)
+            if (valueEnd == valueStart)
             {
-                seenRequired |= 1L << requiredBit;
+                return fail(ValidationFailure.TAG_SPECIFIED_WITHOUT_A_VALUE, tag);
             }
-            else if (!message.allowed.contains(tag) && !headerAndTrailer.contains(tag))
+            final int groupPlace = placeInOpenGroups(tag);
+            if (groupPlace < 0)
             {
-                return fail(ValidationFailure.TAG_NOT_DEFINED_FOR_MESSAGE_TYPE, tag);
+                return failure;
             }
-            if (valueEnd == valueStart || !formatMatches(format, buffer, valueStart, valueEnd))
+            final boolean inGroup = groupPlace > 0;
+            if (!inGroup)
+            {
+                if (headerTags.contains(tag))
+                {
+                    if (section != HEADER)
+                    {
+                        return fail(ValidationFailure.TAG_OUT_OF_REQUIRED_ORDER, tag);
+                    }
+                }
+                else if (trailerTags.contains(tag))
+                {
+                    section = TRAILER;
+                }
+                else
+                {
+                    if (section == TRAILER)
+                    {
+                        return fail(ValidationFailure.TAG_OUT_OF_REQUIRED_ORDER, tag);
+                    }
+                    section = BODY;
+                    final int requiredBit = message.requiredBits.get(tag);
+                    if (requiredBit >= 0)
+                    {
+                        seenRequired |= 1L << requiredBit;
+                    }
+                    else if (!message.allowed.contains(tag))
+                    {
+                        return fail(ValidationFailure.TAG_NOT_DEFINED_FOR_MESSAGE_TYPE, tag);
+                    }
+                }
+            }
+            if (!formatMatches(format, buffer, valueStart, valueEnd))
             {
                 return fail(ValidationFailure.INCORRECT_DATA_FORMAT, tag);
             }
             final byte[][] values = enumValues.get(tag);
-            if (values != null && !oneOf(values, buffer, valueStart, valueEnd))
+            if (values != null && !(format == FORMAT_MULTIPLE_VALUES ?
+                eachOneOf(values, buffer, valueStart, valueEnd) : oneOf(values, buffer, valueStart, valueEnd)))
             {
                 return fail(ValidationFailure.VALUE_INCORRECT, tag);
             }
@@ -164,7 +235,28 @@ public final class MessageValidator
             {
                 dataLength = (int)parseLong(buffer, valueStart, valueEnd);
             }
+            final CompiledGroup opened = inGroup ? groupStack[depth - 1].nested.get(tag) :
+                section == HEADER ? headerGroups.get(tag) : message.groups.get(tag);
+            if (opened != null)
+            {
+                if (depth == MAX_GROUP_DEPTH)
+                {
+                    return fail(ValidationFailure.GROUP_COUNT_INCORRECT, tag);
+                }
+                groupStack[depth] = opened;
+                expectedInstances[depth] = (int)Math.min(Integer.MAX_VALUE, parseLong(buffer, valueStart, valueEnd));
+                instances[depth] = 0;
+                lastMember[depth] = -1;
+                depth++;
+            }
             position = valueEnd + 1;
+        }
+        while (depth > 0)
+        {
+            if (!closeGroup())
+            {
+                return failure;
+            }
         }
         if (seenRequired != message.allRequired)
         {
@@ -174,13 +266,89 @@ public final class MessageValidator
         return ValidationFailure.NONE;
     }
 
+    /**
+     * Places a tag in the innermost open group that has it, closing the groups it ends.
+     * @return 1 when it is a member of an open group, 0 when it is outside every group, -1 on a failure.
+     */
+    private int placeInOpenGroups(final int tag)
+    {
+        while (depth > 0)
+        {
+            final int top = depth - 1;
+            final CompiledGroup group = groupStack[top];
+            if (tag == group.delimiter)
+            {
+                if (instances[top] == expectedInstances[top])
+                {
+                    fail(ValidationFailure.GROUP_COUNT_INCORRECT, group.countTag);
+                    return -1;
+                }
+                instances[top]++;
+                lastMember[top] = 0;
+                return 1;
+            }
+            final int member = group.memberIndex.get(tag);
+            if (member >= 0)
+            {
+                if (instances[top] == 0)
+                {
+                    fail(ValidationFailure.GROUP_DELIMITER_MISSING, tag);
+                    groupCountTag = group.countTag;
+                    groupDelimiter = group.delimiter;
+                    return -1;
+                }
+                if (member <= lastMember[top])
+                {
+                    fail(ValidationFailure.GROUP_MEMBERS_OUT_OF_ORDER, tag);
+                    return -1;
+                }
+                lastMember[top] = member;
+                return 1;
+            }
+            if (!closeGroup())
+            {
+                return -1;
+            }
+        }
+        return 0;
+    }
+
+    private boolean closeGroup()
+    {
+        final int top = --depth;
+        if (instances[top] != expectedInstances[top])
+        {
+            fail(ValidationFailure.GROUP_COUNT_INCORRECT, groupStack[top].countTag);
+            return false;
+        }
+        return true;
+    }
+
+    /** @return true when the last failure names a tag ({@link #refTagId()}). */
+    public boolean hasRefTagId()
+    {
+        return refTagId != NO_TAG;
+    }
+
+    /** @return for {@link ValidationFailure#GROUP_DELIMITER_MISSING}, the group's NumInGroup tag. */
+    public int groupCountTag()
+    {
+        return groupCountTag;
+    }
+
+    /** @return for {@link ValidationFailure#GROUP_DELIMITER_MISSING}, the tag the group's instances start with. */
+    public int groupDelimiter()
+    {
+        return groupDelimiter;
+    }
+
     /** @return the failure of the last {@link #validate}. */
     public ValidationFailure failure()
     {
         return failure;
     }
 
-    /** @return the tag the last failure refers to, 0 when none. */
+    /** @return the tag the last failure refers to, {@link #NO_TAG} when none. */
     public int refTagId()
     {
         return refTagId;
@@ -234,9 +402,85 @@ public final class MessageValidator
                 return end - start == 1;
             case FORMAT_BOOLEAN:
                 return end - start == 1 && (buffer.getByte(start) == 'Y' || buffer.getByte(start) == 'N');
+            case FORMAT_TIMESTAMP:
+                return end - start >= 17 && isDate(buffer, start, start + 8) && buffer.getByte(start + 8) == '-' &&
+                    isTime(buffer, start + 9, end);
+            case FORMAT_DATE:
+                return isDate(buffer, start, end);
+            case FORMAT_TIME:
+                return isTime(buffer, start, end);
             default:
                 return true;
         }
+    }
+
+    /** YYYYMMDD. */
+    private static boolean isDate(final DirectBuffer buffer, final int start, final int end)
+    {
+        if (end - start != 8 || !allDigits(buffer, start, end))
+        {
+            return false;
+        }
+        final int month = twoDigits(buffer, start + 4);
+        final int day = twoDigits(buffer, start + 6);
+        return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    }
+
+    /** HH:MM:SS with an optional fraction of 1 to 9 digits (leap second 60 allowed). */
+    private static boolean isTime(final DirectBuffer buffer, final int start, final int end)
+    {
+        final int length = end - start;
+        if (length < 8 || buffer.getByte(start + 2) != ':' || buffer.getByte(start + 5) != ':' ||
+            !allDigits(buffer, start, start + 2) || !allDigits(buffer, start + 3, start + 5) ||
+            !allDigits(buffer, start + 6, start + 8))
+        {
+            return false;
+        }
+        if (twoDigits(buffer, start) > 23 || twoDigits(buffer, start + 3) > 59 || twoDigits(buffer, start + 6) > 60)
+        {
+            return false;
+        }
+        if (length == 8)
+        {
+            return true;
+        }
+        return length >= 10 && length <= 17 && buffer.getByte(start + 8) == '.' && allDigits(buffer, start + 9, end);
+    }
+
+    private static boolean allDigits(final DirectBuffer buffer, final int start, final int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            final byte b = buffer.getByte(i);
+            if (b < '0' || b > '9')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int twoDigits(final DirectBuffer buffer, final int at)
+    {
+        return (buffer.getByte(at) - '0') * 10 + (buffer.getByte(at + 1) - '0');
+    }
+
+    /** A multiple-value field: space-separated tokens, each one of the values. */
+    private static boolean eachOneOf(final byte[][] values, final DirectBuffer buffer, final int start, final int end)
+    {
+        int tokenStart = start;
+        for (int i = start; i <= end; i++)
+        {
+            if (i == end || buffer.getByte(i) == ' ')
+            {
+                if (i == tokenStart || !oneOf(values, buffer, tokenStart, i))
+                {
+                    return false;
+                }
+                tokenStart = i + 1;
+            }
+        }
+        return true;
     }
 
     private static boolean isNumber(final DirectBuffer buffer, final int start, final int end, final boolean decimal)
@@ -280,6 +524,7 @@ public final class MessageValidator
             case "LENGTH":
                 return FORMAT_LENGTH;
             case "DATA":
+            case "XMLDATA":
                 return FORMAT_DATA;
             case "FLOAT":
             case "QTY":
@@ -292,6 +537,20 @@ public final class MessageValidator
                 return FORMAT_CHAR;
             case "BOOLEAN":
                 return FORMAT_BOOLEAN;
+            case "UTCTIMESTAMP":
+            case "TIME":
+                return FORMAT_TIMESTAMP;
+            case "UTCDATEONLY":
+            case "UTCDATE":
+            case "LOCALMKTDATE":
+            case "DATE":
+                return FORMAT_DATE;
+            case "UTCTIMEONLY":
+                return FORMAT_TIME;
+            case "MULTIPLEVALUESTRING":
+            case "MULTIPLECHARVALUE":
+            case "MULTIPLESTRINGVALUE":
+                return FORMAT_MULTIPLE_VALUES;
             default:
                 return FORMAT_ANY;
         }
@@ -309,27 +568,35 @@ public final class MessageValidator
         return -1;
     }
 
+    /** @return the tag, negative ones included (they are reported as invalid tags); NO_TAG when not a number. */
     private static int parseTag(final DirectBuffer buffer, final int start, final int end)
     {
-        if (end - start < 1 || end - start > 9)
+        final boolean negative = end > start && buffer.getByte(start) == '-';
+        final int digitsStart = negative ? start + 1 : start;
+        if (end - digitsStart < 1 || end - digitsStart > 9)
         {
-            return -1;
+            return NO_TAG;
         }
         int tag = 0;
-        for (int i = start; i < end; i++)
+        for (int i = digitsStart; i < end; i++)
         {
             final byte b = buffer.getByte(i);
             if (b < '0' || b > '9')
             {
-                return -1;
+                return NO_TAG;
             }
             tag = tag * 10 + (b - '0');
         }
-        return tag;
+        return negative ? -tag : tag;
     }
 
+    /** A non-negative count or length; -1 for a negative value (already checked to be a number). */
     private static long parseLong(final DirectBuffer buffer, final int start, final int end)
     {
+        if (buffer.getByte(start) == '-')
+        {
+            return -1;
+        }
         long value = 0;
         for (int i = start; i < end && i - start < 18; i++)
         {
@@ -370,10 +637,15 @@ public final class MessageValidator
         private final int[] requiredTags;
         private final long allRequired;
         private final boolean custom;
+        private final Int2ObjectHashMap<CompiledGroup> groups = new Int2ObjectHashMap<>();
 
         private CompiledMessage(final MessageDefinition message)
         {
             this.custom = message.custom();
+            for (final GroupDefinition group : message.groups().values())
+            {
+                groups.put(group.countTag(), new CompiledGroup(group));
+            }
             int bit = 0;
             final int[] required = new int[64];
             for (final Map.Entry<Integer, Boolean> field : message.fields().entrySet())
@@ -392,6 +664,30 @@ public final class MessageValidator
             }
             this.requiredTags = Arrays.copyOf(required, bit);
             this.allRequired = bit == 64 ? -1L : (1L << bit) - 1;
+        }
+    }
+
+    /** A repeating group's delimiter, member order and nested groups. */
+    private static final class CompiledGroup
+    {
+        private final int countTag;
+        private final int delimiter;
+        private final Int2IntHashMap memberIndex = new Int2IntHashMap(-1);
+        private final Int2ObjectHashMap<CompiledGroup> nested = new Int2ObjectHashMap<>();
+
+        private CompiledGroup(final GroupDefinition group)
+        {
+            this.countTag = group.countTag();
+            this.delimiter = group.delimiter();
+            int index = 0;
+            for (final int member : group.members())
+            {
+                memberIndex.put(member, index++);
+            }
+            for (final GroupDefinition inner : group.groups().values())
+            {
+                nested.put(inner.countTag(), new CompiledGroup(inner));
+            }
         }
     }
 }

@@ -2,6 +2,8 @@ package io.meridian.systemtests.acceptance;
 
 import io.aeron.logbuffer.ControlledFragmentHandler.Action;
 import io.meridian.fix.codecs.decoder.NewOrderSingleDecoder;
+import io.meridian.fix.dialect.DialectDictionary;
+import io.meridian.fix.dialect.MessageDefinition;
 import io.meridian.gateway.AcceptorSessions;
 import org.agrona.DirectBuffer;
 import uk.co.real_logic.artio.builder.Decoder;
@@ -26,9 +28,10 @@ import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
 /**
  * The certification profile's application: what QuickFIX/J's acceptance-test application
  * (ATApplication / ATMessageCracker) does, on Meridian's acceptor. A valid NewOrderSingle is echoed
- * back to its sender unless it is a PossResend of a ClOrdID already seen on this logon; an invalid
- * one gets a session Reject; any other application message a BusinessMessageReject. Runs on the
- * library's polling thread.
+ * back to its sender unless it is a PossResend of a ClOrdID already seen on this logon, and so is a
+ * SecurityDefinition; any other application message gets a BusinessMessageReject. Messages that
+ * break the session's dictionary never get here: the production validation in front of every client
+ * session ({@code ClientMessageValidation}) rejects them. Runs on the library's polling thread.
  */
 final class EchoApplication implements AcceptorSessions
 {
@@ -91,6 +94,12 @@ final class EchoApplication implements AcceptorSessions
             {
                 return CONTINUE;
             }
+            if ("d".equals(msgType))
+            {
+                // QuickFIX/J's ATApplication echoes a SecurityDefinition too
+                send(session, "d", echoBody(message, session.beginString()));
+                return CONTINUE;
+            }
             if (!"D".equals(msgType))
             {
                 send(session, "j", "45=" + message.get(34) + "\u000158=Unsupported Message Type\u0001372=" + msgType +
@@ -116,16 +125,25 @@ final class EchoApplication implements AcceptorSessions
                 return CONTINUE;
             }
             clOrdIds.add(clOrdId);
+            send(session, "D", echoBody(message, session.beginString()));
+            return CONTINUE;
+        }
+
+        /** The body as received, less an empty repeating group's count (QuickFIX/J drops empty groups). */
+        private String echoBody(final FixMessage message, final String beginString)
+        {
+            final MessageDefinition definition = DialectDictionary.full(beginString).messages().get(message.get(35));
             final StringBuilder body = new StringBuilder();
             for (final FixMessage.Field field : message.fields())
             {
-                if (!NOT_ECHOED.contains(field.tag()))
+                final boolean emptyGroup = definition != null && definition.groups().containsKey(field.tag()) &&
+                    "0".equals(field.value());
+                if (!NOT_ECHOED.contains(field.tag()) && !emptyGroup)
                 {
                     body.append(field.tag()).append('=').append(field.value()).append('\u0001');
                 }
             }
-            send(session, "D", body.toString());
-            return CONTINUE;
+            return body.toString();
         }
 
         private void send(final Session session, final String msgType, final String body)
