@@ -35,6 +35,7 @@ public final class FixVenueSimulator implements AutoCloseable {
     private final FixVenueSimulatorConfig config;
     private SocketAcceptor acceptor;
     private ReportSender sender;
+    private VenueDictionary dictionary;
     private VenueControl control;
     private int port = -1;
     private boolean stopped;
@@ -51,6 +52,7 @@ public final class FixVenueSimulator implements AutoCloseable {
         String idPrefix = config.idPrefix().orElseGet(() -> Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT));
         sender = new ReportSender();
         try {
+            dictionary = VenueDictionary.write(config.dataDictionary());
             VenueCore core = new VenueCore(config, sender, idPrefix);
             control = new VenueControl(core);
             acceptor = createAcceptor(new VenueApplication(core));
@@ -92,6 +94,9 @@ public final class FixVenueSimulator implements AutoCloseable {
         if (sender != null) {
             sender.close();
         }
+        if (dictionary != null) {
+            dictionary.close();
+        }
         if (port >= 0) {
             LOG.info("FIX venue simulator on port {} stopped", port);
         }
@@ -103,7 +108,7 @@ public final class FixVenueSimulator implements AutoCloseable {
     }
 
     private SocketAcceptor createAcceptor(VenueApplication application) throws ConfigError {
-        SessionSettings settings = AcceptorSettings.build(config);
+        SessionSettings settings = AcceptorSettings.build(config, dictionary.location());
         MessageStoreFactory stores = config.fileStoreDir().isPresent() ? new FileStoreFactory(settings) : new MemoryStoreFactory();
         LogFactory logs = new FixLogFactory();
         MessageFactory messages = new DefaultMessageFactory();

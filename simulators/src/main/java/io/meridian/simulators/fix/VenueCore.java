@@ -35,8 +35,11 @@ final class VenueCore {
         ClientOrderRegistry registry = new ClientOrderRegistry();
         ReportFactory reports = new ReportFactory(ids);
         Outbox outbox = new Outbox(sender, faults, counters);
-        this.engine = new MatchingEngine(new ReportPublisher(registry, reports, outbox, scale), config.clock());
-        this.handler = new OrderEntryHandler(engine, registry, reports, outbox, faults, counters, scale, config.clock(), ids);
+        PositionBook positions = new PositionBook();
+        this.engine = new MatchingEngine(new ReportPublisher(registry, reports, outbox, scale, positions), config.clock());
+        ReconciliationHandler reconciliation = new ReconciliationHandler(registry, positions, reports, outbox, config.clock(), idPrefix);
+        this.handler = new OrderEntryHandler(engine, registry, reports, outbox, faults, counters, scale, config.clock(), ids,
+            reconciliation);
         config.seedBook().symbols().forEach(engine::addSymbol);
         for (SeedOrder seed : config.seedBook().orders()) {
             if (!addHouseOrder(seed)) {
