@@ -36,6 +36,7 @@ public final class FixVenueSimulator implements AutoCloseable {
     private SocketAcceptor acceptor;
     private ReportSender sender;
     private VenueDictionary dictionary;
+    private java.util.concurrent.ScheduledExecutorService makerTimer;
     private VenueControl control;
     private int port = -1;
     private boolean stopped;
@@ -58,6 +59,21 @@ public final class FixVenueSimulator implements AutoCloseable {
             acceptor = createAcceptor(new VenueApplication(core));
             acceptor.start();
             port = boundPort(acceptor);
+            if (config.marketMakerStepMs() > 0) {
+                makerTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "fix-venue-market-maker");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                VenueControl maker = control;
+                makerTimer.scheduleWithFixedDelay(() -> {
+                    try {
+                        maker.stepMarketMaker();
+                    } catch (RuntimeException e) {
+                        LOG.warn("event=market_maker_step_failed", e);
+                    }
+                }, config.marketMakerStepMs(), config.marketMakerStepMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
         } catch (ConfigError | RuntimeException e) {
             stop();
             throw new IllegalStateException("FIX venue simulator failed to start: " + e.getMessage(), e);
@@ -88,6 +104,9 @@ public final class FixVenueSimulator implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (makerTimer != null) {
+            makerTimer.shutdownNow();
+        }
         if (acceptor != null) {
             acceptor.stop(true);
         }
