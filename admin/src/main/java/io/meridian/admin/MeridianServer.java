@@ -138,7 +138,8 @@ public final class MeridianServer implements AutoCloseable
         {
             public int doWork()
             {
-                return clientSessions.sendBacklogs() + fixRuntime.poll(FRAGMENT_LIMIT);
+                return clientSessions.sendBacklogs() + clientSessions.requestOwedMessages() +
+                    fixRuntime.poll(FRAGMENT_LIMIT);
             }
 
             public void onClose()

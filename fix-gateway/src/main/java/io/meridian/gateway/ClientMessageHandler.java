@@ -102,11 +102,31 @@ final class ClientMessageHandler
             final Session session, final int sequenceIndex, final long messageType, final long timestampInNs,
             final long position, final OnMessageInfo messageInfo)
         {
-            if (context == null || !messageInfo.isValid())
+            if (context == null)
             {
                 return CONTINUE;
             }
+            if (isSessionMessage(messageType))
+            {
+                context.refresh();
+                return CONTINUE;
+            }
             asciiBuffer.wrap(buffer);
+            final int msgSeqNum = seqNumOf(offset, length);
+            if (!messageInfo.isValid())
+            {
+                onNotProcessed(context, session, msgSeqNum, offset, length);
+                return CONTINUE;
+            }
+            if (context.inbound.isDuplicate(sequenceIndex, msgSeqNum))
+            {
+                // a resend of what was processed already (PossDup after a gap, or after a restart): doing it
+                // again would answer twice (a duplicate-ClOrdID reject for an order that is live)
+                metrics.duplicatesIgnored.incrementAndGet();
+                LOG.info("event=client_duplicate_ignored client={} seqNum={} sequenceIndex={}",
+                    context.config, msgSeqNum, sequenceIndex);
+                return CONTINUE;
+            }
             try
             {
                 if (!onApplicationMessage(context, session, messageType, offset, length))
@@ -122,6 +142,7 @@ final class ClientMessageHandler
                 // malformed message, answered with a Reject, never a reason to stop the core thread
                 rejectUnparseable(session, offset, length, e);
             }
+            context.inbound.processed(sequenceIndex, msgSeqNum);
             context.refresh();
             return CONTINUE;
         }
@@ -153,6 +174,30 @@ final class ClientMessageHandler
                 context.refresh();
             }
         }
+    }
+
+    /**
+     * Artio hands over, flagged invalid, what it does not process: a message beyond a sequence gap it has
+     * asked to be filled, or one it answered itself (Reject, Logout). Never silently: counted, logged, and
+     * owed until the client resends it. Beyond a gap Artio counts it as received although nobody processed
+     * it: a GapFill that ends below it would then leave Artio awaiting a resend forever and ignoring every
+     * later message, and nothing would ask for it again. Moving Artio's count back keeps it owed, so the
+     * client's answer to the pending (open-ended) ResendRequest brings it again, processable.
+     */
+    private void onNotProcessed(
+        final ClientSessions.ClientContext context, final Session session, final int msgSeqNum, final int offset,
+        final int length)
+    {
+        metrics.outOfSequence.incrementAndGet();
+        final boolean countedBeyondGap = session.awaitingResend() && session.lastReceivedMsgSeqNum() == msgSeqNum;
+        if (countedBeyondGap)
+        {
+            ReceivedSequenceNumbers.rewind(session, msgSeqNum - 1);
+        }
+        context.inbound.notProcessed(msgSeqNum, System.nanoTime());
+        LOG.warn("event=client_message_not_processed client={} seqNum={} msgType={} awaitingResend={} " +
+            "expected={} owed=true", context.config, msgSeqNum, new String(msgTypeChars, 0, msgTypeOf(offset, length)),
+            session.awaitingResend(), session.lastReceivedMsgSeqNum() + 1);
     }
 
     /** @return false when the OMS ring is full: the message is then redelivered by the library. */

@@ -37,11 +37,16 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSessions.class);
     private static final int SEND_ATTEMPTS = 16;
+    // the client's answer to Artio's own ResendRequest normally brings the owed messages within milliseconds
+    private static final long OWED_GRACE_NS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private static final long RESEND_STALL_NS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private final ClientContext[] contexts;
     private final Object2ObjectHashMap<String, ClientContext> byCompId = new Object2ObjectHashMap<>();
     private final ClientMessageHandler messageHandler;
     private final GatewayMetrics metrics;
+    private final io.meridian.fix.codecs.builder.ResendRequestEncoder resendRequest =
+        new io.meridian.fix.codecs.builder.ResendRequestEncoder();
     private int backlogged;
 
     public ClientSessions(
@@ -190,6 +195,55 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         return sent;
     }
 
+    /**
+     * Asks clients again for the messages Artio received beyond a gap but did not hand over, once the
+     * session is active and no resend is pending in Artio (normally the client's answer to Artio's own
+     * ResendRequest has brought them already, and nothing is owed); a session whose resend stays pending
+     * while messages are owed is stuck in Artio and is disconnected with a logged reason, to be asked
+     * again after its next logon. Core thread, every duty cycle (the same monotonic clock as the handler's
+     * {@link InboundSequence#notProcessed}). @return the work done.
+     */
+    public int requestOwedMessages()
+    {
+        int work = 0;
+        for (final ClientContext context : contexts)
+        {
+            final InboundSequence inbound = context.inbound;
+            final Session session = context.session;
+            if (!inbound.owesMessages() || session == null || !session.isActive())
+            {
+                continue;
+            }
+            final long nowNs = System.nanoTime();
+            if (nowNs - inbound.owedSinceNs() < OWED_GRACE_NS)
+            {
+                continue;
+            }
+            if (session.awaitingResend())
+            {
+                if (nowNs - inbound.owedSinceNs() > RESEND_STALL_NS)
+                {
+                    LOG.error("event=client_resend_stalled client={} firstOwed={} action=disconnect",
+                        context.config, inbound.firstOwedSeqNum());
+                    session.logoutAndDisconnect();
+                    inbound.owedRequested(nowNs);
+                    work++;
+                }
+                continue;
+            }
+            resendRequest.reset();
+            resendRequest.beginSeqNo(inbound.firstOwedSeqNum()).endSeqNo(0);
+            resendRequest.header().beginString(session.beginString());
+            if (session.trySend(resendRequest) > 0)
+            {
+                LOG.warn("event=client_resend_requested client={} from={}", context.config, inbound.firstOwedSeqNum());
+                inbound.owedRequested(nowNs);
+                work++;
+            }
+        }
+        return work;
+    }
+
     private ClientContext context(final int clientId)
     {
         if (clientId >= 0 && clientId < contexts.length)
@@ -274,6 +328,7 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         /** tags the client's dictionary allows on an ExecutionReport: venue fields beyond them are not sent */
         final IntHashSet reportTags = new IntHashSet();
         final ArrayDeque<Object> backlog = new ArrayDeque<>();
+        final InboundSequence inbound = new InboundSequence();
         Session session;
         volatile boolean connected;
         volatile int lastSentSeqNum;
