@@ -108,6 +108,7 @@ public final class MeridianServer implements AutoCloseable
                 .senderCompId(config.simulatorCompId())
                 .resetOnLogon(false)
                 .fileStoreDir(config.dataDir().resolve("venue-simulator"))
+                .marketMaker(FixVenueSimulatorConfig.EMBEDDED_MARKET_MAKER_STEP_MS, 0, 1)
                 .build());
             simulator.start();
             LOG.info("event=embedded_venue_simulator_started port={}", simulator.port());

@@ -13,7 +13,8 @@ final class AcceptorSettings {
     private AcceptorSettings() {
     }
 
-    static SessionSettings build(FixVenueSimulatorConfig config) {
+    /** The settings, with {@code dataDictionary} (the merged {@link VenueDictionary}) as DataDictionary. */
+    static SessionSettings build(FixVenueSimulatorConfig config, String dataDictionary) {
         SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "acceptor");
         settings.setString("BeginString", BEGIN_STRING);
@@ -25,7 +26,7 @@ final class AcceptorSettings {
         settings.setString("UseDataDictionary", "Y");
         // clients' dialect fields (tags 5000+) pass through venues as they do at real ones
         settings.setString("ValidateUserDefinedFields", "N");
-        settings.setString("DataDictionary", config.dataDictionary());
+        settings.setString("DataDictionary", dataDictionary);
         settings.setLong("HeartBtInt", config.heartbeatSeconds());
         settings.setString("ResetOnLogon", BooleanConverter.convert(config.resetOnLogon()));
         config.fileStoreDir().ifPresent(dir -> settings.setString("FileStorePath", dir.toString()));

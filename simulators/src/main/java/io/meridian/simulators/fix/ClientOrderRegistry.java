@@ -36,6 +36,12 @@ final class ClientOrderRegistry {
         return orders == null ? null : orders.get(clOrdId);
     }
 
+    /** The session's live orders (New, PartiallyFilled), in order of entry. */
+    java.util.List<ClientOrder> liveOrders(SessionID session) {
+        return byEngineId.values().stream().filter(o -> o.session.equals(session) && o.isLive())
+            .sorted(java.util.Comparator.comparingLong(o -> o.engineOrderId)).toList();
+    }
+
     boolean isClOrdIdUsed(SessionID session, String clOrdId) {
         return byClOrdId(session, clOrdId) != null;
     }

@@ -35,6 +35,8 @@ public final class FixVenueSimulator implements AutoCloseable {
     private final FixVenueSimulatorConfig config;
     private SocketAcceptor acceptor;
     private ReportSender sender;
+    private VenueDictionary dictionary;
+    private java.util.concurrent.ScheduledExecutorService makerTimer;
     private VenueControl control;
     private int port = -1;
     private boolean stopped;
@@ -51,11 +53,27 @@ public final class FixVenueSimulator implements AutoCloseable {
         String idPrefix = config.idPrefix().orElseGet(() -> Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT));
         sender = new ReportSender();
         try {
+            dictionary = VenueDictionary.write(config.dataDictionary());
             VenueCore core = new VenueCore(config, sender, idPrefix);
             control = new VenueControl(core);
             acceptor = createAcceptor(new VenueApplication(core));
             acceptor.start();
             port = boundPort(acceptor);
+            if (config.marketMakerStepMs() > 0) {
+                makerTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "fix-venue-market-maker");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                VenueControl maker = control;
+                makerTimer.scheduleWithFixedDelay(() -> {
+                    try {
+                        maker.stepMarketMaker();
+                    } catch (RuntimeException e) {
+                        LOG.warn("event=market_maker_step_failed", e);
+                    }
+                }, config.marketMakerStepMs(), config.marketMakerStepMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
         } catch (ConfigError | RuntimeException e) {
             stop();
             throw new IllegalStateException("FIX venue simulator failed to start: " + e.getMessage(), e);
@@ -86,11 +104,17 @@ public final class FixVenueSimulator implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (makerTimer != null) {
+            makerTimer.shutdownNow();
+        }
         if (acceptor != null) {
             acceptor.stop(true);
         }
         if (sender != null) {
             sender.close();
+        }
+        if (dictionary != null) {
+            dictionary.close();
         }
         if (port >= 0) {
             LOG.info("FIX venue simulator on port {} stopped", port);
@@ -103,7 +127,7 @@ public final class FixVenueSimulator implements AutoCloseable {
     }
 
     private SocketAcceptor createAcceptor(VenueApplication application) throws ConfigError {
-        SessionSettings settings = AcceptorSettings.build(config);
+        SessionSettings settings = AcceptorSettings.build(config, dictionary.location());
         MessageStoreFactory stores = config.fileStoreDir().isPresent() ? new FileStoreFactory(settings) : new MemoryStoreFactory();
         LogFactory logs = new FixLogFactory();
         MessageFactory messages = new DefaultMessageFactory();

@@ -29,6 +29,12 @@ public final class FixVenueSimulatorConfig {
     private final String houseAccount;
     private final MatchingClock clock;
     private final String idPrefix;
+    private final long marketMakerStepMs;
+    private final int marketMakerWalkTicks;
+    private final long marketMakerSeed;
+
+    /** Market-maker step period of the venue Meridian embeds ({@code bin/meridian}). */
+    public static final long EMBEDDED_MARKET_MAKER_STEP_MS = 1_000;
 
     private FixVenueSimulatorConfig(Builder b) {
         this.port = b.port;
@@ -45,6 +51,12 @@ public final class FixVenueSimulatorConfig {
         this.houseAccount = Objects.requireNonNull(b.houseAccount, "houseAccount");
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.idPrefix = b.idPrefix;
+        this.marketMakerStepMs = b.marketMakerStepMs;
+        this.marketMakerWalkTicks = b.marketMakerWalkTicks;
+        this.marketMakerSeed = b.marketMakerSeed;
+        if (marketMakerStepMs < 0 || marketMakerWalkTicks < 0) {
+            throw new IllegalArgumentException("market maker step and walk must not be negative");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
@@ -83,6 +95,9 @@ public final class FixVenueSimulatorConfig {
         b.houseAccount = houseAccount;
         b.clock = clock;
         b.idPrefix = idPrefix;
+        b.marketMakerStepMs = marketMakerStepMs;
+        b.marketMakerWalkTicks = marketMakerWalkTicks;
+        b.marketMakerSeed = marketMakerSeed;
         return b;
     }
 
@@ -152,6 +167,24 @@ public final class FixVenueSimulatorConfig {
         return Optional.ofNullable(idPrefix);
     }
 
+    /**
+     * How often the seeded market maker requotes the seed book's shape, in ms; 0 (the default) leaves
+     * it to {@link VenueControl#stepMarketMaker()}, so the book stays as tests leave it.
+     */
+    public long marketMakerStepMs() {
+        return marketMakerStepMs;
+    }
+
+    /** How far (in the seed book's price ticks) the maker's mid may move per step; 0 keeps the seeded prices. */
+    public int marketMakerWalkTicks() {
+        return marketMakerWalkTicks;
+    }
+
+    /** Seed of the maker's random walk. */
+    public long marketMakerSeed() {
+        return marketMakerSeed;
+    }
+
     /** Builder; every setter has the default described on {@link FixVenueSimulatorConfig}. */
     public static final class Builder {
         private int port = 9880;
@@ -168,6 +201,9 @@ public final class FixVenueSimulatorConfig {
         private String houseAccount = "HOUSE";
         private MatchingClock clock = MatchingClock.system();
         private String idPrefix;
+        private long marketMakerStepMs;
+        private int marketMakerWalkTicks;
+        private long marketMakerSeed = 1;
 
         private Builder() {
         }
@@ -246,6 +282,17 @@ public final class FixVenueSimulatorConfig {
 
         public Builder idPrefix(String idPrefix) {
             this.idPrefix = idPrefix;
+            return this;
+        }
+
+        /**
+         * The seeded market maker: requotes every {@code stepMs} (0: only when stepped through the
+         * control API), moving its mid by up to {@code walkTicks} ticks per step, drawn from {@code seed}.
+         */
+        public Builder marketMaker(long stepMs, int walkTicks, long seed) {
+            this.marketMakerStepMs = stepMs;
+            this.marketMakerWalkTicks = walkTicks;
+            this.marketMakerSeed = seed;
             return this;
         }
 

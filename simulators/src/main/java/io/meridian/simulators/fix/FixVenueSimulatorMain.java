@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * FixVenueSimulatorMain [--port 9880] [--bind-address 127.0.0.1] [--sender-comp-id VENUE]
  *                       [--target-comp-id MERIDIAN[,OTHER]] [--accept-any-target-comp-id]
  *                       [--seed-file book.properties] [--store-dir dir] [--heartbeat 30]
+ *                       [--maker-step-ms 1000] [--maker-walk-ticks 0] [--maker-seed 1]
  * </pre>
  * Without {@code --seed-file} it uses the built-in default book.
  */
@@ -32,7 +33,7 @@ public final class FixVenueSimulatorMain {
             System.err.println(e.getMessage());
             System.err.println("usage: FixVenueSimulatorMain [--port 9880] [--bind-address 127.0.0.1] [--sender-comp-id VENUE]"
                 + " [--target-comp-id MERIDIAN[,OTHER]] [--accept-any-target-comp-id] [--seed-file book.properties]"
-                + " [--store-dir dir] [--heartbeat 30]");
+                + " [--store-dir dir] [--heartbeat 30] [--maker-step-ms 1000] [--maker-walk-ticks 0] [--maker-seed 1]");
             System.exit(2);
             return;
         }
@@ -49,6 +50,9 @@ public final class FixVenueSimulatorMain {
     /** Parses the command line into a configuration (defaults from {@link FixVenueSimulatorConfig#defaults()}). */
     static FixVenueSimulatorConfig parse(String... args) {
         FixVenueSimulatorConfig.Builder builder = FixVenueSimulatorConfig.defaults().toBuilder();
+        long makerStepMs = FixVenueSimulatorConfig.EMBEDDED_MARKET_MAKER_STEP_MS;
+        int makerWalkTicks = 0;
+        long makerSeed = 1;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--accept-any-target-comp-id")) {
@@ -67,9 +71,12 @@ public final class FixVenueSimulatorMain {
                 case "--seed-file" -> builder.seedBook(SeedBook.load(Path.of(value)));
                 case "--store-dir" -> builder.fileStoreDir(Path.of(value));
                 case "--heartbeat" -> builder.heartbeatSeconds(Integer.parseInt(value));
+                case "--maker-step-ms" -> makerStepMs = Long.parseLong(value);
+                case "--maker-walk-ticks" -> makerWalkTicks = Integer.parseInt(value);
+                case "--maker-seed" -> makerSeed = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return builder.build();
+        return builder.marketMaker(makerStepMs, makerWalkTicks, makerSeed).build();
     }
 }

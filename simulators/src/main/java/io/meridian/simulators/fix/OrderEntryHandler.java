@@ -24,9 +24,10 @@ import quickfix.field.OrigClOrdID;
 import quickfix.field.Symbol;
 
 /**
- * Decodes client requests (D, F, G, H), checks what only the FIX edge can check (ClOrdID
- * uniqueness, decimals, supported enums) and drives the engine; the engine's answers come back as
- * reports through {@link ReportPublisher}. Called under the venue lock.
+ * Decodes client requests (D, F, G, H; AF and AN go to the {@link ReconciliationHandler}), checks
+ * what only the FIX edge can check (ClOrdID uniqueness, decimals, supported enums) and drives the
+ * engine; the engine's answers come back as reports through {@link ReportPublisher}. Called under
+ * the venue lock.
  */
 final class OrderEntryHandler {
     private final MatchingEngine engine;
@@ -38,9 +39,12 @@ final class OrderEntryHandler {
     private final DecimalScale scale;
     private final MatchingClock clock;
     private final VenueIds ids;
+    private final ReconciliationHandler reconciliation;
 
     OrderEntryHandler(MatchingEngine engine, ClientOrderRegistry registry, ReportFactory reports, Outbox outbox,
-                      FaultInjector faults, CounterSet counters, DecimalScale scale, MatchingClock clock, VenueIds ids) {
+                      FaultInjector faults, CounterSet counters, DecimalScale scale, MatchingClock clock, VenueIds ids,
+                      ReconciliationHandler reconciliation) {
+        this.reconciliation = reconciliation;
         this.engine = engine;
         this.registry = registry;
         this.reports = reports;
@@ -59,6 +63,8 @@ final class OrderEntryHandler {
             case MsgType.ORDER_CANCEL_REQUEST -> counters.cancelRequests++;
             case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> counters.replaceRequests++;
             case MsgType.ORDER_STATUS_REQUEST -> counters.statusRequests++;
+            case MsgType.ORDER_MASS_STATUS_REQUEST, MsgType.REQUEST_FOR_POSITIONS -> {
+            }
             default -> throw new UnsupportedMessageType();
         }
         if (faults.takeDrop()) {
@@ -69,6 +75,8 @@ final class OrderEntryHandler {
             case MsgType.NEW_ORDER_SINGLE -> onNewOrder(message, session);
             case MsgType.ORDER_CANCEL_REQUEST -> onCancel(message, session);
             case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> onReplace(message, session);
+            case MsgType.ORDER_MASS_STATUS_REQUEST -> reconciliation.onMassStatus(message, session);
+            case MsgType.REQUEST_FOR_POSITIONS -> reconciliation.onRequestForPositions(message, session);
             default -> onStatus(message, session);
         }
     }

@@ -21,6 +21,11 @@ final class Outbox {
         sender.send(report, session, faults.reportDelayMs());
     }
 
+    /** Any other venue message (position reports, business rejects): delayed like the reports. */
+    void send(quickfix.Message message, SessionID session) {
+        sender.send(message, session, faults.reportDelayMs());
+    }
+
     void send(OrderCancelReject reject, SessionID session) {
         counters.cancelRejects++;
         sender.send(reject, session, faults.reportDelayMs());

@@ -26,9 +26,11 @@ final class ReportPublisher implements MatchingListener {
     private final ReportFactory reports;
     private final Outbox outbox;
     private final DecimalScale scale;
+    private final PositionBook positions;
 
-    ReportPublisher(ClientOrderRegistry registry, ReportFactory reports, Outbox outbox, DecimalScale scale) {
+    ReportPublisher(ClientOrderRegistry registry, ReportFactory reports, Outbox outbox, DecimalScale scale, PositionBook positions) {
         this.registry = registry;
+        this.positions = positions;
         this.reports = reports;
         this.outbox = outbox;
         this.scale = scale;
@@ -56,6 +58,7 @@ final class ReportPublisher implements MatchingListener {
                 continue;
             }
             order.addFill(qty, price);
+            positions.onFill(order, qty, price);
             order.ordStatus = state.status() == OrderStatus.FILLED ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
             order.leavesQty = scale.toBigDecimal(state.leavesQty());
             LOG.debug("trade {} order {} {}@{}", trade.tradeId(), order.orderId, qty, price);

@@ -57,6 +57,15 @@ public final class VenueControl {
         return new VenueBook(symbol, levels(snapshot.bids()), levels(snapshot.asks()));
     }
 
+    /**
+     * One step of the seeded market maker: its mid moves (if it walks) and the seed book's levels are
+     * quoted again, replacing what was traded; levels that would trade with resting client orders are
+     * left out.
+     */
+    public void stepMarketMaker() {
+        core.locked(core::stepMarketMaker);
+    }
+
     /** The last (up to 1,000) application messages the venue received, oldest first, raw FIX. */
     public java.util.List<String> receivedMessages() {
         return core.received();

@@ -27,6 +27,7 @@ final class VenueCore {
     private final CounterSet counters = new CounterSet();
     private final DecimalScale scale;
     private final String houseAccount;
+    private final VenueMarketMaker maker;
 
     VenueCore(FixVenueSimulatorConfig config, ReportSender sender, String idPrefix) {
         this.scale = DecimalScale.of(config.decimals());
@@ -35,14 +36,26 @@ final class VenueCore {
         ClientOrderRegistry registry = new ClientOrderRegistry();
         ReportFactory reports = new ReportFactory(ids);
         Outbox outbox = new Outbox(sender, faults, counters);
-        this.engine = new MatchingEngine(new ReportPublisher(registry, reports, outbox, scale), config.clock());
-        this.handler = new OrderEntryHandler(engine, registry, reports, outbox, faults, counters, scale, config.clock(), ids);
+        PositionBook positions = new PositionBook();
+        this.engine = new MatchingEngine(new ReportPublisher(registry, reports, outbox, scale, positions), config.clock());
+        ReconciliationHandler reconciliation = new ReconciliationHandler(registry, positions, reports, outbox, config.clock(), idPrefix);
+        this.handler = new OrderEntryHandler(engine, registry, reports, outbox, faults, counters, scale, config.clock(), ids,
+            reconciliation);
         config.seedBook().symbols().forEach(engine::addSymbol);
+        this.maker = new VenueMarketMaker(engine, config.seedBook(), scale, houseAccount, config.marketMakerWalkTicks(),
+            config.marketMakerSeed());
         for (SeedOrder seed : config.seedBook().orders()) {
-            if (!addHouseOrder(seed)) {
+            long id = placeHouseOrder(seed);
+            if (id < 0) {
                 throw new IllegalArgumentException("seed order rejected (check decimals and crossing): " + seed);
             }
+            maker.adopt(seed.symbol(), id);
         }
+    }
+
+    /** Under the lock: one step of the seeded market maker. */
+    void stepMarketMaker() {
+        maker.step();
     }
 
     void onMessage(Message message, SessionID session) throws FieldNotFound, UnsupportedMessageType {
@@ -76,11 +89,17 @@ final class VenueCore {
 
     /** Under the lock: places a GTC house order; false if the engine rejected it. */
     boolean addHouseOrder(SeedOrder seed) {
+        return placeHouseOrder(seed) >= 0;
+    }
+
+    /** The engine id of the house order placed, or -1 if the engine rejected it. */
+    private long placeHouseOrder(SeedOrder seed) {
         if (!scale.isRepresentable(seed.qty()) || !scale.isRepresentable(seed.price())) {
-            return false;
+            return -1;
         }
-        return engine.submit(OrderRequest.limit(engine.nextOrderId(), houseAccount, seed.symbol(), seed.side(),
-            TimeInForce.GTC, scale.toScaled(seed.price()), scale.toScaled(seed.qty())));
+        long id = engine.nextOrderId();
+        return engine.submit(OrderRequest.limit(id, houseAccount, seed.symbol(), seed.side(),
+            TimeInForce.GTC, scale.toScaled(seed.price()), scale.toScaled(seed.qty()))) ? id : -1;
     }
 
     MatchingEngine engine() {
