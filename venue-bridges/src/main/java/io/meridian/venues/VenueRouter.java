@@ -60,4 +60,10 @@ public final class VenueRouter implements VenueOrders
         final CryptoVenueBridge bridge = crypto(replace.venueId);
         return bridge != null ? bridge.offer(VenueRequestRing.REPLACE, replace) : fixVenues.sendReplace(replace);
     }
+
+    /** FIX venues answer status queries; crypto bridges settle open orders themselves after a reconnect. */
+    public boolean sendStatusRequest(final VenueOrder order)
+    {
+        return crypto(order.venueId) == null && fixVenues.sendStatusRequest(order);
+    }
 }
