@@ -152,6 +152,9 @@ public final class FixRuntime implements AutoCloseable
             .initialAcceptedSessionOwner(InitialAcceptedSessionOwner.SOLE_LIBRARY)
             .sessionCustomisationStrategy(new LogonCustomisation())
             .printStartupWarnings(false)
+            // the data directory lock (DataDirectoryLock) already excludes a second live engine; Artio's own
+            // check reads a dead engine's recent heartbeat as a live one and refuses starts for ~10 s after kill -9
+            .errorIfDuplicateEngineDetected(false)
             .errorHandlerFactory(FixRuntime::loggingErrorHandler)
             .replyTimeoutInMs(config.replyTimeoutMs())
             .epochNanoClock(clock);

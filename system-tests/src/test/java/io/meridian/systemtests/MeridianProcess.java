@@ -87,8 +87,8 @@ final class MeridianProcess implements AutoCloseable
         {
             if (!process.isAlive())
             {
-                throw new AssertionError("Meridian exited with " + process.exitValue() + " before it was healthy; see " +
-                    dataDir.resolveSibling(dataDir.getFileName() + "-" + starts + ".log"));
+                throw new AssertionError("Meridian exited with " + process.exitValue() + " before it was healthy:\n" +
+                    logTail());
             }
             if (healthStatus() == 200)
             {
@@ -97,6 +97,19 @@ final class MeridianProcess implements AutoCloseable
             Thread.sleep(50);
         }
         throw new AssertionError("Meridian not healthy within " + timeout + ": /health " + healthStatus());
+    }
+
+    private String logTail()
+    {
+        try
+        {
+            final List<String> lines = Files.readAllLines(dataDir.resolveSibling(dataDir.getFileName() + "-" + starts + ".log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        }
+        catch (final IOException e)
+        {
+            return "(no log: " + e + ")";
+        }
     }
 
     int healthStatus() throws InterruptedException
