@@ -28,7 +28,10 @@ public enum OrderRejectReason
     REPLACE_CHANGES_SIDE_OR_SYMBOL(99, "replace may not change side or symbol", 99),
     VENUE_REJECTED(0, "venue rejected", 99),
     VENUE_SEND_FAILED(0, "could not send to venue", 99),
-    CAPACITY(99, "order book capacity reached", 99);
+    CAPACITY(99, "order book capacity reached", 99),
+    // appended: journals record the ordinal
+    KILL_SWITCH(99, "trading halted: kill switch engaged", 99),
+    VENUE_HALTED(2, "venue halted by operator", 99);
 
     private final int fixOrdRejReason;
     private final String text;
