@@ -66,25 +66,33 @@
     while (!signal.aborted && session()) {
       try {
         const response = await api('/events', { headers: { 'Accept': 'text/event-stream' }, signal });
-        if (!response.ok) throw new Error('feed ' + response.status);
+        if (!response.ok) { await response.text(); throw new Error('feed ' + response.status); }
         $('live').classList.add('on');
         const reader = response.body.getReader();
         const decoder = new TextDecoder();
         let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += decoder.decode(value, { stream: true });
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n');
-            if (data) render(JSON.parse(data));
+        try {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, '\n');
+            let end;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n');
+              if (data) {
+                try { render(JSON.parse(data)); } catch (e) { console.error('console render failed', e); }
+              }
+            }
           }
+        } finally {
+          // never leave a stream open behind us: browsers allow only a few connections per server
+          reader.cancel().catch(() => {});
         }
       } catch (e) {
         if (signal.aborted) return;
+        console.warn('live feed interrupted', e);
       }
       $('live').classList.remove('on');
       await new Promise((r) => setTimeout(r, 2000));
@@ -119,8 +127,8 @@
     $('kill-state').textContent = s.halts.killSwitch ? 'ENGAGED' : 'released';
 
     fill($('clients').tBodies[0], health.clients, (tr, c) => {
-      tr.append(cell(c.clientCompId), cell(c.beginString || c.fixVersion || ''), cell(yesNo(c.connected), c.connected ? 'yes' : 'no'),
-        cell(details(c, ['clientCompId', 'beginString', 'fixVersion', 'connected'])));
+      tr.append(cell(c.clientCompId), cell(c.dictionary || ''), cell(yesNo(c.connected), c.connected ? 'yes' : 'no'),
+        cell(details(c, ['clientCompId', 'dictionary', 'connected'])));
     });
     fill($('venues').tBodies[0], health.venues, (tr, v) => {
       const halted = !!s.halts.venues[v.name];
@@ -181,6 +189,7 @@
       renderTable(table, await reports.json(), 'No reports.');
       history.append(table);
     } else {
+      await reports.text();
       history.className = 'unavailable';
       history.textContent = 'ExecutionReport history: not available in this build (the API keeps the current state only).';
     }
@@ -205,6 +214,7 @@
     const path = container.dataset.source;
     const response = await api(path);
     if (response.status === 404) {
+      await response.text();
       container.className = 'unavailable';
       container.textContent = 'Not available in this build (' + path + ' is not served).';
       return;

@@ -36,6 +36,14 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             context.getRootCause().ifPresent(cause -> LOG.error("event=admin_api_error path={}", context.getRequest().getPath(), cause));
             detail = "the server could not complete the request";
         }
+        else if (status == HttpStatus.FORBIDDEN)
+        {
+            detail = "your role does not allow this";
+        }
+        else if (status == HttpStatus.UNAUTHORIZED)
+        {
+            detail = "authentication required: POST /login for a bearer token, or HTTP Basic from localhost";
+        }
         else
         {
             detail = context.getErrors().stream().map(Error::getMessage).map(ProblemErrorResponseProcessor::sanitize)

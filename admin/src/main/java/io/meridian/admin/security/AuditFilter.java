@@ -47,6 +47,7 @@ public class AuditFilter implements Ordered
 
     public int getOrder()
     {
-        return ServerFilterPhase.SECURITY.after();
+        // outside the security filter, so that calls it refuses pass through here too
+        return ServerFilterPhase.SECURITY.before() - 1;
     }
 }
