@@ -42,6 +42,7 @@ public class MetricsFactory
         bindOms(registry, server.oms().metrics());
         bindGateway(registry, server);
         bindVenues(registry, server);
+        bindHalts(registry, server);
         return registry;
     }
 
@@ -132,6 +133,18 @@ public class MetricsFactory
                 s -> s.venueBridge().status().get(index).connected() ? 1 : 0)
                 .description("1 when the venue session is logged on")
                 .tag("venue", statuses.get(index).name()).register(registry);
+        }
+    }
+
+    private static void bindHalts(final MeterRegistry registry, final MeridianServer server)
+    {
+        Gauge.builder("meridian_kill_switch_engaged", server, s -> s.halts().killSwitchEngaged() ? 1 : 0)
+            .description("1 while the operator's kill switch refuses new orders").register(registry);
+        for (final io.meridian.venues.fix.FixVenueConfig venue : server.config().venues())
+        {
+            Gauge.builder("meridian_venue_halted", server, s -> s.halts().venueHalted(venue.venueId()) ? 1 : 0)
+                .description("1 while an operator halt refuses new orders to the venue")
+                .tag("venue", venue.name()).register(registry);
         }
     }
 
