@@ -135,12 +135,14 @@ public final class MeridianServer implements AutoCloseable
             new ClientAuthenticator(config.clients(), gatewayMetrics), clientSessions, venueBridge,
             FixVenueBridge.logonCustomisation(config.venues()));
         clientSessions.acquireOfflineSessions(fixRuntime.library(), FIX_REPLY_TIMEOUT_MS);
+        clientSessions.resumeFromJournal(oms.clientSessionPositions());
 
         final Agent libraryPoller = new Agent()
         {
             public int doWork()
             {
-                return clientSessions.sendBacklogs() + fixRuntime.poll(FRAGMENT_LIMIT);
+                return clientSessions.sendBacklogs() + clientSessions.requestOwedMessages() +
+                    fixRuntime.poll(FRAGMENT_LIMIT);
             }
 
             public void onClose()

@@ -94,6 +94,11 @@ public class MetricsFactory
             GatewayMetrics::businessRejectsSent);
         counter(registry, "meridian_fix_dialect_rejects", "messages rejected by their session's dialect dictionary",
             gateway, GatewayMetrics::dialectRejects);
+        counter(registry, "meridian_fix_messages_out_of_sequence",
+            "client messages received beyond a sequence gap, asked for again by ResendRequest", gateway,
+            GatewayMetrics::outOfSequence);
+        counter(registry, "meridian_fix_duplicates_ignored",
+            "resent client messages already processed once, ignored", gateway, GatewayMetrics::duplicatesIgnored);
         counter(registry, "meridian_fix_reports_sent", "reports sent to clients", gateway,
             GatewayMetrics::reportsSent);
         counter(registry, "meridian_fix_reports_undeliverable", "reports for unknown clients", gateway,

@@ -70,6 +70,9 @@ final class ClientMessageHandler
     private final ReplaceOrderCommand replace = new ReplaceOrderCommand();
     private final OrderStatusCommand status = new OrderStatusCommand();
     private final char[] msgTypeChars = new char[8];
+    // where the message being handled sits in its session: stamped on the command it becomes
+    private int sessionSequenceIndex;
+    private int msgSeqNum;
 
     ClientMessageHandler(final InstrumentRegistry instruments, final OrderEntry orderEntry, final GatewayMetrics metrics)
     {
@@ -102,11 +105,33 @@ final class ClientMessageHandler
             final Session session, final int sequenceIndex, final long messageType, final long timestampInNs,
             final long position, final OnMessageInfo messageInfo)
         {
-            if (context == null || !messageInfo.isValid())
+            if (context == null)
             {
                 return CONTINUE;
             }
+            if (isSessionMessage(messageType))
+            {
+                context.refresh();
+                return CONTINUE;
+            }
             asciiBuffer.wrap(buffer);
+            final int msgSeqNum = seqNumOf(offset, length);
+            if (!messageInfo.isValid())
+            {
+                onNotProcessed(context, session, msgSeqNum, offset, length);
+                return CONTINUE;
+            }
+            if (context.inbound.isDuplicate(sequenceIndex, msgSeqNum))
+            {
+                // a resend of what was processed already (PossDup after a gap, or after a restart): doing it
+                // again would answer twice (a duplicate-ClOrdID reject for an order that is live)
+                metrics.duplicatesIgnored.incrementAndGet();
+                LOG.info("event=client_duplicate_ignored client={} seqNum={} sequenceIndex={}",
+                    context.config, msgSeqNum, sequenceIndex);
+                return CONTINUE;
+            }
+            ClientMessageHandler.this.sessionSequenceIndex = sequenceIndex;
+            ClientMessageHandler.this.msgSeqNum = msgSeqNum;
             try
             {
                 if (!onApplicationMessage(context, session, messageType, offset, length))
@@ -122,6 +147,7 @@ final class ClientMessageHandler
                 // malformed message, answered with a Reject, never a reason to stop the core thread
                 rejectUnparseable(session, offset, length, e);
             }
+            context.inbound.processed(sequenceIndex, msgSeqNum);
             context.refresh();
             return CONTINUE;
         }
@@ -150,9 +176,35 @@ final class ClientMessageHandler
             if (context != null)
             {
                 context.connected = true;
+                // logged on: Artio has asked for whatever lay beyond the journal
+                context.resumeFromSeqNum = ClientSessions.ClientContext.NO_RESUME;
                 context.refresh();
             }
         }
+    }
+
+    /**
+     * Artio hands over, flagged invalid, what it does not process: a message beyond a sequence gap it has
+     * asked to be filled, or one it answered itself (Reject, Logout). Never silently: counted, logged, and
+     * owed until the client resends it. Beyond a gap Artio counts it as received although nobody processed
+     * it: a GapFill that ends below it would then leave Artio awaiting a resend forever and ignoring every
+     * later message, and nothing would ask for it again. Moving Artio's count back keeps it owed, so the
+     * client's answer to the pending (open-ended) ResendRequest brings it again, processable.
+     */
+    private void onNotProcessed(
+        final ClientSessions.ClientContext context, final Session session, final int msgSeqNum, final int offset,
+        final int length)
+    {
+        metrics.outOfSequence.incrementAndGet();
+        final boolean countedBeyondGap = session.awaitingResend() && session.lastReceivedMsgSeqNum() == msgSeqNum;
+        if (countedBeyondGap)
+        {
+            ReceivedSequenceNumbers.rewind(session, msgSeqNum - 1);
+        }
+        context.inbound.notProcessed(msgSeqNum, System.nanoTime());
+        LOG.warn("event=client_message_not_processed client={} seqNum={} msgType={} awaitingResend={} " +
+            "expected={} owed=true", context.config, msgSeqNum, new String(msgTypeChars, 0, msgTypeOf(offset, length)),
+            session.awaitingResend(), session.lastReceivedMsgSeqNum() + 1);
     }
 
     /** @return false when the OMS ring is full: the message is then redelivered by the library. */
@@ -229,6 +281,8 @@ final class ClientMessageHandler
 
         final NewOrderCommand command = newOrder.reset();
         command.clientId = context.clientId();
+        command.sessionSequenceIndex = sessionSequenceIndex;
+        command.msgSeqNum = msgSeqNum;
         command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
         if (decoder.hasAccount())
         {
@@ -267,6 +321,8 @@ final class ClientMessageHandler
 
         final ReplaceOrderCommand command = replace.reset();
         command.clientId = context.clientId();
+        command.sessionSequenceIndex = sessionSequenceIndex;
+        command.msgSeqNum = msgSeqNum;
         command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
         command.origClOrdId.append(decoder.origClOrdID(), 0, decoder.origClOrdIDLength());
         if (decoder.hasOrderID())
@@ -312,6 +368,8 @@ final class ClientMessageHandler
 
         final CancelOrderCommand command = cancel.reset();
         command.clientId = context.clientId();
+        command.sessionSequenceIndex = sessionSequenceIndex;
+        command.msgSeqNum = msgSeqNum;
         command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
         command.origClOrdId.append(decoder.origClOrdID(), 0, decoder.origClOrdIDLength());
         if (decoder.hasOrderID())
@@ -336,6 +394,8 @@ final class ClientMessageHandler
 
         final OrderStatusCommand command = status.reset();
         command.clientId = context.clientId();
+        command.sessionSequenceIndex = sessionSequenceIndex;
+        command.msgSeqNum = msgSeqNum;
         command.clOrdId.append(decoder.clOrdID(), 0, decoder.clOrdIDLength());
         if (decoder.hasOrderID())
         {

@@ -37,11 +37,16 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSessions.class);
     private static final int SEND_ATTEMPTS = 16;
+    // the client's answer to Artio's own ResendRequest normally brings the owed messages within milliseconds
+    private static final long OWED_GRACE_NS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private static final long RESEND_STALL_NS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private final ClientContext[] contexts;
     private final Object2ObjectHashMap<String, ClientContext> byCompId = new Object2ObjectHashMap<>();
     private final ClientMessageHandler messageHandler;
     private final GatewayMetrics metrics;
+    private final io.meridian.fix.codecs.builder.ResendRequestEncoder resendRequest =
+        new io.meridian.fix.codecs.builder.ResendRequestEncoder();
     private int backlogged;
 
     public ClientSessions(
@@ -113,6 +118,61 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         }
     }
 
+    /**
+     * Resumes each client's inbound sequence from the journal, after {@link #acquireOfflineSessions}: Artio
+     * counts a message as received when its engine reads it, the journal when the sequencer has it, and a
+     * kill between the two loses it. Artio's count is moved back to the last journaled command, so the
+     * client's next Logon is beyond it and Artio asks for the rest; what comes again but was processed is
+     * ignored as a duplicate. A session reset since (newer sequence index) is asked for from its start.
+     */
+    public void resumeFromJournal(final io.meridian.oms.ClientSessionPositions positions)
+    {
+        for (final ClientContext context : contexts)
+        {
+            final long position = positions.of(context.clientId());
+            final Session session = context.session;
+            if (position == io.meridian.oms.ClientSessionPositions.NONE || session == null)
+            {
+                continue;
+            }
+            final int journaledIndex = io.meridian.oms.ClientSessionPositions.sequenceIndex(position);
+            final int journaledSeqNum = io.meridian.oms.ClientSessionPositions.msgSeqNum(position);
+            context.inbound.recovered(journaledIndex, journaledSeqNum);
+            final int resumeFrom;
+            if (session.sequenceIndex() == journaledIndex)
+            {
+                resumeFrom = journaledSeqNum;
+            }
+            else if (session.sequenceIndex() > journaledIndex)
+            {
+                resumeFrom = 0;
+            }
+            else
+            {
+                continue;
+            }
+            if (session.lastReceivedMsgSeqNum() > resumeFrom)
+            {
+                LOG.warn("event=client_resume_from_journal client={} artioLastReceived={} journaled={} " +
+                    "sequenceIndex={} action=resend_requested_at_logon", context.config,
+                    session.lastReceivedMsgSeqNum(), resumeFrom, session.sequenceIndex());
+                context.resumeFromSeqNum = resumeFrom;
+                rewindToJournal(context, session);
+            }
+        }
+    }
+
+    /** A session acquired again (the client logs on) starts from what Artio counted: move it back again. */
+    private static void rewindToJournal(final ClientContext context, final Session session)
+    {
+        if (context.resumeFromSeqNum != ClientContext.NO_RESUME &&
+            session.lastReceivedMsgSeqNum() > context.resumeFromSeqNum)
+        {
+            ReceivedSequenceNumbers.rewind(session, context.resumeFromSeqNum);
+            context.refresh();
+        }
+    }
+
     private static SessionHeaderEncoder headerEncoder(final String beginString)
     {
         switch (beginString)
@@ -135,6 +195,7 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         }
         context.session = session;
         context.connected = session.isActive();
+        rewindToJournal(context, session);
         LOG.info("event=client_session_acquired client={} sessionId={} lastSent={} lastReceived={}",
             context.config, session.id(), session.lastSentMsgSeqNum(), session.lastReceivedMsgSeqNum());
         return messageHandler.forClient(context);
@@ -188,6 +249,55 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
             }
         }
         return sent;
+    }
+
+    /**
+     * Asks clients again for the messages Artio received beyond a gap but did not hand over, once the
+     * session is active and no resend is pending in Artio (normally the client's answer to Artio's own
+     * ResendRequest has brought them already, and nothing is owed); a session whose resend stays pending
+     * while messages are owed is stuck in Artio and is disconnected with a logged reason, to be asked
+     * again after its next logon. Core thread, every duty cycle (the same monotonic clock as the handler's
+     * {@link InboundSequence#notProcessed}). @return the work done.
+     */
+    public int requestOwedMessages()
+    {
+        int work = 0;
+        for (final ClientContext context : contexts)
+        {
+            final InboundSequence inbound = context.inbound;
+            final Session session = context.session;
+            if (!inbound.owesMessages() || session == null || !session.isActive())
+            {
+                continue;
+            }
+            final long nowNs = System.nanoTime();
+            if (nowNs - inbound.owedSinceNs() < OWED_GRACE_NS)
+            {
+                continue;
+            }
+            if (session.awaitingResend())
+            {
+                if (nowNs - inbound.owedSinceNs() > RESEND_STALL_NS)
+                {
+                    LOG.error("event=client_resend_stalled client={} firstOwed={} action=disconnect",
+                        context.config, inbound.firstOwedSeqNum());
+                    session.logoutAndDisconnect();
+                    inbound.owedRequested(nowNs);
+                    work++;
+                }
+                continue;
+            }
+            resendRequest.reset();
+            resendRequest.beginSeqNo(inbound.firstOwedSeqNum()).endSeqNo(0);
+            resendRequest.header().beginString(session.beginString());
+            if (session.trySend(resendRequest) > 0)
+            {
+                LOG.warn("event=client_resend_requested client={} from={}", context.config, inbound.firstOwedSeqNum());
+                inbound.owedRequested(nowNs);
+                work++;
+            }
+        }
+        return work;
     }
 
     private ClientContext context(final int clientId)
@@ -274,6 +384,10 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         /** tags the client's dictionary allows on an ExecutionReport: venue fields beyond them are not sent */
         final IntHashSet reportTags = new IntHashSet();
         final ArrayDeque<Object> backlog = new ArrayDeque<>();
+        final InboundSequence inbound = new InboundSequence();
+        static final int NO_RESUME = -1;
+        /** set at start when the journal lags Artio: the client's next logon resends from after it */
+        int resumeFromSeqNum = NO_RESUME;
         Session session;
         volatile boolean connected;
         volatile int lastSentSeqNum;

@@ -2,6 +2,7 @@ package io.meridian.gateway;
 
 import io.aeron.archive.Archive;
 import io.aeron.archive.ArchiveThreadingMode;
+import io.aeron.archive.ArchiveMarkFile;
 import io.aeron.archive.ArchivingMediaDriver;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.driver.MediaDriver;
@@ -63,6 +64,7 @@ public final class FixRuntime implements AutoCloseable
     private String aeronDir;
     private FramerPump framerPump;
     private boolean framerOnPollingThread;
+    private DataDirectoryLock dataDirLock;
 
     public FixRuntime(final FixRuntimeConfig config, final EpochNanoClock clock)
     {
@@ -94,8 +96,11 @@ public final class FixRuntime implements AutoCloseable
     {
         final File dataDir = config.dataDir().toAbsolutePath().toFile();
         IoUtil.ensureDirectoryExists(dataDir, "data dir");
+        dataDirLock = DataDirectoryLock.acquire(dataDir.toPath());
         aeronDir = new File(dataDir, "aeron").getAbsolutePath();
         final File archiveDir = new File(dataDir, "archive");
+        // the lock proves its owner is dead: recover now instead of waiting out the archive's liveness timeout
+        dataDirLock.removeStaleMarkFile(archiveDir.toPath().resolve(ArchiveMarkFile.FILENAME));
         final File fixDir = new File(dataDir, "fix");
         IoUtil.ensureDirectoryExists(fixDir, "fix state dir");
 
@@ -310,6 +315,7 @@ public final class FixRuntime implements AutoCloseable
         {
             IoUtil.delete(new File(aeronDir), true);
         }
+        CloseHelper.quietClose(dataDirLock);
         LOG.info("event=fix_runtime_stopped");
     }
 

@@ -15,6 +15,8 @@ public final class GatewayMetrics
     final AtomicLong reportsUndeliverable = new AtomicLong();
     final AtomicLong reportsDelayed = new AtomicLong();
     final AtomicLong commandsRefused = new AtomicLong();
+    final AtomicLong outOfSequence = new AtomicLong();
+    final AtomicLong duplicatesIgnored = new AtomicLong();
 
     public long logonsAccepted()
     {
@@ -70,5 +72,20 @@ public final class GatewayMetrics
     public long commandsRefused()
     {
         return commandsRefused.get();
+    }
+
+    /**
+     * Application messages Artio received beyond a sequence gap (or otherwise flagged invalid) and did not
+     * hand over for processing: each is asked for again by a ResendRequest and processed when it is resent.
+     */
+    public long outOfSequence()
+    {
+        return outOfSequence.get();
+    }
+
+    /** Resent (PossDup) application messages already processed once, ignored so nothing is done twice. */
+    public long duplicatesIgnored()
+    {
+        return duplicatesIgnored.get();
     }
 }

@@ -60,6 +60,7 @@ public final class Oms implements AutoCloseable
     private final ManyToOneConcurrentArrayQueue<SequencerTask<?>> tasks;
     private final OrderQueries queries = new Queries();
     private final Sequencer sequencer = new Sequencer();
+    private final ClientSessionPositions clientPositions = new ClientSessionPositions();
 
     private final NewOrderCommand newOrder = new NewOrderCommand();
     private final CancelOrderCommand cancel = new CancelOrderCommand();
@@ -180,6 +181,15 @@ public final class Oms implements AutoCloseable
         return machine.stateHash();
     }
 
+    /**
+     * Where each client's FIX session stands in the journal (its last journaled command); read it after
+     * {@link #recover()} and before the sequencer runs, or on the sequencer thread.
+     */
+    public ClientSessionPositions clientSessionPositions()
+    {
+        return clientPositions;
+    }
+
     /** Last session state a venue bridge reported: 1 up, 0 down, -1 never. Sequencer thread only. */
     public int venueSessionState(final int venueId)
     {
@@ -242,6 +252,7 @@ public final class Oms implements AutoCloseable
             {
                 case RingCodec.NEW_ORDER:
                     RingCodec.decodeNewOrder(buffer, offset, newOrder);
+                    clientPositions.onCommand(newOrder.clientId, newOrder.sessionSequenceIndex, newOrder.msgSeqNum);
                     if (tickToTrade != null && !replaying)
                     {
                         tickToTrade.onNewOrderSequenced();
@@ -250,14 +261,17 @@ public final class Oms implements AutoCloseable
                     break;
                 case RingCodec.CANCEL_ORDER:
                     RingCodec.decodeCancel(buffer, offset, cancel);
+                    clientPositions.onCommand(cancel.clientId, cancel.sessionSequenceIndex, cancel.msgSeqNum);
                     machine.onCancel(cancel, receivedNanos);
                     break;
                 case RingCodec.REPLACE_ORDER:
                     RingCodec.decodeReplace(buffer, offset, replace);
+                    clientPositions.onCommand(replace.clientId, replace.sessionSequenceIndex, replace.msgSeqNum);
                     machine.onReplace(replace, receivedNanos);
                     break;
                 case RingCodec.ORDER_STATUS:
                     RingCodec.decodeStatus(buffer, offset, status);
+                    clientPositions.onCommand(status.clientId, status.sessionSequenceIndex, status.msgSeqNum);
                     machine.onStatus(status, receivedNanos);
                     break;
                 case RingCodec.VENUE_EXECUTION:

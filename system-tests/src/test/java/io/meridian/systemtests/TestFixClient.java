@@ -41,8 +41,10 @@ final class TestFixClient implements Application, AutoCloseable
     private final String username;
     private final String password;
     private final SocketInitiator initiator;
+    private final FileStoreFactory storeFactory;
     private volatile boolean loggedOn;
     private volatile int logouts;
+    private volatile java.util.function.Supplier<List<Message>> sendOnLogon;
 
     TestFixClient(final int port, final String senderCompId, final Path storeDir) throws ConfigError
     {
@@ -105,8 +107,9 @@ final class TestFixClient implements Application, AutoCloseable
             "");
         final SessionSettings settings = new SessionSettings(
             new ByteArrayInputStream(config.getBytes(StandardCharsets.US_ASCII)));
+        storeFactory = new FileStoreFactory(settings);
         initiator = new SocketInitiator(
-            this, new FileStoreFactory(settings), settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
+            this, storeFactory, settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
     }
 
     TestFixClient start() throws ConfigError
@@ -126,6 +129,28 @@ final class TestFixClient implements Application, AutoCloseable
             }
             Thread.sleep(10);
         }
+        return this;
+    }
+
+    /**
+     * Before {@link #start()}: moves the client's next outgoing MsgSeqNum on by {@code count}, as if it
+     * had sent that many messages the counterparty never received (they are gap-filled on resend).
+     */
+    TestFixClient skipOutgoing(final int count) throws java.io.IOException
+    {
+        final quickfix.MessageStore store = storeFactory.create(sessionId);
+        store.setNextSenderMsgSeqNum(store.getNextSenderMsgSeqNum() + count);
+        if (store instanceof java.io.Closeable)
+        {
+            ((java.io.Closeable)store).close();
+        }
+        return this;
+    }
+
+    /** Every logon from now on sends {@code messages.get()} from QuickFIX/J's logon callback. */
+    TestFixClient sendOnLogon(final java.util.function.Supplier<List<Message>> messages)
+    {
+        this.sendOnLogon = messages;
         return this;
     }
 
@@ -236,6 +261,13 @@ final class TestFixClient implements Application, AutoCloseable
     public void onLogon(final SessionID sessionId)
     {
         loggedOn = true;
+        final java.util.function.Supplier<List<Message>> onLogon = sendOnLogon;
+        if (onLogon != null)
+        {
+            // from the logon callback, before QuickFIX/J processes what follows Meridian's Logon (a
+            // ResendRequest after a gap): how an eager client races the resend
+            onLogon.get().forEach(this::send);
+        }
     }
 
     public void onLogout(final SessionID sessionId)

@@ -16,6 +16,12 @@ import io.meridian.oms.model.TimeInForce;
 public final class NewOrderCommand
 {
     public int clientId;
+    /**
+     * Where the command came from in its client's FIX session (Artio's sequence index and the MsgSeqNum):
+     * journaled with it, so a restart knows which client messages were processed and asks for the rest.
+     */
+    public int sessionSequenceIndex;
+    public int msgSeqNum;
     public final StringBuilder clOrdId = new StringBuilder(32);
     public final StringBuilder account = new StringBuilder(16);
     public final StringBuilder symbol = new StringBuilder(16);
@@ -38,6 +44,8 @@ public final class NewOrderCommand
     public NewOrderCommand reset()
     {
         clientId = 0;
+        sessionSequenceIndex = 0;
+        msgSeqNum = 0;
         clOrdId.setLength(0);
         account.setLength(0);
         symbol.setLength(0);

@@ -9,6 +9,12 @@ import io.meridian.oms.model.TimeInForce;
 public final class ReplaceOrderCommand
 {
     public int clientId;
+    /**
+     * Where the command came from in its client's FIX session (Artio's sequence index and the MsgSeqNum):
+     * journaled with it, so a restart knows which client messages were processed and asks for the rest.
+     */
+    public int sessionSequenceIndex;
+    public int msgSeqNum;
     public final StringBuilder clOrdId = new StringBuilder(32);
     public final StringBuilder origClOrdId = new StringBuilder(32);
     public final StringBuilder orderId = new StringBuilder(16);
@@ -31,6 +37,8 @@ public final class ReplaceOrderCommand
     public ReplaceOrderCommand reset()
     {
         clientId = 0;
+        sessionSequenceIndex = 0;
+        msgSeqNum = 0;
         clOrdId.setLength(0);
         origClOrdId.setLength(0);
         orderId.setLength(0);

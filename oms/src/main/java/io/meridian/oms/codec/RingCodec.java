@@ -49,6 +49,8 @@ public final class RingCodec
     private static final int EXECUTION_FIXED = 64;
     private static final int CANCEL_REJECT_FIXED = 20;
     public static final int SESSION_STATE_LENGTH = 8;
+    /** after the strings of every client command: its FIX session's sequence index and MsgSeqNum */
+    private static final int SESSION_TRAILER = 8;
 
     private RingCodec()
     {
@@ -69,12 +71,20 @@ public final class RingCodec
         }
     }
 
+    private static int putSession(
+        final MutableDirectBuffer b, final int pos, final int sessionSequenceIndex, final int msgSeqNum)
+    {
+        b.putInt(pos, sessionSequenceIndex);
+        b.putInt(pos + 4, msgSeqNum);
+        return pos + SESSION_TRAILER;
+    }
+
     // ---------------------------------------------------------------- NewOrder
 
     public static int newOrderLength(final NewOrderCommand c)
     {
         return NEW_ORDER_FIXED + stringLength(c.clOrdId) + stringLength(c.account) + stringLength(c.symbol) +
-            stringLength(c.customFields);
+            stringLength(c.customFields) + SESSION_TRAILER;
     }
 
     public static int encodeNewOrder(final MutableDirectBuffer b, final int offset, final NewOrderCommand c)
@@ -93,6 +103,7 @@ public final class RingCodec
         pos = putString(b, pos, c.account);
         pos = putString(b, pos, c.symbol);
         pos = putString(b, pos, c.customFields);
+        pos = putSession(b, pos, c.sessionSequenceIndex, c.msgSeqNum);
         return pos - offset;
     }
 
@@ -113,7 +124,9 @@ public final class RingCodec
         pos = getString(b, pos, c.clOrdId);
         pos = getString(b, pos, c.account);
         pos = getString(b, pos, c.symbol);
-        getString(b, pos, c.customFields);
+        pos = getString(b, pos, c.customFields);
+        c.sessionSequenceIndex = b.getInt(pos);
+        c.msgSeqNum = b.getInt(pos + 4);
     }
 
     // ---------------------------------------------------------------- Cancel
@@ -121,7 +134,7 @@ public final class RingCodec
     public static int cancelLength(final CancelOrderCommand c)
     {
         return CANCEL_FIXED + stringLength(c.clOrdId) + stringLength(c.origClOrdId) + stringLength(c.orderId) +
-            stringLength(c.symbol);
+            stringLength(c.symbol) + SESSION_TRAILER;
     }
 
     public static int encodeCancel(final MutableDirectBuffer b, final int offset, final CancelOrderCommand c)
@@ -136,6 +149,7 @@ public final class RingCodec
         pos = putString(b, pos, c.origClOrdId);
         pos = putString(b, pos, c.orderId);
         pos = putString(b, pos, c.symbol);
+        pos = putSession(b, pos, c.sessionSequenceIndex, c.msgSeqNum);
         return pos - offset;
     }
 
@@ -149,7 +163,9 @@ public final class RingCodec
         pos = getString(b, pos, c.clOrdId);
         pos = getString(b, pos, c.origClOrdId);
         pos = getString(b, pos, c.orderId);
-        getString(b, pos, c.symbol);
+        pos = getString(b, pos, c.symbol);
+        c.sessionSequenceIndex = b.getInt(pos);
+        c.msgSeqNum = b.getInt(pos + 4);
     }
 
     // ---------------------------------------------------------------- Replace
@@ -157,7 +173,7 @@ public final class RingCodec
     public static int replaceLength(final ReplaceOrderCommand c)
     {
         return REPLACE_FIXED + stringLength(c.clOrdId) + stringLength(c.origClOrdId) + stringLength(c.orderId) +
-            stringLength(c.symbol) + stringLength(c.customFields);
+            stringLength(c.symbol) + stringLength(c.customFields) + SESSION_TRAILER;
     }
 
     public static int encodeReplace(final MutableDirectBuffer b, final int offset, final ReplaceOrderCommand c)
@@ -176,6 +192,7 @@ public final class RingCodec
         pos = putString(b, pos, c.orderId);
         pos = putString(b, pos, c.symbol);
         pos = putString(b, pos, c.customFields);
+        pos = putSession(b, pos, c.sessionSequenceIndex, c.msgSeqNum);
         return pos - offset;
     }
 
@@ -196,7 +213,9 @@ public final class RingCodec
         pos = getString(b, pos, c.origClOrdId);
         pos = getString(b, pos, c.orderId);
         pos = getString(b, pos, c.symbol);
-        getString(b, pos, c.customFields);
+        pos = getString(b, pos, c.customFields);
+        c.sessionSequenceIndex = b.getInt(pos);
+        c.msgSeqNum = b.getInt(pos + 4);
     }
 
     // ---------------------------------------------------------------- Status
@@ -204,7 +223,7 @@ public final class RingCodec
     public static int statusLength(final OrderStatusCommand c)
     {
         return STATUS_FIXED + stringLength(c.clOrdId) + stringLength(c.orderId) + stringLength(c.statusReqId) +
-            stringLength(c.symbol);
+            stringLength(c.symbol) + SESSION_TRAILER;
     }
 
     public static int encodeStatus(final MutableDirectBuffer b, final int offset, final OrderStatusCommand c)
@@ -216,6 +235,7 @@ public final class RingCodec
         pos = putString(b, pos, c.orderId);
         pos = putString(b, pos, c.statusReqId);
         pos = putString(b, pos, c.symbol);
+        pos = putSession(b, pos, c.sessionSequenceIndex, c.msgSeqNum);
         return pos - offset;
     }
 
@@ -228,7 +248,9 @@ public final class RingCodec
         pos = getString(b, pos, c.clOrdId);
         pos = getString(b, pos, c.orderId);
         pos = getString(b, pos, c.statusReqId);
-        getString(b, pos, c.symbol);
+        pos = getString(b, pos, c.symbol);
+        c.sessionSequenceIndex = b.getInt(pos);
+        c.msgSeqNum = b.getInt(pos + 4);
     }
 
     // ---------------------------------------------------------------- VenueExecution

@@ -1,0 +1,57 @@
+package io.meridian.systemtests;
+
+import io.meridian.simulators.fix.FixVenueSimulator;
+import io.meridian.simulators.fix.FixVenueSimulatorConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.field.TimeInForce;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static io.meridian.systemtests.Orders.limit;
+import static io.meridian.systemtests.Orders.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static quickfix.field.Side.BUY;
+
+/**
+ * Meridian killed with SIGKILL and started again at once on the same data directory comes up on the
+ * first attempt (the dead process's Aeron and archive mark files do not hold it back) and keeps the
+ * order it had taken.
+ */
+@Timeout(240)
+class KillRestartSystemTest
+{
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    @Test
+    void restartImmediatelyAfterSigkillIsHealthyOnFirstAttempt(@TempDir final Path dir) throws Exception
+    {
+        final int fixPort = MeridianTestServer.freePort();
+        try (FixVenueSimulator venue = new FixVenueSimulator(
+            FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start();
+            MeridianProcess meridian = new MeridianProcess(
+                dir.resolve("meridian"), fixPort, MeridianTestServer.freePort(), venue.port()))
+        {
+            meridian.start().awaitHealthy(START_TIMEOUT);
+            try (TestFixClient client = new TestFixClient(fixPort, MeridianTestServer.CLIENT, dir.resolve("client"))
+                .start().awaitLogon())
+            {
+                client.send(limit("before-kill", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL));
+                client.await("New", report("before-kill", '0'));
+
+                for (int kill = 1; kill <= 2; kill++)
+                {
+                    meridian.kill();
+                    meridian.start().awaitHealthy(START_TIMEOUT);
+                }
+                assertThat(meridian.get("/orders?status=open")).contains("before-kill");
+
+                client.awaitLogon();
+                client.send(limit("after-kill", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL));
+                client.await("New after the restarts", report("after-kill", '0'));
+            }
+        }
+    }
+}

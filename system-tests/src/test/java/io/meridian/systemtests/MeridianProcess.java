@@ -1,0 +1,159 @@
+package io.meridian.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Meridian as a separate JVM (MeridianApplication, as bin/meridian runs it) on a data directory and
+ * ports of the test's choosing, talking to a venue simulator the test owns, so that a test can kill it
+ * with SIGKILL and start it again on the same state. Its output goes to {@code meridian-N.log} beside
+ * the data directory.
+ */
+final class MeridianProcess implements AutoCloseable
+{
+    private final Path dataDir;
+    private final Path configFile;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private int starts;
+
+    MeridianProcess(final Path dataDir, final int fixPort, final int httpPort, final int venuePort) throws IOException
+    {
+        this.dataDir = dataDir;
+        this.httpPort = httpPort;
+        this.configFile = dataDir.resolveSibling(dataDir.getFileName() + ".yml");
+        Files.createDirectories(dataDir.getParent());
+        Files.writeString(configFile, String.join("\n",
+            "micronaut:",
+            "  server:",
+            "    port: " + httpPort,
+            "    host: 127.0.0.1",
+            "meridian:",
+            "  data-dir: " + dataDir.toAbsolutePath(),
+            "  fix:",
+            "    bind-host: 127.0.0.1",
+            "    port: " + fixPort,
+            "  simulator:",
+            "    enabled: false",
+            "  venues:",
+            "    - name: SIMVENUE",
+            "      host: localhost",
+            "      port: " + venuePort,
+            "      target-comp-id: VENUE",
+            "      reconnect-interval-ms: 200",
+            "      carry-tags: [851]",
+            ""), StandardCharsets.US_ASCII);
+    }
+
+    MeridianProcess start() throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        final Path bin = projectRoot().resolve("bin");
+        command.add("@" + bin.resolve("jvm.options"));
+        if (Runtime.version().feature() >= 24)
+        {
+            command.add("@" + bin.resolve("jvm24.options"));
+        }
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.meridian.admin.MeridianApplication");
+        final ProcessBuilder builder = new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-" + (++starts) + ".log").toFile());
+        builder.environment().put("MICRONAUT_CONFIG_FILES", configFile.toAbsolutePath().toString());
+        process = builder.start();
+        return this;
+    }
+
+    /** Polls /health until it answers 200; fails as soon as the process exits. @return the wait in ms. */
+    long awaitHealthy(final Duration timeout) throws InterruptedException
+    {
+        final long start = System.nanoTime();
+        final long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline)
+        {
+            if (!process.isAlive())
+            {
+                throw new AssertionError("Meridian exited with " + process.exitValue() + " before it was healthy; see " +
+                    dataDir.resolveSibling(dataDir.getFileName() + "-" + starts + ".log"));
+            }
+            if (healthStatus() == 200)
+            {
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Meridian not healthy within " + timeout + ": /health " + healthStatus());
+    }
+
+    int healthStatus() throws InterruptedException
+    {
+        try
+        {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        catch (final IOException e)
+        {
+            return -1;
+        }
+    }
+
+    String get(final String path) throws IOException, InterruptedException
+    {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    boolean isAlive()
+    {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no logout. */
+    void kill() throws InterruptedException
+    {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public void close() throws InterruptedException
+    {
+        if (process != null && process.isAlive())
+        {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    static Path projectRoot()
+    {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("bin").resolve("jvm.options")))
+        {
+            dir = dir.getParent();
+        }
+        if (dir == null)
+        {
+            throw new IllegalStateException("bin/jvm.options not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}
