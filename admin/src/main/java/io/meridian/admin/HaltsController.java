@@ -29,6 +29,8 @@ import java.util.Map;
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "401", description = "not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "the role does not allow it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "trading halts", description = "Kill switch and venue halts (change: role operator)")
 public class HaltsController
 {

@@ -25,6 +25,8 @@ import java.util.List;
 /** User management for role {@code admin}: list, create or replace (new password), remove. */
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "401", description = "not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "the role does not allow it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "admin", description = "Users and the audit trail (role admin)")
 public class UsersController
 {
