@@ -267,6 +267,7 @@
   // ---------- pages ----------
   function showPage() {
     const page = (location.hash || '#sessions').slice(1);
+    $('action-message').textContent = '';
     document.querySelectorAll('.page').forEach((p) => p.classList.toggle('active', p.id === 'page-' + page));
     document.querySelectorAll('#tabs a[data-page]').forEach((a) => a.classList.toggle('active', a.dataset.page === page));
     document.querySelectorAll('#page-' + page + ' [data-source]').forEach(loadOptional);

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,9 @@ public class ConsoleFeed
             " orders, positions and counters as JSON.")
     public Publisher<Event<String>> events()
     {
-        return Flux.concat(Flux.defer(() -> Flux.just(build())), snapshots.asFlux())
+        // the first snapshot is built at once for the new listener, off the event loop (it waits for the sequencer)
+        return Flux.concat(Flux.defer(() -> Flux.just(build())).subscribeOn(Schedulers.boundedElastic()),
+                snapshots.asFlux())
             .map(data -> Event.of(data).name("snapshot"))
             .doOnSubscribe(s -> listeners.incrementAndGet())
             .doFinally(signal -> listeners.decrementAndGet());
