@@ -20,6 +20,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.meridian.admin.problem.Problem;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -36,6 +41,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "401", description = "not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "the role does not allow it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdminController
 {
     private static final long QUERY_TIMEOUT_MS = 5_000;
@@ -80,6 +87,8 @@ public class AdminController
 
     @Get("/orders/{orderId}")
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @ApiResponse(responseCode = "404", description = "unknown order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<?> order(@PathVariable final String orderId) throws Exception
     {
         final Optional<OrderSnapshot> order = server.oms().queries().order(orderId)
@@ -91,6 +100,9 @@ public class AdminController
     /** {@code status=open} (default): live orders; {@code status=all}: every order of the day. */
     @Get("/orders")
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the orders",
+        content = @Content(array = @ArraySchema(schema = @Schema(implementation = OrderView.class))))
+    @ApiResponse(responseCode = "400", description = "status is neither open nor all", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<?> orders(@QueryValue(defaultValue = "open") final String status) throws Exception
     {
         final List<OrderSnapshot> snapshots;
@@ -137,6 +149,8 @@ public class AdminController
      */
     @Get("/sessions/{compId}/dictionary")
     @Produces(MediaType.APPLICATION_XML)
+    @ApiResponse(responseCode = "200", description = "QuickFIX XML dictionary")
+    @ApiResponse(responseCode = "404", description = "unknown session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<String> dictionary(@PathVariable final String compId) throws Exception
     {
         for (final ClientSessionConfig client : server.config().clients())

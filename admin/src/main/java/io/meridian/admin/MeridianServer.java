@@ -13,6 +13,7 @@ import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
 import io.meridian.positions.PositionKeeper;
 import io.meridian.risk.HotRiskGate;
+import io.meridian.risk.TradingHalts;
 import io.meridian.simulators.crypto.BinanceLauncher;
 import io.meridian.simulators.crypto.CryptoVenueLauncher;
 import io.meridian.simulators.fix.FixVenueSimulator;
@@ -72,6 +73,7 @@ public final class MeridianServer implements AutoCloseable
     private ClientSessions clientSessions;
     private FixVenueBridge venueBridge;
     private PositionKeeper positions;
+    private TradingHalts halts;
     private Oms oms;
     private AgentRunner coreRunner;
     private int recoveredRecords;
@@ -124,7 +126,8 @@ public final class MeridianServer implements AutoCloseable
             });
         }
 
-        final HotRiskGate risk = new HotRiskGate(instruments);
+        halts = new TradingHalts(new HotRiskGate(instruments), config.venueIds().size());
+        TradingHaltFile.restore(config.dataDir(), halts, config.venueIds());
         positions = new PositionKeeper();
         fixRuntime = new FixRuntime(new FixRuntimeConfig()
             .dataDir(config.dataDir())
@@ -143,7 +146,7 @@ public final class MeridianServer implements AutoCloseable
         // the sequencer needs the client sessions for reports and the sessions need the sequencer's
         // order entry: build the OMS with a forwarding reference resolved before anything runs
         final ClientReportsForwarder reports = new ClientReportsForwarder();
-        oms = new Oms(omsConfig, instruments, risk, reports, tickToTrade.venueOrders(new VenueRouter(venueBridge, cryptoBridges)), positions, clock);
+        oms = new Oms(omsConfig, instruments, halts, reports, tickToTrade.venueOrders(new VenueRouter(venueBridge, cryptoBridges)), positions, clock);
         oms.tickToTrade(tickToTrade);
         clientSessions = new ClientSessions(
             config.clients(), instruments, tickToTrade.orderEntry(oms.orderEntry()), gatewayMetrics);
@@ -324,6 +327,12 @@ public final class MeridianServer implements AutoCloseable
     public PositionKeeper positions()
     {
         return positions;
+    }
+
+    /** The operator's kill switch and venue halts, in front of the hot risk gate. */
+    public TradingHalts halts()
+    {
+        return halts;
     }
 
     public GatewayMetrics gatewayMetrics()

@@ -45,6 +45,7 @@ public class MetricsFactory
         bindGateway(registry, server);
         bindVenues(registry, server);
         bindCryptoVenues(registry, server);
+        bindHalts(registry, server);
         return registry;
     }
 
@@ -198,6 +199,16 @@ public class MetricsFactory
         final CryptoVenueMetrics metrics, final ToDoubleFunction<CryptoVenueMetrics> value)
     {
         FunctionCounter.builder(name, metrics, value).description(description).tag("venue", venue).register(registry);
+    }
+
+    private static void bindHalts(final MeterRegistry registry, final MeridianServer server)
+    {
+        Gauge.builder("meridian_kill_switch_engaged", server, s -> s.halts().killSwitchEngaged() ? 1 : 0)
+            .description("1 while the operator's kill switch refuses new orders").register(registry);
+        server.config().venueIds().forEach((name, venueId) ->
+            Gauge.builder("meridian_venue_halted", server, s -> s.halts().venueHalted(venueId) ? 1 : 0)
+                .description("1 while an operator halt refuses new orders to the venue")
+                .tag("venue", name).register(registry));
     }
 
     private static <T> void counter(

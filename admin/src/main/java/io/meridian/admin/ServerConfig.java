@@ -6,7 +6,9 @@ import io.meridian.venues.crypto.CryptoVenueConfig;
 import io.meridian.venues.fix.FixVenueConfig;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a {@link MeridianServer} needs, typed. Built from the YAML configuration by
@@ -70,6 +72,15 @@ public record ServerConfig(
     {
         this(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues, instruments,
             simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, List.of(), null, null);
+    }
+
+    /** Every venue, FIX and crypto, by name, in venueId order. */
+    public Map<String, Integer> venueIds()
+    {
+        final Map<String, Integer> ids = new LinkedHashMap<>();
+        venues.forEach(v -> ids.put(v.name(), v.venueId()));
+        cryptoVenues.forEach(v -> ids.put(v.name(), v.venueId()));
+        return ids;
     }
 
     /** A copy trading on {@code crypto} as well, with {@code simulators} embedded. */

@@ -23,6 +23,10 @@ final class MeridianProcess implements AutoCloseable
 {
     private final Path dataDir;
     private final Path configFile;
+    /** HTTP Basic of the admin API user 'viewer' the configuration defines. */
+    private static final String VIEWER = "Basic " + java.util.Base64.getEncoder().encodeToString(
+        ("viewer:" + MeridianTestServer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
     private final int httpPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
@@ -41,6 +45,11 @@ final class MeridianProcess implements AutoCloseable
             "    host: 127.0.0.1",
             "meridian:",
             "  data-dir: " + dataDir.toAbsolutePath(),
+            "  admin:",
+            "    users:",
+            "      - name: viewer",
+            "        role: viewer",
+            "        password-hash: \"" + io.meridian.gateway.PasswordHash.hash(MeridianTestServer.ADMIN_PASSWORD, 4) + "\"",
             "  fix:",
             "    bind-host: 127.0.0.1",
             "    port: " + fixPort,
@@ -117,7 +126,8 @@ final class MeridianProcess implements AutoCloseable
         try
         {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("Authorization", VIEWER).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
         }
         catch (final IOException e)
         {
@@ -128,7 +138,8 @@ final class MeridianProcess implements AutoCloseable
     String get(final String path) throws IOException, InterruptedException
     {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            .header("Authorization", VIEWER).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
     }
 
     boolean isAlive()

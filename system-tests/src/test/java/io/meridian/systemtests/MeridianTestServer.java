@@ -36,6 +36,10 @@ final class MeridianTestServer implements AutoCloseable
     static final String SECURE_PASSWORD = "s3cret";
     static final String FIX42_CLIENT = "CLIENT42";
     static final String FIXT_CLIENT = "CLIENT50";
+    /** Admin API users of every test server (user name = role), password {@link #ADMIN_PASSWORD}. */
+    static final String ADMIN_PASSWORD = "test-password";
+    // bcrypt at the lowest cost: the hashes are checked on every Basic request of the tests
+    private static final String ADMIN_PASSWORD_HASH = io.meridian.gateway.PasswordHash.hash(ADMIN_PASSWORD, 4);
 
     private final ServerConfig config;
     private final int httpPort;
@@ -145,7 +149,12 @@ final class MeridianTestServer implements AutoCloseable
     {
         context = ApplicationContext.builder()
             .singletons(config)
-            .properties(Map.of("micronaut.server.port", httpPort))
+            .properties(Map.of(
+                "micronaut.server.port", httpPort,
+                "meridian.admin.users", List.of(
+                    Map.of("name", "viewer", "role", "viewer", "password-hash", ADMIN_PASSWORD_HASH),
+                    Map.of("name", "operator", "role", "operator", "password-hash", ADMIN_PASSWORD_HASH),
+                    Map.of("name", "admin", "role", "admin", "password-hash", ADMIN_PASSWORD_HASH))))
             .deduceEnvironment(false)
             .start();
         embeddedServer = context.getBean(EmbeddedServer.class).start();
@@ -196,12 +205,43 @@ final class MeridianTestServer implements AutoCloseable
         return config;
     }
 
+    /** GET as the admin API user {@code viewer} (HTTP Basic over loopback). */
     HttpResponse<String> get(final String path) throws IOException, InterruptedException
     {
-        return http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path)).timeout(Duration.ofSeconds(10))
-                .GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+        return send("viewer", "GET", path, null, null);
+    }
+
+    /**
+     * Any request to the admin API as one of the test users ({@code viewer}, {@code operator},
+     * {@code admin}; null for none), with an optional body and content type.
+     */
+    HttpResponse<String> send(
+        final String user, final String method, final String path, final String contentType, final String body)
+        throws IOException, InterruptedException
+    {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri() + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (user != null)
+        {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        if (contentType != null)
+        {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String baseUri()
+    {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    ApplicationContext context()
+    {
+        return context;
     }
 
     public void close()

@@ -29,7 +29,10 @@ public enum OrderRejectReason
     VENUE_REJECTED(0, "venue rejected", 99),
     VENUE_SEND_FAILED(0, "could not send to venue", 99),
     CAPACITY(99, "order book capacity reached", 99),
-    NOT_RECEIVED_BY_VENUE(0, "not received by the venue (lost at a restart or disconnect): not working", 99);
+    NOT_RECEIVED_BY_VENUE(0, "not received by the venue (lost at a restart or disconnect): not working", 99),
+    // appended: journals record the ordinal
+    KILL_SWITCH(99, "trading halted: kill switch engaged", 99),
+    VENUE_HALTED(2, "venue halted by operator", 99);
 
     private final int fixOrdRejReason;
     private final String text;

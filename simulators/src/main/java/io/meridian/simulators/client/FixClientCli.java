@@ -35,11 +35,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A minimal QuickFIX/J FIX 4.4 client: logs on to Meridian, sends one NewOrderSingle and prints
- * every message it receives until the order is done (or a timeout). An example of how to connect,
- * not a trading tool.
+ * every message sent ({@code >}) and received ({@code <}) with visible separators, each report and
+ * reject followed by one decoded line, until the order is done (or a timeout). {@code --raw}
+ * prints QuickFIX/J's own message log instead. An example of how to connect, not a trading tool.
  * <pre>
  *   FixClientCli [--host localhost] [--port 9878] [--sender CLIENT1] [--target MERIDIAN]
- *                [--username u --password p] [--tif DAY|GTC|IOC|FOK] [--wait-s 10]
+ *                [--username u --password p] [--tif DAY|GTC|IOC|FOK] [--wait-s 10] [--raw]
  *                BUY|SELL QTY SYMBOL [PRICE]          (no PRICE: market order)
  * </pre>
  */
@@ -49,11 +50,13 @@ public final class FixClientCli implements Application
     private final CountDownLatch done = new CountDownLatch(1);
     private final String username;
     private final String password;
+    private final boolean raw;
 
-    private FixClientCli(final String username, final String password)
+    private FixClientCli(final String username, final String password, final boolean raw)
     {
         this.username = username;
         this.password = password;
+        this.raw = raw;
     }
 
     public static void main(final String[] args) throws Exception
@@ -66,6 +69,7 @@ public final class FixClientCli implements Application
         String password = null;
         String tif = "DAY";
         int waitS = 10;
+        boolean raw = false;
         final java.util.List<String> positional = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++)
         {
@@ -79,6 +83,7 @@ public final class FixClientCli implements Application
                 case "--password": password = args[++i]; break;
                 case "--tif": tif = args[++i].toUpperCase(); break;
                 case "--wait-s": waitS = Integer.parseInt(args[++i]); break;
+                case "--raw": raw = true; break;
                 default: positional.add(args[i]);
             }
         }
@@ -88,11 +93,11 @@ public final class FixClientCli implements Application
             System.exit(2);
         }
 
-        final FixClientCli client = new FixClientCli(username, password);
+        final FixClientCli client = new FixClientCli(username, password, raw);
         final Path store = Files.createTempDirectory("meridian-fix-client");
         final SessionSettings settings = settings(host, port, sender, target, store);
         final SocketInitiator initiator = new SocketInitiator(
-            client, new FileStoreFactory(settings), settings, new ScreenLogFactory(true, true, false),
+            client, new FileStoreFactory(settings), settings, new ScreenLogFactory(raw, raw, false),
             new DefaultMessageFactory());
         initiator.start();
         try
@@ -194,18 +199,36 @@ public final class FixClientCli implements Application
         {
             // every message has a MsgType
         }
+        print("> ", message);
     }
 
     public void fromAdmin(final Message message, final SessionID sessionId)
     {
+        print("< ", message);
     }
 
     public void toApp(final Message message, final SessionID sessionId)
     {
+        print("> ", message);
+    }
+
+    private void print(final String direction, final Message message)
+    {
+        if (raw)
+        {
+            return;
+        }
+        System.out.println(direction + ReportDescriber.readable(message));
+        final String decoded = ReportDescriber.describe(message);
+        if (decoded != null)
+        {
+            System.out.println("    " + decoded);
+        }
     }
 
     public void fromApp(final Message message, final SessionID sessionId)
     {
+        print("< ", message);
         try
         {
             if (MsgType.EXECUTION_REPORT.equals(message.getHeader().getString(MsgType.FIELD)))

@@ -1,0 +1,120 @@
+package io.meridian.admin;
+
+import io.meridian.admin.problem.Problem;
+import io.meridian.admin.security.AuditLog;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The operator's brakes: the kill switch (every new order and replace refused, cancels still go)
+ * and a halt per venue (new orders and replaces routed to it refused). Both survive a restart.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "401", description = "not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "the role does not allow it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "trading halts", description = "Kill switch and venue halts (change: role operator)")
+public class HaltsController
+{
+    private final MeridianServer server;
+
+    public HaltsController(final MeridianServer server)
+    {
+        this.server = server;
+    }
+
+    @Get("/halts")
+    @Operation(summary = "The kill switch and each venue's halt")
+    public Halts halts()
+    {
+        final Map<String, Boolean> venues = new LinkedHashMap<>();
+        server.config().venueIds().forEach((name, venueId) -> venues.put(name, server.halts().venueHalted(venueId)));
+        return new Halts(server.halts().killSwitchEngaged(), venues);
+    }
+
+    @Post("/kill-switch")
+    @Operation(summary = "Engage or release the kill switch",
+        description = "engaged=true: every new order and replace is rejected (OrdRejReason 99, Text 'trading halted: " +
+            "kill switch engaged'); cancels keep working. Audited.")
+    @ApiResponse(responseCode = "200", description = "the halts after the change")
+    @ApiResponse(responseCode = "400", description = "missing or malformed body",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Halts killSwitch(@Body final KillSwitch body, final HttpRequest<?> request)
+    {
+        if (!(body.engaged() instanceof Boolean engaged))
+        {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body must be {\"engaged\": true|false}");
+        }
+        final boolean previous = server.halts().killSwitch(engaged);
+        save();
+        AuditLog.change(request, Map.of("killSwitch", previous), Map.of("killSwitch", engaged));
+        return halts();
+    }
+
+    @Post("/venues/{venue}/halt")
+    @Operation(summary = "Halt a venue: new orders and replaces routed to it are rejected (OrdRejReason 2)")
+    @ApiResponse(responseCode = "200", description = "the halts after the change")
+    @ApiResponse(responseCode = "404", description = "no such venue",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Halts haltVenue(@PathVariable final String venue, final HttpRequest<?> request)
+    {
+        return setVenue(venue, true, request);
+    }
+
+    @Post("/venues/{venue}/resume")
+    @Operation(summary = "Resume a halted venue")
+    @ApiResponse(responseCode = "200", description = "the halts after the change")
+    @ApiResponse(responseCode = "404", description = "no such venue",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Halts resumeVenue(@PathVariable final String venue, final HttpRequest<?> request)
+    {
+        return setVenue(venue, false, request);
+    }
+
+    private Halts setVenue(final String name, final boolean halted, final HttpRequest<?> request)
+    {
+        final Integer venueId = server.config().venueIds().get(name);
+        if (venueId == null)
+        {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no venue " + name);
+        }
+        final boolean previous = server.halts().venueHalted(venueId, halted);
+        save();
+        AuditLog.change(request, Map.of("venue", name, "halted", previous), Map.of("venue", name, "halted", halted));
+        return halts();
+    }
+
+    private void save()
+    {
+        TradingHaltFile.save(server.config().dataDir(), server.halts(), server.config().venueIds());
+    }
+
+    /** Kill switch request. */
+    @Serdeable
+    public record KillSwitch(@Schema(type = "boolean", requiredMode = Schema.RequiredMode.REQUIRED) Object engaged)
+    {
+    }
+
+    /** The halts. */
+    @Serdeable
+    public record Halts(boolean killSwitch, Map<String, Boolean> venues)
+    {
+    }
+}

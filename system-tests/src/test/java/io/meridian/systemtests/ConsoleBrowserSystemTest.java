@@ -1,0 +1,192 @@
+package io.meridian.systemtests;
+
+import io.meridian.simulators.fix.FixVenueSimulator;
+import io.meridian.simulators.fix.FixVenueSimulatorConfig;
+import io.meridian.simulators.matching.Side;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import quickfix.field.TimeInForce;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static io.meridian.systemtests.Orders.limit;
+import static io.meridian.systemtests.Orders.nextClOrdId;
+import static io.meridian.systemtests.Orders.report;
+import static io.meridian.systemtests.TestFixClient.field;
+import static org.assertj.core.api.Assertions.assertThat;
+import static quickfix.field.Side.BUY;
+
+/**
+ * The console in a real browser: the distribution's headless Chromium, driven by Selenium through
+ * its chromedriver, against a real Meridian with a FIX client and the venue simulator. Logs in,
+ * watches an order arrive and fill through the live feed (no reload), engages the kill switch as
+ * operator and sees an order refused, and is refused as viewer. Screenshots:
+ * {@code system-tests/target/console-screenshots/}. Skipped only where Chromium is not installed
+ * outside CI ({@code .ci/run} installs it; under CI=true a missing browser fails).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+class ConsoleBrowserSystemTest
+{
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private FixVenueSimulator venue;
+    private MeridianTestServer meridian;
+    private TestFixClient client;
+    private WebDriver browser;
+
+    @BeforeAll
+    void start(@TempDir final Path dir) throws Exception
+    {
+        final boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI")))
+        {
+            throw new AssertionError("CI must install chromium and chromium-driver (.ci/run does)");
+        }
+        Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+        venue = new FixVenueSimulator(FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start();
+        meridian = new MeridianTestServer(dir.resolve("meridian"), venue.port()).start().awaitVenueConnected();
+        client = new TestFixClient(meridian.fixPort(), MeridianTestServer.CLIENT, dir.resolve("client")).start().awaitLogon();
+        Files.createDirectories(SCREENSHOTS);
+
+        final ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        final org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // as root on a closed network: no sandbox, no background connections (they are refused here)
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--window-size=1400,900", "--user-data-dir=" + dir.resolve("chromium-profile"));
+        final ChromeDriverService service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stop()
+    {
+        if (browser != null)
+        {
+            browser.quit();
+        }
+        if (client != null)
+        {
+            client.close();
+        }
+        if (meridian != null)
+        {
+            meridian.close();
+        }
+        if (venue != null)
+        {
+            venue.close();
+        }
+    }
+
+    @Test
+    void operatorSeesOrdersLiveAndEngagesTheKillSwitchWhichAViewerCannot() throws Exception
+    {
+        try
+        {
+            walkThrough();
+        }
+        catch (final Exception | AssertionError e)
+        {
+            screenshot("99-failure");
+            browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                .forEach(entry -> System.out.println("BROWSER " + entry));
+            throw e;
+        }
+    }
+
+    private void walkThrough() throws Exception
+    {
+        final WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        browser.get(meridian.baseUri() + "/");
+        login(wait, "operator");
+        screenshot("01-sessions");
+        assertThat(browser.findElement(By.id("venues")).getText()).contains("SIMVENUE");
+
+        browser.findElement(By.cssSelector("a[data-page=orders]")).click();
+        final String id = nextClOrdId("browser");
+        client.send(limit(id, BUY, "100", "AAPL", "190.00", TimeInForce.DAY));
+        client.await("New", report(id, '0'));
+        final By row = By.xpath("//table[@id='orders']//tr[td[3][text()='" + id + "']]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "NEW"));
+        screenshot("02-order-new");
+
+        venue.control().addLiquidity("AAPL", Side.SELL, "100", "190.00");
+        client.await("fill", report(id, 'F'));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "FILLED"));
+        browser.findElement(row).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-detail"), "FILLED"));
+        screenshot("03-order-filled-detail");
+
+        browser.findElement(By.cssSelector("a[data-page=risk]")).click();
+        browser.findElement(By.id("kill-switch")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kill-badge")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-message"), "Kill switch engaged"));
+        assertThat(meridian.server().halts().killSwitchEngaged()).isTrue();
+        final String refused = nextClOrdId("killed");
+        client.send(limit(refused, BUY, "10", "AAPL", "190.00", TimeInForce.DAY));
+        assertThat(field(client.await("kill switch reject", report(refused, '8')), 58)).contains("kill switch");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rejects"), "KILL_SWITCH"));
+        screenshot("04-kill-switch-engaged");
+        browser.findElement(By.id("kill-release")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-message"), "Kill switch released"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("kill-badge")));
+        assertThat(meridian.server().halts().killSwitchEngaged()).isFalse();
+
+        browser.findElement(By.id("logout")).click();
+        login(wait, "viewer");
+        browser.findElement(By.cssSelector("a[data-page=risk]")).click();
+        browser.findElement(By.id("kill-switch")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-message"), "Refused (403)"));
+        assertThat(meridian.server().halts().killSwitchEngaged()).isFalse();
+        screenshot("05-viewer-refused");
+
+        browser.findElement(By.cssSelector("a[data-page=reconciliation]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-reconciliation"), "/drift-events"));
+        screenshot("06-reconciliation");
+    }
+
+    private void login(final WebDriverWait wait, final String user)
+    {
+        final WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(MeridianTestServer.ADMIN_PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), user + " (" + user + ")"));
+        // the live feed has delivered a snapshot
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("updated"), "updated"));
+    }
+
+    private void screenshot(final String name) throws Exception
+    {
+        final File file = ((TakesScreenshot)browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
