@@ -5,6 +5,7 @@ import io.meridian.oms.api.ClientReports;
 import io.meridian.oms.api.FillListener;
 import io.meridian.oms.api.NewOrderCommand;
 import io.meridian.oms.api.OrderEntry;
+import io.meridian.oms.api.OrderStateListener;
 import io.meridian.oms.api.OrderStatusCommand;
 import io.meridian.oms.api.PreTradeCheck;
 import io.meridian.oms.api.ReplaceOrderCommand;
@@ -103,6 +104,15 @@ public final class Oms implements AutoCloseable
     public void tickToTrade(final TickToTradeProbe probe)
     {
         this.tickToTrade = probe;
+    }
+
+    /**
+     * Tells {@code listener} of every order change, fill and venue report, live and on replay; set
+     * before {@link #recover()}.
+     */
+    public void stateListener(final OrderStateListener listener)
+    {
+        machine.stateListener(Objects.requireNonNull(listener));
     }
 
     /** Where venue bridges submit events; thread-safe, false when the ring is full (retry). */
@@ -215,7 +225,7 @@ public final class Oms implements AutoCloseable
     {
         lastSequence = sequence;
         metrics.journalRecord(sequence);
-        apply(msgType, buffer, offset, receivedNanos, true, outcome);
+        apply(msgType, sequence, buffer, offset, receivedNanos, true, outcome);
     }
 
     private void onRingMessage(final int msgType, final DirectBuffer buffer, final int index, final int length)
@@ -224,7 +234,7 @@ public final class Oms implements AutoCloseable
         final long receivedNanos = clock.nanoTime();
         journal.append(msgType, sequence, receivedNanos, buffer, index, length);
         metrics.journalRecord(sequence);
-        final int outcome = apply(msgType, buffer, index, receivedNanos, false, 0);
+        final int outcome = apply(msgType, sequence, buffer, index, receivedNanos, false, 0);
         if (outcome != 0)
         {
             journal.patchOutcome(outcome);
@@ -232,10 +242,11 @@ public final class Oms implements AutoCloseable
     }
 
     private int apply(
-        final int msgType, final DirectBuffer buffer, final int offset, final long receivedNanos,
+        final int msgType, final long sequence, final DirectBuffer buffer, final int offset, final long receivedNanos,
         final boolean replaying, final int recordedOutcome)
     {
         machine.begin(replaying, recordedOutcome);
+        machine.sequence(sequence);
         try
         {
             switch (msgType)
@@ -276,6 +287,7 @@ public final class Oms implements AutoCloseable
                     metrics.anomaly();
                     break;
             }
+            machine.publishTouched();
         }
         catch (final RuntimeException ex)
         {

@@ -46,7 +46,7 @@ public final class RingCodec
     private static final int CANCEL_FIXED = 16;
     private static final int REPLACE_FIXED = 32;
     private static final int STATUS_FIXED = 8;
-    private static final int EXECUTION_FIXED = 64;
+    private static final int EXECUTION_FIXED = 72;
     private static final int CANCEL_REJECT_FIXED = 20;
     public static final int SESSION_STATE_LENGTH = 8;
 
@@ -237,7 +237,7 @@ public final class RingCodec
     {
         return EXECUTION_FIXED + stringLength(e.clOrdId) + stringLength(e.origClOrdId) +
             stringLength(e.venueOrderId) + stringLength(e.venueExecId) + stringLength(e.text) +
-            stringLength(e.customFields);
+            stringLength(e.customFields) + stringLength(e.feeAsset);
     }
 
     public static int encodeExecution(final MutableDirectBuffer b, final int offset, final VenueExecution e)
@@ -252,8 +252,9 @@ public final class RingCodec
         b.putInt(offset + 52, e.venueRejectCode);
         b.putByte(offset + 56, code(e.execType));
         b.putByte(offset + 57, code(e.ordStatus));
-        b.putShort(offset + 58, (short)0);
+        b.putShort(offset + 58, (short)e.feeScale);
         b.putInt(offset + 60, 0);
+        b.putLong(offset + 64, e.fee);
         int pos = offset + EXECUTION_FIXED;
         pos = putString(b, pos, e.clOrdId);
         pos = putString(b, pos, e.origClOrdId);
@@ -261,6 +262,7 @@ public final class RingCodec
         pos = putString(b, pos, e.venueExecId);
         pos = putString(b, pos, e.text);
         pos = putString(b, pos, e.customFields);
+        pos = putString(b, pos, e.feeAsset);
         return pos - offset;
     }
 
@@ -277,13 +279,16 @@ public final class RingCodec
         e.venueRejectCode = b.getInt(offset + 52);
         e.execType = decode(EXEC_TYPES, b.getByte(offset + 56));
         e.ordStatus = decode(ORD_STATUSES, b.getByte(offset + 57));
+        e.feeScale = b.getShort(offset + 58);
+        e.fee = b.getLong(offset + 64);
         int pos = offset + EXECUTION_FIXED;
         pos = getString(b, pos, e.clOrdId);
         pos = getString(b, pos, e.origClOrdId);
         pos = getString(b, pos, e.venueOrderId);
         pos = getString(b, pos, e.venueExecId);
         pos = getString(b, pos, e.text);
-        getString(b, pos, e.customFields);
+        pos = getString(b, pos, e.customFields);
+        getString(b, pos, e.feeAsset);
     }
 
     // ---------------------------------------------------------------- VenueCancelReject
