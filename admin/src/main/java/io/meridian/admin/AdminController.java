@@ -5,7 +5,10 @@ import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.gateway.ClientSessionStatus;
 import io.meridian.oms.OrderSnapshot;
 import io.meridian.oms.model.OrdStatus;
-import io.meridian.positions.PositionRow;
+import io.meridian.positions.store.StoreViews.BalanceView;
+import io.meridian.positions.store.StoreViews.FillView;
+import io.meridian.positions.store.StoreViews.PositionDetail;
+import io.meridian.positions.store.StoreViews.PositionView;
 import io.meridian.venues.fix.VenueStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.http.HttpResponse;
@@ -23,6 +26,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +35,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The admin REST API: health, Prometheus scrape, orders. Reads go through the OMS's query path
- * (served by the sequencer thread), never by touching order state directly.
+ * The admin REST API: health, Prometheus scrape, orders, positions, fills, balances. Order reads go
+ * through the OMS's query path (served by the sequencer thread); positions, fills and balances are
+ * read from the shared store on the HTTP worker thread, never on the core thread.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -110,13 +116,89 @@ public class AdminController
         return HttpResponse.ok(views);
     }
 
-    /** Net positions per account and instrument, built from deduplicated fills. */
+    /**
+     * Every position from the shared store: per (account, instrument) over all venues ({@code venueId}
+     * null) and per venue, by average cost with realised P&amp;L. Read on this HTTP worker thread, never
+     * on the core thread.
+     */
     @Get("/positions")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<PositionRow> positions() throws Exception
+    public List<PositionView> positions()
     {
-        return server.oms().onSequencer(() -> server.positions().snapshot())
-            .get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        return server.store().positions();
+    }
+
+    /** One account's position in one instrument, its venue parts and the venue fills that built it. */
+    @Get("/positions/{account}/{instrument}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> position(@PathVariable final String account, @PathVariable final String instrument)
+    {
+        final Optional<PositionDetail> detail = server.store().position(account, instrument);
+        return detail.<HttpResponse<?>>map(HttpResponse::ok).orElseGet(() -> HttpResponse.notFound(
+            Map.of("error", "no position", "account", account, "instrument", instrument)));
+    }
+
+    /**
+     * Ledger fills, in sequence order. {@code orderId}: one order's; {@code venue}: a venue name or id;
+     * {@code since}: received at or after, an ISO-8601 instant or epoch nanoseconds; {@code unknown=true}:
+     * only fills for orders Meridian does not know.
+     */
+    @Get("/fills")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> fills(
+        @QueryValue(defaultValue = "") final String orderId, @QueryValue(defaultValue = "") final String venue,
+        @QueryValue(defaultValue = "") final String since, @QueryValue(defaultValue = "false") final boolean unknown)
+    {
+        Integer venueId = null;
+        if (!venue.isEmpty())
+        {
+            venueId = venueId(venue);
+            if (venueId == null)
+            {
+                return HttpResponse.badRequest(Map.of("error", "unknown venue", "venue", venue));
+            }
+        }
+        long sinceNanos = 0;
+        if (!since.isEmpty())
+        {
+            try
+            {
+                sinceNanos = since.chars().allMatch(Character::isDigit) ? Long.parseLong(since) :
+                    epochNanos(Instant.parse(since));
+            }
+            catch (final NumberFormatException | DateTimeParseException | ArithmeticException ex)
+            {
+                return HttpResponse.badRequest(Map.of(
+                    "error", "since must be an ISO-8601 instant or epoch nanoseconds", "since", since));
+            }
+        }
+        final List<FillView> fills = server.store().fills(orderId.isEmpty() ? null : orderId, venueId, sinceNanos, unknown);
+        return HttpResponse.ok(fills);
+    }
+
+    /** Balances per (venue, asset): implied by our fills and, once reconciled, as the venue reported them. */
+    @Get("/balances")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<BalanceView> balances()
+    {
+        return server.store().balances();
+    }
+
+    private Integer venueId(final String venue)
+    {
+        for (final VenueStatus status : server.venueBridge().status())
+        {
+            if (status.name().equalsIgnoreCase(venue) || String.valueOf(status.venueId()).equals(venue))
+            {
+                return status.venueId();
+            }
+        }
+        return null;
+    }
+
+    private static long epochNanos(final Instant instant)
+    {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
     /** Every configured FIX session with the dictionary it validates against. */

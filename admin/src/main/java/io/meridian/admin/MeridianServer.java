@@ -11,7 +11,11 @@ import io.meridian.oms.OmsConfig;
 import io.meridian.oms.TickToTradeProbe;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
-import io.meridian.positions.PositionKeeper;
+import io.meridian.oms.api.FillListener;
+import io.meridian.positions.store.SharedStore;
+import io.meridian.positions.store.StoreConfig;
+import io.meridian.positions.store.StoreReader;
+import io.meridian.positions.store.StoreWriter;
 import io.meridian.risk.HotRiskGate;
 import io.meridian.simulators.fix.FixVenueSimulator;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
@@ -35,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Meridian process, wired: FIX acceptor for clients, OMS sequencer with its journal, hot risk
- * gate, positions, FIX venue initiators, and optionally the embedded venue simulator. The Artio
+ * gate, the shared store (positions, fills, balances), FIX venue initiators, and optionally the embedded venue simulator. The Artio
  * library, the venue bridge and the sequencer share one core thread (no hand-off on the order
  * path); the Artio engine and Aeron run on their own threads.
  */
@@ -57,7 +61,9 @@ public final class MeridianServer implements AutoCloseable
     private FixRuntime fixRuntime;
     private ClientSessions clientSessions;
     private FixVenueBridge venueBridge;
-    private PositionKeeper positions;
+    private SharedStore store;
+    private StoreWriter storeWriter;
+    private StoreReader storeReader;
     private Oms oms;
     private AgentRunner coreRunner;
     private int recoveredRecords;
@@ -100,7 +106,12 @@ public final class MeridianServer implements AutoCloseable
         }
 
         final HotRiskGate risk = new HotRiskGate(instruments);
-        positions = new PositionKeeper();
+        // a projection of the journal: recreated here, refilled by the replay below
+        store = SharedStore.createForWriter(new StoreConfig().dir(config.dataDir().resolve("store")));
+        final List<String> clientCompIds = clientCompIds(config);
+        storeWriter = new StoreWriter(store).clientAccount(
+            clientId -> clientId >= 0 && clientId < clientCompIds.size() ? clientCompIds.get(clientId) : "");
+        storeReader = new StoreReader(store);
         fixRuntime = new FixRuntime(new FixRuntimeConfig()
             .dataDir(config.dataDir())
             .bindHost(config.fixBindHost())
@@ -118,8 +129,10 @@ public final class MeridianServer implements AutoCloseable
         // the sequencer needs the client sessions for reports and the sessions need the sequencer's
         // order entry: build the OMS with a forwarding reference resolved before anything runs
         final ClientReportsForwarder reports = new ClientReportsForwarder();
-        oms = new Oms(omsConfig, instruments, risk, reports, tickToTrade.venueOrders(venueBridge), positions, clock);
+        oms = new Oms(
+            omsConfig, instruments, risk, reports, tickToTrade.venueOrders(venueBridge), FillListener.NONE, clock);
         oms.tickToTrade(tickToTrade);
+        oms.stateListener(storeWriter);
         clientSessions = new ClientSessions(
             config.clients(), instruments, tickToTrade.orderEntry(oms.orderEntry()), gatewayMetrics);
         reports.target(clientSessions);
@@ -202,6 +215,7 @@ public final class MeridianServer implements AutoCloseable
         CloseHelper.quietClose(coreRunner);
         CloseHelper.quietClose(fixRuntime);
         CloseHelper.quietClose(oms);
+        CloseHelper.quietClose(store);
         CloseHelper.quietClose(simulator);
         LOG.info("event=meridian_stopped");
     }
@@ -231,9 +245,16 @@ public final class MeridianServer implements AutoCloseable
         return venueBridge;
     }
 
-    public PositionKeeper positions()
+    /** Reads the shared store (positions, fills, balances, venue views) from any thread; null before start. */
+    public StoreReader store()
     {
-        return positions;
+        return storeReader;
+    }
+
+    /** The store's writer, for its counters; it runs on the core thread only. */
+    public StoreWriter storeWriter()
+    {
+        return storeWriter;
     }
 
     public GatewayMetrics gatewayMetrics()
@@ -267,6 +288,21 @@ public final class MeridianServer implements AutoCloseable
     public int recoveredRecords()
     {
         return recoveredRecords;
+    }
+
+    /** client id -> CompID: the account of orders sent without Account (1) */
+    private static List<String> clientCompIds(final ServerConfig config)
+    {
+        final List<String> compIds = new ArrayList<>();
+        for (final io.meridian.gateway.ClientSessionConfig client : config.clients())
+        {
+            while (compIds.size() <= client.clientId())
+            {
+                compIds.add("");
+            }
+            compIds.set(client.clientId(), client.clientCompId());
+        }
+        return compIds;
     }
 
     static InstrumentRegistry buildInstruments(final ServerConfig config)

@@ -10,6 +10,8 @@ import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
 import net.openhft.chronicle.map.MapEntry;
 
+import java.util.function.IntFunction;
+
 /**
  * The only writer of the {@link SharedStore}, driven by the OMS on the sequencer thread: order
  * states, the fill ledger (deduplicated by venue and venue trade id), positions per (account,
@@ -41,6 +43,7 @@ public final class StoreWriter implements OrderStateListener
     private final BalanceRecord balance = new BalanceRecord();
     private final VenueOrderRecord venueOrder = new VenueOrderRecord();
 
+    private IntFunction<String> clientAccount = clientId -> "";
     private volatile long fillsRecorded;
     private volatile long duplicateFills;
     private volatile long unknownOrderFills;
@@ -49,6 +52,16 @@ public final class StoreWriter implements OrderStateListener
     {
         this.store = store;
         this.defaultQuoteAsset = store.defaultQuoteAsset();
+    }
+
+    /**
+     * The account positions are booked to for an order without an Account (1), per client id (e.g.
+     * the client's CompID); must return the same String instance each time (no allocation).
+     */
+    public StoreWriter clientAccount(final IntFunction<String> clientAccount)
+    {
+        this.clientAccount = clientAccount;
+        return this;
     }
 
     public SharedStore store()
@@ -104,7 +117,8 @@ public final class StoreWriter implements OrderStateListener
         StoreRecord.set(f.venueOrderId, e.venueOrderId);
         StoreRecord.set(f.orderId, o == null ? "" : o.orderId());
         StoreRecord.set(f.venueClOrdId, e.clOrdId);
-        StoreRecord.set(f.account, o == null ? "" : o.account());
+        final String account = o == null ? "" : account(o);
+        StoreRecord.set(f.account, account);
         f.instrumentId = instrument == null ? -1 : instrument.id();
         StoreRecord.set(f.symbol, o == null ? "" : o.symbol());
         f.side = o == null || o.side() == null ? 0 : o.side().fixValue();
@@ -127,8 +141,8 @@ public final class StoreWriter implements OrderStateListener
             return;
         }
         final boolean buy = o.side() == Side.BUY;
-        applyPosition(o.account(), o.venueId(), instrument, buy, e.lastQty, e.lastPx, e.receivedNanos, sequence);
-        applyPosition(o.account(), PositionRecord.ALL_VENUES, instrument, buy, e.lastQty, e.lastPx, e.receivedNanos,
+        applyPosition(account, o.venueId(), instrument, buy, e.lastQty, e.lastPx, e.receivedNanos, sequence);
+        applyPosition(account, PositionRecord.ALL_VENUES, instrument, buy, e.lastQty, e.lastPx, e.receivedNanos,
             sequence);
         applyBalances(o.venueId(), instrument, buy, e, sequence);
     }
@@ -164,6 +178,12 @@ public final class StoreWriter implements OrderStateListener
     public long unknownOrderFills()
     {
         return unknownOrderFills;
+    }
+
+    private String account(final OrderView o)
+    {
+        final String account = o.account();
+        return account.isEmpty() ? clientAccount.apply(o.clientId()) : account;
     }
 
     private void applyPosition(
