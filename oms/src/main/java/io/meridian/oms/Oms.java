@@ -17,6 +17,7 @@ import io.meridian.oms.codec.RingCodec;
 import io.meridian.oms.codec.RingCommandWriter;
 import io.meridian.oms.journal.Journal;
 import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.oms.model.OrderRejectReason;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
@@ -72,6 +73,7 @@ public final class Oms implements AutoCloseable
     private TickToTradeProbe tickToTrade;
     private long lastSequence;
     private boolean recovered;
+    private boolean journalFailed;
     private volatile boolean closed;
 
     public Oms(
@@ -232,13 +234,41 @@ public final class Oms implements AutoCloseable
     {
         final long sequence = ++lastSequence;
         final long receivedNanos = clock.nanoTime();
-        journal.append(msgType, sequence, receivedNanos, buffer, index, length);
-        metrics.journalRecord(sequence);
+        if (!journalFailed)
+        {
+            try
+            {
+                journal.append(msgType, sequence, receivedNanos, buffer, index, length);
+                metrics.journalRecord(sequence);
+            }
+            catch (final RuntimeException ex)
+            {
+                latchJournalFailure(ex);
+            }
+        }
+        if (journalFailed)
+        {
+            metrics.unjournaledInput();
+        }
         final int outcome = apply(msgType, sequence, buffer, index, receivedNanos, false, 0);
-        if (outcome != 0)
+        if (outcome != 0 && !journalFailed)
         {
             journal.patchOutcome(outcome);
         }
+    }
+
+    /**
+     * Fail closed: what cannot be journaled cannot be recovered, so from now on new orders and
+     * replaces are rejected (JOURNAL_UNAVAILABLE), while cancels and venue events are still applied
+     * (they reduce risk and keep clients informed). Latched until a restart.
+     */
+    private void latchJournalFailure(final RuntimeException ex)
+    {
+        journalFailed = true;
+        metrics.journalFailed();
+        metrics.error();
+        errorHandler.onError(new IllegalStateException(
+            "ALERT journal append failed: new orders are rejected until restart, cancels still accepted", ex));
     }
 
     private int apply(
@@ -253,6 +283,10 @@ public final class Oms implements AutoCloseable
             {
                 case RingCodec.NEW_ORDER:
                     RingCodec.decodeNewOrder(buffer, offset, newOrder);
+                    if (journalFailed && !replaying && newOrder.edgeReject == OrderRejectReason.NONE)
+                    {
+                        newOrder.edgeReject = OrderRejectReason.JOURNAL_UNAVAILABLE;
+                    }
                     if (tickToTrade != null && !replaying)
                     {
                         tickToTrade.onNewOrderSequenced();
@@ -265,6 +299,10 @@ public final class Oms implements AutoCloseable
                     break;
                 case RingCodec.REPLACE_ORDER:
                     RingCodec.decodeReplace(buffer, offset, replace);
+                    if (journalFailed && !replaying && replace.edgeReject == OrderRejectReason.NONE)
+                    {
+                        replace.edgeReject = OrderRejectReason.JOURNAL_UNAVAILABLE;
+                    }
                     machine.onReplace(replace, receivedNanos);
                     break;
                 case RingCodec.ORDER_STATUS:

@@ -721,7 +721,12 @@ final class OrderStateMachine
         OrderRejectReason reason;
         if (replaying && (recordedOutcome & RISK_RECORDED) != 0)
         {
-            reason = OrderRejectReason.get(recordedOutcome & RISK_MASK);
+            reason = OrderRejectReason.fromCode(recordedOutcome & RISK_MASK);
+            if (reason == null)
+            {
+                reason = OrderRejectReason.NONE;
+                metrics.anomaly();
+            }
         }
         else
         {
@@ -731,7 +736,7 @@ final class OrderStateMachine
                 reason = OrderRejectReason.NONE;
             }
         }
-        outcome |= RISK_RECORDED | reason.ordinal();
+        outcome |= RISK_RECORDED | reason.code();
         return reason;
     }
 
