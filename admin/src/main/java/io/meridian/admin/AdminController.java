@@ -54,14 +54,18 @@ public class AdminController
         this.registry = registry;
     }
 
-    /** UP (200) when every venue session is logged on, DEGRADED (503) otherwise. */
+    /**
+     * UP (200) when every venue session is logged on, DEGRADED (503) otherwise, JOURNAL_FAILED (503)
+     * once the journal could not be written (new orders rejected, cancels accepted).
+     */
     @Get("/health")
     public HttpResponse<Health> health()
     {
         final List<VenueStatus> venues = server.venueBridge().status();
         final boolean venuesUp = venues.stream().allMatch(VenueStatus::connected);
+        final boolean journalFailed = server.oms().metrics().isJournalFailed();
         final Health health = new Health(
-            venuesUp ? "UP" : "DEGRADED",
+            journalFailed ? "JOURNAL_FAILED" : venuesUp ? "UP" : "DEGRADED",
             new Acceptor(server.config().fixPort(), server.gatewayMetrics().logonsAccepted()),
             server.clientSessions().status(),
             venues,
@@ -70,7 +74,8 @@ public class AdminController
                 server.oms().metrics().queueDepth(),
                 server.oms().metrics().journalRecords(),
                 server.recoveredRecords()));
-        return HttpResponse.status(venuesUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+        return HttpResponse.status(venuesUp && !journalFailed ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+            .body(health);
     }
 
     @Get("/prometheus")

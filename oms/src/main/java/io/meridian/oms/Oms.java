@@ -16,6 +16,7 @@ import io.meridian.oms.api.VenueOrders;
 import io.meridian.oms.codec.RingCodec;
 import io.meridian.oms.codec.RingCommandWriter;
 import io.meridian.oms.journal.Journal;
+import io.meridian.oms.journal.JournalSync;
 import io.meridian.oms.model.InstrumentRegistry;
 import io.meridian.oms.model.OrderRejectReason;
 import org.agrona.DirectBuffer;
@@ -74,6 +75,8 @@ public final class Oms implements AutoCloseable
     private long lastSequence;
     private boolean recovered;
     private boolean journalFailed;
+    private final boolean syncEachRecord;
+    private final boolean syncEachBatch;
     private volatile boolean closed;
 
     public Oms(
@@ -94,6 +97,8 @@ public final class Oms implements AutoCloseable
             fills != null ? fills : FillListener.NONE, metrics, errorHandler);
         tasks = new ManyToOneConcurrentArrayQueue<>(config.queryQueueCapacity());
         journal = new Journal(config.journalDir(), config.journalSegmentBytes());
+        syncEachRecord = config.journalSync() == JournalSync.RECORD;
+        syncEachBatch = config.journalSync() == JournalSync.BATCH;
     }
 
     /** Where the client edge submits commands; thread-safe, false when the ring is full. */
@@ -239,6 +244,10 @@ public final class Oms implements AutoCloseable
             try
             {
                 journal.append(msgType, sequence, receivedNanos, buffer, index, length);
+                if (syncEachRecord)
+                {
+                    journal.syncAppended();
+                }
                 metrics.journalRecord(sequence);
             }
             catch (final RuntimeException ex)
@@ -336,6 +345,18 @@ public final class Oms implements AutoCloseable
         return machine.outcome();
     }
 
+    private void syncBatch()
+    {
+        try
+        {
+            journal.syncAppended();
+        }
+        catch (final RuntimeException ex)
+        {
+            latchJournalFailure(ex);
+        }
+    }
+
     private final class Sequencer implements Agent
     {
         private final MessageHandler handler = Oms.this::onRingMessage;
@@ -367,7 +388,12 @@ public final class Oms implements AutoCloseable
                 task.run();
                 work++;
             }
-            return work + ring.read(handler, config.sequencerBatchLimit());
+            final int inputs = ring.read(handler, config.sequencerBatchLimit());
+            if (syncEachBatch && inputs > 0 && !journalFailed)
+            {
+                syncBatch();
+            }
+            return work + inputs;
         }
 
         public String roleName()

@@ -71,6 +71,7 @@ public final class Journal implements AutoCloseable
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private ByteBuffer crcView;
     private int position;
+    private int syncedPosition;
     private int lastRecordOffset = -1;
     private long recordCount;
     private long lastSequence;
@@ -292,6 +293,7 @@ public final class Journal implements AutoCloseable
         buffer.wrap(mapped);
         crcView = mapped.duplicate();
         position = 0;
+        syncedPosition = 0;
         lastRecordOffset = -1;
     }
 
@@ -382,6 +384,33 @@ public final class Journal implements AutoCloseable
             }
         }
         return indices;
+    }
+
+    /**
+     * Forces the records appended since the last sync to the storage device (msync of that range:
+     * a system call that waits for the disk). Returns at once when nothing is pending.
+     *
+     * @return true when something was forced.
+     */
+    public boolean syncAppended()
+    {
+        if (closed || mapped == null)
+        {
+            return false;
+        }
+        if (position < syncedPosition)
+        {
+            syncedPosition = 0;
+        }
+        if (position == syncedPosition)
+        {
+            return false;
+        }
+        // msync works on whole pages: start at the page holding the first unsynced byte
+        final int from = syncedPosition & ~4095;
+        mapped.force(from, position - from);
+        syncedPosition = position;
+        return true;
     }
 
     /** Forces written records to disk (a system call: not for the hot path). */
