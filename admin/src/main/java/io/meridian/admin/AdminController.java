@@ -181,6 +181,17 @@ public class AdminController
         return HttpResponse.ok(fills);
     }
 
+    /**
+     * The state hash (OMS and store) at the current sequence number, for crash and replay checks:
+     * taken on the core thread between two inputs.
+     */
+    @Get("/state-hash")
+    @Produces(MediaType.APPLICATION_JSON)
+    public MeridianServer.StateHash stateHash() throws Exception
+    {
+        return server.stateHash().get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
     /** Balances per (venue, asset): implied by our fills and, once reconciled, as the venue reported them. */
     @Get("/balances")
     @Produces(MediaType.APPLICATION_JSON)

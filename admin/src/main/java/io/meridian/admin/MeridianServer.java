@@ -251,6 +251,23 @@ public final class MeridianServer implements AutoCloseable
         return storeReader;
     }
 
+    /**
+     * The state hash over orders, fills, positions, balances and venue views: the OMS's hash and the
+     * store's, taken together on the core thread between two inputs (a consistent cut; it scans the
+     * store, so it is a diagnostic, not for a hot loop). A replay of the same journal gives the same
+     * hash.
+     */
+    public java.util.concurrent.CompletableFuture<StateHash> stateHash()
+    {
+        return oms.onSequencer(() -> new StateHash(
+            oms.metrics().lastSequence(), Long.toHexString(oms.stateHash()), Long.toHexString(storeReader.stateHash())));
+    }
+
+    /** The state hashes at one sequence number. */
+    public record StateHash(long lastSequence, String oms, String store)
+    {
+    }
+
     /** The store's writer, for its counters; it runs on the core thread only. */
     public StoreWriter storeWriter()
     {

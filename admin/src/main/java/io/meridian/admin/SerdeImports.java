@@ -8,6 +8,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 /** JSON support for the plain types of the core modules, which know nothing of Micronaut. */
 @SerdeImport(ClientSessionStatus.class)
 @SerdeImport(VenueStatus.class)
+@SerdeImport(MeridianServer.StateHash.class)
 @SerdeImport(StoreViews.PositionView.class)
 @SerdeImport(StoreViews.PositionDetail.class)
 @SerdeImport(StoreViews.FillView.class)
