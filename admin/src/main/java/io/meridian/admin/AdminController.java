@@ -5,8 +5,11 @@ import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.gateway.ClientSessionStatus;
 import io.meridian.oms.OrderSnapshot;
 import io.meridian.oms.model.OrdStatus;
-import io.meridian.positions.PositionRow;
 import io.meridian.venues.crypto.CryptoVenueStatus;
+import io.meridian.positions.store.StoreViews.BalanceView;
+import io.meridian.positions.store.StoreViews.FillView;
+import io.meridian.positions.store.StoreViews.PositionDetail;
+import io.meridian.positions.store.StoreViews.PositionView;
 import io.meridian.venues.fix.VenueStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.http.HttpResponse;
@@ -29,6 +32,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +41,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The admin REST API: health, Prometheus scrape, orders. Reads go through the OMS's query path
- * (served by the sequencer thread), never by touching order state directly.
+ * The admin REST API: health, Prometheus scrape, orders, positions, fills, balances. Order reads go
+ * through the OMS's query path (served by the sequencer thread); positions, fills and balances are
+ * read from the shared store on the HTTP worker thread, never on the core thread.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -56,7 +62,10 @@ public class AdminController
         this.registry = registry;
     }
 
-    /** UP (200) when every venue session (FIX and crypto) is connected, DEGRADED (503) otherwise. */
+    /**
+     * UP (200) when every venue session (FIX and crypto) is connected, DEGRADED (503) otherwise,
+     * JOURNAL_FAILED (503) once the journal could not be written (new orders rejected, cancels accepted).
+     */
     @Get("/health")
     public HttpResponse<Health> health()
     {
@@ -64,8 +73,9 @@ public class AdminController
         final List<CryptoVenueStatus> crypto = server.cryptoStatus();
         final boolean venuesUp = venues.stream().allMatch(VenueStatus::connected) &&
             crypto.stream().allMatch(CryptoVenueStatus::connected);
+        final boolean journalFailed = server.oms().metrics().isJournalFailed();
         final Health health = new Health(
-            venuesUp ? "UP" : "DEGRADED",
+            journalFailed ? "JOURNAL_FAILED" : venuesUp ? "UP" : "DEGRADED",
             new Acceptor(server.config().fixPort(), server.gatewayMetrics().logonsAccepted()),
             server.clientSessions().status(),
             venues,
@@ -75,7 +85,8 @@ public class AdminController
                 server.oms().metrics().queueDepth(),
                 server.oms().metrics().journalRecords(),
                 server.recoveredRecords()));
-        return HttpResponse.status(venuesUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+        return HttpResponse.status(venuesUp && !journalFailed ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+            .body(health);
     }
 
     @Get("/prometheus")
@@ -126,13 +137,100 @@ public class AdminController
         return HttpResponse.ok(views);
     }
 
-    /** Net positions per account and instrument, built from deduplicated fills. */
+    /**
+     * Every position from the shared store: per (account, instrument) over all venues ({@code venueId}
+     * null) and per venue, by average cost with realised P&amp;L. Read on this HTTP worker thread, never
+     * on the core thread.
+     */
     @Get("/positions")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<PositionRow> positions() throws Exception
+    public List<PositionView> positions()
     {
-        return server.oms().onSequencer(() -> server.positions().snapshot())
-            .get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        return server.store().positions();
+    }
+
+    /** One account's position in one instrument, its venue parts and the venue fills that built it. */
+    @Get("/positions/{account}/{instrument}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> position(@PathVariable final String account, @PathVariable final String instrument)
+    {
+        final Optional<PositionDetail> detail = server.store().position(account, instrument);
+        return detail.<HttpResponse<?>>map(HttpResponse::ok).orElseGet(() -> HttpResponse.notFound(
+            Map.of("error", "no position", "account", account, "instrument", instrument)));
+    }
+
+    /**
+     * Ledger fills, in sequence order. {@code orderId}: one order's; {@code venue}: a venue name or id;
+     * {@code since}: received at or after, an ISO-8601 instant or epoch nanoseconds; {@code unknown=true}:
+     * only fills for orders Meridian does not know.
+     */
+    @Get("/fills")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> fills(
+        @QueryValue(defaultValue = "") final String orderId, @QueryValue(defaultValue = "") final String venue,
+        @QueryValue(defaultValue = "") final String since, @QueryValue(defaultValue = "false") final boolean unknown)
+    {
+        Integer venueId = null;
+        if (!venue.isEmpty())
+        {
+            venueId = venueId(venue);
+            if (venueId == null)
+            {
+                return HttpResponse.badRequest(Map.of("error", "unknown venue", "venue", venue));
+            }
+        }
+        long sinceNanos = 0;
+        if (!since.isEmpty())
+        {
+            try
+            {
+                sinceNanos = since.chars().allMatch(Character::isDigit) ? Long.parseLong(since) :
+                    epochNanos(Instant.parse(since));
+            }
+            catch (final NumberFormatException | DateTimeParseException | ArithmeticException ex)
+            {
+                return HttpResponse.badRequest(Map.of(
+                    "error", "since must be an ISO-8601 instant or epoch nanoseconds", "since", since));
+            }
+        }
+        final List<FillView> fills = server.store().fills(orderId.isEmpty() ? null : orderId, venueId, sinceNanos, unknown);
+        return HttpResponse.ok(fills);
+    }
+
+    /**
+     * The state hash (OMS and store) at the current sequence number, for crash and replay checks:
+     * taken on the core thread between two inputs.
+     */
+    @Get("/state-hash")
+    @Produces(MediaType.APPLICATION_JSON)
+    public MeridianServer.StateHash stateHash() throws Exception
+    {
+        return server.stateHash().get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Balances per (venue, asset): implied by our fills and, once reconciled, as the venue reported them. */
+    @Get("/balances")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<BalanceView> balances()
+    {
+        return server.store().balances();
+    }
+
+    private Integer venueId(final String venue)
+    {
+        for (final VenueStatus status : server.venueBridge().status())
+        {
+            if (status.name().equalsIgnoreCase(venue) || String.valueOf(status.venueId()).equals(venue))
+            {
+                return status.venueId();
+            }
+        }
+        return null;
+    }
+
+    private static long epochNanos(final Instant instant)
+    {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
     /** Every configured FIX session with the dictionary it validates against. */

@@ -138,7 +138,7 @@ public class ConsoleFeed
     @Serdeable
     public record Snapshot(
         String time, AdminController.Health health, HaltsController.Halts halts, List<AdminController.OrderView> orders,
-        int orderCount, List<io.meridian.positions.PositionRow> positions, Counters counters)
+        int orderCount, List<io.meridian.positions.store.StoreViews.PositionView> positions, Counters counters)
     {
     }
 

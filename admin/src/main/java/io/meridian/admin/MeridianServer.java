@@ -11,7 +11,11 @@ import io.meridian.oms.OmsConfig;
 import io.meridian.oms.TickToTradeProbe;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
-import io.meridian.positions.PositionKeeper;
+import io.meridian.oms.api.FillListener;
+import io.meridian.positions.store.SharedStore;
+import io.meridian.positions.store.StoreConfig;
+import io.meridian.positions.store.StoreReader;
+import io.meridian.positions.store.StoreWriter;
 import io.meridian.risk.HotRiskGate;
 import io.meridian.risk.TradingHalts;
 import io.meridian.simulators.crypto.BinanceLauncher;
@@ -46,7 +50,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Meridian process, wired: FIX acceptor for clients, OMS sequencer with its journal, hot risk
- * gate, positions, FIX venue initiators, and optionally the embedded venue simulator. The Artio
+ * gate, the shared store (positions, fills, balances), FIX venue initiators, and optionally the embedded venue simulator. The Artio
  * library, the venue bridge and the sequencer share one core thread (no hand-off on the order
  * path); the Artio engine and Aeron run on their own threads.
  */
@@ -72,8 +76,10 @@ public final class MeridianServer implements AutoCloseable
     private FixRuntime fixRuntime;
     private ClientSessions clientSessions;
     private FixVenueBridge venueBridge;
-    private PositionKeeper positions;
     private TradingHalts halts;
+    private SharedStore store;
+    private StoreWriter storeWriter;
+    private StoreReader storeReader;
     private Oms oms;
     private AgentRunner coreRunner;
     private int recoveredRecords;
@@ -128,7 +134,12 @@ public final class MeridianServer implements AutoCloseable
 
         halts = new TradingHalts(new HotRiskGate(instruments), config.venueIds().size());
         TradingHaltFile.restore(config.dataDir(), halts, config.venueIds());
-        positions = new PositionKeeper();
+        // a projection of the journal: recreated here, refilled by the replay below
+        store = SharedStore.createForWriter(new StoreConfig().dir(config.dataDir().resolve("store")));
+        final List<String> clientCompIds = clientCompIds(config);
+        storeWriter = new StoreWriter(store).clientAccount(
+            clientId -> clientId >= 0 && clientId < clientCompIds.size() ? clientCompIds.get(clientId) : "");
+        storeReader = new StoreReader(store);
         fixRuntime = new FixRuntime(new FixRuntimeConfig()
             .dataDir(config.dataDir())
             .bindHost(config.fixBindHost())
@@ -146,8 +157,10 @@ public final class MeridianServer implements AutoCloseable
         // the sequencer needs the client sessions for reports and the sessions need the sequencer's
         // order entry: build the OMS with a forwarding reference resolved before anything runs
         final ClientReportsForwarder reports = new ClientReportsForwarder();
-        oms = new Oms(omsConfig, instruments, halts, reports, tickToTrade.venueOrders(new VenueRouter(venueBridge, cryptoBridges)), positions, clock);
+        oms = new Oms(omsConfig, instruments, halts, reports,
+            tickToTrade.venueOrders(new VenueRouter(venueBridge, cryptoBridges)), FillListener.NONE, clock);
         oms.tickToTrade(tickToTrade);
+        oms.stateListener(storeWriter);
         clientSessions = new ClientSessions(
             config.clients(), instruments, tickToTrade.orderEntry(oms.orderEntry()), gatewayMetrics);
         reports.target(clientSessions);
@@ -268,6 +281,7 @@ public final class MeridianServer implements AutoCloseable
         CloseHelper.quietClose(coreRunner);
         CloseHelper.quietClose(fixRuntime);
         CloseHelper.quietClose(oms);
+        CloseHelper.quietClose(store);
         CloseHelper.quietClose(simulator);
         CloseHelper.quietClose(cryptoControl);
         for (final CryptoVenueLauncher.Running running : cryptoSimulators)
@@ -324,9 +338,33 @@ public final class MeridianServer implements AutoCloseable
         return cryptoSimulators;
     }
 
-    public PositionKeeper positions()
+    /** Reads the shared store (positions, fills, balances, venue views) from any thread; null before start. */
+    public StoreReader store()
     {
-        return positions;
+        return storeReader;
+    }
+
+    /**
+     * The state hash over orders, fills, positions, balances and venue views: the OMS's hash and the
+     * store's, taken together on the core thread between two inputs (a consistent cut; it scans the
+     * store, so it is a diagnostic, not for a hot loop). A replay of the same journal gives the same
+     * hash.
+     */
+    public java.util.concurrent.CompletableFuture<StateHash> stateHash()
+    {
+        return oms.onSequencer(() -> new StateHash(
+            oms.metrics().lastSequence(), Long.toHexString(oms.stateHash()), Long.toHexString(storeReader.stateHash())));
+    }
+
+    /** The state hashes at one sequence number. */
+    public record StateHash(long lastSequence, String oms, String store)
+    {
+    }
+
+    /** The store's writer, for its counters; it runs on the core thread only. */
+    public StoreWriter storeWriter()
+    {
+        return storeWriter;
     }
 
     /** The operator's kill switch and venue halts, in front of the hot risk gate. */
@@ -366,6 +404,21 @@ public final class MeridianServer implements AutoCloseable
     public int recoveredRecords()
     {
         return recoveredRecords;
+    }
+
+    /** client id -> CompID: the account of orders sent without Account (1) */
+    private static List<String> clientCompIds(final ServerConfig config)
+    {
+        final List<String> compIds = new ArrayList<>();
+        for (final io.meridian.gateway.ClientSessionConfig client : config.clients())
+        {
+            while (compIds.size() <= client.clientId())
+            {
+                compIds.add("");
+            }
+            compIds.set(client.clientId(), client.clientCompId());
+        }
+        return compIds;
     }
 
     static InstrumentRegistry buildInstruments(final ServerConfig config)

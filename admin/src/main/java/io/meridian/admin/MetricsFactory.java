@@ -46,6 +46,10 @@ public class MetricsFactory
         bindVenues(registry, server);
         bindCryptoVenues(registry, server);
         bindHalts(registry, server);
+        FunctionCounter.builder("meridian_store_fills", server, s -> s.storeWriter().fillsRecorded())
+            .description("fills recorded in the shared store's ledger").register(registry);
+        FunctionCounter.builder("meridian_store_unknown_order_fills", server, s -> s.storeWriter().unknownOrderFills())
+            .description("ledger fills for orders Meridian does not know (kept for reconciliation)").register(registry);
         return registry;
     }
 
@@ -66,6 +70,10 @@ public class MetricsFactory
             .description("bytes waiting in the sequencer's inbound ring").register(registry);
         Gauge.builder("meridian_sequencer_last_sequence", oms, OmsMetrics::lastSequence)
             .description("last local sequence number assigned").register(registry);
+        Gauge.builder("meridian_journal_failed", oms, metrics -> metrics.isJournalFailed() ? 1 : 0)
+            .description("1 once a journal append failed: new orders are rejected until restart").register(registry);
+        counter(registry, "meridian_unjournaled_inputs", "inputs applied without a journal record after a journal failure",
+            oms, OmsMetrics::unjournaledInputs);
         for (final OrderRejectReason reason : OrderRejectReason.values())
         {
             if (reason != OrderRejectReason.NONE)

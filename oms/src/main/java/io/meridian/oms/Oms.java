@@ -5,6 +5,7 @@ import io.meridian.oms.api.ClientReports;
 import io.meridian.oms.api.FillListener;
 import io.meridian.oms.api.NewOrderCommand;
 import io.meridian.oms.api.OrderEntry;
+import io.meridian.oms.api.OrderStateListener;
 import io.meridian.oms.api.OrderStatusCommand;
 import io.meridian.oms.api.PreTradeCheck;
 import io.meridian.oms.api.ReplaceOrderCommand;
@@ -15,7 +16,9 @@ import io.meridian.oms.api.VenueOrders;
 import io.meridian.oms.codec.RingCodec;
 import io.meridian.oms.codec.RingCommandWriter;
 import io.meridian.oms.journal.Journal;
+import io.meridian.oms.journal.JournalSync;
 import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.oms.model.OrderRejectReason;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
@@ -72,6 +75,9 @@ public final class Oms implements AutoCloseable
     private TickToTradeProbe tickToTrade;
     private long lastSequence;
     private boolean recovered;
+    private boolean journalFailed;
+    private final boolean syncEachRecord;
+    private final boolean syncEachBatch;
     private volatile boolean closed;
 
     public Oms(
@@ -92,6 +98,8 @@ public final class Oms implements AutoCloseable
             fills != null ? fills : FillListener.NONE, metrics, errorHandler);
         tasks = new ManyToOneConcurrentArrayQueue<>(config.queryQueueCapacity());
         journal = new Journal(config.journalDir(), config.journalSegmentBytes());
+        syncEachRecord = config.journalSync() == JournalSync.RECORD;
+        syncEachBatch = config.journalSync() == JournalSync.BATCH;
     }
 
     /** Where the client edge submits commands; thread-safe, false when the ring is full. */
@@ -104,6 +112,15 @@ public final class Oms implements AutoCloseable
     public void tickToTrade(final TickToTradeProbe probe)
     {
         this.tickToTrade = probe;
+    }
+
+    /**
+     * Tells {@code listener} of every order change, fill and venue report, live and on replay; set
+     * before {@link #recover()}.
+     */
+    public void stateListener(final OrderStateListener listener)
+    {
+        machine.stateListener(Objects.requireNonNull(listener));
     }
 
     /** Where venue bridges submit events; thread-safe, false when the ring is full (retry). */
@@ -225,27 +242,60 @@ public final class Oms implements AutoCloseable
     {
         lastSequence = sequence;
         metrics.journalRecord(sequence);
-        apply(msgType, buffer, offset, receivedNanos, true, outcome);
+        apply(msgType, sequence, buffer, offset, receivedNanos, true, outcome);
     }
 
     private void onRingMessage(final int msgType, final DirectBuffer buffer, final int index, final int length)
     {
         final long sequence = ++lastSequence;
         final long receivedNanos = clock.nanoTime();
-        journal.append(msgType, sequence, receivedNanos, buffer, index, length);
-        metrics.journalRecord(sequence);
-        final int outcome = apply(msgType, buffer, index, receivedNanos, false, 0);
-        if (outcome != 0)
+        if (!journalFailed)
+        {
+            try
+            {
+                journal.append(msgType, sequence, receivedNanos, buffer, index, length);
+                if (syncEachRecord)
+                {
+                    journal.syncAppended();
+                }
+                metrics.journalRecord(sequence);
+            }
+            catch (final RuntimeException ex)
+            {
+                latchJournalFailure(ex);
+            }
+        }
+        if (journalFailed)
+        {
+            metrics.unjournaledInput();
+        }
+        final int outcome = apply(msgType, sequence, buffer, index, receivedNanos, false, 0);
+        if (outcome != 0 && !journalFailed)
         {
             journal.patchOutcome(outcome);
         }
     }
 
+    /**
+     * Fail closed: what cannot be journaled cannot be recovered, so from now on new orders and
+     * replaces are rejected (JOURNAL_UNAVAILABLE), while cancels and venue events are still applied
+     * (they reduce risk and keep clients informed). Latched until a restart.
+     */
+    private void latchJournalFailure(final RuntimeException ex)
+    {
+        journalFailed = true;
+        metrics.journalFailed();
+        metrics.error();
+        errorHandler.onError(new IllegalStateException(
+            "ALERT journal append failed: new orders are rejected until restart, cancels still accepted", ex));
+    }
+
     private int apply(
-        final int msgType, final DirectBuffer buffer, final int offset, final long receivedNanos,
+        final int msgType, final long sequence, final DirectBuffer buffer, final int offset, final long receivedNanos,
         final boolean replaying, final int recordedOutcome)
     {
         machine.begin(replaying, recordedOutcome);
+        machine.sequence(sequence);
         try
         {
             switch (msgType)
@@ -253,6 +303,10 @@ public final class Oms implements AutoCloseable
                 case RingCodec.NEW_ORDER:
                     RingCodec.decodeNewOrder(buffer, offset, newOrder);
                     clientPositions.onCommand(newOrder.clientId, newOrder.sessionSequenceIndex, newOrder.msgSeqNum);
+                    if (journalFailed && !replaying && newOrder.edgeReject == OrderRejectReason.NONE)
+                    {
+                        newOrder.edgeReject = OrderRejectReason.JOURNAL_UNAVAILABLE;
+                    }
                     if (tickToTrade != null && !replaying)
                     {
                         tickToTrade.onNewOrderSequenced();
@@ -267,6 +321,10 @@ public final class Oms implements AutoCloseable
                 case RingCodec.REPLACE_ORDER:
                     RingCodec.decodeReplace(buffer, offset, replace);
                     clientPositions.onCommand(replace.clientId, replace.sessionSequenceIndex, replace.msgSeqNum);
+                    if (journalFailed && !replaying && replace.edgeReject == OrderRejectReason.NONE)
+                    {
+                        replace.edgeReject = OrderRejectReason.JOURNAL_UNAVAILABLE;
+                    }
                     machine.onReplace(replace, receivedNanos);
                     break;
                 case RingCodec.ORDER_STATUS:
@@ -291,6 +349,7 @@ public final class Oms implements AutoCloseable
                     metrics.anomaly();
                     break;
             }
+            machine.publishTouched();
         }
         catch (final RuntimeException ex)
         {
@@ -299,6 +358,18 @@ public final class Oms implements AutoCloseable
             errorHandler.onError(ex);
         }
         return machine.outcome();
+    }
+
+    private void syncBatch()
+    {
+        try
+        {
+            journal.syncAppended();
+        }
+        catch (final RuntimeException ex)
+        {
+            latchJournalFailure(ex);
+        }
     }
 
     private final class Sequencer implements Agent
@@ -332,7 +403,12 @@ public final class Oms implements AutoCloseable
                 task.run();
                 work++;
             }
-            return work + ring.read(handler, config.sequencerBatchLimit());
+            final int inputs = ring.read(handler, config.sequencerBatchLimit());
+            if (syncEachBatch && inputs > 0 && !journalFailed)
+            {
+                syncBatch();
+            }
+            return work + inputs;
         }
 
         public String roleName()

@@ -1,6 +1,7 @@
 package io.meridian.oms;
 
 import io.meridian.oms.journal.Journal;
+import io.meridian.oms.journal.JournalSync;
 import org.agrona.ErrorHandler;
 
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ public final class OmsConfig
 
     private Path journalDir = Path.of("data", "journal");
     private int journalSegmentBytes = Journal.DEFAULT_SEGMENT_BYTES;
+    private JournalSync journalSync = JournalSync.OS;
     private int ringCapacityBytes = DEFAULT_RING_CAPACITY_BYTES;
     private int maxOrders = 1_000_000;
     private String orderIdPrefix = "";
@@ -42,6 +44,18 @@ public final class OmsConfig
     public OmsConfig journalSegmentBytes(final int journalSegmentBytes)
     {
         this.journalSegmentBytes = journalSegmentBytes;
+        return this;
+    }
+
+    /** when journal records are forced to the storage device; OS by default (see docs/durability.md). */
+    public JournalSync journalSync()
+    {
+        return journalSync;
+    }
+
+    public OmsConfig journalSync(final JournalSync journalSync)
+    {
+        this.journalSync = Objects.requireNonNull(journalSync);
         return this;
     }
 
@@ -158,6 +172,7 @@ public final class OmsConfig
     public String toString()
     {
         return "OmsConfig{journalDir=" + journalDir + ", journalSegmentBytes=" + journalSegmentBytes +
+            ", journalSync=" + journalSync +
             ", ringCapacityBytes=" + ringCapacityBytes + ", maxOrders=" + maxOrders + ", orderIdPrefix='" +
             orderIdPrefix + "', sequencerBatchLimit=" + sequencerBatchLimit + ", queryQueueCapacity=" +
             queryQueueCapacity + "}";

@@ -43,6 +43,31 @@ public final class OmsMetrics
         counters.lazySet(index, counters.get(index) + 1);
     }
 
+    private volatile boolean journalFailed;
+    private volatile long journalUnjournaledInputs;
+
+    void journalFailed()
+    {
+        journalFailed = true;
+    }
+
+    void unjournaledInput()
+    {
+        journalUnjournaledInputs = journalUnjournaledInputs + 1;
+    }
+
+    /** @return true once a journal append failed: new orders are rejected until a restart. */
+    public boolean isJournalFailed()
+    {
+        return journalFailed;
+    }
+
+    /** inputs applied without being journaled since the journal failed (lost to a replay) */
+    public long unjournaledInputs()
+    {
+        return journalUnjournaledInputs;
+    }
+
     void commandIn()
     {
         increment(COMMANDS_IN);

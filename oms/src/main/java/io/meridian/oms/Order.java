@@ -1,5 +1,6 @@
 package io.meridian.oms;
 
+import io.meridian.oms.api.OrderView;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.OrdStatus;
 import io.meridian.oms.model.OrdType;
@@ -15,7 +16,7 @@ import io.meridian.oms.model.TimeInForce;
  * EXPIRED, REJECTED) plus an optional pending cancel/replace; {@link #status()} applies the FIX 4.4
  * precedence (a pending cancel/replace shows while the base is not terminal).
  */
-final class Order
+final class Order implements OrderView
 {
     static final int NO_PENDING = 0;
     static final int PENDING_CANCEL = 1;
@@ -85,6 +86,106 @@ final class Order
         this.price = price;
         this.createdNanos = createdNanos;
         this.updatedNanos = createdNanos;
+    }
+
+    public String orderId()
+    {
+        return orderId;
+    }
+
+    public int clientId()
+    {
+        return clientId;
+    }
+
+    public String clOrdId()
+    {
+        return clOrdId;
+    }
+
+    public String account()
+    {
+        return account;
+    }
+
+    public Instrument instrument()
+    {
+        return instrument;
+    }
+
+    public String symbol()
+    {
+        return symbol;
+    }
+
+    public Side side()
+    {
+        return side;
+    }
+
+    public OrdType ordType()
+    {
+        return ordType;
+    }
+
+    public TimeInForce timeInForce()
+    {
+        return timeInForce;
+    }
+
+    public long orderQty()
+    {
+        return orderQty;
+    }
+
+    public long price()
+    {
+        return price;
+    }
+
+    public long cumQty()
+    {
+        return cumQty;
+    }
+
+    public long leavesQty()
+    {
+        return leavesQty;
+    }
+
+    public long avgPx()
+    {
+        return avgPx;
+    }
+
+    public OrdStatus ordStatus()
+    {
+        return status();
+    }
+
+    public int venueId()
+    {
+        return venueId;
+    }
+
+    public String venueOrderId()
+    {
+        return venueOrderId;
+    }
+
+    public long createdNanos()
+    {
+        return createdNanos;
+    }
+
+    public long updatedNanos()
+    {
+        return updatedNanos;
+    }
+
+    public OrderRejectReason rejectReason()
+    {
+        return rejectReason;
     }
 
     OrdStatus status()

@@ -6,6 +6,7 @@ import io.meridian.oms.api.ClientReports;
 import io.meridian.oms.api.ExecutionReport;
 import io.meridian.oms.api.FillListener;
 import io.meridian.oms.api.NewOrderCommand;
+import io.meridian.oms.api.OrderStateListener;
 import io.meridian.oms.api.OrderStatusCommand;
 import io.meridian.oms.api.PreTradeCheck;
 import io.meridian.oms.api.ReplaceOrderCommand;
@@ -90,6 +91,9 @@ final class OrderStateMachine
     private int recordedOutcome;
     private int outcome;
     private int resolvedChild;
+    private OrderStateListener stateListener = OrderStateListener.NONE;
+    /** the order the input being applied changed, reported to the state listener once applied */
+    private Order touched;
 
     OrderStateMachine(
         final String orderIdPrefix, final int maxOrders, final InstrumentRegistry instruments, final PreTradeCheck risk,
@@ -118,6 +122,23 @@ final class OrderStateMachine
         this.replaying = replaying;
         this.recordedOutcome = recorded;
         this.outcome = 0;
+        this.touched = null;
+    }
+
+    void stateListener(final OrderStateListener listener)
+    {
+        this.stateListener = listener;
+    }
+
+    /** Tells the state listener of the order the last input changed; call after it was applied. */
+    void publishTouched()
+    {
+        final Order o = touched;
+        if (o != null)
+        {
+            touched = null;
+            stateListener.onOrderUpdated(o);
+        }
     }
 
     /** @return the external decisions taken while applying the last input, 0 when none. */
@@ -176,6 +197,7 @@ final class OrderStateMachine
         {
             ordersByNumber.put(number, o);
             storedOrders++;
+            touched = o;
             if (hasClOrdId && !duplicate)
             {
                 clOrdIds.put(lookupKey.set(c.clientId, c.clOrdId).copy(clOrdId), o);
@@ -359,6 +381,7 @@ final class OrderStateMachine
             rejectCancel(clientId, o, clOrdId, origClOrdId, replace, CancelRejectReason.ALREADY_PENDING, null);
             return null;
         }
+        touched = o;
         return o;
     }
 
@@ -440,8 +463,18 @@ final class OrderStateMachine
         if (o == null || e.execType == null)
         {
             metrics.unknownVenueEvent();
+            if (e.execType != null)
+            {
+                stateListener.onVenueReport(null, e);
+                if (e.execType == ExecType.TRADE)
+                {
+                    unknownOrderFill(e);
+                }
+            }
             return;
         }
+        touched = o;
+        stateListener.onVenueReport(o, e);
         if (e.venueOrderId.length() > 0 && !o.venueOrderId.contentEquals(e.venueOrderId))
         {
             o.venueOrderId = e.venueOrderId.toString();
@@ -593,6 +626,26 @@ final class OrderStateMachine
         o.updatedNanos = nowNanos;
     }
 
+    /**
+     * A fill the venue reports for an order Meridian does not know: handed on for the ledger (which
+     * keeps it once per venue trade id) and reconciliation; the order state is untouched.
+     */
+    private void unknownOrderFill(final VenueExecution e)
+    {
+        if (e.venueExecId.length() > 0 && e.lastQty > 0 && e.lastPx > 0)
+        {
+            stateListener.onFill(null, e, sequence);
+        }
+    }
+
+    private long sequence;
+
+    /** The local sequence number of the input being applied. */
+    void sequence(final long sequence)
+    {
+        this.sequence = sequence;
+    }
+
     private void onTrade(final Order o, final VenueExecution e, final long nowNanos)
     {
         final boolean hasExecId = e.venueExecId.length() > 0;
@@ -638,6 +691,7 @@ final class OrderStateMachine
         final ExecutionReport r = executionReport(o, ExecType.TRADE, o.clOrdId, null, e.lastQty, e.lastPx, nowNanos);
         emit(r);
         fills.onFill(o.account, o.instrument, o.side, e.lastQty, e.lastPx, e.venueId, e.venueExecId);
+        stateListener.onFill(o, e, sequence);
         risk.onTrade(o.instrument, e.lastPx);
     }
 
@@ -729,7 +783,12 @@ final class OrderStateMachine
         OrderRejectReason reason;
         if (replaying && (recordedOutcome & RISK_RECORDED) != 0)
         {
-            reason = OrderRejectReason.get(recordedOutcome & RISK_MASK);
+            reason = OrderRejectReason.fromCode(recordedOutcome & RISK_MASK);
+            if (reason == null)
+            {
+                reason = OrderRejectReason.NONE;
+                metrics.anomaly();
+            }
         }
         else
         {
@@ -739,7 +798,7 @@ final class OrderStateMachine
                 reason = OrderRejectReason.NONE;
             }
         }
-        outcome |= RISK_RECORDED | reason.ordinal();
+        outcome |= RISK_RECORDED | reason.code();
         return reason;
     }
 

@@ -103,6 +103,18 @@ class OrderPathSystemTest
             .contains("\"cumQty\":100").contains("\"open\":false");
         assertThat(meridian.get("/orders/does-not-exist").statusCode()).isEqualTo(404);
         assertThat(meridian.get("/positions").body()).contains("\"symbol\":\"AAPL\"");
+
+        // the store: an order without Account (1) books to the client's CompID; the fill that built it is listed
+        final String account = MeridianTestServer.CLIENT;
+        final HttpResponse<String> position = meridian.get("/positions/" + account + "/AAPL");
+        assertThat(position.statusCode()).isEqualTo(200);
+        assertThat(position.body()).contains("\"venueTradeId\":").contains("\"orderId\":\"" + orderId + "\"");
+        assertThat(meridian.get("/positions/" + account + "/NOPE").statusCode()).isEqualTo(404);
+        assertThat(meridian.get("/fills?orderId=" + orderId).body()).contains("\"qty\":100").contains("\"price\":190");
+        assertThat(meridian.get("/fills?orderId=" + orderId + "&since=2200-01-01T00:00:00Z").body()).isEqualTo("[]");
+        assertThat(meridian.get("/fills?venue=no-such-venue").statusCode()).isEqualTo(400);
+        assertThat(meridian.get("/fills?since=yesterday").statusCode()).isEqualTo(400);
+        assertThat(meridian.get("/balances").body()).contains("\"asset\":\"AAPL\"").contains("\"asset\":\"USD\"");
     }
 
     @Test

@@ -27,6 +27,12 @@ public final class VenueExecution
     /** local receipt time, epoch nanos, from the bridge's clock */
     public long receivedNanos;
     public int venueRejectCode;
+    /** fee (commission) charged for this fill, scaled by {@link #feeScale}; positive is a cost, 0 when none */
+    public long fee;
+    /** decimals of {@link #fee} */
+    public int feeScale;
+    /** asset the fee is charged in (e.g. USDT, BNB), empty when none */
+    public final StringBuilder feeAsset = new StringBuilder(16);
     public final StringBuilder text = new StringBuilder(64);
     /**
      * Dialect fields carried through unchanged, raw {@code tag=value<SOH>} pairs (empty when none):
@@ -50,6 +56,9 @@ public final class VenueExecution
         venueTimeNanos = 0;
         receivedNanos = 0;
         venueRejectCode = 0;
+        fee = 0;
+        feeScale = 0;
+        feeAsset.setLength(0);
         text.setLength(0);
         customFields.setLength(0);
         return this;

@@ -18,7 +18,8 @@ import org.agrona.MutableDirectBuffer;
 /**
  * Fixed binary layouts of the sequencer's input messages: the ring buffer payload and, unchanged,
  * the journal record payload. Each layout is a block of fixed fields (longs first, then ints, then
- * single-byte enums: 0 = null, otherwise ordinal + 1) followed by length-prefixed ASCII strings
+ * single-byte enums by explicit, stable codes: 0 = null, otherwise the FIX value of Side, OrdType,
+ * TimeInForce, ExecType and OrdStatus, and {@link OrderRejectReason#code()}) followed by length-prefixed ASCII strings
  * (unsigned short length, then one byte per char; chars above 127 become '?'; strings longer than
  * {@link #MAX_STRING_LENGTH} are truncated). Stateless and thread-safe: producers encode
  * concurrently into claimed ring space.
@@ -35,18 +36,12 @@ public final class RingCodec
 
     public static final int MAX_STRING_LENGTH = 1024;
 
-    private static final Side[] SIDES = Side.values();
-    private static final OrdType[] ORD_TYPES = OrdType.values();
-    private static final TimeInForce[] TIFS = TimeInForce.values();
-    private static final OrderRejectReason[] ORDER_REJECT_REASONS = OrderRejectReason.values();
-    private static final ExecType[] EXEC_TYPES = ExecType.values();
-    private static final OrdStatus[] ORD_STATUSES = OrdStatus.values();
 
     private static final int NEW_ORDER_FIXED = 36;
     private static final int CANCEL_FIXED = 16;
     private static final int REPLACE_FIXED = 32;
     private static final int STATUS_FIXED = 8;
-    private static final int EXECUTION_FIXED = 64;
+    private static final int EXECUTION_FIXED = 72;
     private static final int CANCEL_REJECT_FIXED = 20;
     public static final int SESSION_STATE_LENGTH = 8;
     /** after the strings of every client command: its FIX session's sequence index and MsgSeqNum */
@@ -115,10 +110,10 @@ public final class RingCodec
         c.transactTimeNanos = b.getLong(offset + 16);
         c.clientId = b.getInt(offset + 24);
         c.instrumentId = b.getInt(offset + 28);
-        c.side = decode(SIDES, b.getByte(offset + 32));
-        c.ordType = decode(ORD_TYPES, b.getByte(offset + 33));
-        c.timeInForce = decode(TIFS, b.getByte(offset + 34));
-        final OrderRejectReason edgeReject = decode(ORDER_REJECT_REASONS, b.getByte(offset + 35));
+        c.side = side(b.getByte(offset + 32));
+        c.ordType = ordType(b.getByte(offset + 33));
+        c.timeInForce = timeInForce(b.getByte(offset + 34));
+        final OrderRejectReason edgeReject = rejectReason(b.getByte(offset + 35));
         c.edgeReject = edgeReject == null ? OrderRejectReason.NONE : edgeReject;
         int pos = offset + NEW_ORDER_FIXED;
         pos = getString(b, pos, c.clOrdId);
@@ -158,7 +153,7 @@ public final class RingCodec
         c.reset();
         c.transactTimeNanos = b.getLong(offset);
         c.clientId = b.getInt(offset + 8);
-        c.side = decode(SIDES, b.getByte(offset + 12));
+        c.side = side(b.getByte(offset + 12));
         int pos = offset + CANCEL_FIXED;
         pos = getString(b, pos, c.clOrdId);
         pos = getString(b, pos, c.origClOrdId);
@@ -203,10 +198,10 @@ public final class RingCodec
         c.price = b.getLong(offset + 8);
         c.transactTimeNanos = b.getLong(offset + 16);
         c.clientId = b.getInt(offset + 24);
-        c.side = decode(SIDES, b.getByte(offset + 28));
-        c.ordType = decode(ORD_TYPES, b.getByte(offset + 29));
-        c.timeInForce = decode(TIFS, b.getByte(offset + 30));
-        final OrderRejectReason edgeReject = decode(ORDER_REJECT_REASONS, b.getByte(offset + 31));
+        c.side = side(b.getByte(offset + 28));
+        c.ordType = ordType(b.getByte(offset + 29));
+        c.timeInForce = timeInForce(b.getByte(offset + 30));
+        final OrderRejectReason edgeReject = rejectReason(b.getByte(offset + 31));
         c.edgeReject = edgeReject == null ? OrderRejectReason.NONE : edgeReject;
         int pos = offset + REPLACE_FIXED;
         pos = getString(b, pos, c.clOrdId);
@@ -243,7 +238,7 @@ public final class RingCodec
     {
         c.reset();
         c.clientId = b.getInt(offset);
-        c.side = decode(SIDES, b.getByte(offset + 4));
+        c.side = side(b.getByte(offset + 4));
         int pos = offset + STATUS_FIXED;
         pos = getString(b, pos, c.clOrdId);
         pos = getString(b, pos, c.orderId);
@@ -259,7 +254,7 @@ public final class RingCodec
     {
         return EXECUTION_FIXED + stringLength(e.clOrdId) + stringLength(e.origClOrdId) +
             stringLength(e.venueOrderId) + stringLength(e.venueExecId) + stringLength(e.text) +
-            stringLength(e.customFields);
+            stringLength(e.customFields) + stringLength(e.feeAsset);
     }
 
     public static int encodeExecution(final MutableDirectBuffer b, final int offset, final VenueExecution e)
@@ -274,8 +269,9 @@ public final class RingCodec
         b.putInt(offset + 52, e.venueRejectCode);
         b.putByte(offset + 56, code(e.execType));
         b.putByte(offset + 57, code(e.ordStatus));
-        b.putShort(offset + 58, (short)0);
+        b.putShort(offset + 58, (short)e.feeScale);
         b.putInt(offset + 60, 0);
+        b.putLong(offset + 64, e.fee);
         int pos = offset + EXECUTION_FIXED;
         pos = putString(b, pos, e.clOrdId);
         pos = putString(b, pos, e.origClOrdId);
@@ -283,6 +279,7 @@ public final class RingCodec
         pos = putString(b, pos, e.venueExecId);
         pos = putString(b, pos, e.text);
         pos = putString(b, pos, e.customFields);
+        pos = putString(b, pos, e.feeAsset);
         return pos - offset;
     }
 
@@ -297,15 +294,18 @@ public final class RingCodec
         e.receivedNanos = b.getLong(offset + 40);
         e.venueId = b.getInt(offset + 48);
         e.venueRejectCode = b.getInt(offset + 52);
-        e.execType = decode(EXEC_TYPES, b.getByte(offset + 56));
-        e.ordStatus = decode(ORD_STATUSES, b.getByte(offset + 57));
+        e.execType = execType(b.getByte(offset + 56));
+        e.ordStatus = ordStatus(b.getByte(offset + 57));
+        e.feeScale = b.getShort(offset + 58);
+        e.fee = b.getLong(offset + 64);
         int pos = offset + EXECUTION_FIXED;
         pos = getString(b, pos, e.clOrdId);
         pos = getString(b, pos, e.origClOrdId);
         pos = getString(b, pos, e.venueOrderId);
         pos = getString(b, pos, e.venueExecId);
         pos = getString(b, pos, e.text);
-        getString(b, pos, e.customFields);
+        pos = getString(b, pos, e.customFields);
+        getString(b, pos, e.feeAsset);
     }
 
     // ---------------------------------------------------------------- VenueCancelReject
@@ -397,14 +397,63 @@ public final class RingCodec
         return pos;
     }
 
-    private static byte code(final Enum<?> value)
+    private static byte code(final Side value)
     {
-        return value == null ? 0 : (byte)(value.ordinal() + 1);
+        return value == null ? 0 : (byte)value.fixValue();
     }
 
-    private static <E> E decode(final E[] values, final byte code)
+    private static byte code(final OrdType value)
     {
-        final int index = (code & 0xFF) - 1;
-        return index >= 0 && index < values.length ? values[index] : null;
+        return value == null ? 0 : (byte)value.fixValue();
+    }
+
+    private static byte code(final TimeInForce value)
+    {
+        return value == null ? 0 : (byte)value.fixValue();
+    }
+
+    private static byte code(final ExecType value)
+    {
+        return value == null ? 0 : (byte)value.fixValue();
+    }
+
+    private static byte code(final OrdStatus value)
+    {
+        return value == null ? 0 : (byte)value.fixValue();
+    }
+
+    private static byte code(final OrderRejectReason value)
+    {
+        return value == null ? 0 : (byte)(value.code() + 1);
+    }
+
+    private static Side side(final byte code)
+    {
+        return code == 0 ? null : Side.fromFix((char)code);
+    }
+
+    private static OrdType ordType(final byte code)
+    {
+        return code == 0 ? null : OrdType.fromFix((char)code);
+    }
+
+    private static TimeInForce timeInForce(final byte code)
+    {
+        return code == 0 ? null : TimeInForce.fromFix((char)code);
+    }
+
+    private static ExecType execType(final byte code)
+    {
+        return code == 0 ? null : ExecType.fromFix((char)code);
+    }
+
+    private static OrdStatus ordStatus(final byte code)
+    {
+        return code == 0 ? null : OrdStatus.fromFix((char)code);
+    }
+
+    private static OrderRejectReason rejectReason(final byte code)
+    {
+        return code == 0 ? null : OrderRejectReason.fromCode((code & 0xFF) - 1);
     }
 }

@@ -71,6 +71,7 @@ public final class Journal implements AutoCloseable
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private ByteBuffer crcView;
     private int position;
+    private int syncedPosition;
     private int lastRecordOffset = -1;
     private long recordCount;
     private long lastSequence;
@@ -105,6 +106,7 @@ public final class Journal implements AutoCloseable
     private void open()
     {
         final List<Integer> indices = segmentIndices();
+        JournalFormat.check(dir, !indices.isEmpty());
         if (indices.isEmpty())
         {
             mapSegment(0);
@@ -280,6 +282,7 @@ public final class Journal implements AutoCloseable
         mapped.force();
         IoUtil.unmap(mapped);
         mapped = null;
+        buffer.wrap(0, 0);
         mapSegment(segmentIndex + 1);
     }
 
@@ -290,6 +293,7 @@ public final class Journal implements AutoCloseable
         buffer.wrap(mapped);
         crcView = mapped.duplicate();
         position = 0;
+        syncedPosition = 0;
         lastRecordOffset = -1;
     }
 
@@ -307,6 +311,7 @@ public final class Journal implements AutoCloseable
         try (FileChannel channel = FileChannel.open(
             path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
+            preallocate(channel, minLength);
             final long size = Math.max(channel.size(), minLength);
             if (size > Integer.MAX_VALUE)
             {
@@ -317,6 +322,32 @@ public final class Journal implements AutoCloseable
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Writes zeros up to {@code length} so the file's blocks exist before it is mapped: a full disk
+     * then fails here with an IOException instead of a SIGBUS on a later write to a sparse page.
+     */
+    private static void preallocate(final FileChannel channel, final int length) throws IOException
+    {
+        long position = channel.size();
+        if (position >= length)
+        {
+            return;
+        }
+        final ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+        try
+        {
+            while (position < length)
+            {
+                zeros.clear().limit((int)Math.min(zeros.capacity(), length - position));
+                position += channel.write(zeros, position);
+            }
+        }
+        finally
+        {
+            IoUtil.unmap(zeros);
         }
     }
 
@@ -334,7 +365,7 @@ public final class Journal implements AutoCloseable
                 (file) ->
                 {
                     final String name = file.getFileName().toString();
-                    if (name.endsWith(SUFFIX) && name.length() == 20 + SUFFIX.length())
+                    if (name.endsWith(SUFFIX) && name.length() == 20 + SUFFIX.length() && Files.isRegularFile(file))
                     {
                         indices.add(Integer.parseInt(name.substring(0, 20)));
                     }
@@ -355,10 +386,37 @@ public final class Journal implements AutoCloseable
         return indices;
     }
 
+    /**
+     * Forces the records appended since the last sync to the storage device (msync of that range:
+     * a system call that waits for the disk). Returns at once when nothing is pending.
+     *
+     * @return true when something was forced.
+     */
+    public boolean syncAppended()
+    {
+        if (closed || mapped == null)
+        {
+            return false;
+        }
+        if (position < syncedPosition)
+        {
+            syncedPosition = 0;
+        }
+        if (position == syncedPosition)
+        {
+            return false;
+        }
+        // msync works on whole pages: start at the page holding the first unsynced byte
+        final int from = syncedPosition & ~4095;
+        mapped.force(from, position - from);
+        syncedPosition = position;
+        return true;
+    }
+
     /** Forces written records to disk (a system call: not for the hot path). */
     public void flush()
     {
-        if (!closed)
+        if (!closed && mapped != null)
         {
             mapped.force();
         }
@@ -400,9 +458,12 @@ public final class Journal implements AutoCloseable
         if (!closed)
         {
             closed = true;
-            mapped.force();
-            IoUtil.unmap(mapped);
-            mapped = null;
+            if (mapped != null)
+            {
+                mapped.force();
+                IoUtil.unmap(mapped);
+                mapped = null;
+            }
         }
     }
 }

@@ -7,42 +7,57 @@ package io.meridian.oms.model;
  */
 public enum OrderRejectReason
 {
-    NONE(0, "", 99),
-    UNKNOWN_SYMBOL(1, "unknown symbol", 99),
-    VENUE_UNAVAILABLE(2, "venue not connected", 99),
-    QTY_NOT_POSITIVE(13, "order quantity must be positive", 99),
-    QTY_EXCEEDS_MAX(3, "order quantity exceeds maximum", 99),
-    QTY_PRECISION(13, "order quantity has more decimals than the instrument allows", 99),
-    PRICE_MISSING(99, "limit order requires a price", 99),
-    PRICE_NOT_POSITIVE(99, "price must be positive", 99),
-    PRICE_PRECISION(99, "price has more decimals than the instrument allows", 99),
-    PRICE_OUTSIDE_COLLAR(99, "price outside collar of reference price", 99),
-    NOTIONAL_EXCEEDS_MAX(3, "order notional exceeds maximum", 99),
-    NO_REFERENCE_PRICE(99, "no reference price for market order notional", 99),
-    DUPLICATE_CLORDID(6, "duplicate ClOrdID", 6),
-    UNSUPPORTED_ORD_TYPE(11, "unsupported order type", 99),
-    UNSUPPORTED_TIME_IN_FORCE(11, "unsupported time in force", 99),
-    UNSUPPORTED_SIDE(11, "unsupported side", 99),
-    MISSING_FIELD(99, "required field missing", 99),
-    REPLACE_QTY_BELOW_CUM_QTY(13, "new order quantity not above executed quantity", 99),
-    REPLACE_CHANGES_SIDE_OR_SYMBOL(99, "replace may not change side or symbol", 99),
-    VENUE_REJECTED(0, "venue rejected", 99),
-    VENUE_SEND_FAILED(0, "could not send to venue", 99),
-    CAPACITY(99, "order book capacity reached", 99),
-    NOT_RECEIVED_BY_VENUE(0, "not received by the venue (lost at a restart or disconnect): not working", 99),
-    // appended: journals record the ordinal
-    KILL_SWITCH(99, "trading halted: kill switch engaged", 99),
-    VENUE_HALTED(2, "venue halted by operator", 99);
+    NONE(0, 0, "", 99),
+    UNKNOWN_SYMBOL(1, 1, "unknown symbol", 99),
+    VENUE_UNAVAILABLE(2, 2, "venue not connected", 99),
+    QTY_NOT_POSITIVE(3, 13, "order quantity must be positive", 99),
+    QTY_EXCEEDS_MAX(4, 3, "order quantity exceeds maximum", 99),
+    QTY_PRECISION(5, 13, "order quantity has more decimals than the instrument allows", 99),
+    PRICE_MISSING(6, 99, "limit order requires a price", 99),
+    PRICE_NOT_POSITIVE(7, 99, "price must be positive", 99),
+    PRICE_PRECISION(8, 99, "price has more decimals than the instrument allows", 99),
+    PRICE_OUTSIDE_COLLAR(9, 99, "price outside collar of reference price", 99),
+    NOTIONAL_EXCEEDS_MAX(10, 3, "order notional exceeds maximum", 99),
+    NO_REFERENCE_PRICE(11, 99, "no reference price for market order notional", 99),
+    DUPLICATE_CLORDID(12, 6, "duplicate ClOrdID", 6),
+    UNSUPPORTED_ORD_TYPE(13, 11, "unsupported order type", 99),
+    UNSUPPORTED_TIME_IN_FORCE(14, 11, "unsupported time in force", 99),
+    UNSUPPORTED_SIDE(15, 11, "unsupported side", 99),
+    MISSING_FIELD(16, 99, "required field missing", 99),
+    REPLACE_QTY_BELOW_CUM_QTY(17, 13, "new order quantity not above executed quantity", 99),
+    REPLACE_CHANGES_SIDE_OR_SYMBOL(18, 99, "replace may not change side or symbol", 99),
+    VENUE_REJECTED(19, 0, "venue rejected", 99),
+    VENUE_SEND_FAILED(20, 0, "could not send to venue", 99),
+    CAPACITY(21, 99, "order book capacity reached", 99),
+    JOURNAL_UNAVAILABLE(22, 99, "new orders halted: the journal cannot be written (cancels still accepted)", 99),
+    NOT_RECEIVED_BY_VENUE(23, 0, "not received by the venue (lost at a restart or disconnect): not working", 99),
+    KILL_SWITCH(24, 99, "trading halted: kill switch engaged", 99),
+    VENUE_HALTED(25, 2, "venue halted by operator", 99);
 
+    private final int code;
     private final int fixOrdRejReason;
     private final String text;
     private final int fixCxlRejReason;
 
-    OrderRejectReason(final int fixOrdRejReason, final String text, final int fixCxlRejReason)
+    /** @param code the reason's stable code in the journal: never reuse or renumber one, add new ones at the end */
+    OrderRejectReason(final int code, final int fixOrdRejReason, final String text, final int fixCxlRejReason)
     {
+        this.code = code;
         this.fixOrdRejReason = fixOrdRejReason;
         this.text = text;
         this.fixCxlRejReason = fixCxlRejReason;
+    }
+
+    /** The stable code journaled for this reason (0..255). */
+    public int code()
+    {
+        return code;
+    }
+
+    /** @return the reason with this journal code, or null when none has it. */
+    public static OrderRejectReason fromCode(final int code)
+    {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 
     public int fixOrdRejReason()
@@ -65,5 +80,19 @@ public enum OrderRejectReason
     public static OrderRejectReason get(final int ordinal)
     {
         return VALUES[ordinal];
+    }
+
+    private static final OrderRejectReason[] BY_CODE = new OrderRejectReason[256];
+
+    static
+    {
+        for (final OrderRejectReason reason : values())
+        {
+            if (reason.code < 0 || reason.code > 255 || BY_CODE[reason.code] != null)
+            {
+                throw new ExceptionInInitializerError("OrderRejectReason codes must be unique in 0..255: " + reason);
+            }
+            BY_CODE[reason.code] = reason;
+        }
     }
 }

@@ -1,0 +1,34 @@
+package io.meridian.oms.api;
+
+/**
+ * Told, on the sequencer thread, of every order state change, every fill after deduplication and
+ * every venue execution report, live and while the journal replays (so a projection of the OMS
+ * state, such as the shared store, is rebuilt by replay). Arguments are valid only during the call.
+ * Implementations must not block or allocate in steady state.
+ */
+public interface OrderStateListener
+{
+    OrderStateListener NONE = new OrderStateListener()
+    {
+    };
+
+    /** Once per sequenced input that touched {@code order}, after the input was applied. */
+    default void onOrderUpdated(final OrderView order)
+    {
+    }
+
+    /**
+     * A fill, once per (venue, venue trade id) whatever path brought it (live, resend, reconciliation).
+     *
+     * @param order the order it belongs to, or null when the venue's order is unknown to Meridian
+     *              (kept for reconciliation, it changes no position).
+     */
+    default void onFill(final OrderView order, final VenueExecution fill, final long sequence)
+    {
+    }
+
+    /** Every venue execution report (the venue's own view of the order); {@code order} null when unknown. */
+    default void onVenueReport(final OrderView order, final VenueExecution report)
+    {
+    }
+}

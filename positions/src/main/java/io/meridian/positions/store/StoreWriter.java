@@ -1,0 +1,329 @@
+package io.meridian.positions.store;
+
+import io.meridian.oms.api.OrderStateListener;
+import io.meridian.oms.api.OrderView;
+import io.meridian.oms.api.VenueExecution;
+import io.meridian.oms.model.Instrument;
+import io.meridian.oms.model.Side;
+import net.openhft.chronicle.hash.Data;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.map.MapEntry;
+
+import java.util.function.IntFunction;
+
+/**
+ * The only writer of the {@link SharedStore}, driven by the OMS on the sequencer thread: order
+ * states, the fill ledger (deduplicated by venue and venue trade id), positions per (account,
+ * venue, instrument) and per (account, instrument), balances implied by fills, and the venue's last
+ * view of each order. Keys and values are reused flyweights: a write does not allocate in steady
+ * state. Every timestamp it stores comes from the journaled input, so a replay writes the same
+ * bytes.
+ */
+public final class StoreWriter implements OrderStateListener
+{
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static
+    {
+        long p = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++)
+        {
+            POWERS_OF_TEN[i] = p;
+            p *= 10;
+        }
+    }
+
+    private final SharedStore store;
+    private final String defaultQuoteAsset;
+    private final StringBuilder key = new StringBuilder(96);
+    private final OrderRecord order = new OrderRecord();
+    private final FillRecord fill = new FillRecord();
+    private final PositionRecord position = new PositionRecord();
+    private final BalanceRecord balance = new BalanceRecord();
+    private final VenueOrderRecord venueOrder = new VenueOrderRecord();
+
+    private IntFunction<String> clientAccount = clientId -> "";
+    private volatile long fillsRecorded;
+    private volatile long duplicateFills;
+    private volatile long unknownOrderFills;
+
+    public StoreWriter(final SharedStore store)
+    {
+        this.store = store;
+        this.defaultQuoteAsset = store.defaultQuoteAsset();
+    }
+
+    /**
+     * The account positions are booked to for an order without an Account (1), per client id (e.g.
+     * the client's CompID); must return the same String instance each time (no allocation).
+     */
+    public StoreWriter clientAccount(final IntFunction<String> clientAccount)
+    {
+        this.clientAccount = clientAccount;
+        return this;
+    }
+
+    public SharedStore store()
+    {
+        return store;
+    }
+
+    public void onOrderUpdated(final OrderView o)
+    {
+        put(store.orders(), orderKey(o.orderId()), order.set(o));
+    }
+
+    public void onVenueReport(final OrderView o, final VenueExecution e)
+    {
+        if (o != null)
+        {
+            orderKey(o.orderId());
+        }
+        else
+        {
+            unknownVenueOrderKey(e.venueId, e.clOrdId);
+        }
+        final VenueOrderRecord r = venueOrder;
+        final long reports = store.venueOrders().getUsing(key, r) == null ? 0 : r.reports;
+        r.venueId = e.venueId;
+        StoreRecord.set(r.orderId, o == null ? "" : o.orderId());
+        StoreRecord.set(r.venueClOrdId, e.clOrdId);
+        StoreRecord.set(r.venueOrderId, e.venueOrderId);
+        r.execType = e.execType == null ? 0 : e.execType.fixValue();
+        r.ordStatus = e.ordStatus == null ? 0 : e.ordStatus.fixValue();
+        r.cumQty = e.cumQty;
+        r.leavesQty = e.leavesQty;
+        r.lastQty = e.lastQty;
+        r.lastPx = e.lastPx;
+        r.venueTimeNanos = e.venueTimeNanos;
+        r.receivedNanos = e.receivedNanos;
+        r.reports = reports + 1;
+        put(store.venueOrders(), key, r);
+    }
+
+    public void onFill(final OrderView o, final VenueExecution e, final long sequence)
+    {
+        fillKey(e.venueId, e.venueExecId);
+        if (store.fills().containsKey(key))
+        {
+            duplicateFills++;
+            return;
+        }
+        final Instrument instrument = o == null ? null : o.instrument();
+        final FillRecord f = fill;
+        f.venueId = e.venueId;
+        StoreRecord.set(f.venueTradeId, e.venueExecId);
+        StoreRecord.set(f.venueOrderId, e.venueOrderId);
+        StoreRecord.set(f.orderId, o == null ? "" : o.orderId());
+        StoreRecord.set(f.venueClOrdId, e.clOrdId);
+        final String account = o == null ? "" : account(o);
+        StoreRecord.set(f.account, account);
+        f.instrumentId = instrument == null ? -1 : instrument.id();
+        StoreRecord.set(f.symbol, o == null ? "" : o.symbol());
+        f.side = o == null || o.side() == null ? 0 : o.side().fixValue();
+        f.priceScale = instrument == null ? 0 : instrument.priceScale();
+        f.qtyScale = instrument == null ? 0 : instrument.qtyScale();
+        f.qty = e.lastQty;
+        f.price = e.lastPx;
+        f.fee = e.fee;
+        f.feeScale = e.feeScale;
+        StoreRecord.set(f.feeAsset, e.feeAsset);
+        f.venueTimeNanos = e.venueTimeNanos;
+        f.receivedNanos = e.receivedNanos;
+        f.sequence = sequence;
+        put(store.fills(), key, f);
+        fillsRecorded++;
+
+        if (instrument == null || o.side() == null)
+        {
+            unknownOrderFills++;
+            return;
+        }
+        final boolean buy = o.side() == Side.BUY;
+        applyPosition(account, o.venueId(), instrument, buy, e.lastQty, e.lastPx, e.receivedNanos, sequence);
+        applyPosition(account, PositionRecord.ALL_VENUES, instrument, buy, e.lastQty, e.lastPx, e.receivedNanos,
+            sequence);
+        applyBalances(o.venueId(), instrument, buy, e, sequence);
+    }
+
+    /**
+     * Records a balance the venue reported (reconciliation); sequencer thread only.
+     *
+     * @param amount scaled by {@link BalanceRecord#SCALE}.
+     */
+    public void onReportedBalance(final int venueId, final CharSequence asset, final long amount, final long nowNanos)
+    {
+        balanceKey(venueId, asset, 0, asset.length());
+        final BalanceRecord b = balance;
+        if (store.balances().getUsing(key, b) == null)
+        {
+            b.init(venueId, asset);
+        }
+        b.reported = amount;
+        b.reportedNanos = nowNanos;
+        put(store.balances(), key, b);
+    }
+
+    public long fillsRecorded()
+    {
+        return fillsRecorded;
+    }
+
+    public long duplicateFills()
+    {
+        return duplicateFills;
+    }
+
+    public long unknownOrderFills()
+    {
+        return unknownOrderFills;
+    }
+
+    private String account(final OrderView o)
+    {
+        final String account = o.account();
+        return account.isEmpty() ? clientAccount.apply(o.clientId()) : account;
+    }
+
+    private void applyPosition(
+        final String account, final int venueId, final Instrument instrument, final boolean buy, final long qty,
+        final long price, final long nowNanos, final long sequence)
+    {
+        positionKey(account, venueId, instrument.id());
+        final PositionRecord p = position;
+        if (store.positions().getUsing(key, p) == null)
+        {
+            p.init(account, venueId, instrument.id(), instrument.symbol(), instrument.priceScale(),
+                instrument.qtyScale());
+        }
+        p.apply(buy, qty, price, nowNanos, sequence);
+        put(store.positions(), key, p);
+    }
+
+    private void applyBalances(
+        final int venueId, final Instrument instrument, final boolean buy, final VenueExecution e, final long sequence)
+    {
+        final String symbol = instrument.symbol();
+        int separator = -1;
+        for (int i = 0, n = symbol.length(); i < n; i++)
+        {
+            final char c = symbol.charAt(i);
+            if (c == '-' || c == '/')
+            {
+                separator = i;
+                break;
+            }
+        }
+        final long baseDelta = rescale(e.lastQty, instrument.qtyScale(), BalanceRecord.SCALE);
+        final long quoteDelta = rescale(
+            Math.multiplyExact(e.lastQty, e.lastPx), instrument.priceScale() + instrument.qtyScale(), BalanceRecord.SCALE);
+        final int baseEnd = separator < 0 ? symbol.length() : separator;
+        addImplied(venueId, symbol, 0, baseEnd, buy ? baseDelta : -baseDelta, e.receivedNanos);
+        if (separator < 0)
+        {
+            addImplied(venueId, defaultQuoteAsset, 0, defaultQuoteAsset.length(), buy ? -quoteDelta : quoteDelta,
+                e.receivedNanos);
+        }
+        else
+        {
+            addImplied(venueId, symbol, separator + 1, symbol.length(), buy ? -quoteDelta : quoteDelta,
+                e.receivedNanos);
+        }
+        if (e.fee != 0 && e.feeAsset.length() > 0)
+        {
+            addImplied(venueId, e.feeAsset, 0, e.feeAsset.length(), -rescale(e.fee, e.feeScale, BalanceRecord.SCALE),
+                e.receivedNanos);
+        }
+    }
+
+    private void addImplied(
+        final int venueId, final CharSequence assetSource, final int start, final int end, final long delta,
+        final long nowNanos)
+    {
+        balanceKey(venueId, assetSource, start, end);
+        final BalanceRecord b = balance;
+        if (store.balances().getUsing(key, b) == null)
+        {
+            b.init(venueId, "");
+            b.asset.append(assetSource, start, end);
+        }
+        b.implied += delta;
+        b.impliedUpdatedNanos = nowNanos;
+        b.fills++;
+        put(store.balances(), key, b);
+    }
+
+    /** value at {@code from} decimals to {@code to} decimals, half-even when digits are dropped */
+    static long rescale(final long value, final int from, final int to)
+    {
+        if (from == to)
+        {
+            return value;
+        }
+        if (from < to)
+        {
+            return Math.multiplyExact(value, POWERS_OF_TEN[to - from]);
+        }
+        return PositionRecord.mulDivHalfEven(value, 1, POWERS_OF_TEN[from - to]);
+    }
+
+    private StringBuilder orderKey(final CharSequence orderId)
+    {
+        key.setLength(0);
+        key.append(orderId);
+        return key;
+    }
+
+    private void unknownVenueOrderKey(final int venueId, final CharSequence venueClOrdId)
+    {
+        key.setLength(0);
+        key.append('?').append(venueId).append('|').append(venueClOrdId);
+    }
+
+    private void fillKey(final int venueId, final CharSequence venueTradeId)
+    {
+        key.setLength(0);
+        key.append(venueId).append('|').append(venueTradeId);
+    }
+
+    private void positionKey(final CharSequence account, final int venueId, final int instrumentId)
+    {
+        key.setLength(0);
+        key.append(account).append('|');
+        if (venueId == PositionRecord.ALL_VENUES)
+        {
+            key.append('*');
+        }
+        else
+        {
+            key.append(venueId);
+        }
+        key.append('|').append(instrumentId);
+    }
+
+    private void balanceKey(final int venueId, final CharSequence asset, final int start, final int end)
+    {
+        key.setLength(0);
+        key.append(venueId).append('|').append(asset, start, end);
+    }
+
+    /** Insert or replace without reading the previous value back (ChronicleMap.put would deserialize it). */
+    private static <V> void put(final ChronicleMap<CharSequence, V> map, final CharSequence key, final V value)
+    {
+        try (ExternalMapQueryContext<CharSequence, V, ?> c = map.queryContext(key))
+        {
+            c.updateLock().lock();
+            final MapEntry<CharSequence, V> entry = c.entry();
+            final Data<V> data = c.wrapValueAsData(value);
+            if (entry != null)
+            {
+                c.replaceValue(entry, data);
+            }
+            else
+            {
+                c.insert(c.absentEntry(), data);
+            }
+        }
+    }
+}
