@@ -131,6 +131,16 @@ public final class BinanceSimulator implements ControlledVenue, AutoCloseable {
         }));
     }
 
+    /** Sessions subscribed to a market stream such as {@code btcusdt@depth@100ms} (tests wait for a subscription). */
+    public int marketSubscribers(String stream) {
+        return streams.subscribers(stream);
+    }
+
+    /** Open user data streams of an account (tests wait for theirs to be registered). */
+    public int userStreams(String account) {
+        return streams.userStreams(account);
+    }
+
     /** Sends the merged @depth@100ms diffs due now instead of at the next 100 ms tick (tests). */
     public void flushDepthStreams() {
         await(loop.call(() -> {

@@ -88,6 +88,11 @@ final class BinanceStreams implements ExchangeListener {
         });
     }
 
+    int userStreams(String account) {
+        List<UserSink> sinks = users.get(account);
+        return sinks == null ? 0 : sinks.size();
+    }
+
     void removeUser(String account, UserSink sink) {
         List<UserSink> sinks = users.get(account);
         if (sinks != null) {
@@ -246,6 +251,11 @@ final class BinanceStreams implements ExchangeListener {
     private boolean hasUsers(String account) {
         List<UserSink> sinks = users.get(account);
         return sinks != null && !sinks.isEmpty();
+    }
+
+    int subscribers(String stream) {
+        List<Sub> subs = market.get(stream.toLowerCase(Locale.ROOT));
+        return subs == null ? 0 : subs.size();
     }
 
     private boolean hasMarket(String stream) {

@@ -379,16 +379,31 @@ class BinanceFaultTest {
             HttpRequest request = HttpRequest.newBuilder(URI.create(sim.restUrl() + "/api/v3/userDataStream"))
                 .header("X-MBX-APIKEY", key).POST(HttpRequest.BodyPublishers.noBody()).build();
             String listenKey = new JSONObject(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).getString("listenKey");
+            int before = sim.userStreams(account);
             Stream stream = new Stream("/ws/" + listenKey);
-            // the sink is registered on the exchange loop: a round trip there makes sure it is in place
+            // the server registers the sink in its onOpen, which may run after the client's handshake
+            awaitRegistered(() -> sim.userStreams(account) > before, "user stream of " + account);
+            // the sink's registration hook runs on the exchange loop: a round trip there makes sure it ran
             sim.onExchange(ex -> null);
             return stream;
         }
 
         static Stream market(String name) throws Exception {
             Stream stream = new Stream("/ws/" + name);
-            sim.onExchange(ex -> null);
+            // the server registers the subscription in its onOpen, which may run after the client's handshake
+            awaitRegistered(() -> sim.marketSubscribers(name) > 0, name);
             return stream;
+        }
+
+        private static void awaitRegistered(java.util.function.BooleanSupplier registered, String what)
+            throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (!registered.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("not subscribed to " + what + " within " + WAIT_SECONDS + " s");
+                }
+                Thread.sleep(5);
+            }
         }
 
         JSONObject next(Predicate<JSONObject> wanted) throws InterruptedException {
