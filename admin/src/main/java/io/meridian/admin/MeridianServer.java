@@ -178,6 +178,10 @@ public final class MeridianServer implements AutoCloseable
             FixVenueBridge.logonCustomisation(config.venues()));
         clientSessions.acquireOfflineSessions(fixRuntime.library(), FIX_REPLY_TIMEOUT_MS);
         clientSessions.resumeFromJournal(oms.clientSessionPositions());
+        clientSessions.skipPossiblySentSequenceNumbers(fixRuntime.sentSequenceFloors(), fixRuntime.library());
+        venueBridge.firstSentSeqNumAfterUncleanStop(
+            venue -> fixRuntime.nextSafeSentSeqNum(venue.senderCompId(), venue.targetCompId()));
+        fixRuntime.openAcceptor();
 
         final Agent libraryPoller = new Agent()
         {

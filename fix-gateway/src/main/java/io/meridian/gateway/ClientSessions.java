@@ -163,6 +163,48 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         }
     }
 
+    /**
+     * After an unclean stop, moves each client's sent sequence number past everything the dead process may
+     * have put on the wire (see {@link SentSequenceFloors}), after {@link #acquireOfflineSessions} and before
+     * any client logs on. It is done with a SequenceReset on the offline session: Artio archives it, so the
+     * new number survives another crash, and a client asking for the skipped numbers gets a gap fill
+     * instead of a number it has seen with other content.
+     */
+    public void skipPossiblySentSequenceNumbers(final SentSequenceFloors floors, final FixLibrary library)
+    {
+        if (floors.isEmpty())
+        {
+            return;
+        }
+        final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
+        for (final ClientContext context : contexts)
+        {
+            final Session session = context.session;
+            if (session == null)
+            {
+                continue;
+            }
+            final int next = floors.nextSafeSeqNum(session.id());
+            if (next <= session.lastSentMsgSeqNum() + 1)
+            {
+                continue;
+            }
+            LOG.warn("event=client_sent_sequence_skipped client={} artioLastSent={} nextMsgSeqNum={} " +
+                "reason=unclean_stop", context.config, session.lastSentMsgSeqNum(), next);
+            final long deadlineMs = System.currentTimeMillis() + 5_000;
+            while (session.trySendSequenceReset(next) < 0)
+            {
+                if (System.currentTimeMillis() > deadlineMs)
+                {
+                    throw new IllegalStateException("cannot move the sent sequence of " + context.config + " to " + next);
+                }
+                library.poll(10);
+                idle.idle();
+            }
+            context.refresh();
+        }
+    }
+
     /** A session acquired again (the client logs on) starts from what Artio counted: move it back again. */
     private static void rewindToJournal(final ClientContext context, final Session session)
     {

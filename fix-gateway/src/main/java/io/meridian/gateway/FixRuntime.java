@@ -67,6 +67,7 @@ public final class FixRuntime implements AutoCloseable
     private FramerPump framerPump;
     private boolean framerOnPollingThread;
     private DataDirectoryLock dataDirLock;
+    private SentSequenceFloors sentSequenceFloors = SentSequenceFloors.none();
 
     public FixRuntime(final FixRuntimeConfig config, final EpochNanoClock clock)
     {
@@ -103,6 +104,8 @@ public final class FixRuntime implements AutoCloseable
         final File archiveDir = new File(dataDir, "archive");
         // the lock proves its owner is dead: recover now instead of waiting out the archive's liveness timeout
         dataDirLock.removeStaleMarkFile(archiveDir.toPath().resolve(ArchiveMarkFile.FILENAME));
+        // before the new driver deletes the dead one's directory: what each session last sent
+        sentSequenceFloors = SentSequenceFloors.readDeadDriver(new File(aeronDir));
         final File fixDir = new File(dataDir, "fix");
         IoUtil.ensureDirectoryExists(fixDir, "fix state dir");
 
@@ -135,6 +138,8 @@ public final class FixRuntime implements AutoCloseable
 
         final EngineConfiguration engineConfig = new EngineConfiguration()
             .bindTo(config.bindHost(), config.port())
+            // clients are let in by openAcceptor(), once their sessions are set up for this start
+            .bindAtStartup(false)
             .libraryAeronChannel(IPC)
             .logFileDir(fixDir.getAbsolutePath())
             .deleteLogFileDirOnStart(false)
@@ -212,6 +217,76 @@ public final class FixRuntime implements AutoCloseable
             Thread.onSpinWait();
         }
         LOG.info("event=fix_runtime_started port={} dataDir={}", config.port(), dataDir);
+    }
+
+    /**
+     * Binds the client acceptor: until then no client can log on, so a start can set each session's
+     * sequence numbers (journal resume, unclean-stop skip) before any Logon is answered. Call once after
+     * {@link #start} and before the core thread polls the library.
+     */
+    public void openAcceptor()
+    {
+        final long deadlineMs = System.currentTimeMillis() + config.replyTimeoutMs();
+        uk.co.real_logic.artio.Reply<?> reply = null;
+        while (reply == null)
+        {
+            if (System.currentTimeMillis() > deadlineMs)
+            {
+                throw new IllegalStateException("the FIX engine did not take the bind request");
+            }
+            reply = engine.bind();
+        }
+        while (reply.isExecuting())
+        {
+            if (System.currentTimeMillis() > deadlineMs)
+            {
+                throw new IllegalStateException("the FIX acceptor did not bind to port " + config.port());
+            }
+            library.poll(10);
+            Thread.onSpinWait();
+        }
+        if (!reply.hasCompleted())
+        {
+            throw new IllegalStateException("cannot bind the FIX acceptor to " + config.bindHost() + ":" +
+                config.port() + ": " + reply.error());
+        }
+        LOG.info("event=fix_acceptor_open port={}", config.port());
+    }
+
+    /** What each session last sent before an unclean stop; empty after a clean one. */
+    public SentSequenceFloors sentSequenceFloors()
+    {
+        return sentSequenceFloors;
+    }
+
+    /**
+     * The first MsgSeqNum an initiator session (to a venue) may send after an unclean stop, 0 when
+     * Artio's own number is safe. Call after {@link #start}, before the core thread polls the library.
+     */
+    public int nextSafeSentSeqNum(final String localCompId, final String remoteCompId)
+    {
+        if (sentSequenceFloors.isEmpty())
+        {
+            return 0;
+        }
+        final long deadlineMs = System.currentTimeMillis() + config.replyTimeoutMs();
+        uk.co.real_logic.artio.Reply<Long> reply = null;
+        while (reply == null && System.currentTimeMillis() < deadlineMs)
+        {
+            // null: the framer's queue was full, retry
+            reply = engine.lookupSessionId(localCompId, remoteCompId, null, null, null, null);
+        }
+        while (reply != null && reply.isExecuting() && System.currentTimeMillis() < deadlineMs)
+        {
+            library.poll(10);
+            Thread.onSpinWait();
+        }
+        if (reply == null || !reply.hasCompleted())
+        {
+            // unknown session (never connected) or no answer: nothing was sent on it that we could reuse
+            return 0;
+        }
+        return sentSequenceFloors.nextSafeSeqNum(reply.resultIfPresent());
     }
 
     public FixLibrary library()

@@ -77,6 +77,7 @@ class DataDirectoryLockTest
             .transientSequenceNumbers(true)
             .deleteOnClose(true), new SystemEpochNanoClock());
         runtime.start(AuthenticationStrategy.none(), new NoClients(), (session, info) -> null);
+        runtime.openAcceptor();
         assertThat(runtime.library().isConnected()).isTrue();
         return runtime;
     }

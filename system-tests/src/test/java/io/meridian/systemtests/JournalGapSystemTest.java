@@ -47,9 +47,9 @@ class JournalGapSystemTest
         try (FixVenueSimulator venue = new FixVenueSimulator(
             FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start())
         {
-            try (MeridianTestServer first = new MeridianTestServer(
+            final MeridianTestServer first = new MeridianTestServer(
                 data, fixPort, MeridianTestServer.freePort(), venue.port()).start().awaitVenueConnected();
-                TestFixClient client = new TestFixClient(fixPort, MeridianTestServer.CLIENT, store).start().awaitLogon())
+            try (first; TestFixClient client = new TestFixClient(fixPort, MeridianTestServer.CLIENT, store).start().awaitLogon())
             {
                 for (int i = 0; i < 2 + LOST; i++)
                 {

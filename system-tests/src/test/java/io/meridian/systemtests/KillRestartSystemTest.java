@@ -17,8 +17,10 @@ import static quickfix.field.Side.BUY;
 
 /**
  * Meridian killed with SIGKILL and started again at once on the same data directory comes up on the
- * first attempt (the dead process's Aeron and archive mark files do not hold it back) and keeps the
- * order it had taken.
+ * first attempt (the dead process's Aeron and archive mark files do not hold it back), keeps the
+ * order it had taken, and never sends a MsgSeqNum again that the dead process may have sent: its Logon
+ * skips past the last number the dead process's counters showed, and the client, asking for the skipped
+ * numbers, gets a gap fill.
  */
 @Timeout(240)
 class KillRestartSystemTest
@@ -43,8 +45,14 @@ class KillRestartSystemTest
 
                 for (int kill = 1; kill <= 2; kill++)
                 {
+                    final int logons = client.logonSeqNums().size();
+                    final int expected = client.expectedIncomingSeqNum();
                     meridian.kill();
                     meridian.start().awaitHealthy(START_TIMEOUT);
+                    client.awaitLogons(logons);
+                    assertThat(client.logonSeqNums().get(logons))
+                        .as("Meridian's Logon after kill %d skips the numbers the dead process may have sent", kill)
+                        .isGreaterThan(expected);
                 }
                 assertThat(meridian.get("/orders?status=open")).contains("before-kill");
 

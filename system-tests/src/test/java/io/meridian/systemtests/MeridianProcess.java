@@ -154,15 +154,23 @@ final class MeridianProcess implements AutoCloseable
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    public void close() throws InterruptedException
+    public void close()
     {
         if (process != null && process.isAlive())
         {
             process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS))
+            try
+            {
+                if (!process.waitFor(30, TimeUnit.SECONDS))
+                {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+            catch (final InterruptedException e)
             {
                 process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -49,9 +49,9 @@ class ResendRaceSystemTest
         try (FixVenueSimulator venue = new FixVenueSimulator(
             FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start())
         {
-            try (MeridianTestServer first = new MeridianTestServer(
+            final MeridianTestServer first = new MeridianTestServer(
                 data, fixPort, MeridianTestServer.freePort(), venue.port()).start().awaitVenueConnected();
-                TestFixClient client = new TestFixClient(fixPort, MeridianTestServer.CLIENT, store).start().awaitLogon())
+            try (first; TestFixClient client = new TestFixClient(fixPort, MeridianTestServer.CLIENT, store).start().awaitLogon())
             {
                 client.send(limit("before-1", BUY, "10", "AAPL", "180.00", TimeInForce.DAY));
                 client.await("New", report("before-1", '0'));

@@ -45,6 +45,7 @@ final class TestFixClient implements Application, AutoCloseable
     private volatile boolean loggedOn;
     private volatile int logouts;
     private volatile java.util.function.Supplier<List<Message>> sendOnLogon;
+    private final List<Integer> logonSeqNums = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     TestFixClient(final int port, final String senderCompId, final Path storeDir) throws ConfigError
     {
@@ -249,6 +250,32 @@ final class TestFixClient implements Application, AutoCloseable
         }
     }
 
+    /** The MsgSeqNum of every Logon received from the counterparty, in order. */
+    List<Integer> logonSeqNums()
+    {
+        return logonSeqNums;
+    }
+
+    /** The MsgSeqNum the client expects next from the counterparty (its store's view). */
+    int expectedIncomingSeqNum() throws java.io.IOException
+    {
+        return quickfix.Session.lookupSession(sessionId).getExpectedTargetNum();
+    }
+
+    /** Waits until the client has received more than {@code count} Logons. */
+    void awaitLogons(final int count) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (logonSeqNums.size() <= count || !loggedOn)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("client " + sessionId + " saw " + logonSeqNums.size() + " Logons, wanted > " + count);
+            }
+            Thread.sleep(10);
+        }
+    }
+
     public void close()
     {
         initiator.stop(true);
@@ -294,6 +321,17 @@ final class TestFixClient implements Application, AutoCloseable
     public void fromAdmin(final Message message, final SessionID sessionId)
     {
         final String type = msgType(message);
+        if (MsgType.LOGON.equals(type))
+        {
+            try
+            {
+                logonSeqNums.add(message.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD));
+            }
+            catch (final quickfix.FieldNotFound e)
+            {
+                throw new IllegalStateException(e);
+            }
+        }
         if (MsgType.REJECT.equals(type) || MsgType.LOGOUT.equals(type))
         {
             received.add(message);

@@ -34,9 +34,9 @@ class UnacknowledgedOrderSystemTest
         try (FixVenueSimulator venue = new FixVenueSimulator(
             FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start())
         {
-            try (MeridianTestServer first = new MeridianTestServer(
+            final MeridianTestServer first = new MeridianTestServer(
                 data, fixPort, MeridianTestServer.freePort(), venue.port()).start().awaitVenueConnected();
-                TestFixClient client = new TestFixClient(fixPort, MeridianTestServer.CLIENT, store).start().awaitLogon())
+            try (first; TestFixClient client = new TestFixClient(fixPort, MeridianTestServer.CLIENT, store).start().awaitLogon())
             {
                 client.send(limit("known", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL));
                 client.await("New", report("known", '0'));

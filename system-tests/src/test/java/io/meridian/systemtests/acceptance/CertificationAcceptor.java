@@ -52,6 +52,7 @@ final class CertificationAcceptor implements AutoCloseable
             try
             {
                 runtime.start(authenticator, application, (session, info) -> null);
+                runtime.openAcceptor();
             }
             catch (final RuntimeException e)
             {

@@ -102,6 +102,22 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         return new VenueLogonCustomisation(venues);
     }
 
+    /**
+     * After an unclean stop: the first MsgSeqNum a venue session may send, past what the dead process may
+     * have sent unrecorded (the gateway's SentSequenceFloors); the next Logon starts there and the venue's
+     * ResendRequest for the skipped numbers gets a gap fill. Set before the agent starts.
+     */
+    public void firstSentSeqNumAfterUncleanStop(final java.util.function.ToIntFunction<FixVenueConfig> nextSafeSeqNum)
+    {
+        for (final Venue venue : venues)
+        {
+            if (venue != null && venue.config.dialect() != VenueDialect.BINANCE_SPOT)
+            {
+                venue.firstSentSeqNum = nextSafeSeqNum.applyAsInt(venue.config);
+            }
+        }
+    }
+
     /** Where venue events go (the OMS); set before the agent starts. */
     public void venueEvents(final VenueEvents events)
     {
@@ -237,6 +253,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             return new NoVenueHandler();
         }
         venue.session = session;
+        venue.firstSentSeqNum = 0;
         venue.refresh();
         if (session.isActive())
         {
@@ -298,6 +315,8 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         volatile int lastSentSeqNum;
         volatile int lastReceivedSeqNum;
         volatile long connectAttempts;
+        /** 0, or the MsgSeqNum the first Logon after an unclean stop must carry */
+        int firstSentSeqNum;
 
         Venue(final FixVenueConfig config)
         {
@@ -354,6 +373,12 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
                 else
                 {
                     builder.sequenceNumbersPersistent(true).fixDictionary(FixDictionaryImpl.class);
+                    if (firstSentSeqNum > 0)
+                    {
+                        LOG.warn("event=venue_sent_sequence_skipped venue={} nextMsgSeqNum={} reason=unclean_stop",
+                            config.name(), firstSentSeqNum);
+                        builder.initialSentSequenceNumber(firstSentSeqNum);
+                    }
                 }
                 if (config.username() != null && !config.username().isBlank())
                 {
