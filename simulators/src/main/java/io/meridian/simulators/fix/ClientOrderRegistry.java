@@ -42,6 +42,11 @@ final class ClientOrderRegistry {
             .sorted(java.util.Comparator.comparingLong(o -> o.engineOrderId)).toList();
     }
 
+    /** Every order the engine accepted, in order of entry. */
+    java.util.List<ClientOrder> all() {
+        return byEngineId.values().stream().sorted(java.util.Comparator.comparingLong(o -> o.engineOrderId)).toList();
+    }
+
     boolean isClOrdIdUsed(SessionID session, String clOrdId) {
         return byClOrdId(session, clOrdId) != null;
     }

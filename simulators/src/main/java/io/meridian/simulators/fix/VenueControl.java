@@ -71,6 +71,20 @@ public final class VenueControl {
         return core.received();
     }
 
+    /** Every client order the venue accepted: its current ClOrdID, status and fill totals (checks, tools). */
+    public java.util.List<OrderState> clientOrders() {
+        return core.locked(() -> core.registry().all().stream()
+            .map(o -> new OrderState(o.orderId, o.clOrdId, o.symbol, o.ordStatus, o.cumQty, o.leavesQty)).toList());
+    }
+
+    /** One client order as the venue sees it. */
+    public record OrderState(String orderId, String clOrdId, String symbol, char ordStatus, BigDecimal cumQty,
+                             BigDecimal leavesQty) {
+        public boolean isLive() {
+            return ordStatus == quickfix.field.OrdStatus.NEW || ordStatus == quickfix.field.OrdStatus.PARTIALLY_FILLED;
+        }
+    }
+
     public VenueCounters counters() {
         return core.locked(() -> core.counters().snapshot());
     }

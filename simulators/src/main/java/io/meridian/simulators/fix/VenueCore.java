@@ -28,12 +28,17 @@ final class VenueCore {
     private final DecimalScale scale;
     private final String houseAccount;
     private final VenueMarketMaker maker;
+    private final ClientOrderRegistry registry;
+
+    ClientOrderRegistry registry() {
+        return registry;
+    }
 
     VenueCore(FixVenueSimulatorConfig config, ReportSender sender, String idPrefix) {
         this.scale = DecimalScale.of(config.decimals());
         this.houseAccount = config.houseAccount();
         VenueIds ids = new VenueIds(idPrefix);
-        ClientOrderRegistry registry = new ClientOrderRegistry();
+        this.registry = new ClientOrderRegistry();
         ReportFactory reports = new ReportFactory(ids);
         Outbox outbox = new Outbox(sender, faults, counters);
         PositionBook positions = new PositionBook();
