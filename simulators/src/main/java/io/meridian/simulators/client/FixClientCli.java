@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * prints QuickFIX/J's own message log instead. An example of how to connect, not a trading tool.
  * <pre>
  *   FixClientCli [--host localhost] [--port 9878] [--sender CLIENT1] [--target MERIDIAN]
- *                [--username u --password p] [--tif DAY|GTC|IOC|FOK] [--wait-s 10] [--raw]
+ *                [--username u --password p] [--tif DAY|GTC|IOC|FOK] [--wait-s 10] [--raw] [--store DIR]
  *                BUY|SELL QTY SYMBOL [PRICE]          (no PRICE: market order)
  * </pre>
  */
@@ -70,6 +70,7 @@ public final class FixClientCli implements Application
         String tif = "DAY";
         int waitS = 10;
         boolean raw = false;
+        Path storeDir = null;
         final java.util.List<String> positional = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++)
         {
@@ -84,6 +85,7 @@ public final class FixClientCli implements Application
                 case "--tif": tif = args[++i].toUpperCase(); break;
                 case "--wait-s": waitS = Integer.parseInt(args[++i]); break;
                 case "--raw": raw = true; break;
+                case "--store": storeDir = Path.of(args[++i]); break;
                 default: positional.add(args[i]);
             }
         }
@@ -94,7 +96,10 @@ public final class FixClientCli implements Application
         }
 
         final FixClientCli client = new FixClientCli(username, password, raw);
-        final Path store = Files.createTempDirectory("meridian-fix-client");
+        // sequence numbers persist between runs, as Meridian's do: a fresh store would log on with
+        // MsgSeqNum 1 and be logged out as "MsgSeqNum too low" from the second run on
+        final Path store = storeDir == null ? Files.createTempDirectory("meridian-fix-client") :
+            Files.createDirectories(storeDir);
         final SessionSettings settings = settings(host, port, sender, target, store);
         final SocketInitiator initiator = new SocketInitiator(
             client, new FileStoreFactory(settings), settings, new ScreenLogFactory(raw, raw, false),
