@@ -178,6 +178,8 @@ final class ClientMessageValidation
         private final SessionHandler application;
         private final MessageValidator validator;
         private final AcceptorSessions owner;
+        /** Artio's last received MsgSeqNum after the previous message of the session; -1 before one */
+        private int lastReceivedBefore = -1;
 
         ValidatedHandler(final SessionHandler application, final MessageValidator validator, final AcceptorSessions owner)
         {
@@ -191,6 +193,11 @@ final class ClientMessageValidation
             final Session session, final int sequenceIndex, final long messageType, final long timestampInNs,
             final long position, final OnMessageInfo messageInfo)
         {
+            if (!messageInfo.isValid())
+            {
+                undoCountOfRejectedResend(buffer, offset, length, session);
+            }
+            final Action action;
             if (messageInfo.isValid() && validator.validate(buffer, offset, length) != ValidationFailure.NONE)
             {
                 final boolean sent = sendReject(session, validator, buffer, offset, length);
@@ -198,11 +205,37 @@ final class ClientMessageValidation
                 LOG.warn("event=message_invalid sessionId={} seqNum={} failure={} tag={}", session.id(),
                     intValue(buffer, offset, length, 34), validator.failure(),
                     validator.hasRefTagId() ? validator.refTagId() : -1);
-                return CONTINUE;
+                action = CONTINUE;
             }
-            return application.onMessage(
-                buffer, offset, length, libraryId, session, sequenceIndex, messageType, timestampInNs, position,
-                messageInfo);
+            else
+            {
+                action = application.onMessage(
+                    buffer, offset, length, libraryId, session, sequenceIndex, messageType, timestampInNs, position,
+                    messageInfo);
+            }
+            lastReceivedBefore = session.lastReceivedMsgSeqNum();
+            return action;
+        }
+
+        /**
+         * Artio 0.175 rejects a PossDup resend it finds invalid (no OrigSendingTime, say) and then counts
+         * it as the next message received, although its MsgSeqNum was one already processed: the
+         * counterparty's real next message would then be refused as "too low" and the session lost.
+         * Only that exact step (a resend at or below the count before it, the count up by one) is undone.
+         */
+        private void undoCountOfRejectedResend(
+            final DirectBuffer buffer, final int offset, final int length, final Session session)
+        {
+            final int possDup = valueStart(buffer, offset, length, 43);
+            final int msgSeqNum = intValue(buffer, offset, length, 34);
+            if (lastReceivedBefore > 0 && possDup >= 0 && buffer.getByte(possDup) == 'Y' &&
+                msgSeqNum > 0 && msgSeqNum <= lastReceivedBefore &&
+                session.lastReceivedMsgSeqNum() == lastReceivedBefore + 1)
+            {
+                ReceivedSequenceNumbers.rewind(session, lastReceivedBefore);
+                LOG.warn("event=rejected_resend_not_counted sessionId={} msgSeqNum={} lastReceived={}",
+                    session.id(), msgSeqNum, lastReceivedBefore);
+            }
         }
 
         public void onTimeout(final int libraryId, final Session session)
@@ -222,6 +255,7 @@ final class ClientMessageValidation
 
         public void onSessionStart(final Session session)
         {
+            lastReceivedBefore = -1;
             application.onSessionStart(session);
         }
     }
