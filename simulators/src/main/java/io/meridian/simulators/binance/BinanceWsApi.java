@@ -103,7 +103,7 @@ final class BinanceWsApi implements WebSocketHandler.WebSocketListener {
             session.send(answer.toString());
             return;
         }
-        if (faults(method, params)) {
+        if (faults(id, method, params)) {
             return;
         }
         venue.loop().call(() -> {
@@ -124,10 +124,11 @@ final class BinanceWsApi implements WebSocketHandler.WebSocketListener {
     }
 
     /** Faults that answer instead of the venue; true if the request is consumed. */
-    private boolean faults(String method, Map<String, String> params) {
+    private boolean faults(JsonNode id, String method, Map<String, String> params) {
         String symbol = params.get("symbol");
         if (venue.faults().active(FaultType.MAINTENANCE, symbol).isPresent()) {
-            send(null, BinanceError.MAINTENANCE.httpStatus(), null, BinanceError.MAINTENANCE);
+            // a parsed request is answered with its id, errors included
+            send(id, BinanceError.MAINTENANCE.httpStatus(), null, BinanceError.MAINTENANCE);
             return true;
         }
         if (!method.equals("order.place")) {

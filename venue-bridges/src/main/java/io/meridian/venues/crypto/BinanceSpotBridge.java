@@ -47,6 +47,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
     {
     }
 
+    private long lastRecvWindowResyncMs = Long.MIN_VALUE / 2;
     private final BinanceSigner signer;
     private final Backoff backoff;
     private final Map<String, Pending> pending = new HashMap<>();
@@ -417,6 +418,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
 
     protected void queryStatus(final TrackedOrder t)
     {
+
         final Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", t.venueSymbol);
         params.put("origClientOrderId", t.venueClOrdId);
@@ -636,6 +638,10 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         }
         else
         {
+            if (code == -1021)
+            {
+                resyncClockAfterRecvWindowError();
+            }
             pendingRefused(t, false, code, error);
         }
     }
@@ -671,6 +677,13 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
     private void statusAnswered(
         final TrackedOrder t, final int status, final int code, final JsonNode body, final String error)
     {
+        if (code == -1021)
+        {
+            // our clock is off from the venue's (it stepped, or the venue's did): every signed request fails
+            // until it is corrected, so correct it; the next scheduled query goes out with the new offset
+            resyncClockAfterRecvWindowError();
+            return;
+        }
         if (status == 200)
         {
             final String clientOrderId = body.path("clientOrderId").asText();
@@ -898,6 +911,19 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         final long offset = serverTimeMs - (sentMs + receivedMs) / 2;
         clockOffsetMs = offset;
         metrics.clockOffsetMs = offset;
+    }
+
+    /** At most one resync a second, however many requests the offset made fail. */
+    private void resyncClockAfterRecvWindowError()
+    {
+        final long nowMs = clock.time();
+        if (nowMs - lastRecvWindowResyncMs >= 1_000)
+        {
+            lastRecvWindowResyncMs = nowMs;
+            metrics.clockResyncs.incrementAndGet();
+            LOG.warn("event=crypto_clock_resync venue={} reason=\"-1021 outside recvWindow\"", config.name());
+            syncTimeRest();
+        }
     }
 
     private void syncTimeRest()
