@@ -178,7 +178,9 @@ public final class MeridianServer implements AutoCloseable
             FixVenueBridge.logonCustomisation(config.venues()));
         clientSessions.acquireOfflineSessions(fixRuntime.library(), FIX_REPLY_TIMEOUT_MS);
         clientSessions.resumeFromJournal(oms.clientSessionPositions());
-        clientSessions.skipPossiblySentSequenceNumbers(fixRuntime.sentSequenceFloors(), fixRuntime.library());
+        final OrderRestatements restatements = OrderRestatements.afterSkip(
+            clientSessions.skipPossiblySentSequenceNumbers(fixRuntime.sentSequenceFloors(), fixRuntime.library()),
+            oms.recoveredOrders());
         venueBridge.firstSentSeqNumAfterUncleanStop(
             venue -> fixRuntime.nextSafeSentSeqNum(venue.senderCompId(), venue.targetCompId()));
         fixRuntime.openAcceptor();
@@ -188,7 +190,7 @@ public final class MeridianServer implements AutoCloseable
             public int doWork()
             {
                 return clientSessions.sendBacklogs() + clientSessions.requestOwedMessages() +
-                    fixRuntime.poll(FRAGMENT_LIMIT);
+                    restatements.offer(oms.orderEntry()) + fixRuntime.poll(FRAGMENT_LIMIT);
             }
 
             public void onClose()

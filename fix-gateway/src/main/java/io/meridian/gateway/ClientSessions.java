@@ -168,13 +168,18 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
      * have put on the wire (see {@link SentSequenceFloors}), after {@link #acquireOfflineSessions} and before
      * any client logs on. It is done with a SequenceReset on the offline session: Artio archives it, so the
      * new number survives another crash, and a client asking for the skipped numbers gets a gap fill
-     * instead of a number it has seen with other content.
+     * instead of a number it has seen with other content. Reports among the skipped numbers are not
+     * sent again: the caller restates the affected orders (see MeridianServer).
+     *
+     * @return the clientIds whose sent numbers were skipped.
      */
-    public void skipPossiblySentSequenceNumbers(final SentSequenceFloors floors, final FixLibrary library)
+    public org.agrona.collections.IntArrayList skipPossiblySentSequenceNumbers(
+        final SentSequenceFloors floors, final FixLibrary library)
     {
+        final org.agrona.collections.IntArrayList skipped = new org.agrona.collections.IntArrayList();
         if (floors.isEmpty())
         {
-            return;
+            return skipped;
         }
         final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
         for (final ClientContext context : contexts)
@@ -202,7 +207,9 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
                 idle.idle();
             }
             context.refresh();
+            skipped.addInt(context.clientId());
         }
+        return skipped;
     }
 
     /** A session acquired again (the client logs on) starts from what Artio counted: move it back again. */

@@ -170,6 +170,19 @@ public final class Oms implements AutoCloseable
     }
 
     /**
+     * Every order as the journal left it: call after {@link #recover()} and before the sequencer runs,
+     * on the thread that started the Oms (afterwards use {@link #queries()}).
+     */
+    public List<OrderSnapshot> recoveredOrders()
+    {
+        if (!recovered)
+        {
+            throw new IllegalStateException("recover() first");
+        }
+        return machine.snapshots(false);
+    }
+
+    /**
      * Runs {@code read} on the sequencer thread, where order (and position) state may be read
      * safely, and completes the future with its result there. Fails the future when the queue is
      * full or the Oms is closed.

@@ -527,11 +527,6 @@ final class KillLoop
             {
                 violations.add("ExecID " + execId + " reused: " + earlier + " then " + content);
             }
-            if (execType == ExecType.ORDER_STATUS)
-            {
-                // a status answer restates the order; it does not answer a request of ours
-                return;
-            }
             if (earlier == null && execType == ExecType.TRADE)
             {
                 fills++;
@@ -544,7 +539,11 @@ final class KillLoop
             }
             cumQtyByOrderId.merge(orderId, cumQty, BigDecimal::max);
             lastReportByOrderId.put(orderId, new Report(ordStatus, cumQty));
-            answer(clOrdId);
+            if (execType != ExecType.ORDER_STATUS)
+            {
+                // a status report restates the order (after an unclean restart); it answers no request
+                answer(clOrdId);
+            }
             synchronized (working)
             {
                 final Request request = requests.get(clOrdId);

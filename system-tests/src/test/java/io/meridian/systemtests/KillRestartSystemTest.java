@@ -12,6 +12,7 @@ import java.time.Duration;
 
 import static io.meridian.systemtests.Orders.limit;
 import static io.meridian.systemtests.Orders.report;
+import static io.meridian.systemtests.TestFixClient.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static quickfix.field.Side.BUY;
 
@@ -53,6 +54,10 @@ class KillRestartSystemTest
                     assertThat(client.logonSeqNums().get(logons))
                         .as("Meridian's Logon after kill %d skips the numbers the dead process may have sent", kill)
                         .isGreaterThan(expected);
+                    // what was among the skipped numbers is not resent: the open order is restated instead
+                    client.await("status report restating the open order after kill " + kill,
+                        m -> "8".equals(TestFixClient.msgType(m)) && "before-kill".equals(field(m, 11)) &&
+                            "I".equals(field(m, 150)) && "0".equals(field(m, 39)));
                 }
                 assertThat(meridian.get("/orders?status=open")).contains("before-kill");
 
