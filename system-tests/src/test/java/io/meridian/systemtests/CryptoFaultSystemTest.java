@@ -59,6 +59,9 @@ class CryptoFaultSystemTest
     private OkxSimulator okx;
     private MeridianTestServer meridian;
     private TestFixClient client;
+    /** carries ExecInst (18): its 18=6 orders are post-only at the venue */
+    private TestFixClient maker;
+    private static final String MAKER = "MAKERCLIENT";
 
     @BeforeAll
     void start(@TempDir final Path dir) throws Exception
@@ -71,10 +74,12 @@ class CryptoFaultSystemTest
             CryptoVenues.instruments(CryptoVenues.BINANCE, ""));
         instruments.addAll(CryptoVenues.instruments(CryptoVenues.OKX, "@OKX"));
         meridian = new MeridianTestServer(dir.resolve("meridian"), fixVenue.port(),
+            List.of(new io.meridian.gateway.ClientSessionConfig(4, MAKER, "MERIDIAN", null, null).withCarryTags(18)),
             List.of(CryptoVenues.binance(binance, 1_500), CryptoVenues.okx(okx, 2, 1_500)), instruments)
             .start().awaitCryptoConnected();
         client = new TestFixClient(meridian.fixPort(), MeridianTestServer.CLIENT, dir.resolve("client")).start()
             .awaitLogon();
+        maker = new TestFixClient(meridian.fixPort(), MAKER, dir.resolve("maker")).start().awaitLogon();
     }
 
     @AfterEach
@@ -91,6 +96,10 @@ class CryptoFaultSystemTest
         if (client != null)
         {
             client.close();
+        }
+        if (maker != null)
+        {
+            maker.close();
         }
         if (meridian != null)
         {
@@ -290,6 +299,37 @@ class CryptoFaultSystemTest
         venue.faults().inject(FaultSpec.of(FaultType.REST_STREAM_DISAGREE).forMillis(2_000));
         venue.faults().inject(FaultSpec.of(FaultType.UNKNOWN_OUTCOME).times(1));
         assertConsistent(venue, marketableBuy(venue, "0.01"), "2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {CryptoVenues.BINANCE, CryptoVenues.OKX})
+    void postOnlyRestsOrIsRejectedButNeverTakes(final String name) throws Exception
+    {
+        final Venue venue = venue(name);
+        // ExecInst 6 (participate don't initiate): Binance LIMIT_MAKER, OKX post_only
+        final String resting = nextClOrdId("po-rest-" + name);
+        maker.send(postOnly(limit(resting, BUY, "0.002", venue.symbol(), restingPrice(venue), TimeInForce.GOOD_TILL_CANCEL)));
+        final Message working = maker.await("New", Orders.report(resting, '0'));
+
+        final BookTop top = venue.on(exchange -> exchange.bookTop(venue.venueSymbol()).orElseThrow());
+        final String crossing = Amounts.toDecimal(top.askPrice()).add(new BigDecimal("100")).toPlainString();
+        final String taker = nextClOrdId("po-take-" + name);
+        maker.send(postOnly(limit(taker, BUY, "0.002", venue.symbol(), crossing, TimeInForce.GOOD_TILL_CANCEL)));
+        final Message refused = maker.await("post-only refused or expired by the venue",
+            m -> "8".equals(TestFixClient.msgType(m)) && taker.equals(field(m, 11)) &&
+                Set.of("8", "4", "C").contains(field(m, 39)));
+        assertThat(field(refused, 14)).as("a post-only order never takes liquidity").isIn("0", "0.00000000", "0.0");
+        assertOmsMatchesVenue(venue, field(refused, 37));
+
+        final String cancelId = nextClOrdId("po-cxl-" + name);
+        maker.send(Orders.cancel(cancelId, resting, BUY, venue.symbol(), field(working, 38)));
+        maker.await("Canceled", Orders.report(cancelId, '4'));
+    }
+
+    private static Message postOnly(final Message order)
+    {
+        order.setString(18, "6");
+        return order;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -86,6 +86,15 @@ final class MeridianTestServer implements AutoCloseable
             cryptoVenues, cryptoInstruments);
     }
 
+    /** With crypto venues and extra client sessions (a dialect or carried tags under test). */
+    MeridianTestServer(
+        final Path dataDir, final int venuePort, final List<ClientSessionConfig> extraClients,
+        final List<CryptoVenueConfig> cryptoVenues, final List<InstrumentSettings> cryptoInstruments)
+    {
+        this(dataDir, freePort(), freePort(), venuePort, extraClients, new int[0], List.of(), "low-resource", "backoff",
+            cryptoVenues, cryptoInstruments);
+    }
+
     /** @param extraVenues venues beyond SIMVENUE (ids from 1 on), e.g. a dialect venue under test. */
     MeridianTestServer(final Path dataDir, final int venuePort, final List<FixVenueConfig> extraVenues)
     {

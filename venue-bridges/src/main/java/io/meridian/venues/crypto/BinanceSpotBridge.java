@@ -347,7 +347,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         final Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", t.venueSymbol);
         params.put("side", t.side == Side.BUY ? "BUY" : "SELL");
-        orderParams(params, t.ordType, t.timeInForce, t.qty, t.qtyScale, t.price, t.priceScale);
+        orderParams(params, t.ordType, t.timeInForce, t.postOnly, t.qty, t.qtyScale, t.price, t.priceScale);
         params.put("newClientOrderId", t.venueClOrdId);
         params.put("newOrderRespType", "FULL");
         if (apiReady)
@@ -362,12 +362,18 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
     }
 
     private static void orderParams(
-        final Map<String, String> params, final OrdType ordType, final TimeInForce tif, final long qty, final int qtyScale,
-        final long price, final int priceScale)
+        final Map<String, String> params, final OrdType ordType, final TimeInForce tif, final boolean postOnly,
+        final long qty, final int qtyScale, final long price, final int priceScale)
     {
         if (ordType == OrdType.MARKET)
         {
             params.put("type", "MARKET");
+        }
+        else if (postOnly)
+        {
+            // rejected by the venue if it would take liquidity; LIMIT_MAKER takes no timeInForce
+            params.put("type", "LIMIT_MAKER");
+            params.put("price", Decimals.format(price, priceScale));
         }
         else
         {
@@ -400,7 +406,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         params.put("symbol", t.venueSymbol);
         params.put("side", t.side == Side.BUY ? "BUY" : "SELL");
         // Binance replaces by cancelling and placing a new order for what is left
-        orderParams(params, t.pendingOrdType, t.pendingTimeInForce, t.pendingQty - t.cumQty, t.qtyScale,
+        orderParams(params, t.pendingOrdType, t.pendingTimeInForce, t.postOnly, t.pendingQty - t.cumQty, t.qtyScale,
             t.pendingPrice, t.priceScale);
         params.put("cancelReplaceMode", "STOP_ON_FAILURE");
         params.put("cancelOrigClientOrderId", t.venueClOrdId);

@@ -254,6 +254,37 @@ public abstract class CryptoVenueBridge implements Agent
         }
     }
 
+    /**
+     * Whether the client's ExecInst (18), when its session carries the tag, includes 6 ("participate
+     * don't initiate"): a post-only order.
+     */
+    static boolean isPostOnly(final CharSequence customFields)
+    {
+        final int length = customFields.length();
+        int fieldStart = 0;
+        while (fieldStart < length)
+        {
+            int end = fieldStart;
+            while (end < length && customFields.charAt(end) != '\u0001')
+            {
+                end++;
+            }
+            if (end - fieldStart > 3 && customFields.charAt(fieldStart) == '1' && customFields.charAt(fieldStart + 1) == '8' &&
+                customFields.charAt(fieldStart + 2) == '=')
+            {
+                for (int i = fieldStart + 3; i < end; i++)
+                {
+                    if (customFields.charAt(i) == '6')
+                    {
+                        return true;
+                    }
+                }
+            }
+            fieldStart = end + 1;
+        }
+        return false;
+    }
+
     private void onNewOrder(final VenueOrder o, final long nowMs)
     {
         final String symbol = o.symbol.toString();
@@ -263,6 +294,7 @@ public abstract class CryptoVenueBridge implements Agent
         t.venueClOrdId = venueClOrdId(t.clOrdId);
         t.ordType = o.ordType;
         t.timeInForce = o.timeInForce;
+        t.postOnly = isPostOnly(o.customFields);
         t.qty = o.qty;
         t.price = o.price;
         t.sentMs = nowMs;

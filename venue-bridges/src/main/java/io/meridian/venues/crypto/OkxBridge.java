@@ -298,7 +298,8 @@ public final class OkxBridge extends CryptoVenueBridge
         }
         else
         {
-            arg.put("ordType", t.timeInForce == TimeInForce.IOC ? "ioc" : t.timeInForce == TimeInForce.FOK ? "fok" : "limit");
+            arg.put("ordType", t.postOnly ? "post_only" :
+                t.timeInForce == TimeInForce.IOC ? "ioc" : t.timeInForce == TimeInForce.FOK ? "fok" : "limit");
             arg.put("px", Decimals.format(t.price, t.priceScale));
         }
         arg.put("sz", Decimals.format(t.qty, t.qtyScale));

@@ -54,6 +54,8 @@ final class TrackedOrder
     long nextStatusQueryMs;
     int statusQueries;
     boolean skewRetried;
+    /** ExecInst (18) 6, "participate don't initiate", carried from the client: Binance LIMIT_MAKER, OKX post_only */
+    boolean postOnly;
 
     /** a terminal event that arrived before the fills it counts (out of order): held until they are in */
     TerminalEvent parked;

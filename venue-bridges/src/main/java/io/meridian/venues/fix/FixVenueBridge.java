@@ -3,7 +3,11 @@ package io.meridian.venues.fix;
 import io.aeron.logbuffer.ControlledFragmentHandler.Action;
 import io.meridian.fix.codecs.FixDictionaryImpl;
 import io.meridian.fix.codecs.decoder.ExecutionReportDecoder;
+import io.meridian.fix.codecs.decoder.BusinessMessageRejectDecoder;
 import io.meridian.fix.codecs.decoder.OrderCancelRejectDecoder;
+import io.meridian.fix.codecs.decoder.RejectDecoder;
+import io.meridian.oms.model.ExecType;
+import io.meridian.oms.model.OrdStatus;
 import io.meridian.oms.api.VenueCancelReject;
 import io.meridian.oms.api.VenueEvents;
 import io.meridian.oms.api.VenueExecution;
@@ -179,7 +183,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
     public boolean sendNewOrder(final VenueOrder order)
     {
-        final boolean sent = send(order.venueId, encoder.newOrder(order), order.clOrdId);
+        final boolean sent = send(order.venueId, encoder.newOrder(order), order.clOrdId, 'D', order.origClOrdId);
         if (sent)
         {
             metrics.ordersSent.incrementAndGet();
@@ -189,7 +193,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
     public boolean sendCancel(final VenueOrder cancel)
     {
-        final boolean sent = send(cancel.venueId, encoder.cancel(cancel), cancel.clOrdId);
+        final boolean sent = send(cancel.venueId, encoder.cancel(cancel), cancel.clOrdId, 'F', cancel.origClOrdId);
         if (sent)
         {
             metrics.cancelsSent.incrementAndGet();
@@ -199,7 +203,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
     public boolean sendReplace(final VenueOrder replace)
     {
-        final boolean sent = send(replace.venueId, encoder.replace(replace), replace.clOrdId);
+        final boolean sent = send(replace.venueId, encoder.replace(replace), replace.clOrdId, 'G', replace.origClOrdId);
         if (sent)
         {
             metrics.replacesSent.incrementAndGet();
@@ -209,7 +213,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
     public boolean sendStatusRequest(final VenueOrder order)
     {
-        final boolean sent = send(order.venueId, encoder.status(order), order.clOrdId);
+        final boolean sent = send(order.venueId, encoder.status(order), order.clOrdId, 'H', order.origClOrdId);
         if (sent)
         {
             LOG.info("event=venue_status_query venueId={} clOrdId={}", order.venueId, order.clOrdId);
@@ -217,7 +221,9 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         return sent;
     }
 
-    private boolean send(final int venueId, final Encoder message, final CharSequence clOrdId)
+    private boolean send(
+        final int venueId, final Encoder message, final CharSequence clOrdId, final char msgType,
+        final CharSequence origClOrdId)
     {
         final Venue venue = venue(venueId);
         final Session session = venue == null ? null : venue.session;
@@ -232,6 +238,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         {
             if (session.trySend(message) > 0)
             {
+                venue.sent.record(session.lastSentMsgSeqNum(), msgType, clOrdId, origClOrdId);
                 venue.refresh();
                 return true;
             }
@@ -315,6 +322,11 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         volatile int lastSentSeqNum;
         volatile int lastReceivedSeqNum;
         volatile long connectAttempts;
+        final SentRequests sent = new SentRequests();
+        private final VenueExecution refusedOrder = new VenueExecution();
+        private final VenueCancelReject refusedCancel = new VenueCancelReject();
+        private final StringBuilder refusedText = new StringBuilder(128);
+        private final StringBuilder refId = new StringBuilder(32);
         /** 0, or the MsgSeqNum the first Logon after an unclean stop must carry */
         int firstSentSeqNum;
 
@@ -463,8 +475,147 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
                 }
                 metrics.cancelRejectsIn.incrementAndGet();
             }
+            else if (messageType == RejectDecoder.MESSAGE_TYPE)
+            {
+                // a session-level Reject names the refused message by its MsgSeqNum only
+                final int slot = sent.find(intField(offset, length, 45));
+                if (slot >= 0 && !refused(slot, offset, length, receivedNanos, "session Reject"))
+                {
+                    return ABORT;
+                }
+            }
+            else if (messageType == BusinessMessageRejectDecoder.MESSAGE_TYPE)
+            {
+                final char refMsgType = charField(offset, length, 372);
+                refId.setLength(0);
+                copyField(offset, length, 379, refId);
+                final int slot = refMsgType == 0 || refId.length() == 0 ? -1 : sent.findByClOrdId(refMsgType, refId);
+                if (slot >= 0 && !refused(slot, offset, length, receivedNanos, "BusinessMessageReject"))
+                {
+                    return ABORT;
+                }
+            }
             refresh();
             return CONTINUE;
+        }
+
+        /**
+         * The venue refused a request at the session or business layer, before its order logic saw it:
+         * a NewOrderSingle is rejected to the client (else it would stay PendingNew), a cancel or replace
+         * is refused with an OrderCancelReject. Status requests are only logged.
+         * @return false when the OMS ring is full (retry the message).
+         */
+        private boolean refused(
+            final int slot, final int offset, final int length, final long receivedNanos, final String layer)
+        {
+            refusedText.setLength(0);
+            refusedText.append(config.name()).append(' ').append(layer).append(": ");
+            if (copyField(offset, length, 58, refusedText) == 0)
+            {
+                refusedText.append("refused (reason ").append(intField(offset, length, 373)).append(')');
+            }
+            final char msgType = sent.msgType(slot);
+            LOG.warn("event=venue_request_refused venue={} msgType={} clOrdId={} text=\"{}\"", config.name(), msgType,
+                sent.clOrdId(slot), refusedText);
+            if (msgType == 'D')
+            {
+                final VenueExecution e = refusedOrder.reset();
+                e.venueId = config.venueId();
+                e.clOrdId.append(sent.clOrdId(slot));
+                e.execType = ExecType.REJECTED;
+                e.ordStatus = OrdStatus.REJECTED;
+                e.receivedNanos = receivedNanos;
+                e.text.append(refusedText);
+                if (!events.onExecution(e))
+                {
+                    return false;
+                }
+                metrics.executionsIn.incrementAndGet();
+            }
+            else if (msgType == 'F' || msgType == 'G')
+            {
+                final VenueCancelReject r = refusedCancel.reset();
+                r.venueId = config.venueId();
+                r.clOrdId.append(sent.clOrdId(slot));
+                r.origClOrdId.append(sent.origClOrdId(slot));
+                r.replace = msgType == 'G';
+                r.receivedNanos = receivedNanos;
+                r.text.append(refusedText);
+                if (!events.onCancelReject(r))
+                {
+                    return false;
+                }
+                metrics.cancelRejectsIn.incrementAndGet();
+            }
+            sent.forget(slot);
+            return true;
+        }
+
+        private int valueStart(final int offset, final int length, final int tag)
+        {
+            final int end = offset + length;
+            int fieldStart = offset;
+            while (fieldStart < end)
+            {
+                int parsed = 0;
+                int index = fieldStart;
+                byte b;
+                while (index < end && (b = asciiBuffer.getByte(index)) != '=')
+                {
+                    parsed = b >= '0' && b <= '9' ? parsed * 10 + (b - '0') : -1_000_000;
+                    index++;
+                }
+                if (parsed == tag)
+                {
+                    return index + 1;
+                }
+                while (index < end && asciiBuffer.getByte(index) != 1)
+                {
+                    index++;
+                }
+                fieldStart = index + 1;
+            }
+            return -1;
+        }
+
+        private int intField(final int offset, final int length, final int tag)
+        {
+            final int start = valueStart(offset, length, tag);
+            int value = 0;
+            for (int i = start; start >= 0 && i < offset + length; i++)
+            {
+                final byte b = asciiBuffer.getByte(i);
+                if (b < '0' || b > '9')
+                {
+                    break;
+                }
+                value = value * 10 + (b - '0');
+            }
+            return start < 0 ? -1 : value;
+        }
+
+        private char charField(final int offset, final int length, final int tag)
+        {
+            final int start = valueStart(offset, length, tag);
+            return start < 0 || start >= offset + length ? 0 : (char)asciiBuffer.getByte(start);
+        }
+
+        /** @return the number of characters appended. */
+        private int copyField(final int offset, final int length, final int tag, final StringBuilder into)
+        {
+            final int start = valueStart(offset, length, tag);
+            int copied = 0;
+            for (int i = start; start >= 0 && i < offset + length; i++)
+            {
+                final byte b = asciiBuffer.getByte(i);
+                if (b == 1)
+                {
+                    break;
+                }
+                into.append((char)b);
+                copied++;
+            }
+            return copied;
         }
 
         public void onTimeout(final int libraryId, final Session session)
