@@ -176,6 +176,13 @@ final class ClientMessageHandler
                 context.connected = true;
                 // logged on: Artio has asked for whatever lay beyond the journal
                 context.resumeFromSeqNum = ClientSessions.ClientContext.NO_RESUME;
+                if (context.knownSequenceIndex >= 0 && session.sequenceIndex() > context.knownSequenceIndex)
+                {
+                    // a Logon with ResetSeqNumFlag=Y: what was queued for the client in the old sequence
+                    // is not resent, so each open order's current state is sent as a status report
+                    context.restateOpenOrders = true;
+                }
+                context.knownSequenceIndex = session.sequenceIndex();
                 context.refresh();
             }
         }

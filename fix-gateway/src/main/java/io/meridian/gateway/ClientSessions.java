@@ -45,6 +45,8 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
     private final ClientContext[] contexts;
     private final Object2ObjectHashMap<String, ClientContext> byCompId = new Object2ObjectHashMap<>();
     private final ClientMessageHandler messageHandler;
+    private final OrderEntry orderEntry;
+    private final io.meridian.oms.api.OrderStatusCommand restatement = new io.meridian.oms.api.OrderStatusCommand();
     private final GatewayMetrics metrics;
     private final io.meridian.fix.codecs.builder.ResendRequestEncoder resendRequest =
         new io.meridian.fix.codecs.builder.ResendRequestEncoder();
@@ -69,6 +71,7 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         }
         this.metrics = metrics;
         this.messageHandler = new ClientMessageHandler(instruments, orderEntry, metrics);
+        this.orderEntry = orderEntry;
     }
 
     /** @return true when the session's counterparty is one of the configured clients. */
@@ -245,6 +248,10 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         }
         context.session = session;
         context.connected = session.isActive();
+        if (context.knownSequenceIndex < 0)
+        {
+            context.knownSequenceIndex = session.sequenceIndex();
+        }
         rewindToJournal(context, session);
         LOG.info("event=client_session_acquired client={} sessionId={} lastSent={} lastReceived={}",
             context.config, session.id(), session.lastSentMsgSeqNum(), session.lastReceivedMsgSeqNum());
@@ -335,6 +342,13 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         int work = 0;
         for (final ClientContext context : contexts)
         {
+            if (context.restateOpenOrders &&
+                orderEntry.orderStatus(restatement.allOpenOrders(context.clientId())))
+            {
+                context.restateOpenOrders = false;
+                LOG.info("event=client_open_orders_restated client={} reason=sequence_reset", context.config);
+                work++;
+            }
             final InboundSequence inbound = context.inbound;
             final Session session = context.session;
             if (!inbound.owesMessages() || session == null || !session.isActive())
@@ -458,6 +472,10 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         static final int NO_RESUME = -1;
         /** set at start when the journal lags Artio: the client's next logon resends from after it */
         int resumeFromSeqNum = NO_RESUME;
+        /** Artio's sequence index when the session was last seen; -1 before */
+        int knownSequenceIndex = -1;
+        /** a logon reset the sequence numbers: restate the open orders (reports queued before are gone) */
+        boolean restateOpenOrders;
         Session session;
         volatile boolean connected;
         volatile int lastSentSeqNum;

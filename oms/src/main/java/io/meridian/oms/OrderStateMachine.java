@@ -390,6 +390,11 @@ final class OrderStateMachine
     void onStatus(final OrderStatusCommand c, final long nowNanos)
     {
         metrics.commandIn();
+        if (c.isAllOpenOrders())
+        {
+            restateOpenOrders(c.clientId, nowNanos);
+            return;
+        }
         Order o = null;
         if (c.clOrdId.length() > 0)
         {
@@ -435,6 +440,29 @@ final class OrderStateMachine
             r.text.append(o.text);
         }
         emit(r);
+    }
+
+    /** One status report (ExecType I) per open order of the client, oldest first. */
+    private void restateOpenOrders(final int clientId, final long nowNanos)
+    {
+        for (long n = 1; n <= lastOrderNumber; n++)
+        {
+            final Order o = ordersByNumber.get(n);
+            if (o == null || o.clientId != clientId || o.isTerminal())
+            {
+                continue;
+            }
+            final ExecutionReport r = executionReport.reset();
+            r.clientId = clientId;
+            nextExecId(r.execId);
+            r.execType = ExecType.ORDER_STATUS;
+            r.transactTimeNanos = nowNanos;
+            fillOrderFields(r, o);
+            r.clOrdId.append(o.clOrdId);
+            r.rejectReason = o.rejectReason;
+            r.text.append(o.text);
+            emit(r);
+        }
     }
 
     // ------------------------------------------------------------------------------------ venue events

@@ -42,6 +42,7 @@ final class TestFixClient implements Application, AutoCloseable
     private final String password;
     private final SocketInitiator initiator;
     private final FileStoreFactory storeFactory;
+    private final SessionSettings settings;
     private volatile boolean loggedOn;
     private volatile int logouts;
     private volatile java.util.function.Supplier<List<Message>> sendOnLogon;
@@ -106,11 +107,17 @@ final class TestFixClient implements Application, AutoCloseable
             "SocketConnectHost=localhost",
             "SocketConnectPort=" + port,
             "");
-        final SessionSettings settings = new SessionSettings(
-            new ByteArrayInputStream(config.getBytes(StandardCharsets.US_ASCII)));
+        settings = new SessionSettings(new ByteArrayInputStream(config.getBytes(StandardCharsets.US_ASCII)));
         storeFactory = new FileStoreFactory(settings);
         initiator = new SocketInitiator(
             this, storeFactory, settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
+    }
+
+    /** Before {@link #start()}: every Logon carries ResetSeqNumFlag=Y (both sides start again from 1). */
+    TestFixClient resetOnLogon()
+    {
+        settings.setBool(sessionId, "ResetOnLogon", true);
+        return this;
     }
 
     TestFixClient start() throws ConfigError

@@ -2,7 +2,11 @@ package io.meridian.oms.api;
 
 import io.meridian.oms.model.Side;
 
-/** A client's OrderStatusRequest (H). Reusable, copied on submission. */
+/**
+ * A client's OrderStatusRequest (H), or, with neither ClOrdID nor OrderID (which no FIX request can
+ * carry), a restatement of every open order of the client ({@link #allOpenOrders}). Reusable, copied
+ * on submission.
+ */
 public final class OrderStatusCommand
 {
     public int clientId;
@@ -19,6 +23,20 @@ public final class OrderStatusCommand
     /** Symbol (55) and Side (54) as requested: echoed when the order is unknown. */
     public final StringBuilder symbol = new StringBuilder(16);
     public Side side;
+
+    /** Sets this command to restate every open order of {@code clientId} with a status report each. */
+    public OrderStatusCommand allOpenOrders(final int clientId)
+    {
+        reset();
+        this.clientId = clientId;
+        return this;
+    }
+
+    /** Whether this command restates all the client's open orders (no ClOrdID, no OrderID). */
+    public boolean isAllOpenOrders()
+    {
+        return clOrdId.length() == 0 && orderId.length() == 0;
+    }
 
     public OrderStatusCommand reset()
     {
