@@ -30,8 +30,12 @@ public final class ServerConfigLoader
     public static ServerConfig load(final PropertyResolver properties)
     {
         final String compId = string(properties, "meridian.fix.comp-id", "MERIDIAN");
+        final Path dataDir = Path.of(string(properties, "meridian.data-dir", "data"));
+        // ids are list positions: keep each name's id across reordered configurations
+        final StableIds ids = properties.containsProperty("meridian.data-dir") ? StableIds.open(dataDir) : StableIds.none();
         final List<ClientSessionConfig> clients = new ArrayList<>();
-        for (final Map<String, Object> client : list(properties, "meridian.clients"))
+        for (final Map<String, Object> client : ids.order(
+            "client", list(properties, "meridian.clients"), c -> required(c, "comp-id", "meridian.clients")))
         {
             clients.add(new ClientSessionConfig(
                 clients.size(),
@@ -46,7 +50,8 @@ public final class ServerConfigLoader
         }
 
         final List<FixVenueConfig> venues = new ArrayList<>();
-        for (final Map<String, Object> venue : list(properties, "meridian.venues"))
+        for (final Map<String, Object> venue : ids.order(
+            "venue", list(properties, "meridian.venues"), v -> required(v, "name", "meridian.venues")))
         {
             venues.add(new FixVenueConfig(
                 venues.size(),
@@ -64,7 +69,8 @@ public final class ServerConfigLoader
         }
 
         final List<InstrumentSettings> instruments = new ArrayList<>();
-        for (final Map<String, Object> instrument : list(properties, "meridian.instruments"))
+        for (final Map<String, Object> instrument : ids.order(
+            "instrument", list(properties, "meridian.instruments"), i -> required(i, "symbol", "meridian.instruments")))
         {
             instruments.add(new InstrumentSettings(
                 required(instrument, "symbol", "meridian.instruments"),
@@ -78,7 +84,11 @@ public final class ServerConfigLoader
         }
 
         final List<CryptoVenueConfig> cryptoVenues = new ArrayList<>();
-        for (final Map<String, Object> venue : list(properties, "meridian.crypto-venues"))
+        final List<Map<String, Object>> cryptoEntries = ids.order(
+            "crypto-venue", list(properties, "meridian.crypto-venues"), v -> required(v, "name", "meridian.crypto-venues"));
+        refuseShiftedCryptoVenueIds(ids, venues.size(), cryptoEntries.size(), dataDir);
+        ids.save();
+        for (final Map<String, Object> venue : cryptoEntries)
         {
             cryptoVenues.add(cryptoVenue(venues.size() + cryptoVenues.size(), venue, instruments, System.getenv()));
         }
@@ -92,7 +102,7 @@ public final class ServerConfigLoader
             properties.getProperty("meridian.crypto-simulators.maker-step-ms", Long.class, 200L));
 
         return new ServerConfig(
-            Path.of(string(properties, "meridian.data-dir", "data")),
+            dataDir,
             string(properties, "meridian.fix.bind-host", "0.0.0.0"),
             properties.getProperty("meridian.fix.port", Integer.class, 9878),
             string(properties, "meridian.core.idle-strategy", "backoff"),
@@ -107,6 +117,38 @@ public final class ServerConfigLoader
             cryptoVenues,
             cryptoSimulators,
             string(properties, "meridian.crypto.idle-strategy", "backoff"));
+    }
+
+    /**
+     * Crypto venues take the ids after the FIX venues': a FIX venue added while crypto venues are known
+     * to the journal would move their ids, so it is refused (the journal records the counts).
+     */
+    private static void refuseShiftedCryptoVenueIds(
+        final StableIds ids, final int fixVenues, final int cryptoVenues, final Path dataDir)
+    {
+        final List<Map<String, Object>> counts = new ArrayList<>();
+        for (int i = 0; i < fixVenues; i++)
+        {
+            counts.add(Map.of("n", "fix-venue-" + i));
+        }
+        if (cryptoVenues > 0)
+        {
+            try
+            {
+                ids.order("fix-venue-slot", counts, m -> (String)m.get("n"));
+            }
+            catch (final IllegalStateException e)
+            {
+                throw new IllegalStateException("configuration: a FIX venue was removed from " + dataDir +
+                    "'s configuration while crypto venues are configured: add it back, or start on a fresh data directory");
+            }
+            if (ids.grew("fix-venue-slot"))
+            {
+                throw new IllegalStateException("configuration: a FIX venue was added while crypto venues are " +
+                    "known to the journal of " + dataDir + " (their ids follow the FIX venues'); start on a fresh data " +
+                    "directory, or add FIX venues before the first start with crypto venues");
+            }
+        }
     }
 
     /**

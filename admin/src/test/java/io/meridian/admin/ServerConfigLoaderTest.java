@@ -20,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServerConfigLoaderTest
 {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dataDirs;
+    private static int nextDataDir;
+
     @Test
     void theShippedConfigurationLoadsWithItsDialectClientAndCarriedTags() throws Exception
     {
@@ -87,6 +91,48 @@ class ServerConfigLoaderTest
             .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("my-literal-secret");
     }
 
+    @Test
+    void reorderedClientsAndInstrumentsKeepTheIdsTheJournalKnows() throws Exception
+    {
+        final String dataDir = dataDirs.resolve("stable").toString();
+        final ServerConfig first = ServerConfigLoader.load(resolver(Map.of("meridian.data-dir", dataDir)));
+        final Map<String, Object> reordered = new HashMap<>();
+        reordered.put("meridian.data-dir", dataDir);
+        reordered.put("meridian.clients", List.of(
+            Map.of("comp-id", "NEWCLIENT"), Map.of("comp-id", "ACMECLIENT", "dialect", "classpath:fix/dialects/acme-securities.xml"),
+            Map.of("comp-id", "CLIENT2"), Map.of("comp-id", "CLIENT1")));
+        final List<Map<String, Object>> instruments = new java.util.ArrayList<>();
+        for (final InstrumentSettings i : first.instruments())
+        {
+            instruments.add(0, Map.of("symbol", i.symbol(), "venue", i.venue(), "price-scale", i.priceScale(),
+                "qty-scale", i.qtyScale(), "max-order-qty", i.maxOrderQty()));
+        }
+        reordered.put("meridian.instruments", instruments);
+
+        final ServerConfig second = ServerConfigLoader.load(resolver(reordered));
+
+        assertThat(second.clients()).extracting(ClientSessionConfig::clientCompId)
+            .containsExactly("CLIENT1", "CLIENT2", "ACMECLIENT", "NEWCLIENT");
+        assertThat(second.clients()).extracting(ClientSessionConfig::clientId).containsExactly(0, 1, 2, 3);
+        assertThat(second.instruments()).extracting(InstrumentSettings::symbol)
+            .containsExactlyElementsOf(first.instruments().stream().map(InstrumentSettings::symbol).toList());
+
+        // a client the journal knows cannot silently disappear
+        final Map<String, Object> removed = new HashMap<>(reordered);
+        removed.put("meridian.clients", List.of(Map.of("comp-id", "CLIENT1"), Map.of("comp-id", "NEWCLIENT")));
+        assertThatThrownBy(() -> ServerConfigLoader.load(resolver(removed)))
+            .hasMessageContaining("client 'CLIENT2' is in the journal");
+
+        // crypto venue ids follow the FIX venues': a new FIX venue would move them
+        final Map<String, Object> addedVenue = new HashMap<>(reordered);
+        final List<Map<String, Object>> venues = new java.util.ArrayList<>();
+        venues.add(Map.of("name", "SIMVENUE", "host", "localhost", "port", "9880", "target-comp-id", "VENUE"));
+        venues.add(Map.of("name", "SECOND", "host", "localhost", "port", "9881", "target-comp-id", "VENUE2"));
+        addedVenue.put("meridian.venues", venues);
+        assertThatThrownBy(() -> ServerConfigLoader.load(resolver(addedVenue)))
+            .hasMessageContaining("a FIX venue was added while crypto venues are known");
+    }
+
     private static PropertySourcePropertyResolver resolver(final Map<String, Object> overrides) throws Exception
     {
         final Map<String, Object> values;
@@ -95,10 +141,10 @@ class ServerConfigLoaderTest
             values = new YamlPropertySourceLoader().read("application.yml", yaml);
         }
         final PropertySourcePropertyResolver resolver = new PropertySourcePropertyResolver(PropertySource.of(values));
-        if (!overrides.isEmpty())
-        {
-            resolver.addPropertySource(PropertySource.of("test", overrides, 1000));
-        }
+        final Map<String, Object> withDataDir = new HashMap<>(overrides);
+        // never the shipped ./data: each test its own directory unless it names one
+        withDataDir.putIfAbsent("meridian.data-dir", dataDirs.resolve("data-" + (++nextDataDir)).toString());
+        resolver.addPropertySource(PropertySource.of("test", withDataDir, 1000));
         return resolver;
     }
 }
