@@ -38,6 +38,8 @@ final class MeridianProcess implements AutoCloseable
         this.httpPort = httpPort;
         this.configFile = dataDir.resolveSibling(dataDir.getFileName() + ".yml");
         Files.createDirectories(dataDir.getParent());
+        final int binancePort = MeridianTestServer.freePort();
+        final int okxPort = MeridianTestServer.freePort();
         Files.writeString(configFile, String.join("\n",
             "micronaut:",
             "  server:",
@@ -62,6 +64,26 @@ final class MeridianProcess implements AutoCloseable
             "      target-comp-id: VENUE",
             "      reconnect-interval-ms: 200",
             "      carry-tags: [851]",
+            // the embedded crypto simulators on free ports, not the shipped 8095-8097 (another
+            // Meridian on this machine, or a test beside this one, may have those)
+            "  crypto-simulators:",
+            "    enabled: true",
+            "    binance-port: " + binancePort,
+            "    okx-port: " + okxPort,
+            "    control-port: " + MeridianTestServer.freePort(),
+            "  crypto-venues:",
+            "    - name: BINANCE",
+            "      kind: binance-spot",
+            "      rest-url: http://127.0.0.1:" + binancePort,
+            "      order-ws-url: ws://127.0.0.1:" + binancePort + "/ws-api/v3",
+            "      stream-ws-url: ws://127.0.0.1:" + binancePort,
+            "      credentials: simulator:trader1",
+            "    - name: OKX",
+            "      kind: okx-v5",
+            "      rest-url: http://127.0.0.1:" + okxPort,
+            "      order-ws-url: ws://127.0.0.1:" + okxPort + "/ws/v5/private",
+            "      stream-ws-url: ws://127.0.0.1:" + okxPort + "/ws/v5/public",
+            "      credentials: simulator:trader1",
             ""), StandardCharsets.US_ASCII);
     }
 
