@@ -281,6 +281,11 @@ class AdminApiSystemTest
             .statusCode()).isEqualTo(403);
         assertThat(Files.readAllLines(dir.resolve("meridian/audit.log")))
             .anySatisfy(line -> assertThat(line).contains("\"user\":\"viewer\"").contains("\"status\":403"));
+        // the records are hash-chained: the verifier accepts the chain as written
+        final io.meridian.risk.audit.AuditVerifier.Result chain =
+            io.meridian.risk.audit.AuditVerifier.verify(dir.resolve("meridian/audit.log"));
+        assertThat(chain.ok()).as(chain.describe()).isTrue();
+        assertThat(chain.records()).isGreaterThanOrEqualTo(5);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.meridian.admin.security;
 import io.meridian.admin.MeridianServer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
-import jakarta.inject.Singleton;
+import io.meridian.risk.audit.AuditJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,13 +19,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who changed what, when, from what to what: one JSON line per mutating admin call in
- * {@code <data-dir>/audit.log} (append-only, flushed per entry), written by {@link AuditFilter}
- * with the old and new values a controller attached to the request. Stands in for the risk journal
- * until that lands.
+ * Who changed what, when, from what to what: one JSON record per mutating admin call (kill switch,
+ * venue halts, users, limits as they land) in the hash-chained audit journal {@code <data-dir>/audit.log}
+ * ({@link AuditJournal}: synced per record, verified at start, {@code bin/meridian-audit verify}),
+ * written by {@link AuditFilter} with the old and new values a controller attached to the request.
+ * Opened with the application, so a broken chain refuses the start.
  */
-@Singleton
-public class AuditLog
+@io.micronaut.context.annotation.Context
+public class AuditLog implements AutoCloseable
 {
     public static final String OLD = "meridian.audit.old";
     public static final String NEW = "meridian.audit.new";
@@ -34,11 +34,43 @@ public class AuditLog
 
     private final Path file;
     private final JsonMapper json;
+    private final AuditJournal journal;
 
     public AuditLog(final MeridianServer server, final JsonMapper json)
     {
-        this.file = server.config().dataDir().resolve("audit.log");
+        final Path dataDir = server.config().dataDir();
+        this.file = dataDir.resolve(AuditJournal.FILE_NAME);
         this.json = json;
+        setAsideUnchainedLog(file);
+        this.journal = AuditJournal.open(dataDir);
+        LOG.info("event=audit_journal_open file={} records={} lastHash={}", file, journal.records(), journal.lastHash());
+    }
+
+    /**
+     * Builds before the hash chain wrote plain JSON lines to the same file: kept aside, not continued
+     * (a chained journal starts with a sequence number, so a tampered chain is never mistaken for one).
+     */
+    private static void setAsideUnchainedLog(final Path file)
+    {
+        try
+        {
+            if (Files.exists(file) && Files.size(file) > 0 && Files.readAllBytes(file)[0] == '{')
+            {
+                final Path aside = file.resolveSibling("audit-unchained-" + System.currentTimeMillis() + ".log");
+                Files.move(file, aside);
+                LOG.warn("event=audit_unchained_log_set_aside file={}", aside);
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot set aside " + file, e);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    public void close()
+    {
+        journal.close();
     }
 
     /** A controller records the state before and after its change; the filter writes them with the call. */
@@ -69,10 +101,8 @@ public class AuditLog
         try
         {
             final String line = json.writeValueAsString(entry);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-            LOG.info("event=audit {}", line);
+            final long seq = journal.append(line);
+            LOG.info("event=audit seq={} {}", seq, line);
         }
         catch (final IOException e)
         {
