@@ -1,5 +1,7 @@
 package io.meridian.admin;
 
+import io.meridian.oms.model.MassCancelScope;
+
 import io.meridian.admin.problem.Problem;
 import io.meridian.admin.security.AuditLog;
 import io.micronaut.http.HttpRequest;
@@ -46,7 +48,16 @@ public class HaltsController
     {
         final Map<String, Boolean> venues = new LinkedHashMap<>();
         server.config().venueIds().forEach((name, venueId) -> venues.put(name, server.halts().venueHalted(venueId)));
-        return new Halts(server.halts().killSwitchEngaged(), venues);
+        int open;
+        try
+        {
+            open = server.oms().queries().openOrders().get(5, java.util.concurrent.TimeUnit.SECONDS).size();
+        }
+        catch (final Exception e)
+        {
+            open = -1;
+        }
+        return new Halts(server.halts().killSwitchEngaged(), venues, open);
     }
 
     @Post("/kill-switch")
@@ -64,6 +75,11 @@ public class HaltsController
         }
         final boolean previous = server.halts().killSwitch(engaged);
         save();
+        if (engaged)
+        {
+            // no order left working: every open order is cancelled at its venue (openOrders reaches 0)
+            cancelOpenOrders(MassCancelScope.ALL, 0);
+        }
         AuditLog.change(request, Map.of("killSwitch", previous), Map.of("killSwitch", engaged));
         return halts();
     }
@@ -97,8 +113,26 @@ public class HaltsController
         }
         final boolean previous = server.halts().venueHalted(venueId, halted);
         save();
+        if (halted)
+        {
+            cancelOpenOrders(MassCancelScope.VENUE, venueId);
+        }
         AuditLog.change(request, Map.of("venue", name, "halted", previous), Map.of("venue", name, "halted", halted));
         return halts();
+    }
+
+    private void cancelOpenOrders(final MassCancelScope scope, final int id)
+    {
+        final long deadlineNs = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!server.oms().massCancel(scope, id))
+        {
+            if (System.nanoTime() > deadlineNs)
+            {
+                throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "halt engaged, but the sequencer did not take the cancel of open orders: retry");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private void save()
@@ -114,7 +148,10 @@ public class HaltsController
 
     /** The halts. */
     @Serdeable
-    public record Halts(boolean killSwitch, Map<String, Boolean> venues)
+    public record Halts(
+        boolean killSwitch, Map<String, Boolean> venues,
+        @Schema(description = "open orders (working or in flight); after the kill switch it falls to 0 as the venues confirm " +
+            "the cancels; -1 when unknown") int openOrders)
     {
     }
 }

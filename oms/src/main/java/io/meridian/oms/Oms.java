@@ -221,6 +221,16 @@ public final class Oms implements AutoCloseable
     }
 
     /** Last session state a venue bridge reported: 1 up, 0 down, -1 never. Sequencer thread only. */
+    /**
+     * An operator's mass cancel, from any thread: every open order in scope ({@code id}: the venue,
+     * instrument or client; ignored for ALL) is cancelled at its venue through the sequencer, and
+     * journaled like any input. @return false when the ring is full (try again).
+     */
+    public boolean massCancel(final io.meridian.oms.model.MassCancelScope scope, final int id)
+    {
+        return writer.massCancel(scope.code(), id);
+    }
+
     public int venueSessionState(final int venueId)
     {
         return machine.venueSessionState(venueId);
@@ -352,6 +362,11 @@ public final class Oms implements AutoCloseable
                 case RingCodec.VENUE_CANCEL_REJECT:
                     RingCodec.decodeCancelReject(buffer, offset, venueCancelReject);
                     machine.onVenueCancelReject(venueCancelReject, receivedNanos);
+                    break;
+                case RingCodec.MASS_CANCEL:
+                    machine.onMassCancel(
+                        io.meridian.oms.model.MassCancelScope.fromCode(RingCodec.massCancelScope(buffer, offset)),
+                        RingCodec.massCancelId(buffer, offset), receivedNanos);
                     break;
                 case RingCodec.VENUE_SESSION_STATE:
                     machine.onVenueSessionState(

@@ -269,6 +269,59 @@ final class OrderStateMachine
         }
     }
 
+    // ------------------------------------------------------------------------------------ mass cancel
+
+    /**
+     * Cancels every open order in scope at its venue (kill switch, venue halt): unsolicited for the
+     * client, which sees PendingCancel then Canceled with its order's own ClOrdID. Orders already
+     * pending a cancel are in flight already; orders whose venue is down stay open and in flight.
+     */
+    void onMassCancel(final io.meridian.oms.model.MassCancelScope scope, final int id, final long nowNanos)
+    {
+        metrics.commandIn();
+        if (scope == null)
+        {
+            metrics.anomaly();
+            return;
+        }
+        for (long n = 1; n <= lastOrderNumber; n++)
+        {
+            final Order o = ordersByNumber.get(n);
+            if (o == null || o.isTerminal() || o.pending == Order.PENDING_CANCEL || !inScope(o, scope, id) ||
+                !venueConnected(o.venueId))
+            {
+                continue;
+            }
+            if (o.pending != Order.NO_PENDING)
+            {
+                // a replace in flight: cancel what it leaves when it is answered (a later mass cancel)
+                continue;
+            }
+            o.pending = Order.PENDING_CANCEL;
+            o.pendingClOrdId = o.clOrdId;
+            o.pendingChild = ++o.lastChild;
+            o.updatedNanos = nowNanos;
+            executionReport(o, ExecType.PENDING_CANCEL, o.clOrdId, null, nowNanos);
+            final VenueOrder cancel = venueOrder(
+                o, o.pendingChild, o.currentChild, o.orderQty, o.price, o.ordType, o.timeInForce, nowNanos);
+            if (!send(SEND_CANCEL, cancel))
+            {
+                o.clearPending();
+            }
+        }
+    }
+
+    private static boolean inScope(final Order o, final io.meridian.oms.model.MassCancelScope scope, final int id)
+    {
+        switch (scope)
+        {
+            case VENUE: return o.venueId == id;
+            case INSTRUMENT: return o.instrument.id() == id;
+            case CLIENT: return o.clientId == id;
+            default: return true;
+        }
+    }
+
     // ------------------------------------------------------------------------------------ replace
 
     void onReplace(final ReplaceOrderCommand c, final long nowNanos)
@@ -531,7 +584,8 @@ final class OrderStateMachine
                 }
                 else if (o.pending == Order.PENDING_CANCEL)
                 {
-                    final String origClOrdId = o.clOrdId;
+                    // an operator's cancel keeps the order's ClOrdID: no OrigClOrdID, the client sent no request
+                    final String origClOrdId = o.pendingClOrdId.equals(o.clOrdId) ? null : o.clOrdId;
                     o.clOrdId = o.pendingClOrdId;
                     o.currentChild = o.pendingChild;
                     o.clearPending();

@@ -231,6 +231,15 @@ final class Harness implements AutoCloseable
         run();
     }
 
+    void massCancel(final io.meridian.oms.model.MassCancelScope scope, final int id)
+    {
+        if (!oms.massCancel(scope, id))
+        {
+            throw new AssertionError("ring full");
+        }
+        run();
+    }
+
     long stateHash()
     {
         return get(oms.onSequencer(oms::stateHash));

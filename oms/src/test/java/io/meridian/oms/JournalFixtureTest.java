@@ -17,29 +17,33 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A journal written by the build that introduced format version 3 (v2 was never released on main), checked in under
- * src/test/resources/journal-fixture/v3: every later build must replay it to the same orders. When
+ * Journals written by the builds that introduced format versions 3 (v2 was never released on main)
+ * and 4 (the MassCancel record), checked in under src/test/resources/journal-fixture/v3 and v4: every later build must replay it to the same orders. When
  * the format changes on purpose, bump JournalFormat.VERSION, keep this fixture (and migrate it, or
  * refuse it with a message, as the version check does), and add a new fixture beside it.
  * Regenerate only with {@code -Dmeridian.writeJournalFixture=true} (writes into src/test/resources).
  */
 class JournalFixtureTest
 {
-    private static final Path FIXTURE = Path.of("src", "test", "resources", "journal-fixture", "v3");
+    private static final Path FIXTURES = Path.of("src", "test", "resources", "journal-fixture");
+    /** The fixture this build writes when asked to (-Dmeridian.writeJournalFixture=true). */
+    private static final Path FIXTURE = FIXTURES.resolve("v" + io.meridian.oms.journal.JournalFormat.VERSION);
 
     @TempDir
     Path dir;
 
-    @Test
-    void replaysTheCheckedInJournalToTheSameOrders() throws IOException
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"v3", "v4"})
+    void replaysTheCheckedInJournalToTheSameOrders(final String version) throws IOException
     {
-        if (Boolean.getBoolean("meridian.writeJournalFixture"))
+        final Path fixture = FIXTURES.resolve(version);
+        if (Boolean.getBoolean("meridian.writeJournalFixture") && fixture.equals(FIXTURE))
         {
             writeFixture();
         }
         final Path journal = dir.resolve("journal");
         Files.createDirectories(journal);
-        try (Stream<Path> files = Files.list(FIXTURE.resolve("journal")))
+        try (Stream<Path> files = Files.list(fixture.resolve("journal")))
         {
             for (final Path file : (Iterable<Path>)files::iterator)
             {
@@ -48,10 +52,10 @@ class JournalFixtureTest
         }
         try (Harness h = new Harness(config(journal), false))
         {
-            assertThat(h.recovered).isEqualTo(Integer.parseInt(expected("records")));
+            assertThat(h.recovered).isEqualTo(Integer.parseInt(expected(fixture, "records")));
             assertThat(describe(h)).containsExactlyElementsOf(
-                Files.readAllLines(FIXTURE.resolve("expected-orders.txt"), StandardCharsets.UTF_8));
-            assertThat(Long.toHexString(h.stateHash())).isEqualTo(expected("stateHash"));
+                Files.readAllLines(fixture.resolve("expected-orders.txt"), StandardCharsets.UTF_8));
+            assertThat(Long.toHexString(h.stateHash())).isEqualTo(expected(fixture, "stateHash"));
         }
     }
 
@@ -61,9 +65,9 @@ class JournalFixtureTest
             .journalSegmentBytes(16 * 1024).orderIdPrefix("FX");
     }
 
-    private static String expected(final String key) throws IOException
+    private static String expected(final Path fixture, final String key) throws IOException
     {
-        for (final String line : Files.readAllLines(FIXTURE.resolve("expected.properties")))
+        for (final String line : Files.readAllLines(fixture.resolve("expected.properties")))
         {
             if (line.startsWith(key + "="))
             {
@@ -137,6 +141,14 @@ class JournalFixtureTest
             h.status(1, "A2", "", "S1");
             h.sessionState(0, false);
             h.buy(1, "D1", 5, 1_500_000);
+            // format 4: an operator's mass cancel of the connected venue's open orders
+            h.submit(h.newOrder(2, "E1", TestSupport.CRYPTO, Side.BUY, 10_000_000, 4_000_000));
+            final String e = h.reports.lastEr().orderId();
+            h.submit(h.execution(1, ExecType.NEW, e + "-1"));
+            h.massCancel(io.meridian.oms.model.MassCancelScope.VENUE, 1);
+            final VenueExecution operatorCancel = h.execution(1, ExecType.CANCELED, e + "-2");
+            operatorCancel.origClOrdId.append(e).append("-1");
+            h.submit(operatorCancel);
             orders = describe(h);
             hash = h.stateHash();
             records = (int)h.oms.metrics().journalRecords();

@@ -33,6 +33,8 @@ public final class RingCodec
     public static final int VENUE_EXECUTION = 5;
     public static final int VENUE_CANCEL_REJECT = 6;
     public static final int VENUE_SESSION_STATE = 7;
+    /** an operator's mass cancel (journal format 4) */
+    public static final int MASS_CANCEL = 8;
 
     public static final int MAX_STRING_LENGTH = 1024;
 
@@ -44,6 +46,7 @@ public final class RingCodec
     private static final int EXECUTION_FIXED = 72;
     private static final int CANCEL_REJECT_FIXED = 20;
     public static final int SESSION_STATE_LENGTH = 8;
+    public static final int MASS_CANCEL_LENGTH = 8;
     /** after the strings of every client command: its FIX session's sequence index and MsgSeqNum */
     private static final int SESSION_TRAILER = 8;
 
@@ -62,6 +65,7 @@ public final class RingCodec
             case VENUE_EXECUTION: return "VenueExecution";
             case VENUE_CANCEL_REJECT: return "VenueCancelReject";
             case VENUE_SESSION_STATE: return "VenueSessionState";
+            case MASS_CANCEL: return "MassCancel";
             default: return "Unknown(" + msgType + ")";
         }
     }
@@ -363,6 +367,25 @@ public final class RingCodec
     public static boolean sessionStateConnected(final DirectBuffer b, final int offset)
     {
         return b.getByte(offset + 4) != 0;
+    }
+
+    // ---------------------------------------------------------------- MassCancel
+
+    public static int encodeMassCancel(final MutableDirectBuffer b, final int offset, final int scopeCode, final int id)
+    {
+        b.putInt(offset, scopeCode);
+        b.putInt(offset + 4, id);
+        return MASS_CANCEL_LENGTH;
+    }
+
+    public static int massCancelScope(final DirectBuffer b, final int offset)
+    {
+        return b.getInt(offset);
+    }
+
+    public static int massCancelId(final DirectBuffer b, final int offset)
+    {
+        return b.getInt(offset + 4);
     }
 
     // ---------------------------------------------------------------- primitives

@@ -158,4 +158,16 @@ public final class RingCommandWriter implements OrderEntry, VenueEvents
         ring.commit(index);
         return true;
     }
+
+    public boolean massCancel(final int scopeCode, final int id)
+    {
+        final int index = ring.tryClaim(RingCodec.MASS_CANCEL, RingCodec.MASS_CANCEL_LENGTH);
+        if (index < 0)
+        {
+            return false;
+        }
+        RingCodec.encodeMassCancel(buffer, index, scopeCode, id);
+        ring.commit(index);
+        return true;
+    }
 }

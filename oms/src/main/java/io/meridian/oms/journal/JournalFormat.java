@@ -29,9 +29,12 @@ public final class JournalFormat
     public static final int SCHEMA_ID = 0x4D524431;
     /**
      * 1: the unversioned journal of earlier builds; 2: format descriptor, VenueExecution fee fields,
-     * enums stored by explicit (FIX) codes.
+     * enums stored by explicit (FIX) codes; 3: client commands carry their FIX session position; 4: the
+     * operator's MassCancel record.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
+    /** The oldest version this build replays: 4 only adds a record type (MassCancel) to 3. */
+    public static final int READABLE_FROM = 3;
     static final int LENGTH = 32;
 
     private JournalFormat()
@@ -72,6 +75,12 @@ public final class JournalFormat
         }
         final int schemaId = buffer.getInt(8);
         final int version = buffer.getInt(12);
+        if (schemaId == SCHEMA_ID && version >= READABLE_FROM && version < VERSION)
+        {
+            // a subset of this format: replayable as is; new records make it this version
+            write(file);
+            return;
+        }
         if (schemaId != SCHEMA_ID || version != VERSION)
         {
             throw new IllegalStateException("journal " + dir + " has schema " + Integer.toHexString(schemaId) +
