@@ -11,9 +11,26 @@ public final class MeridianApplication
 
     public static void main(final String[] args)
     {
-        Micronaut.build(args)
+        final MeridianServer server = Micronaut.build(args)
             .mainClass(MeridianApplication.class)
             .banner(false)
-            .start();
+            .start()
+            .getBean(MeridianServer.class);
+        // SIGTERM: Micronaut's own hook closes the application (MeridianServer drains, logs the FIX sessions
+        // out, flushes journal and store); once that is done the stop was clean, so the exit code is 0
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            try
+            {
+                if (server.awaitClosed(60_000))
+                {
+                    Runtime.getRuntime().halt(0);
+                }
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }, "meridian-clean-exit"));
     }
 }

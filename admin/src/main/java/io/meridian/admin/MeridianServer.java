@@ -77,6 +77,9 @@ public final class MeridianServer implements AutoCloseable
     private ClientSessions clientSessions;
     private FixVenueBridge venueBridge;
     private TradingHalts halts;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean cancelOpenOrdersOnShutdown;
+    private volatile long drainTimeoutMs = 10_000;
     private SharedStore store;
     private StoreWriter storeWriter;
     private StoreReader storeReader;
@@ -281,8 +284,85 @@ public final class MeridianServer implements AutoCloseable
         }
     }
 
+    /**
+     * What a graceful stop (SIGTERM) does before closing: with {@code cancelOpenOrders} every open order is
+     * cancelled at its venue, otherwise they stay working there (GTC orders rest; the journal and the
+     * next start know them); {@code drainTimeoutMs} bounds the wait for requests in flight.
+     */
+    public void shutdownPolicy(final boolean cancelOpenOrders, final long drainTimeoutMs)
+    {
+        this.cancelOpenOrdersOnShutdown = cancelOpenOrders;
+        this.drainTimeoutMs = drainTimeoutMs;
+    }
+
+    /** Waits until {@link #close} has finished (the JVM's exit waits for it after SIGTERM). */
+    public boolean awaitClosed(final long timeoutMs) throws InterruptedException
+    {
+        return closed.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The first step of a graceful stop: new orders and replaces are refused, open orders are cancelled
+     * if so configured, and the stop waits (bounded) until no order is in flight at a venue (pending
+     * new, cancel or replace), so nothing sent is left without its answer.
+     */
+    private void drain()
+    {
+        if (oms == null || coreRunner == null || halts == null)
+        {
+            return;
+        }
+        halts.shuttingDown();
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainTimeoutMs);
+        if (cancelOpenOrdersOnShutdown)
+        {
+            while (!oms.massCancel(io.meridian.oms.model.MassCancelScope.ALL, 0) && System.nanoTime() < deadlineNs)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        long inFlight = -1;
+        int open = -1;
+        while (System.nanoTime() < deadlineNs)
+        {
+            try
+            {
+                final List<io.meridian.oms.OrderSnapshot> orders = oms.queries().openOrders().get(1, TimeUnit.SECONDS);
+                open = orders.size();
+                inFlight = orders.stream().filter(o -> o.ordStatus() == io.meridian.oms.model.OrdStatus.PENDING_NEW ||
+                    o.ordStatus() == io.meridian.oms.model.OrdStatus.PENDING_CANCEL ||
+                    o.ordStatus() == io.meridian.oms.model.OrdStatus.PENDING_REPLACE).count();
+                if (inFlight == 0 && (!cancelOpenOrdersOnShutdown || open == 0))
+                {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            catch (final Exception e)
+            {
+                LOG.warn("event=drain_query_failed error={}", e.toString());
+                break;
+            }
+        }
+        if (inFlight == 0)
+        {
+            LOG.info("event=drain_complete inFlight=0 openOrders={} cancelOpenOrders={}", open, cancelOpenOrdersOnShutdown);
+        }
+        else
+        {
+            LOG.warn("event=drain_timeout inFlight={} openOrders={} timeoutMs={} note=\"journaled; settled by status " +
+                "queries at the next start\"", inFlight, open, drainTimeoutMs);
+        }
+    }
+
     public void close()
     {
+        drain();
         CloseHelper.quietClose(cryptoRunner);
         CloseHelper.quietClose(coreRunner);
         CloseHelper.quietClose(fixRuntime);
@@ -295,6 +375,7 @@ public final class MeridianServer implements AutoCloseable
             CloseHelper.quietClose(running);
         }
         LOG.info("event=meridian_stopped");
+        closed.countDown();
     }
 
     public ServerConfig config()

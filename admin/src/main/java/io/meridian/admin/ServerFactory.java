@@ -18,6 +18,10 @@ public class ServerFactory
     @Bean(preDestroy = "close")
     public MeridianServer meridianServer(final Environment environment, final Optional<ServerConfig> provided)
     {
-        return new MeridianServer(provided.orElseGet(() -> ServerConfigLoader.load(environment))).start();
+        final MeridianServer server = new MeridianServer(provided.orElseGet(() -> ServerConfigLoader.load(environment)));
+        server.shutdownPolicy(
+            environment.getProperty("meridian.shutdown.cancel-open-orders", Boolean.class, false),
+            environment.getProperty("meridian.shutdown.drain-timeout-ms", Long.class, 10_000L));
+        return server.start();
     }
 }

@@ -20,6 +20,7 @@ public final class TradingHalts implements PreTradeCheck
     private final PreTradeCheck next;
     private final AtomicIntegerArray venueHalted;
     private volatile boolean killSwitch;
+    private volatile boolean shuttingDown;
 
     public TradingHalts(final PreTradeCheck next, final int venueCount)
     {
@@ -30,6 +31,10 @@ public final class TradingHalts implements PreTradeCheck
     public OrderRejectReason check(
         final Instrument instrument, final Side side, final OrdType ordType, final long qty, final long price)
     {
+        if (shuttingDown)
+        {
+            return OrderRejectReason.SHUTTING_DOWN;
+        }
         if (killSwitch)
         {
             return OrderRejectReason.KILL_SWITCH;
@@ -53,6 +58,12 @@ public final class TradingHalts implements PreTradeCheck
         final boolean previous = killSwitch;
         killSwitch = engaged;
         return previous;
+    }
+
+    /** A graceful stop has begun: new orders and replaces are refused (not persisted: a restart trades). */
+    public void shuttingDown()
+    {
+        shuttingDown = true;
     }
 
     public boolean killSwitchEngaged()

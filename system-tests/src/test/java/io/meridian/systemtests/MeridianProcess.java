@@ -169,6 +169,18 @@ final class MeridianProcess implements AutoCloseable
         return process != null && process.isAlive();
     }
 
+    /** SIGTERM: the graceful stop. */
+    void terminate()
+    {
+        process.destroy();
+    }
+
+    /** @return the exit code, or -1 when it did not exit in time. */
+    int awaitExit(final Duration timeout) throws InterruptedException
+    {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no logout. */
     void kill() throws InterruptedException
     {

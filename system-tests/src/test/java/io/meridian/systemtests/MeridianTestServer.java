@@ -160,6 +160,8 @@ final class MeridianTestServer implements AutoCloseable
             .singletons(config)
             .properties(Map.of(
                 "micronaut.server.port", httpPort,
+                // tests close servers with orders in flight on purpose: a short graceful drain
+                "meridian.shutdown.drain-timeout-ms", 500,
                 "meridian.admin.users", List.of(
                     Map.of("name", "viewer", "role", "viewer", "password-hash", ADMIN_PASSWORD_HASH),
                     Map.of("name", "operator", "role", "operator", "password-hash", ADMIN_PASSWORD_HASH),

@@ -32,7 +32,8 @@ public enum OrderRejectReason
     JOURNAL_UNAVAILABLE(22, 99, "new orders halted: the journal cannot be written (cancels still accepted)", 99),
     NOT_RECEIVED_BY_VENUE(23, 0, "not received by the venue (lost at a restart or disconnect): not working", 99),
     KILL_SWITCH(24, 99, "trading halted: kill switch engaged", 99),
-    VENUE_HALTED(25, 2, "venue halted by operator", 99);
+    VENUE_HALTED(25, 2, "venue halted by operator", 99),
+    SHUTTING_DOWN(26, 99, "server shutting down: new orders are refused", 99);
 
     private final int code;
     private final int fixOrdRejReason;

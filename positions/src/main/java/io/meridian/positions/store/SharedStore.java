@@ -167,7 +167,10 @@ public final class SharedStore implements AutoCloseable
             .entries(Math.max(entries, 16))
             .averageKey(sampleKey)
             .averageValue(sampleValue)
-            .maxBloatFactor(config.maxBloatFactor());
+            .maxBloatFactor(config.maxBloatFactor())
+            // the writer closes the maps after the sequencer stopped; Chronicle's own exit hook would close
+            // them under a running sequencer at SIGTERM (the store is rebuilt from the journal at start anyway)
+            .skipCloseOnExitHook(true);
     }
 
     private <V> ChronicleMap<CharSequence, V> open(
