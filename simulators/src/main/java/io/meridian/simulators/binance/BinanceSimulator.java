@@ -136,9 +136,9 @@ public final class BinanceSimulator implements ControlledVenue, AutoCloseable {
         return streams.subscribers(stream);
     }
 
-    /** Open user data streams of an account (tests wait for theirs to be registered). */
-    public int userStreams(String account) {
-        return streams.userStreams(account);
+    /** User data streams ever registered for an account (monotonic: tests wait for theirs to be registered). */
+    public long userStreamsOpened(String account) {
+        return streams.userStreamsOpened(account);
     }
 
     /** Sends the merged @depth@100ms diffs due now instead of at the next 100 ms tick (tests). */

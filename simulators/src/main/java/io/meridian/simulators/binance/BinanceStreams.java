@@ -53,6 +53,9 @@ final class BinanceStreams implements ExchangeListener {
     private final Map<String, List<ObjectNode>> held = new HashMap<>();
     private int ticks;
 
+    /** user data streams ever registered per account (monotonic: tests wait for theirs) */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> userStreamsOpened = new java.util.concurrent.ConcurrentHashMap<>();
+
     BinanceStreams(BinanceSimulator venue) {
         this.venue = venue;
     }
@@ -77,6 +80,7 @@ final class BinanceStreams implements ExchangeListener {
     /** Adds a user-data sink; on the loop, replays recent fills when DUPLICATE_FILLS_ON_RECONNECT fires. */
     void addUser(String account, UserSink sink) {
         users.computeIfAbsent(account, k -> new CopyOnWriteArrayList<>()).add(sink);
+        userStreamsOpened.merge(account, 1L, Long::sum);
         venue.loop().execute(() -> {
             Optional<FaultSpec> duplicate = venue.faults().fire(FaultType.DUPLICATE_FILLS_ON_RECONNECT, null);
             if (duplicate.isPresent()) {
@@ -88,9 +92,8 @@ final class BinanceStreams implements ExchangeListener {
         });
     }
 
-    int userStreams(String account) {
-        List<UserSink> sinks = users.get(account);
-        return sinks == null ? 0 : sinks.size();
+    long userStreamsOpened(String account) {
+        return userStreamsOpened.getOrDefault(account, 0L);
     }
 
     void removeUser(String account, UserSink sink) {

@@ -379,10 +379,10 @@ class BinanceFaultTest {
             HttpRequest request = HttpRequest.newBuilder(URI.create(sim.restUrl() + "/api/v3/userDataStream"))
                 .header("X-MBX-APIKEY", key).POST(HttpRequest.BodyPublishers.noBody()).build();
             String listenKey = new JSONObject(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).getString("listenKey");
-            int before = sim.userStreams(account);
+            long before = sim.userStreamsOpened(account);
             Stream stream = new Stream("/ws/" + listenKey);
             // the server registers the sink in its onOpen, which may run after the client's handshake
-            awaitRegistered(() -> sim.userStreams(account) > before, "user stream of " + account);
+            awaitRegistered(() -> sim.userStreamsOpened(account) > before, "user stream of " + account);
             // the sink's registration hook runs on the exchange loop: a round trip there makes sure it ran
             sim.onExchange(ex -> null);
             return stream;
