@@ -22,8 +22,9 @@ import java.math.BigInteger;
  *     truncated to whole price units, &lt;= maxNotional ({@code NOTIONAL_EXCEEDS_MAX}); a market order
  *     without reference price is rejected ({@code NO_REFERENCE_PRICE})</li>
  * </ol>
- * Arithmetic is exact over 128 bits (no allocation); only when qtyScale + priceScale &gt; 18 or
- * maxNotional == Long.MAX_VALUE does the notional check fall back to BigInteger. Single-threaded, like the sequencer.
+ * Arithmetic is exact over 128 bits (no allocation), also for maxNotional == Long.MAX_VALUE (no limit
+ * configured); only qtyScale + priceScale &gt; 18, which configuration refuses, falls back to BigInteger.
+ * Single-threaded, like the sequencer.
  */
 public final class HotRiskGate implements PreTradeCheck
 {
@@ -124,15 +125,25 @@ public final class HotRiskGate implements PreTradeCheck
         {
             return true;
         }
-        if (scale < 0 || scale >= POWERS_OF_TEN.length || maxNotional == Long.MAX_VALUE)
+        if (scale < 0 || scale >= POWERS_OF_TEN.length)
         {
-            // (M + 1) * 10^s is not a product of two longs: exact but allocating fallback, never hit by sane limits
+            // no instrument has such a scale (rejected at configuration): exact but allocating
             final BigInteger divisor = BigInteger.TEN.pow(Math.max(scale, 0));
             final BigInteger notional = BigInteger.valueOf(qty).multiply(BigInteger.valueOf(price));
             return notional.divide(divisor).compareTo(BigInteger.valueOf(maxNotional)) > 0;
         }
-        // floor(P / 10^s) <= M  <=>  P < (M + 1) * 10^s
-        return compareProducts(qty, price, maxNotional + 1, POWERS_OF_TEN[scale]) >= 0;
+        // floor(P / 10^s) <= M  <=>  P < M * 10^s + 10^s, in 128 bits (M may be Long.MAX_VALUE: no limit set)
+        final long unit = POWERS_OF_TEN[scale];
+        final long boundLo = maxNotional * unit;
+        final long boundLoPlusUnit = boundLo + unit;
+        final long boundHi = Math.multiplyHigh(maxNotional, unit) +
+            (Long.compareUnsigned(boundLoPlusUnit, boundLo) < 0 ? 1 : 0);
+        final long productHi = Math.multiplyHigh(qty, price);
+        if (productHi != boundHi)
+        {
+            return productHi > boundHi;
+        }
+        return Long.compareUnsigned(qty * price, boundLoPlusUnit) >= 0;
     }
 
     /** Compares a * b with c * d exactly; all arguments non-negative. */

@@ -127,4 +127,29 @@ class HotRiskGateTest
         assertThat(hugeGate.check(huge, Side.SELL, LIMIT, Long.MAX_VALUE, Long.MAX_VALUE))
             .isEqualTo(OrderRejectReason.NOTIONAL_EXCEEDS_MAX);
     }
+
+    @Test
+    void notionalCheckAgreesWithBigIntegerReference()
+    {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(20261207);
+        for (int i = 0; i < 200_000; i++)
+        {
+            final long qty = 1 + (random.nextBoolean() ? random.nextLong(Long.MAX_VALUE) : random.nextLong(1L << 40));
+            final long price = 1 + (random.nextBoolean() ? random.nextLong(Long.MAX_VALUE) : random.nextLong(1L << 40));
+            final int scale = random.nextInt(19);
+            final long max = switch (random.nextInt(4))
+            {
+                case 0 -> Long.MAX_VALUE;
+                case 1 -> random.nextLong(Long.MAX_VALUE);
+                case 2 -> java.math.BigInteger.valueOf(qty).multiply(java.math.BigInteger.valueOf(price))
+                    .divide(java.math.BigInteger.TEN.pow(scale)).min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+                    .longValueExact() - random.nextInt(2);
+                default -> random.nextLong(1L << 40);
+            };
+            final boolean expected = max < 0 || java.math.BigInteger.valueOf(qty).multiply(java.math.BigInteger.valueOf(price))
+                .divide(java.math.BigInteger.TEN.pow(scale)).compareTo(java.math.BigInteger.valueOf(max)) > 0;
+            assertThat(HotRiskGate.notionalExceeds(qty, price, scale, max))
+                .as("qty=%d price=%d scale=%d max=%d", qty, price, scale, max).isEqualTo(expected);
+        }
+    }
 }
