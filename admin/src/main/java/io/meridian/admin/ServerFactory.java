@@ -22,6 +22,7 @@ public class ServerFactory
         server.shutdownPolicy(
             environment.getProperty("meridian.shutdown.cancel-open-orders", Boolean.class, false),
             environment.getProperty("meridian.shutdown.drain-timeout-ms", Long.class, 10_000L));
+        server.storeWriterThread(environment.getProperty("meridian.store.writer-thread", Boolean.class, false));
         return server.start();
     }
 }

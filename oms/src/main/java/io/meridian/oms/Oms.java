@@ -72,7 +72,12 @@ public final class Oms implements AutoCloseable
     private final VenueExecution execution = new VenueExecution();
     private final VenueCancelReject venueCancelReject = new VenueCancelReject();
 
+    /** many sequencer batches of fills (an order update, a venue report and a fill each) */
+    private static final int STATE_PROJECTION_SLOTS = 16 * 1024;
+
     private TickToTradeProbe tickToTrade;
+    private final StateProjection projection = new StateProjection(STATE_PROJECTION_SLOTS);
+    private boolean stateChangesPublishedByCaller;
     private long lastSequence;
     private boolean recovered;
     private boolean journalFailed;
@@ -120,7 +125,59 @@ public final class Oms implements AutoCloseable
      */
     public void stateListener(final OrderStateListener listener)
     {
-        machine.stateListener(Objects.requireNonNull(listener));
+        projection.target(Objects.requireNonNull(listener));
+        machine.stateListener(projection);
+    }
+
+    /**
+     * The state listener's own agent: from now on the listener (the shared store) is called on the
+     * thread that runs it, its only caller, instead of on the sequencer. Take it after
+     * {@link #recover()} (the replay feeds the listener inline) and before the sequencer runs; close it
+     * after the sequencer stopped (its close hands on what is left).
+     */
+    public Agent stateListenerAgent()
+    {
+        return projection.agent();
+    }
+
+    /**
+     * Publishes to the state listener what the sequencer changed since the last call: the core loop
+     * calls it once the cycle's outputs were written to the sockets, so that the listener never delays
+     * them; the sequencer calls it too at the start of each cycle (and, while the listener has no
+     * thread of its own, at the end, where it runs the listener inline). Sequencer thread only.
+     *
+     * @return the number of calls published.
+     */
+    public int publishStateChanges()
+    {
+        return projection.publish();
+    }
+
+    /**
+     * The thread that runs the sequencer promises to call {@link #publishStateChanges()} after each of
+     * its cycles (once the cycle's outputs were sent), so the sequencer no longer runs an inline state
+     * listener at the end of its cycle. Call before the sequencer runs.
+     */
+    public void publishStateChangesAfterEachCycle()
+    {
+        stateChangesPublishedByCaller = true;
+    }
+
+    /**
+     * Sequencer thread (a task of {@link #onSequencer}): publishes and waits until the state listener
+     * has applied everything, so that what it projects matches the OMS at this point (a consistent cut
+     * for diagnostics such as the state hash; the listener writes nothing else meanwhile).
+     */
+    public void awaitStateListener()
+    {
+        projection.publish();
+        projection.awaitDrained();
+    }
+
+    /** How often the sequencer waited for a full state-listener ring to drain (overload of the listener). */
+    public long stateListenerWaits()
+    {
+        return projection.waits();
     }
 
     /** Where venue bridges submit events; thread-safe, false when the ring is full (retry). */
@@ -166,6 +223,7 @@ public final class Oms implements AutoCloseable
         }
         recovered = true;
         final long count = journal.replay(this::replayRecord);
+        projection.publish();
         return (int)count;
     }
 
@@ -248,6 +306,9 @@ public final class Oms implements AutoCloseable
         if (!closed)
         {
             closed = true;
+            // the sequencer and the listener's agent have stopped: hand on what they left
+            projection.publish();
+            projection.drain();
             journal.close();
             SequencerTask<?> task;
             while ((task = tasks.poll()) != null)
@@ -422,7 +483,7 @@ public final class Oms implements AutoCloseable
             {
                 recover();
             }
-            int work = 0;
+            int work = projection.publish();
             final int queryLimit = config.queryBatchLimit();
             SequencerTask<?> task;
             while (work < queryLimit && (task = tasks.poll()) != null)
@@ -435,6 +496,10 @@ public final class Oms implements AutoCloseable
             if (syncEachBatch && inputs > 0 && !journalFailed)
             {
                 syncBatch();
+            }
+            if (!projection.ownThread() && !stateChangesPublishedByCaller)
+            {
+                work += projection.publish();
             }
             return work + inputs;
         }

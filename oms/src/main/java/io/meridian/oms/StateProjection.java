@@ -1,0 +1,388 @@
+package io.meridian.oms;
+
+import io.meridian.oms.api.OrderStateListener;
+import io.meridian.oms.api.OrderView;
+import io.meridian.oms.api.VenueExecution;
+import io.meridian.oms.model.Instrument;
+import io.meridian.oms.model.OrdStatus;
+import io.meridian.oms.model.OrdType;
+import io.meridian.oms.model.OrderRejectReason;
+import io.meridian.oms.model.Side;
+import io.meridian.oms.model.TimeInForce;
+import org.agrona.concurrent.Agent;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Carries the state listener's calls (order changes, fills, venue reports) from the sequencer to
+ * the projection behind the listener, the shared store, whose Chronicle Map writes cost about
+ * 1 us per order update and 10 us per fill: too much to sit between a client's order and its
+ * report. The sequencer copies each call into a preallocated slot of a single-producer,
+ * single-consumer ring (no allocation once the text fields fit) and publishes the cycle's slots
+ * after its outputs have left. The projection runs either on its own thread ({@link #agent()},
+ * still its single writer) or, until that agent is asked for, inline when the sequencer publishes
+ * (recovery replays, tests). Calls are handed on in order; an order changed twice before a
+ * publish is handed on once, with its latest state.
+ * <p>
+ * A full ring makes the sequencer wait for the projection (counted in {@link #waits()}): nothing
+ * is dropped.
+ */
+final class StateProjection implements OrderStateListener
+{
+    private static final int ORDER_UPDATED = 1;
+    private static final int FILL = 2;
+    private static final int VENUE_REPORT = 3;
+    /** how far back, among the slots not yet published, an order's earlier update is looked for */
+    private static final int RECENT = 16;
+
+    private final Slot[] slots;
+    private final int mask;
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong consumed = new AtomicLong();
+    private final Consumer consumer = new Consumer();
+    private OrderStateListener target = OrderStateListener.NONE;
+    private long tail;
+    private boolean ownThread;
+    private volatile long waits;
+
+    StateProjection(final int capacity)
+    {
+        if (Integer.bitCount(capacity) != 1)
+        {
+            throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
+        }
+        slots = new Slot[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            slots[i] = new Slot();
+        }
+        mask = capacity - 1;
+    }
+
+    void target(final OrderStateListener target)
+    {
+        this.target = target;
+    }
+
+    /** From now on the projection runs on the thread that runs the returned agent, not inline. */
+    Agent agent()
+    {
+        ownThread = true;
+        return consumer;
+    }
+
+    boolean ownThread()
+    {
+        return ownThread;
+    }
+
+    long waits()
+    {
+        return waits;
+    }
+
+    public void onOrderUpdated(final OrderView order)
+    {
+        for (long i = tail - 1, end = Math.max(published.get(), tail - RECENT); i >= end; i--)
+        {
+            final Slot slot = slots[(int)i & mask];
+            if (slot.kind == ORDER_UPDATED && slot.source == order)
+            {
+                slot.order.copy(order);
+                return;
+            }
+        }
+        claim(ORDER_UPDATED, order, null, 0);
+    }
+
+    public void onFill(final OrderView order, final VenueExecution fill, final long sequence)
+    {
+        claim(FILL, order, fill, sequence);
+    }
+
+    public void onVenueReport(final OrderView order, final VenueExecution report)
+    {
+        claim(VENUE_REPORT, order, report, 0);
+    }
+
+    /**
+     * Sequencer thread: makes the slots filled so far visible to the projection (inline: applies
+     * them now). @return the number of slots published.
+     */
+    int publish()
+    {
+        final int count = (int)(tail - published.get());
+        if (count > 0)
+        {
+            published.lazySet(tail);
+            if (!ownThread)
+            {
+                consumer.doWork();
+            }
+        }
+        return count;
+    }
+
+    /** Projection thread (or inline): applies what was published. Must not run after {@link #agent()} was taken elsewhere. */
+    int drain()
+    {
+        return consumer.doWork();
+    }
+
+    /** Sequencer thread: waits until the projection applied everything published. */
+    void awaitDrained()
+    {
+        while (consumed.get() < published.get())
+        {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void claim(final int kind, final OrderView order, final VenueExecution execution, final long sequence)
+    {
+        while (tail - consumed.get() >= slots.length)
+        {
+            publish();
+            if (ownThread)
+            {
+                waits++;
+                Thread.onSpinWait();
+            }
+        }
+        final Slot slot = slots[(int)tail & mask];
+        slot.kind = kind;
+        slot.sequence = sequence;
+        slot.source = order;
+        slot.hasOrder = order != null;
+        if (order != null)
+        {
+            slot.order.copy(order);
+        }
+        if (execution != null)
+        {
+            copy(execution, slot.execution);
+        }
+        tail++;
+    }
+
+    private final class Consumer implements Agent
+    {
+        public int doWork()
+        {
+            final long head = consumed.get();
+            final long end = published.get();
+            for (long i = head; i < end; i++)
+            {
+                final Slot slot = slots[(int)i & mask];
+                final OrderView order = slot.hasOrder ? slot.order : null;
+                switch (slot.kind)
+                {
+                    case ORDER_UPDATED -> target.onOrderUpdated(order);
+                    case FILL -> target.onFill(order, slot.execution, slot.sequence);
+                    default -> target.onVenueReport(order, slot.execution);
+                }
+                consumed.lazySet(i + 1);
+            }
+            return (int)(end - head);
+        }
+
+        public void onClose()
+        {
+            doWork();
+        }
+
+        public String roleName()
+        {
+            return "meridian-store";
+        }
+    }
+
+    private static final class Slot
+    {
+        int kind;
+        long sequence;
+        boolean hasOrder;
+        /** the sequencer's order, compared by identity on the sequencer thread only */
+        OrderView source;
+        final OrderCopy order = new OrderCopy();
+        final VenueExecution execution = new VenueExecution();
+    }
+
+    private static void copy(final VenueExecution from, final VenueExecution to)
+    {
+        to.venueId = from.venueId;
+        set(to.clOrdId, from.clOrdId);
+        set(to.origClOrdId, from.origClOrdId);
+        set(to.venueOrderId, from.venueOrderId);
+        set(to.venueExecId, from.venueExecId);
+        to.execType = from.execType;
+        to.ordStatus = from.ordStatus;
+        to.lastQty = from.lastQty;
+        to.lastPx = from.lastPx;
+        to.cumQty = from.cumQty;
+        to.leavesQty = from.leavesQty;
+        to.venueTimeNanos = from.venueTimeNanos;
+        to.receivedNanos = from.receivedNanos;
+        to.venueRejectCode = from.venueRejectCode;
+        to.fee = from.fee;
+        to.feeScale = from.feeScale;
+        set(to.feeAsset, from.feeAsset);
+        set(to.text, from.text);
+        set(to.customFields, from.customFields);
+    }
+
+    private static void set(final StringBuilder to, final CharSequence from)
+    {
+        to.setLength(0);
+        to.append(from);
+    }
+
+    /** An order's state at one point: immutable parts by reference, numbers by value. */
+    private static final class OrderCopy implements OrderView
+    {
+        private String orderId;
+        private int clientId;
+        private String clOrdId;
+        private String account;
+        private Instrument instrument;
+        private String symbol;
+        private Side side;
+        private OrdType ordType;
+        private TimeInForce timeInForce;
+        private long orderQty;
+        private long price;
+        private long cumQty;
+        private long leavesQty;
+        private long avgPx;
+        private OrdStatus ordStatus;
+        private int venueId;
+        private String venueOrderId;
+        private long createdNanos;
+        private long updatedNanos;
+        private OrderRejectReason rejectReason;
+
+        void copy(final OrderView o)
+        {
+            orderId = o.orderId();
+            clientId = o.clientId();
+            clOrdId = o.clOrdId();
+            account = o.account();
+            instrument = o.instrument();
+            symbol = o.symbol();
+            side = o.side();
+            ordType = o.ordType();
+            timeInForce = o.timeInForce();
+            orderQty = o.orderQty();
+            price = o.price();
+            cumQty = o.cumQty();
+            leavesQty = o.leavesQty();
+            avgPx = o.avgPx();
+            ordStatus = o.ordStatus();
+            venueId = o.venueId();
+            venueOrderId = o.venueOrderId();
+            createdNanos = o.createdNanos();
+            updatedNanos = o.updatedNanos();
+            rejectReason = o.rejectReason();
+        }
+
+        public String orderId()
+        {
+            return orderId;
+        }
+
+        public int clientId()
+        {
+            return clientId;
+        }
+
+        public String clOrdId()
+        {
+            return clOrdId;
+        }
+
+        public String account()
+        {
+            return account;
+        }
+
+        public Instrument instrument()
+        {
+            return instrument;
+        }
+
+        public String symbol()
+        {
+            return symbol;
+        }
+
+        public Side side()
+        {
+            return side;
+        }
+
+        public OrdType ordType()
+        {
+            return ordType;
+        }
+
+        public TimeInForce timeInForce()
+        {
+            return timeInForce;
+        }
+
+        public long orderQty()
+        {
+            return orderQty;
+        }
+
+        public long price()
+        {
+            return price;
+        }
+
+        public long cumQty()
+        {
+            return cumQty;
+        }
+
+        public long leavesQty()
+        {
+            return leavesQty;
+        }
+
+        public long avgPx()
+        {
+            return avgPx;
+        }
+
+        public OrdStatus ordStatus()
+        {
+            return ordStatus;
+        }
+
+        public int venueId()
+        {
+            return venueId;
+        }
+
+        public String venueOrderId()
+        {
+            return venueOrderId;
+        }
+
+        public long createdNanos()
+        {
+            return createdNanos;
+        }
+
+        public long updatedNanos()
+        {
+            return updatedNanos;
+        }
+
+        public OrderRejectReason rejectReason()
+        {
+            return rejectReason;
+        }
+    }
+}

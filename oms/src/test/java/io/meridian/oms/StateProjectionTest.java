@@ -1,0 +1,257 @@
+package io.meridian.oms;
+
+import io.meridian.oms.api.OrderStateListener;
+import io.meridian.oms.api.OrderView;
+import io.meridian.oms.api.VenueExecution;
+import io.meridian.oms.model.Instrument;
+import io.meridian.oms.model.OrdStatus;
+import io.meridian.oms.model.OrdType;
+import io.meridian.oms.model.OrderRejectReason;
+import io.meridian.oms.model.Side;
+import io.meridian.oms.model.TimeInForce;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StateProjectionTest
+{
+    private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    private final OrderStateListener recorder = new OrderStateListener()
+    {
+        public void onOrderUpdated(final OrderView order)
+        {
+            seen.add("order " + order.orderId() + " cum=" + order.cumQty() + " " + order.ordStatus());
+        }
+
+        public void onFill(final OrderView order, final VenueExecution fill, final long sequence)
+        {
+            seen.add("fill " + (order == null ? "?" : order.orderId()) + " " + fill.venueExecId + " qty=" +
+                fill.lastQty + " seq=" + sequence);
+        }
+
+        public void onVenueReport(final OrderView order, final VenueExecution report)
+        {
+            seen.add("report " + (order == null ? "?" : order.orderId()) + " " + report.clOrdId + " " + report.execType);
+        }
+    };
+
+    @Test
+    void inlineNothingReachesTheListenerBeforePublishThenEverythingInOrderWithTheStateAtTheCall()
+    {
+        final StateProjection projection = new StateProjection(8);
+        projection.target(recorder);
+        final TestOrder order = new TestOrder("O1");
+
+        projection.onOrderUpdated(order);
+        order.cumQty = 5;
+        order.ordStatus = OrdStatus.PARTIALLY_FILLED;
+        projection.onVenueReport(order, execution("V1", "T1", 5));
+        projection.onFill(order, execution("V1", "T1", 5), 42);
+        order.cumQty = 7;
+        assertThat(seen).as("held until published").isEmpty();
+
+        assertThat(projection.publish()).isEqualTo(3);
+        assertThat(seen).containsExactly(
+            "order O1 cum=0 NEW",
+            "report O1 V1 TRADE",
+            "fill O1 T1 qty=5 seq=42");
+    }
+
+    @Test
+    void anOrderChangedTwiceBeforeAPublishIsWrittenOnceWithItsLatestState()
+    {
+        final StateProjection projection = new StateProjection(8);
+        projection.target(recorder);
+        final TestOrder order = new TestOrder("O1");
+        final TestOrder other = new TestOrder("O2");
+        projection.onOrderUpdated(order);
+        projection.onOrderUpdated(other);
+        order.cumQty = 3;
+        projection.onOrderUpdated(order);
+        projection.publish();
+        order.cumQty = 4;
+        projection.onOrderUpdated(order);
+        projection.publish();
+
+        assertThat(seen).containsExactly("order O1 cum=3 NEW", "order O2 cum=0 NEW", "order O1 cum=4 NEW");
+    }
+
+    @Test
+    void aFullRingIsDrainedNotDropped()
+    {
+        final StateProjection projection = new StateProjection(4);
+        projection.target(recorder);
+        for (int i = 0; i < 10; i++)
+        {
+            projection.onFill(null, execution("V", "T" + i, i), i);
+        }
+        projection.publish();
+        assertThat(seen).hasSize(10);
+        for (int i = 0; i < 10; i++)
+        {
+            assertThat(seen.get(i)).isEqualTo("fill ? T" + i + " qty=" + i + " seq=" + i);
+        }
+    }
+
+    @Test
+    void onItsOwnThreadTheListenerGetsEverythingInOrderAndAwaitDrainedIsAConsistentCut() throws Exception
+    {
+        final StateProjection projection = new StateProjection(16);
+        projection.target(recorder);
+        final AgentRunner runner = new AgentRunner(
+            new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, projection.agent());
+        AgentRunner.startOnThread(runner);
+        try
+        {
+            for (int i = 0; i < 1_000; i++)
+            {
+                projection.onFill(null, execution("V", "T" + i, i), i);
+                if (i % 7 == 0)
+                {
+                    projection.publish();
+                }
+            }
+            projection.publish();
+            projection.awaitDrained();
+            assertThat(seen).hasSize(1_000);
+            for (int i = 0; i < 1_000; i++)
+            {
+                assertThat(seen.get(i)).isEqualTo("fill ? T" + i + " qty=" + i + " seq=" + i);
+            }
+            assertThat(projection.waits()).as("a ring of 16 fed 1,000 fills must have made the sequencer wait")
+                .isPositive();
+        }
+        finally
+        {
+            runner.close();
+        }
+    }
+
+    private static VenueExecution execution(final String clOrdId, final String tradeId, final long qty)
+    {
+        final VenueExecution e = new VenueExecution();
+        e.clOrdId.append(clOrdId);
+        e.venueExecId.append(tradeId);
+        e.execType = io.meridian.oms.model.ExecType.TRADE;
+        e.lastQty = qty;
+        return e;
+    }
+
+    private static final class TestOrder implements OrderView
+    {
+        final String orderId;
+        long cumQty;
+        OrdStatus ordStatus = OrdStatus.NEW;
+
+        TestOrder(final String orderId)
+        {
+            this.orderId = orderId;
+        }
+
+        public String orderId()
+        {
+            return orderId;
+        }
+
+        public int clientId()
+        {
+            return 0;
+        }
+
+        public String clOrdId()
+        {
+            return "C-" + orderId;
+        }
+
+        public String account()
+        {
+            return "";
+        }
+
+        public Instrument instrument()
+        {
+            return null;
+        }
+
+        public String symbol()
+        {
+            return "BTC-USDT";
+        }
+
+        public Side side()
+        {
+            return Side.BUY;
+        }
+
+        public OrdType ordType()
+        {
+            return OrdType.LIMIT;
+        }
+
+        public TimeInForce timeInForce()
+        {
+            return TimeInForce.DAY;
+        }
+
+        public long orderQty()
+        {
+            return 10;
+        }
+
+        public long price()
+        {
+            return 100;
+        }
+
+        public long cumQty()
+        {
+            return cumQty;
+        }
+
+        public long leavesQty()
+        {
+            return 10 - cumQty;
+        }
+
+        public long avgPx()
+        {
+            return 100;
+        }
+
+        public OrdStatus ordStatus()
+        {
+            return ordStatus;
+        }
+
+        public int venueId()
+        {
+            return 0;
+        }
+
+        public String venueOrderId()
+        {
+            return "";
+        }
+
+        public long createdNanos()
+        {
+            return 0;
+        }
+
+        public long updatedNanos()
+        {
+            return 0;
+        }
+
+        public OrderRejectReason rejectReason()
+        {
+            return OrderRejectReason.NONE;
+        }
+    }
+}
