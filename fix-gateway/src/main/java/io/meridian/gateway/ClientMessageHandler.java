@@ -49,6 +49,7 @@ final class ClientMessageHandler
     // back pressure clears as soon as the engine thread drains the library's publication: wait for
     // it a bounded time rather than drop a message
     private static final long SEND_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    private Runnable whileBackPressured = Thread::onSpinWait;
 
     private final InstrumentRegistry instruments;
     private final OrderEntry orderEntry;
@@ -567,6 +568,11 @@ final class ClientMessageHandler
         return accepted;
     }
 
+    void whileBackPressured(final Runnable whileBackPressured)
+    {
+        this.whileBackPressured = whileBackPressured;
+    }
+
     private boolean trySend(final Session session, final uk.co.real_logic.artio.builder.Encoder encoder)
     {
         // one set of session-message encoders for every version: the fields are the same
@@ -578,7 +584,7 @@ final class ClientMessageHandler
             {
                 return true;
             }
-            Thread.onSpinWait();
+            whileBackPressured.run();
         }
         while (System.nanoTime() < sendDeadlineNs);
         LOG.error("event=session_send_failed sessionId={}", session.id());

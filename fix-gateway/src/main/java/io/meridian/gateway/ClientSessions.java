@@ -38,6 +38,8 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSessions.class);
     private static final int SEND_ATTEMPTS = 16;
+    /** reports held per client while it has no session or is back pressured (about 1 KiB each) */
+    static final int DEFAULT_BACKLOG_LIMIT = 65_536;
     // the client's answer to Artio's own ResendRequest normally brings the owed messages within milliseconds
     private static final long OWED_GRACE_NS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
     private static final long RESEND_STALL_NS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
@@ -51,6 +53,9 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
     private final io.meridian.fix.codecs.builder.ResendRequestEncoder resendRequest =
         new io.meridian.fix.codecs.builder.ResendRequestEncoder();
     private int backlogged;
+    private int backlogLimit = DEFAULT_BACKLOG_LIMIT;
+
+    private Runnable whileBackPressured = Thread::onSpinWait;
 
     public ClientSessions(
         final List<ClientSessionConfig> clients,
@@ -397,6 +402,17 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
     }
 
     // a logged-out client's session is offline, not gone: what is sent on it is archived and resent
+    /**
+     * What a send does between its attempts while the library's publication is back pressured: spin by
+     * default; lock-step, run the framer that drains it (FixRuntime#whileBackPressured).
+     */
+    public ClientSessions whileBackPressured(final Runnable whileBackPressured)
+    {
+        this.whileBackPressured = whileBackPressured;
+        messageHandler.whileBackPressured(whileBackPressured);
+        return this;
+    }
+
     // when the client logs on again and asks for the gap; no session yet (before the offline ones
     // are acquired) or back pressure: the report waits, in order, in the client's backlog
     private boolean send(final ClientContext context, final Encoder message)
@@ -415,13 +431,45 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
                 context.refresh();
                 return true;
             }
-            Thread.onSpinWait();
+            whileBackPressured.run();
         }
         return false;
     }
 
+    /**
+     * Policy for a client that cannot take its reports (no session yet, or its connection back pressured
+     * for long): up to {@code limit} reports wait, in order, and are sent first when it can take them;
+     * beyond that each further report is counted undeliverable and logged at ERROR, and the client learns
+     * the state of its orders by OrderStatusRequest or by the restatement sent at its next logon.
+     */
+    public ClientSessions backlogLimit(final int limit)
+    {
+        this.backlogLimit = limit;
+        return this;
+    }
+
+    /** What waits for {@code clientId}, oldest first, as "msgType:ClOrdID" (diagnostics and tests). */
+    List<String> backlog(final int clientId)
+    {
+        final List<String> held = new java.util.ArrayList<>();
+        for (final Object report : contexts[clientId].backlog)
+        {
+            held.add(report instanceof ExecutionReport ? "8:" + ((ExecutionReport)report).clOrdId :
+                "9:" + ((CancelReject)report).clOrdId);
+        }
+        return held;
+    }
+
     private void delay(final ClientContext context, final Object report, final String msgType, final CharSequence clOrdId)
     {
+        if (context.backlog.size() >= backlogLimit)
+        {
+            metrics.reportsUndeliverable.incrementAndGet();
+            LOG.error("event=client_backlog_full client={} msgType={} clOrdId={} limit={} " +
+                "note=\"report not delivered; the client recovers its orders by OrderStatusRequest or at its next logon\"",
+                context.config, msgType, clOrdId, backlogLimit);
+            return;
+        }
         if (context.backlog.isEmpty())
         {
             LOG.warn("event=client_reports_delayed client={} msgType={} clOrdId={}", context.config, msgType, clOrdId);

@@ -330,6 +330,37 @@ public final class FixRuntime implements AutoCloseable
     }
 
     /**
+     * Lock-step: runs the framer once more so that what the library just published (reports, child
+     * orders) is written to the sockets now, in this duty cycle, instead of after the rest of it.
+     * With the default scheduler the framer has its own thread: nothing to do.
+     */
+    public int flushOutbound()
+    {
+        return framerOnPollingThread ? framerPump.scheduler.invokeFramer() : 0;
+    }
+
+    /**
+     * What a back-pressured send on the core thread does before it tries again: lock-step, run the
+     * framer (it drains the library's publication, and it runs on no other thread) and let the media
+     * driver and archive threads have the core; otherwise spin.
+     */
+    public Runnable whileBackPressured()
+    {
+        return () ->
+        {
+            if (framerOnPollingThread)
+            {
+                framerPump.scheduler.invokeFramer();
+                Thread.yield();
+            }
+            else
+            {
+                Thread.onSpinWait();
+            }
+        };
+    }
+
+    /**
      * Artio's engine close waits, without a limit, for its framer to log sessions out; a framer that
      * died (an Aeron conductor timeout, say) would hold shutdown forever, so the wait is bounded.
      */

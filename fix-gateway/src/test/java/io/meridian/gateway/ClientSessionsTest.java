@@ -28,28 +28,54 @@ class ClientSessionsTest
     @Test
     void reportsWithoutASessionWaitInOrderInsteadOfBeingDropped()
     {
+        sessions.onExecutionReport(report("a"));
+        sessions.onCancelReject(cancelReject("c"));
+        sessions.onExecutionReport(report("b"));
+
+        assertThat(metrics.reportsDelayed()).isEqualTo(3);
+        assertThat(metrics.reportsUndeliverable()).isZero();
+        assertThat(sessions.sendBacklogs()).as("nothing to send them on yet").isZero();
+        assertThat(metrics.reportsSent()).isZero();
+        assertThat(sessions.backlog(0)).as("held in the order they were made").containsExactly("8:a", "9:c", "8:b");
+    }
+
+    @Test
+    void aFullBacklogCountsFurtherReportsUndeliverableAndKeepsTheOldest()
+    {
+        sessions.backlogLimit(2);
+        sessions.onExecutionReport(report("a"));
+        sessions.onExecutionReport(report("b"));
+        sessions.onExecutionReport(report("c"));
+        sessions.onCancelReject(cancelReject("d"));
+
+        assertThat(sessions.backlog(0)).containsExactly("8:a", "8:b");
+        assertThat(metrics.reportsDelayed()).isEqualTo(2);
+        assertThat(metrics.reportsUndeliverable()).isEqualTo(2);
+    }
+
+    private static ExecutionReport report(final String clOrdId)
+    {
         final ExecutionReport report = new ExecutionReport();
         report.clientId = 0;
         report.orderId.append("1");
-        report.execId.append("E1");
+        report.clOrdId.append(clOrdId);
+        report.execId.append("E-").append(clOrdId);
         report.execType = ExecType.NEW;
         report.ordStatus = OrdStatus.NEW;
         report.side = Side.BUY;
         report.symbol.append("AAPL");
-        sessions.onExecutionReport(report);
+        return report;
+    }
 
+    private static CancelReject cancelReject(final String clOrdId)
+    {
         final CancelReject reject = new CancelReject();
         reject.clientId = 0;
-        reject.clOrdId.append("c");
+        reject.clOrdId.append(clOrdId);
         reject.origClOrdId.append("o");
         reject.ordStatus = OrdStatus.NEW;
         reject.reason = CancelRejectReason.VENUE_REJECTED;
-        sessions.onCancelReject(reject);
-
-        assertThat(metrics.reportsDelayed()).isEqualTo(2);
-        assertThat(metrics.reportsUndeliverable()).isZero();
-        assertThat(sessions.sendBacklogs()).as("nothing to send them on yet").isZero();
-        assertThat(metrics.reportsSent()).isZero();
+        return reject;
     }
 
     @Test

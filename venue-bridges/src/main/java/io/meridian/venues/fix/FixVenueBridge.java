@@ -54,6 +54,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
     // back pressure clears as soon as the engine thread drains the library's publication: wait for
     // it a bounded time rather than drop a message
     private static final long SEND_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    private Runnable whileBackPressured = Thread::onSpinWait;
 
     private final Venue[] venues;
     private final InstrumentRegistry instruments;
@@ -242,12 +243,23 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
                 venue.refresh();
                 return true;
             }
-            Thread.onSpinWait();
+            whileBackPressured.run();
         }
         while (System.nanoTime() < sendDeadlineNs);
         metrics.sendFailures.incrementAndGet();
         LOG.error("event=venue_send_failed venueId={} clOrdId={} reason=back_pressure", venueId, clOrdId);
         return false;
+    }
+
+    /**
+     * What a send does while the library's publication is back pressured, before it tries again (up to
+     * 20 ms): by default it spins; lock-step, the framer that drains that publication runs on this very
+     * thread and must be run (FixRuntime#whileBackPressured).
+     */
+    public FixVenueBridge whileBackPressured(final Runnable whileBackPressured)
+    {
+        this.whileBackPressured = whileBackPressured;
+        return this;
     }
 
     public SessionHandler onSessionAcquired(final Session session, final SessionAcquiredInfo acquiredInfo)
