@@ -16,7 +16,7 @@ import java.util.List;
  * client at the same open-loop rates, in one run; writes the Markdown report and the SVG plot.
  * <pre>
  *   E2eBench --out benchmarks/results --stem 2026-11-23 [--rates 1000,10000,50000] [--seconds 5]
- *            [--warmup 2] [--sessions 2] [--systems floor,qfj,artio,meridian] [--no-search]
+ *            [--warmup 2] [--jit-warmup 15] [--sessions 2] [--systems floor,qfj,artio,meridian] [--no-search]
  *            [--header-file f] [--footer-file f] [--jvm-options-file bin/jvm.options]...
  * </pre>
  */
@@ -25,16 +25,19 @@ public final class E2eBench
     private static final int MESSAGE_BYTES = 200;
     private static final long LATE_NANOS = 50_000_000L;
     private static final long DRAIN_MS = 3_000;
+    private static final int JIT_WARMUP_RATE = 2_000;
 
     private final List<String> jvmOptions;
     private final int sessions;
     private final double warmupSeconds;
     private final double seconds;
+    private final double jitWarmupSeconds;
     private final File workDir;
 
     private E2eBench(final List<String> jvmOptions, final int sessions, final double warmupSeconds,
-        final double seconds, final File workDir)
+        final double seconds, final double jitWarmupSeconds, final File workDir)
     {
+        this.jitWarmupSeconds = jitWarmupSeconds;
         this.jvmOptions = jvmOptions;
         this.sessions = sessions;
         this.warmupSeconds = warmupSeconds;
@@ -49,9 +52,11 @@ public final class E2eBench
         int[] rates = {1_000, 10_000, 50_000};
         double seconds = 5;
         double warmup = 2;
+        double jitWarmup = 15;
         int sessions = 2;
         List<String> systems = List.of("floor", "qfj", "artio", "meridian");
         boolean search = true;
+        List<String> layouts = List.of("busy-spin:lock-step", "backoff:lock-step", "backoff:low-resource");
         String header = "# End-to-end benchmark";
         String footer = "";
         final List<String> jvmOptions = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
@@ -64,9 +69,11 @@ public final class E2eBench
                 case "--rates" -> rates = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                case "--jit-warmup" -> jitWarmup = Double.parseDouble(args[++i]);
                 case "--sessions" -> sessions = Integer.parseInt(args[++i]);
                 case "--systems" -> systems = List.of(args[++i].split(","));
                 case "--no-search" -> search = false;
+                case "--layouts" -> layouts = List.of(args[++i].split(","));
                 case "--header-file" -> header = Files.readString(Path.of(args[++i]));
                 case "--footer-file" -> footer = Files.readString(Path.of(args[++i]));
                 case "--jvm-options-file" -> jvmOptions.addAll(Files.readAllLines(Path.of(args[++i])).stream()
@@ -77,7 +84,7 @@ public final class E2eBench
         }
         Files.createDirectories(out);
         final File work = Files.createTempDirectory("meridian-e2e").toFile();
-        final E2eBench bench = new E2eBench(jvmOptions, sessions, warmup, seconds, work);
+        final E2eBench bench = new E2eBench(jvmOptions, sessions, warmup, seconds, jitWarmup, work);
 
         final List<BenchReport.Row> rows = new ArrayList<>();
         final List<BenchReport.Search> searches = new ArrayList<>();
@@ -97,9 +104,11 @@ public final class E2eBench
         }
         if (systems.contains("meridian"))
         {
-            rows.addAll(bench.meridian("busy-spin", "lock-step", rates));
-            rows.addAll(bench.meridian("backoff", "lock-step", rates));
-            rows.addAll(bench.meridian("backoff", "low-resource", new int[] {rates[0], rates[Math.min(1, rates.length - 1)]}));
+            for (final String layout : layouts)
+            {
+                final String[] idleAndScheduler = layout.split(":");
+                rows.addAll(bench.meridian(idleAndScheduler[0], idleAndScheduler[1], rates));
+            }
             if (search)
             {
                 searches.add(bench.searchMeridian(rows));
@@ -164,6 +173,7 @@ public final class E2eBench
         try (SutProcess sut = new SutProcess(jvmOptions, args);
             FixLoadClient client = client(sut.port()))
         {
+            warmUpJit(system, idle, client, false);
             for (final int rate : rates)
             {
                 rows.add(point(system, idle, sut, client, rate, false));
@@ -182,6 +192,7 @@ public final class E2eBench
                 String.valueOf(sessions));
             FixLoadClient client = client(sut.port()))
         {
+            warmUpJit(BenchReport.MERIDIAN, label, client, true);
             for (final int rate : rates)
             {
                 rows.add(point(BenchReport.MERIDIAN, label, sut, client, rate, true));
@@ -245,6 +256,21 @@ public final class E2eBench
         }
         return new FixLoadClient(new File(workDir, "client-" + System.nanoTime()), "localhost", port, compIds,
             "MERIDIAN");
+    }
+
+    /**
+     * Before its first point every FIX system gets the same JIT warm-up at a rate all of them sustain:
+     * without it the point's own warm-up at 10k/s or more runs interpreted code, falls behind while the
+     * compiler takes a core from it, and the backlog spills into the measured run.
+     */
+    private void warmUpJit(final String system, final String idle, final FixLoadClient client, final boolean meridian)
+        throws IOException
+    {
+        if (jitWarmupSeconds > 0)
+        {
+            System.err.printf("%s (%s): JIT warm-up, %.0f s at %d/s%n", system, idle, jitWarmupSeconds, JIT_WARMUP_RATE);
+            client.run(JIT_WARMUP_RATE, 0, jitWarmupSeconds, meridian, LATE_NANOS, DRAIN_MS);
+        }
     }
 
     private BenchReport.Row point(final String system, final String idle, final SutProcess sut,
