@@ -150,7 +150,7 @@ public final class MeridianServer implements AutoCloseable
             .bindHost(config.fixBindHost())
             .port(config.fixPort())
             .engineIdleStrategy(config.engineIdleStrategy())
-            .engineScheduler(config.engineScheduler() == null ? FixRuntimeConfig.LOW_RESOURCE : config.engineScheduler())
+            .engineScheduler(config.engineScheduler() == null ? FixRuntimeConfig.LOCK_STEP : config.engineScheduler())
             .clientMessageReceived(tickToTrade), clock);
         venueBridge = new FixVenueBridge(
             config.venues(), instruments, fixRuntime::library, SystemEpochClock.INSTANCE, clock, venueMetrics);

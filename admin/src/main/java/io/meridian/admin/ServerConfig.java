@@ -25,8 +25,8 @@ import java.util.Map;
  * @param simulatorEnabled     start the embedded QuickFIX/J venue simulator.
  * @param simulatorPort        its port.
  * @param simulatorCompId      its SenderCompID.
- * @param engineScheduler      low-resource (the Artio framer on its own thread) or lock-step (the
- *                             framer invoked from the core thread: the whole order path on one thread).
+ * @param engineScheduler      lock-step (default: the framer invoked from the core thread, the whole order
+ *                             path on one thread) or low-resource (the Artio framer on its own thread).
  * @param cryptoVenues         crypto venues (Binance spot, OKX v5); their venueIds follow the FIX venues'.
  * @param cryptoSimulators     the embedded Binance and OKX simulators.
  * @param cryptoIdleStrategy   idle strategy of the crypto bridges' I/O thread.
@@ -92,7 +92,7 @@ public record ServerConfig(
             idleStrategy);
     }
 
-    /** With the default engine scheduler (low-resource). */
+    /** With the default engine scheduler (lock-step). */
     public ServerConfig(
         final Path dataDir,
         final String fixBindHost,
@@ -107,6 +107,6 @@ public record ServerConfig(
         final String simulatorCompId)
     {
         this(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues, instruments,
-            simulatorEnabled, simulatorPort, simulatorCompId, FixRuntimeConfig.LOW_RESOURCE);
+            simulatorEnabled, simulatorPort, simulatorCompId, FixRuntimeConfig.LOCK_STEP);
     }
 }

@@ -113,7 +113,7 @@ public final class ServerConfigLoader
             properties.getProperty("meridian.simulator.enabled", Boolean.class, true),
             properties.getProperty("meridian.simulator.port", Integer.class, 9880),
             string(properties, "meridian.simulator.comp-id", "VENUE"),
-            string(properties, "meridian.fix.engine-scheduler", "low-resource"),
+            string(properties, "meridian.fix.engine-scheduler", "lock-step"),
             cryptoVenues,
             cryptoSimulators,
             string(properties, "meridian.crypto.idle-strategy", "backoff"));

@@ -18,6 +18,7 @@ import org.agrona.IoUtil;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.co.real_logic.artio.ErrorHandlerFactory;
@@ -178,6 +179,9 @@ public final class FixRuntime implements AutoCloseable
             engineConfig.scheduler(new LowResourceEngineScheduler());
         }
         engineConfig.monitoringFile(new File(fixDir, "engine-counters").getAbsolutePath());
+        // the error printer and duplicate-engine checker have no latency to keep: wake once a millisecond
+        // instead of spinning and yielding after each check (5% of a core at 10k orders/s, profiled)
+        engineConfig.monitoringThreadIdleStrategy(new SleepingMillisIdleStrategy(1));
         engineConfig.aeronContext().aeronDirectoryName(aeronDir);
         engineConfig.aeronArchiveContext()
             .aeronDirectoryName(aeronDir)
@@ -204,6 +208,7 @@ public final class FixRuntime implements AutoCloseable
         libraryConfig.epochNanoClock(clock);
         libraryConfig.sessionCustomisationStrategy(new LogonCustomisation().then(logonCustomisation));
         libraryConfig.monitoringFile(new File(fixDir, "library-counters").getAbsolutePath());
+        libraryConfig.monitoringThreadIdleStrategy(new SleepingMillisIdleStrategy(1));
         libraryConfig.aeronContext().aeronDirectoryName(aeronDir);
         library = FixLibrary.connect(libraryConfig);
         final long deadlineMs = System.currentTimeMillis() + config.replyTimeoutMs();

@@ -15,14 +15,18 @@ public final class FixRuntimeConfig
     private String engineIdleStrategy = "backoff";
     private long replyTimeoutMs = 2_000;
     private boolean deleteOnClose;
-    private String engineScheduler = LOW_RESOURCE;
+    private String engineScheduler = LOCK_STEP;
     private LongConsumer clientMessageReceived;
 
-    /** The framer on its own thread (Artio's LowResourceEngineScheduler): the default. */
+    /**
+     * The framer on its own thread (Artio's LowResourceEngineScheduler), handing messages to and from
+     * the core thread: one more hop each way, more throughput where a second core is free.
+     */
     public static final String LOW_RESOURCE = "low-resource";
     /**
      * The framer invoked from {@link FixRuntime#poll(int)} (Artio's LockStepFramerEngineScheduler):
-     * TCP, library, venues and sequencer all on the core thread, no hand-off on the order path.
+     * TCP, library, venues and sequencer all on the core thread, no hand-off on the order path: the
+     * default (the fastest layout measured, docs/benchmarks.md).
      */
     public static final String LOCK_STEP = "lock-step";
     private boolean transientSequenceNumbers;
@@ -94,7 +98,7 @@ public final class FixRuntimeConfig
         return this;
     }
 
-    /** {@link #LOW_RESOURCE} (default) or {@link #LOCK_STEP}. */
+    /** {@link #LOCK_STEP} (default) or {@link #LOW_RESOURCE}. */
     public String engineScheduler()
     {
         return engineScheduler;

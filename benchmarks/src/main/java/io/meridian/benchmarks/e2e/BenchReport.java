@@ -45,12 +45,12 @@ public final class BenchReport
     }
 
     /** A search for the highest rate sustained with zero loss: every rate tried and its verdict. */
-    public record Search(String label, List<Row> tries)
+    public record Search(String label, int standardBest, List<Row> tries)
     {
-        /** The highest sustained rate tried, or 0. */
+        /** The highest sustained rate, among the standard rates and the tries, or 0. */
         public int best()
         {
-            int best = 0;
+            int best = standardBest;
             for (final Row row : tries)
             {
                 if (row.sustained())
@@ -112,7 +112,7 @@ public final class BenchReport
                 continue;
             }
             final Row qfj = find(rows, QFJ, null, meridian.targetRate());
-            final Row artio = find(rows, ARTIO, meridian.idle(), meridian.targetRate());
+            final Row artio = find(rows, ARTIO, baseIdle(meridian.idle()), meridian.targetRate());
             final Row floor = find(rows, FLOOR, floorIdle(meridian.idle()), meridian.targetRate());
             md.append("| ").append(meridian.idle()).append(" | ").append(meridian.targetRate()).append(" | ")
                 .append(ratio(meridian.first(), qfj == null ? null : qfj.first(), 50, 1)).append(" | ")
@@ -147,7 +147,8 @@ public final class BenchReport
                 md.append("- ").append(search.label()).append(": **").append(search.best()).append("/s** ");
                 if (search.tries().isEmpty())
                 {
-                    md.append("(not searched: no standard rate was sustained)\n");
+                    md.append(search.standardBest() > 0 ? "(a standard rate; no higher rate tried)\n" :
+                        "(not searched: no standard rate was sustained)\n");
                     continue;
                 }
                 md.append("(tried");
@@ -273,12 +274,29 @@ public final class BenchReport
     {
         for (final Row row : rows)
         {
-            if (row.system().equals(system) && row.targetRate() == rate && (idle == null || row.idle().equals(idle)))
+            if (row.system().equals(system) && row.targetRate() == rate && (idle == null || baseIdle(row.idle()).equals(idle)))
             {
                 return row;
             }
         }
         return null;
+    }
+
+    /** "backoff (default config)" and "backoff, low-resource" compare with the echoes' "backoff" */
+    private static String baseIdle(final String idle)
+    {
+        int end = idle.length();
+        final int comma = idle.indexOf(',');
+        final int paren = idle.indexOf(" (");
+        if (comma >= 0)
+        {
+            end = comma;
+        }
+        if (paren >= 0 && paren < end)
+        {
+            end = paren;
+        }
+        return idle.substring(0, end);
     }
 
     private static String floorIdle(final String idle)

@@ -101,6 +101,11 @@ public final class E2eBench
         {
             rows.addAll(bench.fix(BenchReport.ARTIO, "busy-spin", rates, "artio", "busy-spin"));
             rows.addAll(bench.fix(BenchReport.ARTIO, "backoff", rates, "artio", "backoff"));
+            if (search)
+            {
+                searches.add(search("Artio echo (backoff)", BenchReport.ARTIO, "backoff", rows,
+                    rate -> bench.fix(BenchReport.ARTIO, "backoff", new int[] {rate}, "artio", "backoff").get(0)));
+            }
         }
         if (systems.contains("meridian"))
         {
@@ -111,7 +116,8 @@ public final class E2eBench
             }
             if (search)
             {
-                searches.add(bench.searchMeridian(rows));
+                searches.add(search("Meridian (default config: backoff, lock-step)", BenchReport.MERIDIAN,
+                    label("backoff", "lock-step"), rows, rate -> bench.meridian("backoff", "lock-step", new int[] {rate}).get(0)));
             }
         }
 
@@ -124,7 +130,7 @@ public final class E2eBench
         for (final BenchReport.Row row : rows)
         {
             if (row.targetRate() != plotRate || row.idle().equals("backoff") || row.idle().equals("blocking") ||
-                row.idle().contains("low-resource"))
+                row.idle().contains("low-resource") || row.idle().contains("default config"))
             {
                 continue;
             }
@@ -182,11 +188,18 @@ public final class E2eBench
         return rows;
     }
 
+    /** The configuration bin/meridian starts is backoff + lock-step (application.yml). */
+    static String label(final String idle, final String scheduler)
+    {
+        final boolean defaultConfig = idle.equals("backoff") && scheduler.equals("lock-step");
+        return idle + (scheduler.equals("lock-step") ? "" : ", " + scheduler) + (defaultConfig ? " (default config)" : "");
+    }
+
     private List<BenchReport.Row> meridian(final String idle, final String scheduler, final int[] rates)
         throws Exception
     {
         final List<BenchReport.Row> rows = new ArrayList<>();
-        final String label = idle + (scheduler.equals("lock-step") ? "" : ", " + scheduler + " (default config)");
+        final String label = label(idle, scheduler);
         try (AckFillVenue venue = new AckFillVenue("VENUE");
             SutProcess sut = new SutProcess(jvmOptions, "meridian", idle, scheduler, String.valueOf(venue.port()),
                 String.valueOf(sessions));
@@ -201,18 +214,26 @@ public final class E2eBench
         return rows;
     }
 
+    /** Runs one point on a fresh server. */
+    private interface Point
+    {
+        BenchReport.Row run(int rate) throws Exception;
+    }
+
     /**
-     * The highest rate Meridian (lock-step, busy-spin) sustains with zero loss: up from the best
-     * standard rate while it holds, or halving the gap down when the top standard rate failed. A
-     * fresh server per try (the OMS keeps every order).
+     * The highest rate a system sustains with zero loss: up from its best standard rate while it holds,
+     * or halving the gap down when the top standard rate failed. A fresh server per try (Meridian's
+     * OMS keeps every order).
      */
-    private BenchReport.Search searchMeridian(final List<BenchReport.Row> rows) throws Exception
+    private static BenchReport.Search search(
+        final String title, final String system, final String idle, final List<BenchReport.Row> rows,
+        final Point point) throws Exception
     {
         int low = 0;
         int high = Integer.MAX_VALUE;
         for (final BenchReport.Row row : rows)
         {
-            if (row.system().equals(BenchReport.MERIDIAN) && row.idle().equals("busy-spin"))
+            if (row.system().equals(system) && row.idle().equals(idle))
             {
                 if (row.sustained())
                 {
@@ -224,6 +245,7 @@ public final class E2eBench
                 }
             }
         }
+        final int standardBest = low;
         final List<BenchReport.Row> tries = new ArrayList<>();
         for (int attempt = 0; attempt < 3 && low > 0; attempt++)
         {
@@ -232,8 +254,7 @@ public final class E2eBench
             {
                 break;
             }
-            final List<BenchReport.Row> result = meridian("busy-spin", "lock-step", new int[] {rate});
-            final BenchReport.Row row = result.get(0);
+            final BenchReport.Row row = point.run(rate);
             tries.add(row);
             if (row.sustained())
             {
@@ -244,7 +265,7 @@ public final class E2eBench
                 high = rate;
             }
         }
-        return new BenchReport.Search("Meridian (busy-spin, lock-step)", tries);
+        return new BenchReport.Search(title, standardBest, tries);
     }
 
     private FixLoadClient client(final int port)

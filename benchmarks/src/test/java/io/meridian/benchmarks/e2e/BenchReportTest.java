@@ -35,14 +35,14 @@ class BenchReportTest
             row(BenchReport.QFJ, "blocking I/O", constant(100_000, 100), null, 0),
             row(BenchReport.ARTIO, "busy-spin", constant(40_000, 100), null, 0),
             row(BenchReport.MERIDIAN, "busy-spin", constant(50_000, 100), constant(60_000, 100), 0));
-        final BenchReport.Search search = new BenchReport.Search("Meridian (busy-spin, lock-step)", List.of(
+        final BenchReport.Search search = new BenchReport.Search("Meridian (busy-spin, lock-step)", 50_000, List.of(
             new BenchReport.Row(BenchReport.MERIDIAN, "busy-spin", 70_000, 70_000, 1, 0, 0, 0, constant(1, 1), null,
                 null, 1, 1, 0),
             new BenchReport.Row(BenchReport.MERIDIAN, "busy-spin", 98_000, 80_000, 1, 3, 0, 0, constant(1, 1), null,
                 null, 1, 1, 0)));
 
         final String md = BenchReport.markdown("# header", rows,
-            List.of(search, new BenchReport.Search("Nothing", List.of())), "closing note");
+            List.of(search, new BenchReport.Search("Nothing", 0, List.of()), new BenchReport.Search("Standard only", 10_000, List.of())), "closing note");
 
         assertThat(md).startsWith("# header").endsWith("closing note\n");
         assertThat(md).contains("| Meridian | busy-spin | 1000 | 1000 | 5000 | 0 | 0 | 50.0 | 50.0 | 50.0 | 50.0 |" +
@@ -53,6 +53,7 @@ class BenchReportTest
         assertThat(md).contains("| NIO floor | busy-spin | 1000 | yes | 1.00 | 20.00 | - |");
         assertThat(md).contains("Meridian (busy-spin, lock-step): **70000/s** (tried 70000 ok, 98000 FAILED (lost 3");
         assertThat(md).contains("- Nothing: **0/s** (not searched: no standard rate was sustained)");
+        assertThat(md).as("a standard rate sustained counts when no try did").contains("- Standard only: **10000/s**");
         assertThat(md).contains("Value     Percentile TotalCount 1/(1-Percentile)");
     }
 
