@@ -76,7 +76,7 @@ public final class Oms implements AutoCloseable
     private static final int STATE_PROJECTION_SLOTS = 16 * 1024;
 
     private TickToTradeProbe tickToTrade;
-    private final StateProjection projection = new StateProjection(STATE_PROJECTION_SLOTS);
+    private final StateProjection projection;
     private boolean stateChangesPublishedByCaller;
     private long lastSequence;
     private boolean recovered;
@@ -93,6 +93,7 @@ public final class Oms implements AutoCloseable
         this.config = config;
         this.clock = Objects.requireNonNull(clock);
         this.errorHandler = config.errorHandler();
+        projection = new StateProjection(STATE_PROJECTION_SLOTS, errorHandler);
         ring = new ManyToOneRingBuffer(new UnsafeBuffer(
             ByteBuffer.allocateDirect(config.ringCapacityBytes() + RingBufferDescriptor.TRAILER_LENGTH)));
         writer = new RingCommandWriter(ring);
@@ -172,6 +173,12 @@ public final class Oms implements AutoCloseable
     {
         projection.publish();
         projection.awaitDrained();
+    }
+
+    /** State-listener calls that threw (skipped and reported to the error handler). */
+    public long stateListenerFailures()
+    {
+        return projection.failures();
     }
 
     /** How often the sequencer waited for a full state-listener ring to drain (overload of the listener). */

@@ -9,6 +9,7 @@ import io.meridian.oms.model.OrdType;
 import io.meridian.oms.model.OrderRejectReason;
 import io.meridian.oms.model.Side;
 import io.meridian.oms.model.TimeInForce;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,13 +41,16 @@ final class StateProjection implements OrderStateListener
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong consumed = new AtomicLong();
     private final Consumer consumer = new Consumer();
+    private final ErrorHandler errorHandler;
     private OrderStateListener target = OrderStateListener.NONE;
+    private volatile long failures;
     private long tail;
     private boolean ownThread;
     private volatile long waits;
 
-    StateProjection(final int capacity)
+    StateProjection(final int capacity, final ErrorHandler errorHandler)
     {
+        this.errorHandler = errorHandler;
         if (Integer.bitCount(capacity) != 1)
         {
             throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
@@ -79,6 +83,12 @@ final class StateProjection implements OrderStateListener
     long waits()
     {
         return waits;
+    }
+
+    /** Calls the listener threw on (skipped, reported to the error handler). */
+    long failures()
+    {
+        return failures;
     }
 
     public void onOrderUpdated(final OrderView order)
@@ -148,6 +158,10 @@ final class StateProjection implements OrderStateListener
                 waits++;
                 Thread.onSpinWait();
             }
+            else
+            {
+                consumer.doWork();
+            }
         }
         final Slot slot = slots[(int)tail & mask];
         slot.kind = kind;
@@ -175,11 +189,21 @@ final class StateProjection implements OrderStateListener
             {
                 final Slot slot = slots[(int)i & mask];
                 final OrderView order = slot.hasOrder ? slot.order : null;
-                switch (slot.kind)
+                try
                 {
-                    case ORDER_UPDATED -> target.onOrderUpdated(order);
-                    case FILL -> target.onFill(order, slot.execution, slot.sequence);
-                    default -> target.onVenueReport(order, slot.execution);
+                    switch (slot.kind)
+                    {
+                        case ORDER_UPDATED -> target.onOrderUpdated(order);
+                        case FILL -> target.onFill(order, slot.execution, slot.sequence);
+                        default -> target.onVenueReport(order, slot.execution);
+                    }
+                }
+                catch (final RuntimeException ex)
+                {
+                    // a projection that fails (its files closed under it, a full map) must never stop the
+                    // order path or hold the ring: counted and reported, the call is skipped
+                    failures++;
+                    errorHandler.onError(ex);
                 }
                 consumed.lazySet(i + 1);
             }

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StateProjectionTest
 {
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    private final List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
     private final OrderStateListener recorder = new OrderStateListener()
     {
         public void onOrderUpdated(final OrderView order)
@@ -44,7 +45,7 @@ class StateProjectionTest
     @Test
     void inlineNothingReachesTheListenerBeforePublishThenEverythingInOrderWithTheStateAtTheCall()
     {
-        final StateProjection projection = new StateProjection(8);
+        final StateProjection projection = new StateProjection(8, errors::add);
         projection.target(recorder);
         final TestOrder order = new TestOrder("O1");
 
@@ -66,7 +67,7 @@ class StateProjectionTest
     @Test
     void anOrderChangedTwiceBeforeAPublishIsWrittenOnceWithItsLatestState()
     {
-        final StateProjection projection = new StateProjection(8);
+        final StateProjection projection = new StateProjection(8, errors::add);
         projection.target(recorder);
         final TestOrder order = new TestOrder("O1");
         final TestOrder other = new TestOrder("O2");
@@ -83,9 +84,35 @@ class StateProjectionTest
     }
 
     @Test
+    void aListenerThatThrowsIsReportedAndSkippedWithoutHoldingTheRing()
+    {
+        final StateProjection projection = new StateProjection(4, errors::add);
+        projection.target(new OrderStateListener()
+        {
+            public void onFill(final OrderView order, final VenueExecution fill, final long sequence)
+            {
+                if (sequence % 3 == 0)
+                {
+                    throw new IllegalStateException("store closed");
+                }
+                seen.add("fill " + sequence);
+            }
+        });
+        for (int i = 1; i <= 10; i++)
+        {
+            projection.onFill(null, execution("V", "T" + i, i), i);
+        }
+        projection.publish();
+
+        assertThat(seen).containsExactly("fill 1", "fill 2", "fill 4", "fill 5", "fill 7", "fill 8", "fill 10");
+        assertThat(projection.failures()).isEqualTo(3);
+        assertThat(errors).hasSize(3).allMatch(e -> e.getMessage().equals("store closed"));
+    }
+
+    @Test
     void aFullRingIsDrainedNotDropped()
     {
-        final StateProjection projection = new StateProjection(4);
+        final StateProjection projection = new StateProjection(4, errors::add);
         projection.target(recorder);
         for (int i = 0; i < 10; i++)
         {
@@ -102,7 +129,7 @@ class StateProjectionTest
     @Test
     void onItsOwnThreadTheListenerGetsEverythingInOrderAndAwaitDrainedIsAConsistentCut() throws Exception
     {
-        final StateProjection projection = new StateProjection(16);
+        final StateProjection projection = new StateProjection(16, errors::add);
         projection.target(recorder);
         final AgentRunner runner = new AgentRunner(
             new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, projection.agent());
