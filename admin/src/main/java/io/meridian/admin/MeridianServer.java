@@ -214,7 +214,6 @@ public final class MeridianServer implements AutoCloseable
                 return "fix-library";
             }
         };
-        // the shared store is written on its own thread, off the order path (Oms.stateListenerAgent)
         if (storeWriterThread)
         {
             // the shared store written on a thread of its own, waking each millisecond (Oms.stateListenerAgent)
@@ -478,7 +477,10 @@ public final class MeridianServer implements AutoCloseable
     {
     }
 
-    /** The store's writer, for its counters; it runs on its own thread (Oms.stateListenerAgent) only. */
+    /**
+     * The store's writer, for its counters; one thread runs it: the core thread after each cycle's outputs
+     * left, or the store's own thread with {@link #storeWriterThread(boolean)}.
+     */
     public StoreWriter storeWriter()
     {
         return storeWriter;

@@ -401,7 +401,6 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         return null;
     }
 
-    // a logged-out client's session is offline, not gone: what is sent on it is archived and resent
     /**
      * What a send does between its attempts while the library's publication is back pressured: spin by
      * default; lock-step, run the framer that drains it (FixRuntime#whileBackPressured).
@@ -413,6 +412,7 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         return this;
     }
 
+    // a logged-out client's session is offline, not gone: what is sent on it is archived and resent
     // when the client logs on again and asks for the gap; no session yet (before the offline ones
     // are acquired) or back pressure: the report waits, in order, in the client's backlog
     private boolean send(final ClientContext context, final Encoder message)

@@ -125,10 +125,10 @@ final class StateProjection implements OrderStateListener
         if (count > 0)
         {
             published.lazySet(tail);
-            if (!ownThread)
-            {
-                consumer.doWork();
-            }
+        }
+        if (!ownThread)
+        {
+            consumer.doWork();
         }
         return count;
     }
@@ -157,10 +157,6 @@ final class StateProjection implements OrderStateListener
             {
                 waits++;
                 Thread.onSpinWait();
-            }
-            else
-            {
-                consumer.doWork();
             }
         }
         final Slot slot = slots[(int)tail & mask];

@@ -283,7 +283,7 @@ public final class BenchReport
     }
 
     /** "backoff (default config)" and "backoff, low-resource" compare with the echoes' "backoff" */
-    private static String baseIdle(final String idle)
+    static String baseIdle(final String idle)
     {
         int end = idle.length();
         final int comma = idle.indexOf(',');

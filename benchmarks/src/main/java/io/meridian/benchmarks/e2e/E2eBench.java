@@ -129,8 +129,8 @@ public final class E2eBench
         final List<Histogram> series = new ArrayList<>();
         for (final BenchReport.Row row : rows)
         {
-            if (row.targetRate() != plotRate || row.idle().equals("backoff") || row.idle().equals("blocking") ||
-                row.idle().contains("low-resource") || row.idle().contains("default config"))
+            final String idle = BenchReport.baseIdle(row.idle());
+            if (row.targetRate() != plotRate || idle.equals("backoff") || idle.equals("blocking"))
             {
                 continue;
             }
@@ -280,7 +280,7 @@ public final class E2eBench
     }
 
     /**
-     * Before its first point every FIX system gets the same JIT warm-up at a rate all of them sustain:
+     * Before its first point every FIX system gets the same JIT warm-up at a moderate rate (2k/s):
      * without it the point's own warm-up at 10k/s or more runs interpreted code, falls behind while the
      * compiler takes a core from it, and the backlog spills into the measured run.
      */
