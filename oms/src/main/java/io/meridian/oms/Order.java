@@ -62,6 +62,10 @@ final class Order implements OrderView
     String venueOrderId = "";
 
     long updatedNanos;
+    /** the risk gate's id of the account, and what the gate was last told the order keeps open */
+    int riskAccountId = -1;
+    long riskOpenQty;
+    boolean riskOpen;
     OrderRejectReason rejectReason = OrderRejectReason.NONE;
     String text = "";
 

@@ -9,6 +9,7 @@ import io.meridian.oms.api.NewOrderCommand;
 import io.meridian.oms.api.OrderStateListener;
 import io.meridian.oms.api.OrderStatusCommand;
 import io.meridian.oms.api.PreTradeCheck;
+import io.meridian.oms.api.PreTradeRequest;
 import io.meridian.oms.api.ReplaceOrderCommand;
 import io.meridian.oms.api.VenueCancelReject;
 import io.meridian.oms.api.VenueExecution;
@@ -78,6 +79,7 @@ final class OrderStateMachine
     private final ExecutionReport executionReport = new ExecutionReport();
     private final CancelReject cancelReject = new CancelReject();
     private final VenueOrder venueOrder = new VenueOrder();
+    private final PreTradeRequest preTradeRequest = new PreTradeRequest();
     /** the dialect fields of the venue execution being applied, copied onto the reports it causes */
     private CharSequence venueCustomFields;
 
@@ -162,6 +164,7 @@ final class OrderStateMachine
             number, orderIdPrefix + number, c.clientId, clOrdId, c.account.toString(), instrument,
             instrument != null ? instrument.symbol() : c.symbol.toString(), c.side, c.ordType,
             c.timeInForce != null ? c.timeInForce : TimeInForce.DAY, c.qty, c.price, nowNanos);
+        o.riskAccountId = instrument != null ? risk.accountId(o.account) : -1;
 
         OrderRejectReason reason = OrderRejectReason.NONE;
         if (c.edgeReject != OrderRejectReason.NONE)
@@ -186,7 +189,8 @@ final class OrderStateMachine
         }
         else
         {
-            reason = preTradeCheck(instrument, c.side, c.ordType, c.qty, c.price);
+            reason = preTradeCheck(preTradeRequest.set(
+                c.clientId, o.riskAccountId, instrument, c.side, c.ordType, c.qty, c.price, nowNanos));
             if (reason == OrderRejectReason.NONE && !venueConnected(o.venueId))
             {
                 reason = OrderRejectReason.VENUE_UNAVAILABLE;
@@ -342,7 +346,12 @@ final class OrderStateMachine
         }
         if (reason == OrderRejectReason.NONE)
         {
-            reason = preTradeCheck(o.instrument, o.side, ordType, c.qty, c.price);
+            final PreTradeRequest request = preTradeRequest.set(
+                o.clientId, o.riskAccountId, o.instrument, o.side, ordType, c.qty, c.price, nowNanos);
+            request.replace = true;
+            request.replacedOpenQty = o.riskOpenQty;
+            request.cumQty = o.cumQty;
+            reason = preTradeCheck(request);
         }
         if (reason != OrderRejectReason.NONE)
         {
@@ -774,6 +783,7 @@ final class OrderStateMachine
         emit(r);
         fills.onFill(o.account, o.instrument, o.side, e.lastQty, e.lastPx, e.venueId, e.venueExecId);
         stateListener.onFill(o, e, sequence);
+        risk.onFill(o.clientId, o.riskAccountId, o.instrument, o.side, e.lastQty, e.lastPx, nowNanos);
         risk.onTrade(o.instrument, e.lastPx);
     }
 
@@ -859,8 +869,7 @@ final class OrderStateMachine
 
     // ------------------------------------------------------------------------------------ decisions
 
-    private OrderRejectReason preTradeCheck(
-        final Instrument instrument, final Side side, final OrdType ordType, final long qty, final long price)
+    private OrderRejectReason preTradeCheck(final PreTradeRequest request)
     {
         OrderRejectReason reason;
         if (replaying && (recordedOutcome & RISK_RECORDED) != 0)
@@ -874,7 +883,7 @@ final class OrderStateMachine
         }
         else
         {
-            reason = risk.check(instrument, side, ordType, qty, price);
+            reason = risk.check(request);
             if (reason == null)
             {
                 reason = OrderRejectReason.NONE;
@@ -882,6 +891,37 @@ final class OrderStateMachine
         }
         outcome |= RISK_RECORDED | reason.code();
         return reason;
+    }
+
+    /**
+     * Tells the risk gate how the quantity the order keeps open at its venue changed. While a replace is
+     * pending the worst case counts: the larger of what is open now and what the replace would leave open.
+     * Runs live and in replay (every order change goes through a report), so the gate's exposure is rebuilt.
+     */
+    private void syncOpenQty(final Order o)
+    {
+        if (o.instrument == null)
+        {
+            return;
+        }
+        final boolean open = !o.isTerminal() && o.base != OrdStatus.REJECTED;
+        long openQty = 0;
+        if (open)
+        {
+            openQty = o.leavesQty;
+            if (o.pending == Order.PENDING_REPLACE)
+            {
+                openQty = Math.max(openQty, o.pendingQty - o.cumQty);
+            }
+        }
+        final long deltaQty = openQty - o.riskOpenQty;
+        final int deltaOrders = open == o.riskOpen ? 0 : open ? 1 : -1;
+        if (deltaQty != 0 || deltaOrders != 0)
+        {
+            o.riskOpenQty = openQty;
+            o.riskOpen = open;
+            risk.onOpenQty(o.clientId, o.riskAccountId, o.instrument, o.side, deltaQty, deltaOrders);
+        }
     }
 
     private boolean venueConnected(final int venueId)
@@ -978,6 +1018,7 @@ final class OrderStateMachine
         final Order o, final ExecType execType, final String clOrdId, final String origClOrdId, final long lastQty,
         final long lastPx, final long nowNanos)
     {
+        syncOpenQty(o);
         final ExecutionReport r = executionReport.reset();
         nextExecId(r.execId);
         if (replaying)
@@ -1030,6 +1071,10 @@ final class OrderStateMachine
         final boolean replace, final CancelRejectReason reason, final CharSequence text)
     {
         metrics.cancelReject(reason);
+        if (o != null)
+        {
+            syncOpenQty(o); // a refused or unsendable replace no longer counts its larger quantity
+        }
         if (replaying)
         {
             return;

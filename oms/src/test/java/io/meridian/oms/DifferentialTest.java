@@ -56,6 +56,7 @@ class DifferentialTest
         model = new ReferenceModel(MAX_ORDERS);
         final long hash;
         final List<OrderSnapshot> snapshots;
+        final java.util.Map<String, Long> exposure;
         oms = new Harness(config(), false);
         try
         {
@@ -66,6 +67,8 @@ class DifferentialTest
             compareOrders();
             hash = oms.stateHash();
             snapshots = oms.get(oms.oms.queries().orders());
+            exposure = new java.util.TreeMap<>(oms.risk.exposure);
+            compareExposure(model, exposure);
             final OmsMetrics m = oms.oms.metrics();
             assertThat(m.journalRecords()).isGreaterThan(STEPS / 2);
             // the stream really exercised the interesting paths
@@ -97,7 +100,60 @@ class DifferentialTest
             assertThat(replay.stateHash()).isEqualTo(hash);
             assertThat(replay.get(replay.oms.queries().orders())).isEqualTo(snapshots);
             assertThat(replay.fills.fills).hasSize((int)replay.oms.metrics().fills());
+            // the risk gate's exposure is rebuilt by the replay alone
+            assertThat(replay.risk.exposure).isEqualTo(exposure);
         }
+    }
+
+    /**
+     * What the sequencer told the risk gate equals what the reference model's orders imply: open orders
+     * per client (and as many per account), positions from the executed quantities, open quantity from
+     * the leaves, or the larger of leaves and the new open quantity while a replace is pending.
+     */
+    private static void compareExposure(final ReferenceModel model, final java.util.Map<String, Long> exposure)
+    {
+        final java.util.Map<String, Long> expected = new java.util.TreeMap<>();
+        for (final ReferenceModel.Ord o : model.orders.values())
+        {
+            if (o.instrument == null)
+            {
+                continue; // refused as unknown: the gate never hears of it
+            }
+            if (!o.done())
+            {
+                long open = o.leaves();
+                if (o.pending == 'R')
+                {
+                    open = Math.max(open, o.pendingQty - o.cum);
+                }
+                expected.merge("orders|" + o.client, 1L, Long::sum);
+                expected.merge("open|" + o.client + "|" + o.instrument.symbol() + "|" + o.side, open, Long::sum);
+            }
+            if (o.cum != 0)
+            {
+                expected.merge("position|" + o.client + "|" + o.instrument.symbol(),
+                    o.side == Side.BUY ? o.cum : -o.cum, Long::sum);
+            }
+        }
+        assertThat(expected.keySet()).as("open orders").anyMatch(k -> k.startsWith("orders|"));
+        assertThat(expected.keySet()).as("positions").anyMatch(k -> k.startsWith("position|"));
+        final java.util.Map<String, Long> actual = new java.util.TreeMap<>();
+        long accountOrders = 0;
+        for (final var e : exposure.entrySet())
+        {
+            if (e.getKey().startsWith("account-orders|"))
+            {
+                accountOrders += e.getValue();
+            }
+            else if (e.getValue() != 0)
+            {
+                actual.put(e.getKey(), e.getValue());
+            }
+        }
+        expected.values().removeIf(v -> v == 0);
+        assertThat(actual).isEqualTo(expected);
+        assertThat(accountOrders).isEqualTo(expected.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("orders|")).mapToLong(java.util.Map.Entry::getValue).sum());
     }
 
     private void step(final int step)

@@ -175,12 +175,38 @@ final class TestSupport
         }
     }
 
-    /** qty must be in 1..maxOrderQty, limit orders need a positive price; counts trades. */
+    /**
+     * qty must be in 1..maxOrderQty, limit orders need a positive price; counts trades, and keeps the
+     * exposure the sequencer reports (open quantity and open orders per client, instrument and side;
+     * positions per client and instrument).
+     */
     static final class SimpleRisk implements PreTradeCheck
     {
         boolean rejectEverything;
         int checks;
         final List<Long> trades = new ArrayList<>();
+        final java.util.TreeMap<String, Long> exposure = new java.util.TreeMap<>();
+
+        public int accountId(final CharSequence account)
+        {
+            return account.length() > 0 ? account.charAt(account.length() - 1) : -1;
+        }
+
+        public void onOpenQty(
+            final int clientId, final int accountId, final Instrument instrument, final Side side, final long deltaQty,
+            final int deltaOrders)
+        {
+            exposure.merge("open|" + clientId + "|" + instrument.symbol() + "|" + side, deltaQty, Long::sum);
+            exposure.merge("orders|" + clientId, (long)deltaOrders, Long::sum);
+            exposure.merge("account-orders|" + accountId, (long)deltaOrders, Long::sum);
+        }
+
+        public void onFill(
+            final int clientId, final int accountId, final Instrument instrument, final Side side, final long qty,
+            final long price, final long nowNanos)
+        {
+            exposure.merge("position|" + clientId + "|" + instrument.symbol(), side == Side.BUY ? qty : -qty, Long::sum);
+        }
 
         public OrderRejectReason check(
             final Instrument instrument, final Side side, final OrdType ordType, final long qty, final long price)

@@ -1,6 +1,7 @@
 package io.meridian.risk;
 
 import io.meridian.oms.api.PreTradeCheck;
+import io.meridian.oms.api.PreTradeRequest;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
 import io.meridian.oms.model.OrdType;
@@ -8,6 +9,10 @@ import io.meridian.oms.model.OrderRejectReason;
 import io.meridian.oms.model.Side;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The pre-trade gate on the sequencer thread. Limits come from each {@link Instrument}; the
@@ -22,6 +27,12 @@ import java.math.BigInteger;
  *     truncated to whole price units, &lt;= maxNotional ({@code NOTIONAL_EXCEEDS_MAX}); a market order
  *     without reference price is rejected ({@code NO_REFERENCE_PRICE})</li>
  * </ol>
+ * Then, for a {@link PreTradeRequest}, the limits of each scope the order belongs to, the firm, its FIX
+ * session and its account when that has limits ({@link RiskScope#check}): order rate, open orders, order
+ * quantity and notional, position counting open orders at worst case, and for risk-increasing orders
+ * the daily loss and the exposure engine's lease. The sequencer tells the gate of every open-quantity
+ * change and fill, live and in replay, so the exposure is rebuilt at start.
+ * <p>
  * Arithmetic is exact over 128 bits (no allocation), also for maxNotional == Long.MAX_VALUE (no limit
  * configured); only qtyScale + priceScale &gt; 18, which configuration refuses, falls back to BigInteger.
  * Single-threaded, like the sequencer.
@@ -41,17 +52,166 @@ public final class HotRiskGate implements PreTradeCheck
     }
 
     private final long[] referencePrices;
+    private final RiskScope firm;
+    private final RiskScope[] sessions;
+    private final RiskScope[] accounts;
+    private final AccountTable accountIds;
+    private final List<RiskScope> scopes;
 
+    /** A gate with the instruments' limits only. */
     public HotRiskGate(final InstrumentRegistry instruments)
     {
-        referencePrices = new long[instruments.size()];
-        for (int i = 0; i < referencePrices.length; i++)
+        this(instruments, RiskConfig.none(instruments.size(), List.of()));
+    }
+
+    public HotRiskGate(final InstrumentRegistry instruments, final RiskConfig config)
+    {
+        final int n = instruments.size();
+        referencePrices = new long[n];
+        final double[] divisor = new double[n];
+        for (int i = 0; i < n; i++)
         {
             final Instrument instrument = instruments.byId(i);
             referencePrices[i] = instrument.referencePrice();
+            divisor[i] = Math.pow(10, instrument.qtyScale() + instrument.priceScale());
+        }
+        final long dayStart = config.dayStartOffsetNanos();
+        firm = new RiskScope(RiskScope.Kind.FIRM, "firm", divisor, sized(config.firm(), n), dayStart);
+        final List<RiskScope> all = new ArrayList<>();
+        all.add(firm);
+        sessions = new RiskScope[config.sessions().size()];
+        for (int c = 0; c < sessions.length; c++)
+        {
+            final String name = config.sessions().get(c);
+            sessions[c] = new RiskScope(RiskScope.Kind.SESSION, name, divisor,
+                sized(config.sessionLimits().getOrDefault(name, RiskLimits.none(n)), n), dayStart);
+            all.add(sessions[c]);
+        }
+        final TreeMap<String, RiskLimits> sortedAccounts = new TreeMap<>(config.accounts());
+        accounts = new RiskScope[sortedAccounts.size()];
+        accountIds = new AccountTable(sortedAccounts.size());
+        int a = 0;
+        for (final var e : sortedAccounts.entrySet())
+        {
+            accounts[a] = new RiskScope(RiskScope.Kind.ACCOUNT, e.getKey(), divisor, sized(e.getValue(), n), dayStart);
+            accountIds.put(e.getKey(), a);
+            all.add(accounts[a]);
+            a++;
+        }
+        scopes = Collections.unmodifiableList(all);
+    }
+
+    private static RiskLimits sized(final RiskLimits limits, final int instrumentCount)
+    {
+        if (limits.instrumentCount() != instrumentCount)
+        {
+            throw new IllegalArgumentException(
+                "limits for " + limits.instrumentCount() + " instruments, configured " + instrumentCount);
+        }
+        return limits;
+    }
+
+    @Override
+    public OrderRejectReason check(final PreTradeRequest r)
+    {
+        OrderRejectReason reason = check(r.instrument, r.side, r.ordType, r.qty, r.price);
+        if (reason != OrderRejectReason.NONE)
+        {
+            return reason;
+        }
+        reason = firm.check(r, referencePrices);
+        if (reason == OrderRejectReason.NONE && r.clientId >= 0 && r.clientId < sessions.length)
+        {
+            reason = sessions[r.clientId].check(r, referencePrices);
+        }
+        if (reason == OrderRejectReason.NONE && r.accountId >= 0 && r.accountId < accounts.length)
+        {
+            reason = accounts[r.accountId].check(r, referencePrices);
+        }
+        return reason;
+    }
+
+    @Override
+    public int accountId(final CharSequence account)
+    {
+        return accountIds.get(account);
+    }
+
+    @Override
+    public void onOpenQty(
+        final int clientId, final int accountId, final Instrument instrument, final Side side, final long deltaQty,
+        final int deltaOrders)
+    {
+        final int i = instrument.id();
+        firm.onOpenQty(i, side, deltaQty, deltaOrders);
+        if (clientId >= 0 && clientId < sessions.length)
+        {
+            sessions[clientId].onOpenQty(i, side, deltaQty, deltaOrders);
+        }
+        if (accountId >= 0 && accountId < accounts.length)
+        {
+            accounts[accountId].onOpenQty(i, side, deltaQty, deltaOrders);
         }
     }
 
+    @Override
+    public void onFill(
+        final int clientId, final int accountId, final Instrument instrument, final Side side, final long qty,
+        final long price, final long nowNanos)
+    {
+        final int i = instrument.id();
+        firm.onFill(i, side, qty, price, nowNanos);
+        if (clientId >= 0 && clientId < sessions.length)
+        {
+            sessions[clientId].onFill(i, side, qty, price, nowNanos);
+        }
+        if (accountId >= 0 && accountId < accounts.length)
+        {
+            accounts[accountId].onFill(i, side, qty, price, nowNanos);
+        }
+    }
+
+    /** Every scope: the firm first, then the sessions by client id, then the accounts by name. */
+    public List<RiskScope> scopes()
+    {
+        return scopes;
+    }
+
+    /** @return the scope of that kind and name, or null. */
+    public RiskScope scope(final RiskScope.Kind kind, final String name)
+    {
+        for (final RiskScope scope : scopes)
+        {
+            if (scope.kind() == kind && scope.name().equals(name))
+            {
+                return scope;
+            }
+        }
+        return null;
+    }
+
+    /** Replaces a scope's limits (admin thread); the next order sees the new set. @return the previous set. */
+    public RiskLimits limits(final RiskScope scope, final RiskLimits limits)
+    {
+        sized(limits, referencePrices.length);
+        final RiskLimits previous = scope.limits;
+        scope.limits = limits;
+        return previous;
+    }
+
+    /** Installs the exposure engine's lease for a scope (any thread). */
+    public void lease(final RiskScope scope, final ExposureLease lease)
+    {
+        scope.lease = lease;
+    }
+
+    /** A copy of the reference prices by instrument id (a monitoring view for other threads). */
+    public long[] referencePrices()
+    {
+        return referencePrices.clone();
+    }
+
+    @Override
     public OrderRejectReason check(
         final Instrument instrument, final Side side, final OrdType ordType, final long qty, final long price)
     {
@@ -103,6 +263,7 @@ public final class HotRiskGate implements PreTradeCheck
         return OrderRejectReason.NONE;
     }
 
+    @Override
     public void onTrade(final Instrument instrument, final long price)
     {
         final int id = instrument.id();

@@ -1,6 +1,7 @@
 package io.meridian.risk;
 
 import io.meridian.oms.api.PreTradeCheck;
+import io.meridian.oms.api.PreTradeRequest;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.OrdType;
 import io.meridian.oms.model.OrderRejectReason;
@@ -28,8 +29,22 @@ public final class TradingHalts implements PreTradeCheck
         this.venueHalted = new AtomicIntegerArray(Math.max(venueCount, 1));
     }
 
+    @Override
     public OrderRejectReason check(
         final Instrument instrument, final Side side, final OrdType ordType, final long qty, final long price)
+    {
+        final OrderRejectReason halted = halted(instrument);
+        return halted != OrderRejectReason.NONE ? halted : next.check(instrument, side, ordType, qty, price);
+    }
+
+    @Override
+    public OrderRejectReason check(final PreTradeRequest request)
+    {
+        final OrderRejectReason halted = halted(request.instrument);
+        return halted != OrderRejectReason.NONE ? halted : next.check(request);
+    }
+
+    private OrderRejectReason halted(final Instrument instrument)
     {
         if (shuttingDown)
         {
@@ -44,12 +59,35 @@ public final class TradingHalts implements PreTradeCheck
         {
             return OrderRejectReason.VENUE_HALTED;
         }
-        return next.check(instrument, side, ordType, qty, price);
+        return OrderRejectReason.NONE;
     }
 
+    @Override
     public void onTrade(final Instrument instrument, final long price)
     {
         next.onTrade(instrument, price);
+    }
+
+    @Override
+    public int accountId(final CharSequence account)
+    {
+        return next.accountId(account);
+    }
+
+    @Override
+    public void onOpenQty(
+        final int clientId, final int accountId, final Instrument instrument, final Side side, final long deltaQty,
+        final int deltaOrders)
+    {
+        next.onOpenQty(clientId, accountId, instrument, side, deltaQty, deltaOrders);
+    }
+
+    @Override
+    public void onFill(
+        final int clientId, final int accountId, final Instrument instrument, final Side side, final long qty,
+        final long price, final long nowNanos)
+    {
+        next.onFill(clientId, accountId, instrument, side, qty, price, nowNanos);
     }
 
     /** @return the previous state. */

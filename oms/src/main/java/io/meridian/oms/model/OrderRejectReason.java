@@ -33,7 +33,14 @@ public enum OrderRejectReason
     NOT_RECEIVED_BY_VENUE(23, 0, "not received by the venue (lost at a restart or disconnect): not working", 99),
     KILL_SWITCH(24, 99, "trading halted: kill switch engaged", 99),
     VENUE_HALTED(25, 2, "venue halted by operator", 99),
-    SHUTTING_DOWN(26, 99, "server shutting down: new orders are refused", 99);
+    SHUTTING_DOWN(26, 99, "server shutting down: new orders are refused", 99),
+    POSITION_LIMIT(27, 3, "position limit exceeded (open orders counted at worst case)", 99),
+    OPEN_ORDERS_LIMIT(28, 3, "open order count limit reached", 99),
+    ORDER_RATE_LIMIT(29, 99, "order rate limit exceeded", 99),
+    DAILY_LOSS_LIMIT(30, 3, "daily loss limit reached: only position-reducing orders are accepted", 99),
+    RISK_LEASE_EXPIRED(31, 99,
+        "risk lease expired (exposure engine not current): only position-reducing orders are accepted", 99),
+    EXPOSURE_LIMIT(32, 3, "gross exposure limit exceeded", 99);
 
     private final int code;
     private final int fixOrdRejReason;

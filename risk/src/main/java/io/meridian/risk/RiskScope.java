@@ -1,0 +1,314 @@
+package io.meridian.risk;
+
+import io.meridian.oms.api.PreTradeRequest;
+import io.meridian.oms.model.Instrument;
+import io.meridian.oms.model.OrderRejectReason;
+import io.meridian.oms.model.Side;
+
+/**
+ * The exposure the hot gate keeps for one scope (the firm, a FIX session or an account): open
+ * orders, open quantity per side, position, average cost and today's realised profit per instrument,
+ * an order-rate token bucket, recent fills; and the scope's limits and exposure lease. The sequencer
+ * thread is the only writer; the admin thread replaces {@link #limits} and reads the figures for
+ * display (plain 64-bit reads: a monitoring view, possibly one order behind).
+ */
+public final class RiskScope
+{
+    /** Which kind of scope: the name is a CompID for a session, a FIX Account for an account. */
+    public enum Kind
+    {
+        FIRM, SESSION, ACCOUNT
+    }
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NANOS_PER_DAY = 86_400L * NANOS_PER_SECOND;
+    static final int RECENT_FILLS = 1024;
+
+    private final Kind kind;
+    private final String name;
+    /** 10^(qtyScale + priceScale) per instrument: qty x price / divisor is a value in quote units */
+    private final double[] divisor;
+    private final long dayStartOffsetNanos;
+
+    volatile RiskLimits limits;
+    volatile ExposureLease lease;
+
+    int openOrders;
+    final long[] openBuy;
+    final long[] openSell;
+    final long[] position;
+    /** signed cost of the open position in quote units */
+    final double[] openCost;
+    double realisedToday;
+    long tradingDay = Long.MIN_VALUE;
+
+    private long rateTokens;
+    private long rateRefillNanos = Long.MIN_VALUE;
+
+    private final long[] recentFillNanos = new long[RECENT_FILLS];
+    private final double[] recentFillNotional = new double[RECENT_FILLS];
+    private int recentFillNext;
+    private int recentFillCount;
+
+    RiskScope(
+        final Kind kind, final String name, final double[] divisor, final RiskLimits limits,
+        final long dayStartOffsetNanos)
+    {
+        this.kind = kind;
+        this.name = name;
+        this.divisor = divisor;
+        this.limits = limits;
+        this.dayStartOffsetNanos = dayStartOffsetNanos;
+        final int n = divisor.length;
+        openBuy = new long[n];
+        openSell = new long[n];
+        position = new long[n];
+        openCost = new double[n];
+    }
+
+    public Kind kind()
+    {
+        return kind;
+    }
+
+    public String name()
+    {
+        return name;
+    }
+
+    public RiskLimits limits()
+    {
+        return limits;
+    }
+
+    public ExposureLease lease()
+    {
+        return lease;
+    }
+
+    /**
+     * The scope's checks of one order, in order: rate, open orders, order quantity and notional, position
+     * at worst case; then, for risk-increasing orders only, daily loss and the exposure lease.
+     */
+    OrderRejectReason check(final PreTradeRequest r, final long[] marks)
+    {
+        final RiskLimits l = limits;
+        if (l.maxOrdersPerSecond() > 0 && !takeRateToken(r.nowNanos, l.maxOrdersPerSecond()))
+        {
+            return OrderRejectReason.ORDER_RATE_LIMIT;
+        }
+        if (!r.replace && openOrders >= l.maxOpenOrders())
+        {
+            return OrderRejectReason.OPEN_ORDERS_LIMIT;
+        }
+        final Instrument instrument = r.instrument;
+        final int i = instrument.id();
+        if (r.qty > l.maxOrderQty(i))
+        {
+            return OrderRejectReason.QTY_EXCEEDS_MAX;
+        }
+        final long notionalPrice = r.price > 0 ? r.price : marks[i];
+        if (l.maxOrderNotional() != Long.MAX_VALUE && (notionalPrice <= 0 || HotRiskGate.notionalExceeds(
+            r.qty, notionalPrice, instrument.qtyScale() + instrument.priceScale(), l.maxOrderNotional())))
+        {
+            return OrderRejectReason.NOTIONAL_EXCEEDS_MAX;
+        }
+        final long added = r.newOpenQty() - (r.replace ? r.replacedOpenQty : 0);
+        if (added <= 0)
+        {
+            return OrderRejectReason.NONE; // a replace that opens nothing more
+        }
+        final boolean buy = r.side == Side.BUY;
+        final long worst = buy ? position[i] + openBuy[i] + added : openSell[i] + added - position[i];
+        if (worst > l.maxPosition(i))
+        {
+            return OrderRejectReason.POSITION_LIMIT;
+        }
+        if (reducing(buy, i, added))
+        {
+            return OrderRejectReason.NONE;
+        }
+        if (l.hasLossLimit() && -dailyProfit(r.nowNanos, marks) > l.maxDailyLoss())
+        {
+            return OrderRejectReason.DAILY_LOSS_LIMIT;
+        }
+        if (l.hasExposureLimit())
+        {
+            return checkLease(r.nowNanos, l.maxGrossExposure(), added * (notionalPrice / divisor[i]), marks);
+        }
+        return OrderRejectReason.NONE;
+    }
+
+    /** Even if every open order on its side fills, the order only brings the position towards zero. */
+    private boolean reducing(final boolean buy, final int i, final long added)
+    {
+        final long p = position[i];
+        return buy ? p < 0 && openBuy[i] + added <= -p : p > 0 && openSell[i] + added <= p;
+    }
+
+    private boolean takeRateToken(final long nowNanos, final int perSecond)
+    {
+        final long capacity = perSecond * NANOS_PER_SECOND;
+        final long elapsed = nowNanos - rateRefillNanos;
+        if (rateRefillNanos == Long.MIN_VALUE || elapsed >= NANOS_PER_SECOND || elapsed < 0)
+        {
+            rateTokens = capacity;
+        }
+        else
+        {
+            rateTokens = Math.min(capacity, rateTokens + elapsed * perSecond);
+        }
+        rateRefillNanos = nowNanos;
+        if (rateTokens < NANOS_PER_SECOND)
+        {
+            return false;
+        }
+        rateTokens -= NANOS_PER_SECOND;
+        return true;
+    }
+
+    private OrderRejectReason checkLease(
+        final long nowNanos, final double maxGrossExposure, final double orderNotional, final long[] marks)
+    {
+        final ExposureLease current = lease;
+        if (current == null || nowNanos > current.expiryNanos())
+        {
+            return OrderRejectReason.RISK_LEASE_EXPIRED;
+        }
+        final double recentFills = recentFillNotionalSince(current.readNanos());
+        if (Double.isNaN(recentFills))
+        {
+            return OrderRejectReason.RISK_LEASE_EXPIRED; // more fills since the lease than we remember
+        }
+        final double exposure = current.filledExposure() + recentFills + openNotional(marks) + orderNotional;
+        return exposure > maxGrossExposure ? OrderRejectReason.EXPOSURE_LIMIT : OrderRejectReason.NONE;
+    }
+
+    /** Open orders of both sides marked to the reference price, in quote units. */
+    double openNotional(final long[] marks)
+    {
+        double sum = 0;
+        for (int i = 0; i < openBuy.length; i++)
+        {
+            final long open = openBuy[i] + openSell[i];
+            if (open != 0)
+            {
+                sum += open * (marks[i] / divisor[i]);
+            }
+        }
+        return sum;
+    }
+
+    /** @return the notional of fills at or after {@code sinceNanos}, NaN when the ring no longer reaches back. */
+    private double recentFillNotionalSince(final long sinceNanos)
+    {
+        double sum = 0;
+        int index = recentFillNext;
+        for (int n = 0; n < recentFillCount; n++)
+        {
+            index = index == 0 ? RECENT_FILLS - 1 : index - 1;
+            if (recentFillNanos[index] < sinceNanos)
+            {
+                return sum;
+            }
+            sum += recentFillNotional[index];
+        }
+        return recentFillCount == RECENT_FILLS ? Double.NaN : sum;
+    }
+
+    /** Today's realised profit plus the unrealised profit of open positions at the reference prices. */
+    double dailyProfit(final long nowNanos, final long[] marks)
+    {
+        rollDay(nowNanos);
+        double profit = realisedToday;
+        for (int i = 0; i < position.length; i++)
+        {
+            final long p = position[i];
+            if (p != 0 && marks[i] > 0)
+            {
+                profit += p * (marks[i] / divisor[i]) - openCost[i];
+            }
+        }
+        return profit;
+    }
+
+    private void rollDay(final long nowNanos)
+    {
+        final long day = Math.floorDiv(nowNanos - dayStartOffsetNanos, NANOS_PER_DAY);
+        if (day > tradingDay)
+        {
+            tradingDay = day;
+            realisedToday = 0;
+        }
+    }
+
+    void onOpenQty(final int instrumentId, final Side side, final long deltaQty, final int deltaOrders)
+    {
+        openOrders += deltaOrders;
+        if (side == Side.BUY)
+        {
+            openBuy[instrumentId] += deltaQty;
+        }
+        else
+        {
+            openSell[instrumentId] += deltaQty;
+        }
+    }
+
+    /** Moves the position by a fill; a reducing part realises profit against the average cost. */
+    void onFill(final int i, final Side side, final long qty, final long price, final long nowNanos)
+    {
+        rollDay(nowNanos);
+        final double unitPrice = price / divisor[i];
+        final long signed = side == Side.BUY ? qty : -qty;
+        final long p = position[i];
+        if (p == 0 || (p > 0) == (signed > 0))
+        {
+            position[i] = p + signed;
+            openCost[i] += signed * unitPrice;
+        }
+        else
+        {
+            final long closing = Math.min(Math.abs(signed), Math.abs(p));
+            final double avgCost = openCost[i] / p;
+            realisedToday += closing * (unitPrice - avgCost) * (p > 0 ? 1 : -1);
+            final long remaining = p + (signed > 0 ? closing : -closing);
+            openCost[i] = remaining * avgCost;
+            final long opened = Math.abs(signed) - closing;
+            position[i] = remaining + (signed > 0 ? opened : -opened);
+            if (opened > 0)
+            {
+                openCost[i] = (signed > 0 ? opened : -opened) * unitPrice;
+            }
+        }
+        recentFillNanos[recentFillNext] = nowNanos;
+        recentFillNotional[recentFillNext] = qty * unitPrice;
+        recentFillNext = recentFillNext == RECENT_FILLS - 1 ? 0 : recentFillNext + 1;
+        recentFillCount = Math.min(recentFillCount + 1, RECENT_FILLS);
+    }
+
+    public int openOrders()
+    {
+        return openOrders;
+    }
+
+    public long position(final int instrumentId)
+    {
+        return position[instrumentId];
+    }
+
+    public long openBuy(final int instrumentId)
+    {
+        return openBuy[instrumentId];
+    }
+
+    public long openSell(final int instrumentId)
+    {
+        return openSell[instrumentId];
+    }
+
+    public double realisedToday()
+    {
+        return realisedToday;
+    }
+}
