@@ -19,6 +19,15 @@ public record AlertsConfig(AlertOrigin origin, List<SinkConfig> sinks, Duration 
         sinks = sinks == null ? List.of() : List.copyOf(sinks);
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
         idleCheckMs = idleCheckMs <= 0 ? 1_000 : idleCheckMs;
+        final java.util.Set<String> names = new java.util.HashSet<>(java.util.Set.of("log"));
+        for (final SinkConfig sink : sinks)
+        {
+            if (!names.add(sink.name()))
+            {
+                throw new IllegalArgumentException("two alert sinks named '" + sink.name() + "' (or 'log', which is " +
+                    "the log sink's): give each a name");
+            }
+        }
     }
 
     /** The log sink only. */
