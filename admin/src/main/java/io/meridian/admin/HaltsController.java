@@ -4,6 +4,7 @@ import io.meridian.oms.model.MassCancelScope;
 
 import io.meridian.admin.problem.Problem;
 import io.meridian.admin.security.AuditLog;
+import io.meridian.risk.alerts.Severity;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,6 +76,13 @@ public class HaltsController
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body must be {\"engaged\": true|false}");
         }
         final boolean previous = server.halts().killSwitch(engaged);
+        if (previous != engaged)
+        {
+            server.alerts().raise(engaged ? Severity.RED : Severity.INFO, "admin",
+                engaged ? "KILL_SWITCH_ENGAGED" : "KILL_SWITCH_RELEASED",
+                engaged ? "kill switch engaged by " + user(request) + ": every new order refused, open orders cancelled" :
+                    "kill switch released by " + user(request) + ": new orders accepted again");
+        }
         save();
         if (engaged)
         {
@@ -112,6 +121,13 @@ public class HaltsController
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no venue " + name);
         }
         final boolean previous = server.halts().venueHalted(venueId, halted);
+        if (previous != halted)
+        {
+            server.alerts().raise(halted ? Severity.RED : Severity.INFO, "admin",
+                halted ? "VENUE_HALTED" : "VENUE_RESUMED",
+                halted ? "venue " + name + " halted by " + user(request) + ": new orders to it refused, its open orders cancelled" :
+                    "venue " + name + " resumed by " + user(request));
+        }
         save();
         if (halted)
         {
@@ -119,6 +135,11 @@ public class HaltsController
         }
         AuditLog.change(request, Map.of("venue", name, "halted", previous), Map.of("venue", name, "halted", halted));
         return halts();
+    }
+
+    private static String user(final HttpRequest<?> request)
+    {
+        return request.getUserPrincipal().map(Principal::getName).orElse("unknown user");
     }
 
     private void cancelOpenOrders(final MassCancelScope scope, final int id)

@@ -19,6 +19,7 @@ import io.meridian.positions.store.StoreReader;
 import io.meridian.positions.store.StoreWriter;
 import io.meridian.risk.HotRiskGate;
 import io.meridian.risk.TradingHalts;
+import io.meridian.risk.alerts.Alerts;
 import io.meridian.simulators.crypto.BinanceLauncher;
 import io.meridian.simulators.crypto.CryptoVenueLauncher;
 import io.meridian.simulators.fix.FixVenueSimulator;
@@ -77,6 +78,8 @@ public final class MeridianServer implements AutoCloseable
     private ClientSessions clientSessions;
     private FixVenueBridge venueBridge;
     private TradingHalts halts;
+    private Alerts alerts;
+    private VenueSessionAlerts venueSessionAlerts;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean cancelOpenOrdersOnShutdown;
     private volatile long drainTimeoutMs = 10_000;
@@ -113,6 +116,8 @@ public final class MeridianServer implements AutoCloseable
 
     private void startComponents()
     {
+        // first up, last down: a problem while starting or stopping can still be told
+        alerts = Alerts.start(config.alerts(), SystemEpochClock.INSTANCE);
         if (config.simulatorEnabled())
         {
             // file store beside Meridian's state: both sides resume sequence numbers after a restart
@@ -138,7 +143,7 @@ public final class MeridianServer implements AutoCloseable
         }
 
         halts = new TradingHalts(new HotRiskGate(instruments), config.venueIds().size());
-        TradingHaltFile.restore(config.dataDir(), halts, config.venueIds());
+        TradingHaltFile.restore(config.dataDir(), halts, config.venueIds(), alerts);
         // a projection of the journal: recreated here, refilled by the replay below
         store = SharedStore.createForWriter(new StoreConfig().dir(config.dataDir().resolve("store")));
         final List<String> clientCompIds = clientCompIds(config);
@@ -239,6 +244,7 @@ public final class MeridianServer implements AutoCloseable
                 new CompositeAgent(cryptoBridges));
             AgentRunner.startOnThread(cryptoRunner);
         }
+        venueSessionAlerts = new VenueSessionAlerts(this, alerts).start(1_000);
         LOG.info("event=meridian_started fixPort={} clients={} venues={} instruments={}",
             config.fixPort(), config.clients().size(), config.venues().size(), instruments.size());
     }
@@ -385,6 +391,7 @@ public final class MeridianServer implements AutoCloseable
 
     public void close()
     {
+        CloseHelper.quietClose(venueSessionAlerts);
         drain();
         CloseHelper.quietClose(cryptoRunner);
         CloseHelper.quietClose(coreRunner);
@@ -398,6 +405,7 @@ public final class MeridianServer implements AutoCloseable
         {
             CloseHelper.quietClose(running);
         }
+        CloseHelper.quietClose(alerts);
         LOG.info("event=meridian_stopped");
         closed.countDown();
     }
@@ -484,6 +492,12 @@ public final class MeridianServer implements AutoCloseable
     public StoreWriter storeWriter()
     {
         return storeWriter;
+    }
+
+    /** Alerts for ops (log and the configured sinks); {@code raise} never blocks. Null before start. */
+    public Alerts alerts()
+    {
+        return alerts;
     }
 
     /** The operator's kill switch and venue halts, in front of the hot risk gate. */

@@ -5,6 +5,9 @@ import io.meridian.gateway.GatewayMetrics;
 import io.meridian.oms.OmsMetrics;
 import io.meridian.oms.model.CancelRejectReason;
 import io.meridian.oms.model.OrderRejectReason;
+import io.meridian.risk.alerts.AlertChannel;
+import io.meridian.risk.alerts.Alerts;
+import io.meridian.risk.alerts.Severity;
 import io.meridian.venues.crypto.CryptoVenueBridge;
 import io.meridian.venues.crypto.CryptoVenueMetrics;
 import io.meridian.venues.fix.VenueBridgeMetrics;
@@ -46,6 +49,7 @@ public class MetricsFactory
         bindVenues(registry, server);
         bindCryptoVenues(registry, server);
         bindHalts(registry, server);
+        bindAlerts(registry, server.alerts());
         FunctionCounter.builder("meridian_store_fills", server, s -> s.storeWriter().fillsRecorded())
             .description("fills recorded in the shared store's ledger").register(registry);
         FunctionCounter.builder("meridian_store_unknown_order_fills", server, s -> s.storeWriter().unknownOrderFills())
@@ -217,6 +221,35 @@ public class MetricsFactory
             Gauge.builder("meridian_venue_halted", server, s -> s.halts().venueHalted(venueId) ? 1 : 0)
                 .description("1 while an operator halt refuses new orders to the venue")
                 .tag("venue", name).register(registry));
+    }
+
+    private static void bindAlerts(final MeterRegistry registry, final Alerts alerts)
+    {
+        for (final Severity severity : Severity.values())
+        {
+            FunctionCounter.builder("meridian_alerts_raised", alerts, a -> a.raised(severity))
+                .description("alerts raised, by severity").tag("severity", severity.name()).register(registry);
+        }
+        for (final AlertChannel sink : alerts.channels())
+        {
+            alertCounter(registry, "meridian_alerts_delivered", "alerts the sink accepted", sink, AlertChannel::delivered);
+            alertCounter(registry, "meridian_alerts_failed_attempts", "alert delivery attempts that failed (retried)",
+                sink, AlertChannel::failedAttempts);
+            alertCounter(registry, "meridian_alerts_given_up", "alerts dropped after their last delivery attempt", sink,
+                AlertChannel::givenUp);
+            alertCounter(registry, "meridian_alerts_dropped", "alerts dropped because the sink's queue was full", sink,
+                AlertChannel::dropped);
+            alertCounter(registry, "meridian_alerts_suppressed", "alerts over the sink's rate limit, sent as a summary",
+                sink, AlertChannel::suppressed);
+        }
+    }
+
+    private static void alertCounter(
+        final MeterRegistry registry, final String name, final String description, final AlertChannel sink,
+        final ToDoubleFunction<AlertChannel> value)
+    {
+        FunctionCounter.builder(name, sink, value).description(description).tag("sink", sink.sinkName())
+            .register(registry);
     }
 
     private static <T> void counter(

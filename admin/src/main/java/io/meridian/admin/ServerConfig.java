@@ -2,6 +2,8 @@ package io.meridian.admin;
 
 import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.gateway.FixRuntimeConfig;
+import io.meridian.risk.alerts.AlertOrigin;
+import io.meridian.risk.alerts.AlertsConfig;
 import io.meridian.venues.crypto.CryptoVenueConfig;
 import io.meridian.venues.fix.FixVenueConfig;
 
@@ -30,6 +32,7 @@ import java.util.Map;
  * @param cryptoVenues         crypto venues (Binance spot, OKX v5); their venueIds follow the FIX venues'.
  * @param cryptoSimulators     the embedded Binance and OKX simulators.
  * @param cryptoIdleStrategy   idle strategy of the crypto bridges' I/O thread.
+ * @param alerts               alert sinks for ops (the log only by default).
  */
 public record ServerConfig(
     Path dataDir,
@@ -46,13 +49,46 @@ public record ServerConfig(
     String engineScheduler,
     List<CryptoVenueConfig> cryptoVenues,
     CryptoSimulatorSettings cryptoSimulators,
-    String cryptoIdleStrategy)
+    String cryptoIdleStrategy,
+    AlertsConfig alerts)
 {
     public ServerConfig
     {
         cryptoVenues = cryptoVenues == null ? List.of() : List.copyOf(cryptoVenues);
         cryptoSimulators = cryptoSimulators == null ? CryptoSimulatorSettings.disabled() : cryptoSimulators;
         cryptoIdleStrategy = cryptoIdleStrategy == null ? "backoff" : cryptoIdleStrategy;
+        alerts = alerts == null ? AlertsConfig.logOnly(AlertOrigin.local(null)) : alerts;
+    }
+
+    /** Alerts to the log only. */
+    public ServerConfig(
+        final Path dataDir,
+        final String fixBindHost,
+        final int fixPort,
+        final String coreIdleStrategy,
+        final String engineIdleStrategy,
+        final List<ClientSessionConfig> clients,
+        final List<FixVenueConfig> venues,
+        final List<InstrumentSettings> instruments,
+        final boolean simulatorEnabled,
+        final int simulatorPort,
+        final String simulatorCompId,
+        final String engineScheduler,
+        final List<CryptoVenueConfig> cryptoVenues,
+        final CryptoSimulatorSettings cryptoSimulators,
+        final String cryptoIdleStrategy)
+    {
+        this(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues, instruments,
+            simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues, cryptoSimulators,
+            cryptoIdleStrategy, null);
+    }
+
+    /** A copy sending alerts to {@code alertSinks}. */
+    public ServerConfig withAlerts(final AlertsConfig alertSinks)
+    {
+        return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
+            instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues,
+            cryptoSimulators, cryptoIdleStrategy, alertSinks);
     }
 
     /** Without crypto venues. */
@@ -89,7 +125,7 @@ public record ServerConfig(
     {
         return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
             instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, crypto, simulators,
-            idleStrategy);
+            idleStrategy, alerts);
     }
 
     /** With the default engine scheduler (lock-step). */

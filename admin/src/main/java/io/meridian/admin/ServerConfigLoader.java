@@ -1,6 +1,12 @@
 package io.meridian.admin;
 
 import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.risk.alerts.AlertOrigin;
+import io.meridian.risk.alerts.AlertsConfig;
+import io.meridian.risk.alerts.Secret;
+import io.meridian.risk.alerts.Severity;
+import io.meridian.risk.alerts.SinkConfig;
+import io.meridian.risk.alerts.SinkPolicy;
 import io.meridian.venues.crypto.CryptoVenueConfig;
 import io.meridian.venues.crypto.CryptoVenueKind;
 import io.meridian.venues.crypto.VenueCredentials;
@@ -10,6 +16,8 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.core.value.PropertyResolver;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,7 +124,47 @@ public final class ServerConfigLoader
             string(properties, "meridian.fix.engine-scheduler", "lock-step"),
             cryptoVenues,
             cryptoSimulators,
-            string(properties, "meridian.crypto.idle-strategy", "backoff"));
+            string(properties, "meridian.crypto.idle-strategy", "backoff"),
+            alerts(properties, System.getenv()));
+    }
+
+    /**
+     * {@code meridian.alerts}: the instance name and the remote sinks (the log sink is always on). A
+     * telegram sink's token comes from {@code token-env} (an environment variable) or {@code token-file}
+     * (a secrets file); a {@code token} key in the YAML is refused.
+     */
+    static AlertsConfig alerts(final PropertyResolver properties, final Map<String, String> environment)
+    {
+        final String section = "meridian.alerts.sinks";
+        final List<SinkConfig> sinks = new ArrayList<>();
+        for (final Map<String, Object> sink : list(properties, section))
+        {
+            if (value(sink, "token") != null)
+            {
+                throw new IllegalArgumentException("configuration " + section + ": a token is never written in the " +
+                    "configuration; name an environment variable (token-env) or a secrets file (token-file)");
+            }
+            final SinkConfig.Kind kind = SinkConfig.Kind.of(required(sink, "kind", section));
+            final String tokenEnv = optional(sink, "token-env");
+            final String tokenFile = optional(sink, "token-file");
+            final Secret token = tokenEnv != null ? Secret.fromEnv(tokenEnv, environment) :
+                tokenFile != null ? Secret.fromFile(Path.of(tokenFile)) : null;
+            final String url = kind == SinkConfig.Kind.TELEGRAM ?
+                optionalOr(sink, "url", "https://api.telegram.org") : required(sink, "url", section);
+            final SinkPolicy policy = new SinkPolicy(
+                Severity.of(optionalOr(sink, "min-severity", "YELLOW")),
+                Integer.parseInt(optionalOr(sink, "rate-per-minute", "20")),
+                Integer.parseInt(optionalOr(sink, "max-attempts", "5")),
+                Long.parseLong(optionalOr(sink, "backoff-ms", "1000")),
+                Long.parseLong(optionalOr(sink, "max-backoff-ms", "30000")),
+                Integer.parseInt(optionalOr(sink, "queue-capacity", String.valueOf(SinkPolicy.DEFAULT_QUEUE_CAPACITY))));
+            sinks.add(new SinkConfig(optional(sink, "name"), kind, URI.create(url), optional(sink, "chat-id"), token, policy));
+        }
+        return new AlertsConfig(
+            AlertOrigin.local(string(properties, "meridian.alerts.instance", "")),
+            sinks,
+            Duration.ofMillis(properties.getProperty("meridian.alerts.request-timeout-ms", Long.class, 10_000L)),
+            0);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.meridian.admin;
 
 import io.meridian.risk.TradingHalts;
+import io.meridian.risk.alerts.Alerts;
+import io.meridian.risk.alerts.Severity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +26,8 @@ public final class TradingHaltFile
     {
     }
 
-    static void restore(final Path dataDir, final TradingHalts halts, final Map<String, Integer> venues)
+    /** Engages the halts the file lists; each one restored is a YELLOW alert (trading starts halted). */
+    static void restore(final Path dataDir, final TradingHalts halts, final Map<String, Integer> venues, final Alerts alerts)
     {
         final Path file = dataDir.resolve(FILE);
         if (!Files.exists(file))
@@ -38,6 +41,8 @@ public final class TradingHaltFile
                 if (line.equals("kill-switch"))
                 {
                     halts.killSwitch(true);
+                    alerts.raise(Severity.YELLOW, "admin", "KILL_SWITCH_RESTORED",
+                        "kill switch still engaged after the restart (" + file + "): new orders are refused until released");
                 }
                 else if (line.startsWith("venue "))
                 {
@@ -46,6 +51,8 @@ public final class TradingHaltFile
                     if (venueId != null)
                     {
                         halts.venueHalted(venueId, true);
+                        alerts.raise(Severity.YELLOW, "admin", "VENUE_HALT_RESTORED",
+                            "venue " + name + " still halted after the restart: new orders to it are refused until resumed");
                     }
                 }
             }

@@ -133,6 +133,58 @@ class ServerConfigLoaderTest
             .hasMessageContaining("a FIX venue was added while crypto venues are known");
     }
 
+    @Test
+    void alertsGoToTheLogOnlyByDefaultAndSinksAreReadWithTheirTokenFromTheEnvironmentOrAFile() throws Exception
+    {
+        assertThat(ServerConfigLoader.load(resolver(Map.of())).alerts().sinks()).isEmpty();
+
+        final java.nio.file.Path tokenFile = dataDirs.resolve("telegram-token");
+        java.nio.file.Files.writeString(tokenFile, "999:from-file\n");
+        final Map<String, Object> configured = new HashMap<>();
+        configured.put("meridian.alerts.instance", "prod-1");
+        configured.put("meridian.alerts.sinks", List.of(
+            Map.of("kind", "telegram", "chat-id", "-10042", "token-env", "TEST_BOT_TOKEN", "min-severity", "red",
+                "rate-per-minute", 6, "max-attempts", 3, "backoff-ms", 500),
+            Map.of("kind", "telegram", "name", "second-chat", "chat-id", "@ops", "token-file", tokenFile.toString(),
+                "url", "http://127.0.0.1:1"),
+            Map.of("kind", "webhook", "name", "pager", "url", "https://alerts.example.com/hook/s3cret-path")));
+        final io.meridian.risk.alerts.AlertsConfig alerts = ServerConfigLoader.alerts(
+            resolver(configured), Map.of("TEST_BOT_TOKEN", "123:from-env"));
+
+        assertThat(alerts.origin().instance()).isEqualTo("prod-1");
+        assertThat(alerts.sinks()).extracting(io.meridian.risk.alerts.SinkConfig::name)
+            .containsExactly("telegram", "second-chat", "pager");
+        final io.meridian.risk.alerts.SinkConfig telegram = alerts.sinks().get(0);
+        assertThat(telegram.url()).hasToString("https://api.telegram.org");
+        assertThat(telegram.chatId()).isEqualTo("-10042");
+        assertThat(telegram.token().reveal()).isEqualTo("123:from-env");
+        assertThat(telegram.policy()).isEqualTo(new io.meridian.risk.alerts.SinkPolicy(
+            io.meridian.risk.alerts.Severity.RED, 6, 3, 500, 30_000, 256));
+        assertThat(alerts.sinks().get(1).token().reveal()).isEqualTo("999:from-file");
+        assertThat(alerts.sinks().get(2).policy().minSeverity()).isEqualTo(io.meridian.risk.alerts.Severity.YELLOW);
+        assertThat(alerts.toString()).doesNotContain("from-env").doesNotContain("from-file");
+    }
+
+    @Test
+    void aTokenWrittenInTheConfigurationOrAMissingTokenVariableIsRefused() throws Exception
+    {
+        final Map<String, Object> inYaml = new HashMap<>();
+        inYaml.put("meridian.alerts.sinks", List.of(Map.of("kind", "telegram", "chat-id", "1", "token", "123:oops")));
+        assertThatThrownBy(() -> ServerConfigLoader.alerts(resolver(inYaml), Map.of()))
+            .hasMessageContaining("never written in the configuration").hasMessageNotContaining("123:oops");
+
+        final Map<String, Object> unset = new HashMap<>();
+        unset.put("meridian.alerts.sinks", List.of(Map.of("kind", "telegram", "chat-id", "1", "token-env", "NO_SUCH_VAR")));
+        assertThatThrownBy(() -> ServerConfigLoader.alerts(resolver(unset), Map.of()))
+            .hasMessageContaining("NO_SUCH_VAR");
+
+        final Map<String, Object> twice = new HashMap<>();
+        twice.put("meridian.alerts.sinks", List.of(Map.of("kind", "webhook", "url", "http://a"),
+            Map.of("kind", "webhook", "url", "http://b")));
+        assertThatThrownBy(() -> ServerConfigLoader.alerts(resolver(twice), Map.of()))
+            .hasMessageContaining("two alert sinks named 'webhook'");
+    }
+
     private static PropertySourcePropertyResolver resolver(final Map<String, Object> overrides) throws Exception
     {
         final Map<String, Object> values;

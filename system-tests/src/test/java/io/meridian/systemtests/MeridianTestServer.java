@@ -41,7 +41,7 @@ final class MeridianTestServer implements AutoCloseable
     // bcrypt at the lowest cost: the hashes are checked on every Basic request of the tests
     private static final String ADMIN_PASSWORD_HASH = io.meridian.gateway.PasswordHash.hash(ADMIN_PASSWORD, 4);
 
-    private final ServerConfig config;
+    private ServerConfig config;
     private final int httpPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ApplicationContext context;
@@ -152,6 +152,13 @@ final class MeridianTestServer implements AutoCloseable
             cryptoVenues,
             null,
             "backoff");
+    }
+
+    /** Alerts to these sinks (besides the log); call before {@link #start()}. */
+    MeridianTestServer alerts(final io.meridian.risk.alerts.AlertsConfig alerts)
+    {
+        config = config.withAlerts(alerts);
+        return this;
     }
 
     MeridianTestServer start()
