@@ -17,7 +17,10 @@ import io.meridian.positions.store.SharedStore;
 import io.meridian.positions.store.StoreConfig;
 import io.meridian.positions.store.StoreReader;
 import io.meridian.positions.store.StoreWriter;
+import io.meridian.positions.store.StoreViews;
+import io.meridian.risk.ExposureEngine;
 import io.meridian.risk.HotRiskGate;
+import io.meridian.risk.PositionSource;
 import io.meridian.risk.TradingHalts;
 import io.meridian.risk.alerts.Alerts;
 import io.meridian.simulators.crypto.BinanceLauncher;
@@ -62,6 +65,8 @@ public final class MeridianServer implements AutoCloseable
     private static final long FIX_REPLY_TIMEOUT_MS = 5_000;
     private static final long DRAIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(3);
     private static final long DRAIN_QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** fills this much older than a store read are still counted by the gate (the store may lag that much) */
+    private static final long EXPOSURE_STORE_LAG_NS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final ServerConfig config;
     private final EpochNanoClock clock = new ResampledEpochNanoClock();
@@ -78,6 +83,9 @@ public final class MeridianServer implements AutoCloseable
     private ClientSessions clientSessions;
     private FixVenueBridge venueBridge;
     private TradingHalts halts;
+    private HotRiskGate riskGate;
+    private ExposureEngine exposureEngine;
+    private java.util.concurrent.ScheduledExecutorService exposureThread;
     private Alerts alerts;
     private VenueSessionAlerts venueSessionAlerts;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
@@ -142,11 +150,12 @@ public final class MeridianServer implements AutoCloseable
             });
         }
 
-        halts = new TradingHalts(new HotRiskGate(instruments), config.venueIds().size());
+        final List<String> clientCompIds = clientCompIds(config);
+        riskGate = new HotRiskGate(instruments, config.risk().toRiskConfig(instruments, clientCompIds));
+        halts = new TradingHalts(riskGate, config.venueIds().size());
         TradingHaltFile.restore(config.dataDir(), halts, config.venueIds(), alerts);
         // a projection of the journal: recreated here, refilled by the replay below
         store = SharedStore.createForWriter(new StoreConfig().dir(config.dataDir().resolve("store")));
-        final List<String> clientCompIds = clientCompIds(config);
         storeWriter = new StoreWriter(store).clientAccount(
             clientId -> clientId >= 0 && clientId < clientCompIds.size() ? clientCompIds.get(clientId) : "");
         storeReader = new StoreReader(store);
@@ -195,6 +204,8 @@ public final class MeridianServer implements AutoCloseable
             oms.recoveredOrders());
         venueBridge.firstSentSeqNumAfterUncleanStop(
             venue -> fixRuntime.nextSafeSentSeqNum(venue.senderCompId(), venue.targetCompId()));
+        // the first leases before the first order can arrive: the store holds the replayed positions
+        startExposureEngine();
         fixRuntime.openAcceptor();
 
         final Agent libraryPoller = new Agent()
@@ -277,6 +288,72 @@ public final class MeridianServer implements AutoCloseable
             else
             {
                 Thread.onSpinWait();
+            }
+        }
+    }
+
+    /**
+     * The risk gate's cold path: a thread of its own that grants exposure leases from the store's positions
+     * (a pass returns at once while no scope has a gross exposure limit, which admin may add at any time).
+     */
+    private void startExposureEngine()
+    {
+        final RiskSettings risk = config.risk();
+        exposureEngine = new ExposureEngine(riskGate, this::forEachStorePosition, clock, risk.leaseTtl().toNanos(),
+            EXPOSURE_STORE_LAG_NS);
+        exposureThread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r ->
+        {
+            final Thread thread = new Thread(r, "exposure-engine");
+            thread.setDaemon(true);
+            return thread;
+        });
+        final long intervalMs = Math.max(1, risk.leaseInterval().toMillis());
+        exposureEngine.run();
+        exposureThread.scheduleWithFixedDelay(() ->
+        {
+            try
+            {
+                exposureEngine.run();
+            }
+            catch (final RuntimeException e)
+            {
+                LOG.error("event=exposure_engine_failed (leases run out unless a later pass succeeds)", e);
+                alerts.raise(io.meridian.risk.alerts.Severity.YELLOW, "risk", "EXPOSURE_ENGINE_FAILED",
+                    "exposure engine pass failed (" + e + "): leases run out, then new risk fails closed");
+            }
+        }, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Before the store closes: the engine reads it. Its leases then run out: new risk fails closed. */
+    private void stopExposureEngine()
+    {
+        if (exposureThread == null)
+        {
+            return;
+        }
+        exposureThread.shutdownNow();
+        try
+        {
+            if (!exposureThread.awaitTermination(5, TimeUnit.SECONDS))
+            {
+                LOG.warn("event=exposure_engine_stop_timeout");
+            }
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Positions over all venues per account, from the shared store (the exposure engine's thread). */
+    private void forEachStorePosition(final PositionSource.Consumer consumer)
+    {
+        for (final StoreViews.PositionView p : storeReader.positions())
+        {
+            if (p.venueId() == null && p.instrumentId() >= 0 && p.instrumentId() < instruments.size())
+            {
+                consumer.position(p.account(), p.instrumentId(),
+                    p.netQty().movePointRight(instruments.byId(p.instrumentId()).qtyScale()).longValue());
             }
         }
     }
@@ -392,6 +469,7 @@ public final class MeridianServer implements AutoCloseable
     public void close()
     {
         CloseHelper.quietClose(venueSessionAlerts);
+        stopExposureEngine();
         drain();
         CloseHelper.quietClose(cryptoRunner);
         CloseHelper.quietClose(coreRunner);
@@ -498,6 +576,18 @@ public final class MeridianServer implements AutoCloseable
     public Alerts alerts()
     {
         return alerts;
+    }
+
+    /** The hot risk gate: its scopes, limits, exposure and leases. */
+    public HotRiskGate riskGate()
+    {
+        return riskGate;
+    }
+
+    /** The cold path that grants the gate's exposure leases. */
+    public ExposureEngine exposureEngine()
+    {
+        return exposureEngine;
     }
 
     /** The operator's kill switch and venue halts, in front of the hot risk gate. */

@@ -46,6 +46,7 @@ public class MetricsFactory
         new ProcessorMetrics().bindTo(registry);
         bindOms(registry, server.oms().metrics());
         bindGateway(registry, server);
+        bindRisk(registry, server);
         bindVenues(registry, server);
         bindCryptoVenues(registry, server);
         bindHalts(registry, server);
@@ -92,6 +93,38 @@ public class MetricsFactory
                 .description("cancel/replace requests rejected, by reason").tag("reason", reason.name())
                 .register(registry);
         }
+    }
+
+    /** Per risk scope: open orders, today's profit and the exposure lease's time left (negative: expired). */
+    private static void bindRisk(final MeterRegistry registry, final MeridianServer server)
+    {
+        for (final io.meridian.risk.RiskScope scope : server.riskGate().scopes())
+        {
+            final String kind = scope.kind().name().toLowerCase(java.util.Locale.ROOT);
+            Gauge.builder("meridian_risk_open_orders", scope, io.meridian.risk.RiskScope::openOrders)
+                .description("open orders the hot gate counts, by scope").tag("kind", kind).tag("scope", scope.name())
+                .register(registry);
+            Gauge.builder("meridian_risk_daily_profit", scope, s -> s.dailyProfitView(
+                    System.currentTimeMillis() * 1_000_000L, server.riskGate().referencePrices()))
+                .description("today's realised plus unrealised profit at the reference prices, quote units")
+                .tag("kind", kind).tag("scope", scope.name()).register(registry);
+            Gauge.builder("meridian_risk_lease_seconds_left", scope, s ->
+                {
+                    final io.meridian.risk.ExposureLease lease = s.lease();
+                    if (!s.limits().hasExposureLimit())
+                    {
+                        return Double.NaN;
+                    }
+                    return lease == null ? -1 : (lease.expiryNanos() - System.currentTimeMillis() * 1_000_000L) / 1e9;
+                })
+                .description("seconds until the scope's exposure lease expires (negative: expired, new risk fails " +
+                    "closed; NaN: no exposure limit)")
+                .tag("kind", kind).tag("scope", scope.name()).register(registry);
+        }
+        counter(registry, "meridian_risk_leases_granted", "exposure leases granted by the exposure engine",
+            server.exposureEngine(), io.meridian.risk.ExposureEngine::leasesGranted);
+        counter(registry, "meridian_risk_exposure_engine_failures", "exposure engine passes that failed",
+            server.exposureEngine(), io.meridian.risk.ExposureEngine::failures);
     }
 
     private static void bindGateway(final MeterRegistry registry, final MeridianServer server)

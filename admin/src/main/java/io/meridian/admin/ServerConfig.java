@@ -33,6 +33,7 @@ import java.util.Map;
  * @param cryptoSimulators     the embedded Binance and OKX simulators.
  * @param cryptoIdleStrategy   idle strategy of the crypto bridges' I/O thread.
  * @param alerts               alert sinks for ops (the log only by default).
+ * @param risk                 limits of the firm, sessions and accounts (none beyond the instruments' by default).
  */
 public record ServerConfig(
     Path dataDir,
@@ -50,7 +51,8 @@ public record ServerConfig(
     List<CryptoVenueConfig> cryptoVenues,
     CryptoSimulatorSettings cryptoSimulators,
     String cryptoIdleStrategy,
-    AlertsConfig alerts)
+    AlertsConfig alerts,
+    RiskSettings risk)
 {
     public ServerConfig
     {
@@ -58,6 +60,7 @@ public record ServerConfig(
         cryptoSimulators = cryptoSimulators == null ? CryptoSimulatorSettings.disabled() : cryptoSimulators;
         cryptoIdleStrategy = cryptoIdleStrategy == null ? "backoff" : cryptoIdleStrategy;
         alerts = alerts == null ? AlertsConfig.logOnly(AlertOrigin.local(null)) : alerts;
+        risk = risk == null ? RiskSettings.none() : risk;
     }
 
     /** Alerts to the log only. */
@@ -80,7 +83,7 @@ public record ServerConfig(
     {
         this(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues, instruments,
             simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues, cryptoSimulators,
-            cryptoIdleStrategy, null);
+            cryptoIdleStrategy, null, null);
     }
 
     /** A copy sending alerts to {@code alertSinks}. */
@@ -88,7 +91,15 @@ public record ServerConfig(
     {
         return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
             instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues,
-            cryptoSimulators, cryptoIdleStrategy, alertSinks);
+            cryptoSimulators, cryptoIdleStrategy, alertSinks, risk);
+    }
+
+    /** A copy with these risk limits. */
+    public ServerConfig withRisk(final RiskSettings riskSettings)
+    {
+        return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
+            instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues,
+            cryptoSimulators, cryptoIdleStrategy, alerts, riskSettings);
     }
 
     /** Without crypto venues. */
@@ -125,7 +136,7 @@ public record ServerConfig(
     {
         return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
             instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, crypto, simulators,
-            idleStrategy, alerts);
+            idleStrategy, alerts, risk);
     }
 
     /** With the default engine scheduler (lock-step). */

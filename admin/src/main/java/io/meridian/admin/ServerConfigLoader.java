@@ -125,7 +125,8 @@ public final class ServerConfigLoader
             cryptoVenues,
             cryptoSimulators,
             string(properties, "meridian.crypto.idle-strategy", "backoff"),
-            alerts(properties, System.getenv()));
+            alerts(properties, System.getenv()),
+            risk(properties));
     }
 
     /**
@@ -280,6 +281,78 @@ public final class ServerConfigLoader
             }
         }
         return items.stream().mapToInt(item -> Integer.parseInt(item.trim())).toArray();
+    }
+
+    private static final java.util.Set<String> LIMIT_KEYS = java.util.Set.of(
+        "scope", "name", "max-open-orders", "max-orders-per-second", "max-order-notional", "max-daily-loss",
+        "max-gross-exposure", "max-order-qty", "max-position");
+
+    /**
+     * {@code meridian.risk}: {@code limits} (a list: scope firm|session|account, name, and the limits), the
+     * trading day's start (UTC, HH:mm) and the exposure lease's interval and time to live. An unknown key
+     * is refused: a misspelt limit must not silently be no limit.
+     */
+    static RiskSettings risk(final PropertyResolver properties)
+    {
+        final List<RiskSettings.ScopeSettings> scopes = new ArrayList<>();
+        for (final Map<String, Object> entry : list(properties, "meridian.risk.limits"))
+        {
+            for (final String key : entry.keySet())
+            {
+                if (!LIMIT_KEYS.contains(key) && LIMIT_KEYS.stream().noneMatch(k -> kebabToCamel(k).equals(key)))
+                {
+                    throw new IllegalArgumentException("configuration meridian.risk.limits: unknown key '" + key +
+                        "' in " + entry + " (known: " + new java.util.TreeSet<>(LIMIT_KEYS) + ")");
+                }
+            }
+            final String scope = required(entry, "scope", "meridian.risk.limits");
+            final io.meridian.risk.RiskScope.Kind kind;
+            try
+            {
+                kind = io.meridian.risk.RiskScope.Kind.valueOf(scope.toUpperCase(java.util.Locale.ROOT));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(
+                    "configuration meridian.risk.limits: scope must be firm, session or account, not " + scope, ex);
+            }
+            final String name = kind == io.meridian.risk.RiskScope.Kind.FIRM ? "firm" :
+                required(entry, "name", "meridian.risk.limits");
+            scopes.add(new RiskSettings.ScopeSettings(kind, name, new LimitSettings(
+                integer(optional(entry, "max-open-orders")),
+                integer(optional(entry, "max-orders-per-second")),
+                decimal(optional(entry, "max-order-notional")),
+                decimal(optional(entry, "max-daily-loss")),
+                decimal(optional(entry, "max-gross-exposure")),
+                decimals(value(entry, "max-order-qty"), "max-order-qty"),
+                decimals(value(entry, "max-position"), "max-position"))));
+        }
+        return new RiskSettings(
+            scopes,
+            java.time.LocalTime.parse(string(properties, "meridian.risk.trading-day-start", "00:00")),
+            Duration.ofMillis(properties.getProperty("meridian.risk.exposure-lease.interval-ms", Long.class, 250L)),
+            Duration.ofMillis(properties.getProperty("meridian.risk.exposure-lease.ttl-ms", Long.class, 2_000L)));
+    }
+
+    private static Integer integer(final String value)
+    {
+        return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
+    }
+
+    private static Map<String, BigDecimal> decimals(final Object value, final String key)
+    {
+        if (value == null)
+        {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> map))
+        {
+            throw new IllegalArgumentException(
+                "configuration meridian.risk.limits: " + key + " must map symbols to quantities, not " + value);
+        }
+        final Map<String, BigDecimal> result = new java.util.LinkedHashMap<>();
+        map.forEach((symbol, qty) -> result.put(String.valueOf(symbol), new BigDecimal(String.valueOf(qty))));
+        return result;
     }
 
     private static String string(final PropertyResolver properties, final String key, final String defaultValue)

@@ -185,6 +185,51 @@ class ServerConfigLoaderTest
             .hasMessageContaining("two alert sinks named 'webhook'");
     }
 
+    @Test
+    void theShippedRiskLimitsBuildTheGatesScopesWithSymbolsKeptVerbatim() throws Exception
+    {
+        final ServerConfig config = ServerConfigLoader.load(resolver(Map.of()));
+        final io.meridian.oms.model.InstrumentRegistry instruments = MeridianServer.buildInstruments(config);
+        final io.meridian.risk.RiskConfig risk = config.risk().toRiskConfig(
+            instruments, config.clients().stream().map(io.meridian.gateway.ClientSessionConfig::clientCompId).toList());
+        assertThat(risk.firm().maxOpenOrders()).isEqualTo(50_000);
+        assertThat(risk.firm().maxDailyLoss()).isEqualTo(1_000_000.0);
+        assertThat(risk.firm().hasExposureLimit()).isTrue();
+        final io.meridian.risk.RiskLimits client1 = risk.sessionLimits().get("CLIENT1");
+        assertThat(client1.maxOrdersPerSecond()).isEqualTo(1_000);
+        final io.meridian.oms.model.Instrument btc = instruments.bySymbol("BTC-USDT");
+        assertThat(client1.maxPosition(btc.id())).isEqualTo(100 * 100_000_000L);
+        assertThat(config.risk().leaseTtl()).isEqualTo(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aMisspeltOrMalformedLimitIsRefusedAtStart() throws Exception
+    {
+        final Map<String, Object> typo = new HashMap<>();
+        typo.put("meridian.risk.limits", List.of(Map.of("scope", "firm", "max-open-order", 5)));
+        assertThatThrownBy(() -> ServerConfigLoader.risk(resolver(typo))).hasMessageContaining("unknown key 'max-open-order'");
+
+        final Map<String, Object> scope = new HashMap<>();
+        scope.put("meridian.risk.limits", List.of(Map.of("scope", "desk", "name", "X")));
+        assertThatThrownBy(() -> ServerConfigLoader.risk(resolver(scope))).hasMessageContaining("firm, session or account");
+
+        final ServerConfig shipped = ServerConfigLoader.load(resolver(Map.of()));
+        final io.meridian.oms.model.InstrumentRegistry instruments = MeridianServer.buildInstruments(shipped);
+        final List<String> sessions = List.of("CLIENT1");
+        for (final Map<String, Object> wrong : List.of(
+            Map.<String, Object>of("scope", "session", "name", "NOBODY", "max-open-orders", 1),
+            Map.<String, Object>of("scope", "session", "name", "CLIENT1", "max-gross-exposure", 1),
+            Map.<String, Object>of("scope", "account", "name", "A", "max-position", Map.of("AAPL", "1.5")),
+            Map.<String, Object>of("scope", "account", "name", "A", "max-position", Map.of("NOPE", "1"))))
+        {
+            final Map<String, Object> overrides = new HashMap<>();
+            overrides.put("meridian.risk.limits", List.of(wrong));
+            final RiskSettings settings = ServerConfigLoader.risk(resolver(overrides));
+            assertThatThrownBy(() -> settings.toRiskConfig(instruments, sessions)).as("%s", wrong)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("meridian.risk.limits");
+        }
+    }
+
     private static PropertySourcePropertyResolver resolver(final Map<String, Object> overrides) throws Exception
     {
         final Map<String, Object> values;

@@ -52,6 +52,7 @@ public final class HotRiskGate implements PreTradeCheck
     }
 
     private final long[] referencePrices;
+    private final double[] divisor;
     private final RiskScope firm;
     private final RiskScope[] sessions;
     private final RiskScope[] accounts;
@@ -68,7 +69,7 @@ public final class HotRiskGate implements PreTradeCheck
     {
         final int n = instruments.size();
         referencePrices = new long[n];
-        final double[] divisor = new double[n];
+        divisor = new double[n];
         for (int i = 0; i < n; i++)
         {
             final Instrument instrument = instruments.byId(i);
@@ -203,6 +204,12 @@ public final class HotRiskGate implements PreTradeCheck
     public void lease(final RiskScope scope, final ExposureLease lease)
     {
         scope.lease = lease;
+    }
+
+    /** @return qty x price of an instrument in quote units (double precision). */
+    public double value(final int instrumentId, final long qty, final long price)
+    {
+        return qty * (price / divisor[instrumentId]);
     }
 
     /** A copy of the reference prices by instrument id (a monitoring view for other threads). */

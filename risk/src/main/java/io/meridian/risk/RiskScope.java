@@ -22,7 +22,7 @@ public final class RiskScope
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_DAY = 86_400L * NANOS_PER_SECOND;
-    static final int RECENT_FILLS = 1024;
+    static final int RECENT_FILLS = 4096;
 
     private final Kind kind;
     private final String name;
@@ -220,7 +220,21 @@ public final class RiskScope
     double dailyProfit(final long nowNanos, final long[] marks)
     {
         rollDay(nowNanos);
-        double profit = realisedToday;
+        return profit(realisedToday, marks);
+    }
+
+    /**
+     * {@link #dailyProfit} for display from another thread (reads only; the figures may be an order behind).
+     */
+    public double dailyProfitView(final long nowNanos, final long[] marks)
+    {
+        final long day = Math.floorDiv(nowNanos - dayStartOffsetNanos, NANOS_PER_DAY);
+        return profit(day > tradingDay ? 0 : realisedToday, marks);
+    }
+
+    private double profit(final double realised, final long[] marks)
+    {
+        double profit = realised;
         for (int i = 0; i < position.length; i++)
         {
             final long p = position[i];

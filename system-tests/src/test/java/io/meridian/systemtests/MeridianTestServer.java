@@ -161,6 +161,13 @@ final class MeridianTestServer implements AutoCloseable
         return this;
     }
 
+    /** Risk limits of the firm, sessions and accounts; call before {@link #start()}. */
+    MeridianTestServer risk(final io.meridian.admin.RiskSettings risk)
+    {
+        config = config.withRisk(risk);
+        return this;
+    }
+
     MeridianTestServer start()
     {
         context = ApplicationContext.builder()
