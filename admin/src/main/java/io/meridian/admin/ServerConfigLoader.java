@@ -195,7 +195,8 @@ public final class ServerConfigLoader
             Long.parseLong(optionalOr(venue, "recv-window-ms", "5000")),
             Long.parseLong(optionalOr(venue, "reconnect-min-ms", "250")),
             Long.parseLong(optionalOr(venue, "reconnect-max-ms", "10000")),
-            simulated);
+            simulated,
+            Boolean.parseBoolean(optionalOr(venue, "market-data", "true")));
     }
 
     /** The embedded simulators' documented demo keys (public test values, not secrets). */

@@ -84,6 +84,13 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         return clOrdId;
     }
 
+    protected MarketDataFeed newMarketData(
+        final io.meridian.oms.api.TopOfBookTable tops, final List<BookInstrument> instruments,
+        final java.util.function.Consumer<String> status)
+    {
+        return new BinanceMarketData(config, http, this::post, clock, metrics, tops, instruments, json.getFactory(), status);
+    }
+
     // ------------------------------------------------------------------ connections and timers
 
     protected int poll(final long nowMs)

@@ -81,6 +81,13 @@ public final class OkxBridge extends CryptoVenueBridge
         return s.length() > 32 ? s.substring(s.length() - 32) : s.toString();
     }
 
+    protected MarketDataFeed newMarketData(
+        final io.meridian.oms.api.TopOfBookTable tops, final List<BookInstrument> instruments,
+        final java.util.function.Consumer<String> status)
+    {
+        return new OkxMarketData(config, http, this::post, clock, metrics, tops, instruments, json.getFactory(), status);
+    }
+
     // ------------------------------------------------------------------ connections and timers
 
     protected int poll(final long nowMs)
