@@ -25,6 +25,8 @@ final class BinanceMarketData extends MarketDataStream<BinanceDepthSync>
     /** Levels of the REST snapshot (weight 50 on Binance); the top of book needs far fewer. */
     static final int SNAPSHOT_LIMIT = 1000;
     private static final long SNAPSHOT_RETRY_MS = 1_000;
+    /** a book whose prices do not fit the instrument is tried again this much later, not in a loop */
+    private static final long UNUSABLE_RETRY_MS = 30_000;
 
     private final DepthParser parser;
     private final DepthUpdate snapshot = new DepthUpdate();
@@ -94,7 +96,7 @@ final class BinanceMarketData extends MarketDataStream<BinanceDepthSync>
                 metrics.bookGaps.incrementAndGet();
                 resync(book, "gap: U " + update.firstId + " after u " + book.lastUpdateId(), nowMs);
             }
-            case UNUSABLE -> resync(book, "a level does not fit the instrument's scales", nowMs);
+            case UNUSABLE -> resyncLater(book, "a level does not fit the instrument's scales", nowMs);
             default ->
             {
             }
@@ -128,6 +130,15 @@ final class BinanceMarketData extends MarketDataStream<BinanceDepthSync>
         requestSnapshot(books.indexOf(book));
     }
 
+    /** Data that cannot be held in the instrument's scales (a configuration problem): retried slowly. */
+    private void resyncLater(final BinanceDepthSync book, final String why, final long nowMs)
+    {
+        resyncing(book, why, nowMs);
+        book.startSync(BookSyncState.RESYNCING, nowMs);
+        statusChanged();
+        nextSnapshotMs[books.indexOf(book)] = nowMs + UNUSABLE_RETRY_MS;
+    }
+
     private void requestSnapshot(final int index)
     {
         final BinanceDepthSync book = books.get(index);
@@ -149,11 +160,32 @@ final class BinanceMarketData extends MarketDataStream<BinanceDepthSync>
                 LOG.warn("event=crypto_book_snapshot_failed venue={} symbol={} status={} error=\"{}\"", config.name(),
                     book.instrument.venueSymbol(), response == null ? 0 : response.statusCode(),
                     error == null ? "" : VenueWebSocket.rootMessage(error));
-                nextSnapshotMs[index] = clock.time() + SNAPSHOT_RETRY_MS;
+                nextSnapshotMs[index] = clock.time() + retryDelayMs(response);
                 return;
             }
             onSnapshot(index, response.body());
         }));
+    }
+
+    /** After 429/418 the venue's Retry-After (seconds) is honoured: asking again early leads to a ban. */
+    private static long retryDelayMs(final HttpResponse<String> response)
+    {
+        if (response != null && (response.statusCode() == 429 || response.statusCode() == 418))
+        {
+            final long retryAfterS = response.headers().firstValue("Retry-After").map(value ->
+            {
+                try
+                {
+                    return Long.parseLong(value.trim());
+                }
+                catch (final NumberFormatException e)
+                {
+                    return 60L;
+                }
+            }).orElse(60L);
+            return Math.max(SNAPSHOT_RETRY_MS, retryAfterS * 1_000);
+        }
+        return SNAPSHOT_RETRY_MS;
     }
 
     private void onSnapshot(final int index, final String body)
@@ -191,7 +223,7 @@ final class BinanceMarketData extends MarketDataStream<BinanceDepthSync>
                 metrics.bookGaps.incrementAndGet();
                 resync(book, "gap in the events buffered during the snapshot", nowMs);
             }
-            default -> resync(book, "snapshot does not fit the instrument's scales", nowMs);
+            default -> resyncLater(book, "snapshot does not fit the instrument's scales", nowMs);
         }
     }
 }

@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  */
 final class OkxMarketData extends MarketDataStream<OkxBookSync>
 {
+    /** a book whose prices do not fit the instrument is subscribed again this much later, not in a loop */
+    private static final long UNUSABLE_RETRY_MS = 30_000;
+
     private final DepthParser parser;
+    private final long[] resubscribeAtMs;
 
     OkxMarketData(
         final CryptoVenueConfig config, final HttpClient http, final Consumer<Runnable> post, final EpochClock clock,
@@ -26,6 +30,8 @@ final class OkxMarketData extends MarketDataStream<OkxBookSync>
     {
         super(config, http, post, clock, metrics, books(instruments, tops), statusListener);
         this.parser = new DepthParser(json);
+        this.resubscribeAtMs = new long[instruments.size()];
+        java.util.Arrays.fill(resubscribeAtMs, Long.MAX_VALUE);
     }
 
     private static List<OkxBookSync> books(final List<BookInstrument> instruments, final TopOfBookTable tops)
@@ -50,8 +56,32 @@ final class OkxMarketData extends MarketDataStream<OkxBookSync>
         ws.send("ping");
     }
 
+    protected int timers(final long nowMs)
+    {
+        int work = 0;
+        for (int i = 0; i < books.size(); i++)
+        {
+            if (nowMs >= resubscribeAtMs[i])
+            {
+                resubscribeAtMs[i] = Long.MAX_VALUE;
+                if (isOpen())
+                {
+                    socket.send("{\"op\":\"subscribe\",\"args\":[" + arg(books.get(i)) + "]}");
+                    work++;
+                }
+            }
+        }
+        return work;
+    }
+
+    private static String arg(final OkxBookSync book)
+    {
+        return "{\"channel\":\"books\",\"instId\":\"" + book.instrument.venueSymbol() + "\"}";
+    }
+
     protected void opened(final long nowMs)
     {
+        java.util.Arrays.fill(resubscribeAtMs, Long.MAX_VALUE);
         final StringBuilder s = new StringBuilder(64 + 48 * books.size()).append("{\"op\":\"subscribe\",\"args\":[");
         for (int i = 0; i < books.size(); i++)
         {
@@ -130,8 +160,14 @@ final class OkxMarketData extends MarketDataStream<OkxBookSync>
         resyncing(book, why, nowMs);
         book.lostSync(BookSyncState.RESYNCING, nowMs);
         statusChanged();
-        final String arg = "{\"channel\":\"books\",\"instId\":\"" + book.instrument.venueSymbol() + "\"}";
-        socket.send("{\"op\":\"unsubscribe\",\"args\":[" + arg + "]}");
-        socket.send("{\"op\":\"subscribe\",\"args\":[" + arg + "]}");
+        socket.send("{\"op\":\"unsubscribe\",\"args\":[" + arg(book) + "]}");
+        if (result == OkxBookSync.Result.UNUSABLE)
+        {
+            resubscribeAtMs[books.indexOf(book)] = nowMs + UNUSABLE_RETRY_MS;
+        }
+        else
+        {
+            socket.send("{\"op\":\"subscribe\",\"args\":[" + arg(book) + "]}");
+        }
     }
 }
