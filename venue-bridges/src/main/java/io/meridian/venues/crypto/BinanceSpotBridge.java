@@ -254,7 +254,6 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                 userLive = false;
                 userViaApi = false;
             }
-            metrics.reconnects.incrementAndGet();
             nextConnectMs = clock.time() + backoff.nextDelayMs();
             final List<Pending> inFlight = new ArrayList<>(pending.values());
             pending.clear();
@@ -263,6 +262,8 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                 lost(p, "connection dropped with the request in flight: " + reason);
             }
             updateConnected();
+            // counted after the state is published: a reader that sees the count sees the channel down
+            metrics.reconnects.incrementAndGet();
         }
     }
 

@@ -222,7 +222,6 @@ public final class OkxBridge extends CryptoVenueBridge
             socket = null;
             loggedOn = false;
             userLive = false;
-            metrics.reconnects.incrementAndGet();
             nextConnectMs = clock.time() + backoff.nextDelayMs();
             final List<Pending> inFlight = new ArrayList<>(pending.values());
             pending.clear();
@@ -231,6 +230,8 @@ public final class OkxBridge extends CryptoVenueBridge
                 lost(p, "connection dropped with the request in flight: " + reason);
             }
             updateConnected();
+            // counted after the state is published: a reader that sees the count sees the channel down
+            metrics.reconnects.incrementAndGet();
         }
     }
 
