@@ -13,6 +13,8 @@ import io.meridian.oms.TickToTradeProbe;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
 import io.meridian.oms.api.FillListener;
+import io.meridian.oms.api.TopOfBookTable;
+import io.meridian.oms.api.TopOfBooks;
 import io.meridian.positions.store.SharedStore;
 import io.meridian.positions.store.StoreConfig;
 import io.meridian.positions.store.StoreReader;
@@ -30,6 +32,7 @@ import io.meridian.simulators.net.ControlServer;
 import io.meridian.simulators.okx.OkxLauncher;
 import io.meridian.venues.VenueRouter;
 import io.meridian.venues.crypto.BinanceSpotBridge;
+import io.meridian.venues.crypto.BookInstrument;
 import io.meridian.venues.crypto.CryptoVenueBridge;
 import io.meridian.venues.crypto.CryptoVenueConfig;
 import io.meridian.venues.crypto.CryptoVenueStatus;
@@ -78,6 +81,7 @@ public final class MeridianServer implements AutoCloseable
     private final List<CryptoVenueLauncher.Running> cryptoSimulators = new ArrayList<>();
     private ControlServer cryptoControl;
     private final List<CryptoVenueBridge> cryptoBridges = new ArrayList<>();
+    private final TopOfBookTable topOfBook;
     private AgentRunner cryptoRunner;
     private FixRuntime fixRuntime;
     private ClientSessions clientSessions;
@@ -104,6 +108,7 @@ public final class MeridianServer implements AutoCloseable
     {
         this.config = config;
         this.instruments = buildInstruments(config);
+        this.topOfBook = new TopOfBookTable(instruments.size());
     }
 
     /** Starts everything; returns once the FIX acceptor is listening and the core thread runs. */
@@ -143,11 +148,13 @@ public final class MeridianServer implements AutoCloseable
         startCryptoSimulators();
         for (final CryptoVenueConfig venue : config.cryptoVenues())
         {
-            cryptoBridges.add(switch (venue.kind())
+            final CryptoVenueBridge bridge = switch (venue.kind())
             {
                 case BINANCE_SPOT -> new BinanceSpotBridge(venue, SystemEpochClock.INSTANCE, clock);
                 case OKX_V5 -> new OkxBridge(venue, SystemEpochClock.INSTANCE, clock);
-            });
+            };
+            bridge.marketData(topOfBook, bookInstruments(venue));
+            cryptoBridges.add(bridge);
         }
 
         final List<String> clientCompIds = clientCompIds(config);
@@ -511,6 +518,32 @@ public final class MeridianServer implements AutoCloseable
     public FixVenueBridge venueBridge()
     {
         return venueBridge;
+    }
+
+    /**
+     * Top of book per instrument id from the crypto venues' market data (thread-safe, allocation-free
+     * reads); an instrument without market data, or whose book is out of sync, reads false.
+     */
+    public TopOfBooks topOfBook()
+    {
+        return topOfBook;
+    }
+
+    /** The instruments routed to a crypto venue, with the venue's symbol for each. */
+    private List<BookInstrument> bookInstruments(final CryptoVenueConfig venue)
+    {
+        final List<BookInstrument> books = new ArrayList<>();
+        for (int id = 0; id < instruments.size(); id++)
+        {
+            final Instrument instrument = instruments.byId(id);
+            final String venueSymbol = venue.venueSymbol(instrument.symbol());
+            if (instrument.venueId() == venue.venueId() && venueSymbol != null)
+            {
+                books.add(new BookInstrument(id, instrument.symbol(), venueSymbol, instrument.priceScale(),
+                    instrument.qtyScale()));
+            }
+        }
+        return books;
     }
 
     /** The crypto venue bridges (Binance spot, OKX), in venueId order. */

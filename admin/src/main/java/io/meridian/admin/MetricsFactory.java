@@ -222,6 +222,19 @@ public class MetricsFactory
             crypto(registry, "meridian_crypto_reconnects", "WebSocket reconnects", venue, m, CryptoVenueMetrics::reconnects);
             crypto(registry, "meridian_crypto_resyncs", "order book resynchronisations", venue, m,
                 CryptoVenueMetrics::resyncs);
+            crypto(registry, "meridian_crypto_book_updates", "depth updates applied to local books", venue, m,
+                CryptoVenueMetrics::bookUpdates);
+            crypto(registry, "meridian_crypto_book_gaps", "depth sequence gaps (each resyncs the book)", venue, m,
+                CryptoVenueMetrics::bookGaps);
+            crypto(registry, "meridian_crypto_checksum_failures", "book checksum mismatches (each resyncs the book)",
+                venue, m, CryptoVenueMetrics::checksumFailures);
+            crypto(registry, "meridian_crypto_book_snapshots", "book snapshots loaded", venue, m,
+                CryptoVenueMetrics::snapshots);
+            crypto(registry, "meridian_crypto_market_data_reconnects", "market data stream reconnects", venue, m,
+                CryptoVenueMetrics::marketDataReconnects);
+            Gauge.builder("meridian_crypto_books_synced", bridge, CryptoVenueBridge::booksSynced)
+                .description("instruments whose local book is in sync with the venue").tag("venue", venue)
+                .register(registry);
             crypto(registry, "meridian_crypto_catch_ups", "REST catch-ups after a stream (re)connect", venue, m,
                 CryptoVenueMetrics::catchUps);
             Gauge.builder("meridian_crypto_rate_limit_used", m, CryptoVenueMetrics::rateLimitUsed)

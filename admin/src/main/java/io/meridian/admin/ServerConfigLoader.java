@@ -244,7 +244,8 @@ public final class ServerConfigLoader
             Long.parseLong(optionalOr(venue, "recv-window-ms", "5000")),
             Long.parseLong(optionalOr(venue, "reconnect-min-ms", "250")),
             Long.parseLong(optionalOr(venue, "reconnect-max-ms", "10000")),
-            simulated);
+            simulated,
+            flag(optionalOr(venue, "market-data", "true"), section + "[" + name + "].market-data"));
     }
 
     /** The embedded simulators' documented demo keys (public test values, not secrets). */
@@ -375,6 +376,18 @@ public final class ServerConfigLoader
             throw new IllegalArgumentException("configuration " + section + ": missing '" + key + "' in " + entry);
         }
         return value;
+    }
+
+    /** "true" or "false", anything else is a startup error (a typo must not switch a feature silently). */
+    static boolean flag(final String value, final String key)
+    {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT))
+        {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("configuration: " + key + " must be true or false, not '" +
+                value + "'");
+        };
     }
 
     private static String optionalOr(final Map<String, Object> entry, final String key, final String defaultValue)

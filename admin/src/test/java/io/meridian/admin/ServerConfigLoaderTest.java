@@ -92,6 +92,20 @@ class ServerConfigLoaderTest
     }
 
     @Test
+    void marketDataIsOnUnlessTheVenueSwitchesItOff()
+    {
+        final Map<String, Object> venue = new HashMap<>(Map.of("name", "OKX", "kind", "okx-v5",
+            "rest-url", "https://www.okx.com", "stream-ws-url", "wss://ws.okx.com:8443/ws/v5/public",
+            "credentials", "simulator:trader1"));
+        assertThat(ServerConfigLoader.cryptoVenue(5, venue, List.of(), Map.of()).marketData()).isTrue();
+        venue.put("market-data", false);
+        assertThat(ServerConfigLoader.cryptoVenue(5, venue, List.of(), Map.of()).marketData()).isFalse();
+        venue.put("market-data", "no");
+        assertThatThrownBy(() -> ServerConfigLoader.cryptoVenue(5, venue, List.of(), Map.of()))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("market-data");
+    }
+
+    @Test
     void reorderedClientsAndInstrumentsKeepTheIdsTheJournalKnows() throws Exception
     {
         final String dataDir = dataDirs.resolve("stable").toString();

@@ -84,6 +84,13 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         return clOrdId;
     }
 
+    protected MarketDataFeed newMarketData(
+        final io.meridian.oms.api.TopOfBookTable tops, final List<BookInstrument> instruments,
+        final java.util.function.Consumer<String> status)
+    {
+        return new BinanceMarketData(config, http, this::post, clock, metrics, tops, instruments, json.getFactory(), status);
+    }
+
     // ------------------------------------------------------------------ connections and timers
 
     protected int poll(final long nowMs)
@@ -247,7 +254,6 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                 userLive = false;
                 userViaApi = false;
             }
-            metrics.reconnects.incrementAndGet();
             nextConnectMs = clock.time() + backoff.nextDelayMs();
             final List<Pending> inFlight = new ArrayList<>(pending.values());
             pending.clear();
@@ -256,6 +262,8 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                 lost(p, "connection dropped with the request in flight: " + reason);
             }
             updateConnected();
+            // counted after the state is published: a reader that sees the count sees the channel down
+            metrics.reconnects.incrementAndGet();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.meridian.venues.crypto;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meridian.oms.api.TopOfBookTable;
 import io.meridian.oms.api.VenueCancelReject;
 import io.meridian.oms.api.VenueEvents;
 import io.meridian.oms.api.VenueExecution;
@@ -76,7 +77,8 @@ public abstract class CryptoVenueBridge implements Agent
     protected String blockedReason = "";
     protected volatile String orderChannel = "down";
     protected volatile String userStream = "down";
-    protected volatile String bookSync = "-";
+    protected volatile String bookSync = "off";
+    private MarketDataFeed marketData;
     private volatile int openCount;
     private volatile int unknownCount;
 
@@ -95,6 +97,40 @@ public abstract class CryptoVenueBridge implements Agent
     public void venueEvents(final VenueEvents events)
     {
         this.events = events;
+    }
+
+    /**
+     * Keeps a local book of each instrument from the venue's public depth stream and publishes its top
+     * to {@code tops}, unless the venue's market data is switched off or it has no stream URL. Call
+     * before the bridge runs.
+     */
+    public void marketData(final TopOfBookTable tops, final List<BookInstrument> instruments)
+    {
+        if (!config.marketData() || config.streamWsUrl() == null || instruments.isEmpty())
+        {
+            bookSync = "off";
+            return;
+        }
+        marketData = newMarketData(tops, instruments, text -> bookSync = text);
+        LOG.info("event=crypto_market_data venue={} instruments={}", config.name(), instruments.size());
+    }
+
+    /** How many of the instruments' books are in sync now (any thread). */
+    public int booksSynced()
+    {
+        final String text = bookSync;
+        int count = 0;
+        for (int at = text.indexOf("=synced"); at >= 0; at = text.indexOf("=synced", at + 1))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    /** True when this bridge keeps books (market data on and instruments to keep). */
+    public boolean hasMarketData()
+    {
+        return marketData != null;
     }
 
     public int venueId()
@@ -197,6 +233,10 @@ public abstract class CryptoVenueBridge implements Agent
         work += requests.drain(requestHandler, 32);
         final long nowMs = clock.time();
         work += poll(nowMs);
+        if (marketData != null)
+        {
+            work += marketData.poll(nowMs);
+        }
         if (nowMs >= nextHousekeepingMs)
         {
             nextHousekeepingMs = nowMs + HOUSEKEEPING_INTERVAL_MS;
@@ -213,6 +253,18 @@ public abstract class CryptoVenueBridge implements Agent
     {
         return "crypto-" + config.name();
     }
+
+    public void onClose()
+    {
+        if (marketData != null)
+        {
+            marketData.close();
+        }
+    }
+
+    /** The venue's market data feed for these instruments; {@code status} hears its book-sync text. */
+    protected abstract MarketDataFeed newMarketData(
+        TopOfBookTable tops, List<BookInstrument> instruments, java.util.function.Consumer<String> status);
 
     /** Connections and timers of the venue; returns work done. */
     protected abstract int poll(long nowMs);

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param recvWindowMs     Binance recvWindow.
  * @param reconnectMinMs   first reconnect delay; doubles (with jitter) up to reconnectMaxMs.
  * @param simulated        trades against an embedded simulator (the admin API says so).
+ * @param marketData       keep a local book of every instrument routed here from the venue's public
+ *                         depth stream and publish its top of book (default true).
  */
 public record CryptoVenueConfig(
     int venueId,
@@ -33,8 +35,27 @@ public record CryptoVenueConfig(
     long recvWindowMs,
     long reconnectMinMs,
     long reconnectMaxMs,
-    boolean simulated)
+    boolean simulated,
+    boolean marketData)
 {
+    /** With market data on (the default). */
+    public CryptoVenueConfig(
+        final int venueId, final String name, final CryptoVenueKind kind, final String restUrl, final String orderWsUrl,
+        final String streamWsUrl, final VenueCredentials credentials, final Map<String, String> symbols,
+        final long requestTimeoutMs, final long recvWindowMs, final long reconnectMinMs, final long reconnectMaxMs,
+        final boolean simulated)
+    {
+        this(venueId, name, kind, restUrl, orderWsUrl, streamWsUrl, credentials, symbols, requestTimeoutMs, recvWindowMs,
+            reconnectMinMs, reconnectMaxMs, simulated, true);
+    }
+
+    /** The same venue with market data on or off. */
+    public CryptoVenueConfig withMarketData(final boolean on)
+    {
+        return new CryptoVenueConfig(venueId, name, kind, restUrl, orderWsUrl, streamWsUrl, credentials, symbols,
+            requestTimeoutMs, recvWindowMs, reconnectMinMs, reconnectMaxMs, simulated, on);
+    }
+
     public CryptoVenueConfig
     {
         Objects.requireNonNull(name, "name");

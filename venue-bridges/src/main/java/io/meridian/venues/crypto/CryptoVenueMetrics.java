@@ -23,6 +23,11 @@ public final class CryptoVenueMetrics
     final AtomicLong rateLimited429 = new AtomicLong();
     final AtomicLong reconnects = new AtomicLong();
     final AtomicLong resyncs = new AtomicLong();
+    final AtomicLong bookUpdates = new AtomicLong();
+    final AtomicLong bookGaps = new AtomicLong();
+    final AtomicLong checksumFailures = new AtomicLong();
+    final AtomicLong snapshots = new AtomicLong();
+    final AtomicLong marketDataReconnects = new AtomicLong();
     final AtomicLong catchUps = new AtomicLong();
     final AtomicLong clockResyncs = new AtomicLong();
     final AtomicLong requestRingFull = new AtomicLong();
@@ -128,6 +133,36 @@ public final class CryptoVenueMetrics
     public long resyncs()
     {
         return resyncs.get();
+    }
+
+    /** Depth updates applied to local books. */
+    public long bookUpdates()
+    {
+        return bookUpdates.get();
+    }
+
+    /** Depth sequence gaps seen (Binance U/u, OKX prevSeqId/seqId); each leads to a resync. */
+    public long bookGaps()
+    {
+        return bookGaps.get();
+    }
+
+    /** OKX books checksum mismatches; each leads to a resync. */
+    public long checksumFailures()
+    {
+        return checksumFailures.get();
+    }
+
+    /** Book snapshots loaded (Binance REST depth, OKX books snapshot pushes). */
+    public long snapshots()
+    {
+        return snapshots.get();
+    }
+
+    /** Market data stream reconnects. */
+    public long marketDataReconnects()
+    {
+        return marketDataReconnects.get();
     }
 
     public long catchUps()

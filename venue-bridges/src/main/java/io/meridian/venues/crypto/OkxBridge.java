@@ -81,6 +81,13 @@ public final class OkxBridge extends CryptoVenueBridge
         return s.length() > 32 ? s.substring(s.length() - 32) : s.toString();
     }
 
+    protected MarketDataFeed newMarketData(
+        final io.meridian.oms.api.TopOfBookTable tops, final List<BookInstrument> instruments,
+        final java.util.function.Consumer<String> status)
+    {
+        return new OkxMarketData(config, http, this::post, clock, metrics, tops, instruments, json.getFactory(), status);
+    }
+
     // ------------------------------------------------------------------ connections and timers
 
     protected int poll(final long nowMs)
@@ -215,7 +222,6 @@ public final class OkxBridge extends CryptoVenueBridge
             socket = null;
             loggedOn = false;
             userLive = false;
-            metrics.reconnects.incrementAndGet();
             nextConnectMs = clock.time() + backoff.nextDelayMs();
             final List<Pending> inFlight = new ArrayList<>(pending.values());
             pending.clear();
@@ -224,6 +230,8 @@ public final class OkxBridge extends CryptoVenueBridge
                 lost(p, "connection dropped with the request in flight: " + reason);
             }
             updateConnected();
+            // counted after the state is published: a reader that sees the count sees the channel down
+            metrics.reconnects.incrementAndGet();
         }
     }
 
