@@ -159,6 +159,7 @@ public final class MeridianServer implements AutoCloseable
 
         final List<String> clientCompIds = clientCompIds(config);
         riskGate = new HotRiskGate(instruments, config.risk().toRiskConfig(instruments, clientCompIds));
+        riskGate.marketData(topOfBook);
         halts = new TradingHalts(riskGate, config.venueIds().size());
         TradingHaltFile.restore(config.dataDir(), halts, config.venueIds(), alerts);
         // a projection of the journal: recreated here, refilled by the replay below

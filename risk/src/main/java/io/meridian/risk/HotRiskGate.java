@@ -2,6 +2,8 @@ package io.meridian.risk;
 
 import io.meridian.oms.api.PreTradeCheck;
 import io.meridian.oms.api.PreTradeRequest;
+import io.meridian.oms.api.TopOfBook;
+import io.meridian.oms.api.TopOfBooks;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
 import io.meridian.oms.model.OrdType;
@@ -58,6 +60,8 @@ public final class HotRiskGate implements PreTradeCheck
     private final RiskScope[] accounts;
     private final AccountTable accountIds;
     private final List<RiskScope> scopes;
+    private final TopOfBook top = new TopOfBook();
+    private TopOfBooks books = TopOfBooks.NONE;
 
     /** A gate with the instruments' limits only. */
     public HotRiskGate(final InstrumentRegistry instruments)
@@ -110,6 +114,15 @@ public final class HotRiskGate implements PreTradeCheck
                 "limits for " + limits.instrumentCount() + " instruments, configured " + instrumentCount);
         }
         return limits;
+    }
+
+    /**
+     * Reads the top of each instrument's book: where it is in sync with both sides, its mid is the
+     * reference price (collar, market order notional, marks). Set before the sequencer runs.
+     */
+    public void marketData(final TopOfBooks books)
+    {
+        this.books = books;
     }
 
     @Override
@@ -212,10 +225,23 @@ public final class HotRiskGate implements PreTradeCheck
         return qty * (price / divisor[instrumentId]);
     }
 
-    /** A copy of the reference prices by instrument id (a monitoring view for other threads). */
+    /**
+     * A copy of the reference prices by instrument id for other threads (a monitoring view: the last
+     * references the sequencer used, overridden by the book's mid where market data is in sync now).
+     */
     public long[] referencePrices()
     {
-        return referencePrices.clone();
+        final long[] copy = referencePrices.clone();
+        final TopOfBook view = new TopOfBook();
+        for (int i = 0; i < copy.length; i++)
+        {
+            final long mid = mid(books, i, view);
+            if (mid > 0)
+            {
+                copy[i] = mid;
+            }
+        }
+        return copy;
     }
 
     @Override
@@ -234,7 +260,7 @@ public final class HotRiskGate implements PreTradeCheck
         {
             return OrderRejectReason.QTY_EXCEEDS_MAX;
         }
-        final long reference = referencePrice(instrument.id());
+        final long reference = refreshReference(instrument.id());
         final long notionalPrice;
         if (ordType == OrdType.LIMIT)
         {
@@ -278,6 +304,32 @@ public final class HotRiskGate implements PreTradeCheck
         {
             referencePrices[id] = price;
         }
+    }
+
+    /** The mid of the instrument's book when in sync, else the last reference; kept as the reference. */
+    private long refreshReference(final int id)
+    {
+        if (id < 0 || id >= referencePrices.length)
+        {
+            return 0;
+        }
+        final long mid = mid(books, id, top);
+        if (mid > 0)
+        {
+            referencePrices[id] = mid;
+        }
+        return referencePrices[id];
+    }
+
+    /** @return the mid of an in-sync two-sided book, 0 when there is none. */
+    private static long mid(final TopOfBooks books, final int id, final TopOfBook into)
+    {
+        if (books.read(id, into) && into.inSync() && into.hasBid() && into.hasAsk() && into.bidPrice() > 0 &&
+            into.askPrice() >= into.bidPrice())
+        {
+            return into.bidPrice() + ((into.askPrice() - into.bidPrice()) >> 1);
+        }
+        return 0;
     }
 
     /** @return the current reference price of an instrument (scaled), 0 when none. */

@@ -152,4 +152,25 @@ class HotRiskGateTest
                 .as("qty=%d price=%d scale=%d max=%d", qty, price, scale, max).isEqualTo(expected);
         }
     }
+
+    @Test
+    void theReferenceFollowsTheMidOfAnInSyncBook()
+    {
+        final io.meridian.oms.api.TopOfBookTable books = new io.meridian.oms.api.TopOfBookTable(2);
+        gate.marketData(books);
+        // 5% collar around 100.0000 until the book speaks
+        assertThat(check(EQUITY, LIMIT, 1, 1_040_000)).isEqualTo(OrderRejectReason.NONE);
+        books.publish(EQUITY.id(), 1_199_000, 10, 1_201_000, 10, 1, 1); // mid 120.0000
+        assertThat(check(EQUITY, LIMIT, 1, 1_040_000)).isEqualTo(OrderRejectReason.PRICE_OUTSIDE_COLLAR);
+        assertThat(check(EQUITY, LIMIT, 1, 1_150_000)).isEqualTo(OrderRejectReason.NONE);
+        assertThat(gate.referencePrice(EQUITY.id())).isEqualTo(1_200_000);
+        assertThat(gate.referencePrices()[EQUITY.id()]).isEqualTo(1_200_000);
+        // a book out of sync is not used: the last reference stays
+        books.outOfSync(EQUITY.id(), 2);
+        books.publish(CRYPTO.id(), 0, 0, 6_000_000, 1, 1, 1); // one-sided: no mid
+        assertThat(check(EQUITY, LIMIT, 1, 1_150_000)).isEqualTo(OrderRejectReason.NONE);
+        assertThat(gate.referencePrice(EQUITY.id())).isEqualTo(1_200_000);
+        assertThat(check(CRYPTO, MARKET, 1, 0)).as("no reference without a mid or a trade")
+            .isEqualTo(OrderRejectReason.NO_REFERENCE_PRICE);
+    }
 }
