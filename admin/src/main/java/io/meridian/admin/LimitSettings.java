@@ -22,9 +22,24 @@ public record LimitSettings(
     @Nullable BigDecimal maxDailyLoss,
     @Nullable BigDecimal maxGrossExposure,
     @Nullable Map<String, BigDecimal> maxOrderQty,
-    @Nullable Map<String, BigDecimal> maxPosition)
+    @Nullable Map<String, BigDecimal> maxPosition,
+    @Nullable BigDecimal maxDrawdown,
+    @Nullable Integer maxConsecutiveLosses,
+    @Nullable Long breakerCooldownSeconds,
+    @Nullable Integer breakerTripsToPause)
 {
-    public static final LimitSettings NONE = new LimitSettings(null, null, null, null, null, null, null);
+    public static final LimitSettings NONE =
+        new LimitSettings(null, null, null, null, null, null, null, null, null, null, null);
+
+    /** Without a circuit breaker. */
+    public LimitSettings(
+        final Integer maxOpenOrders, final Integer maxOrdersPerSecond, final BigDecimal maxOrderNotional,
+        final BigDecimal maxDailyLoss, final BigDecimal maxGrossExposure, final Map<String, BigDecimal> maxOrderQty,
+        final Map<String, BigDecimal> maxPosition)
+    {
+        this(maxOpenOrders, maxOrdersPerSecond, maxOrderNotional, maxDailyLoss, maxGrossExposure, maxOrderQty,
+            maxPosition, null, null, null, null);
+    }
 
     /** @throws IllegalArgumentException naming the setting that is wrong (unknown symbol, too many decimals...). */
     public RiskLimits toLimits(final InstrumentRegistry instruments)
@@ -49,6 +64,26 @@ public record LimitSettings(
         if (maxGrossExposure != null)
         {
             b.maxGrossExposure(nonNegative(maxGrossExposure, "max-gross-exposure").doubleValue());
+        }
+        if (maxDrawdown != null)
+        {
+            b.maxDrawdown(nonNegative(maxDrawdown, "max-drawdown").doubleValue());
+        }
+        if (maxConsecutiveLosses != null)
+        {
+            b.maxConsecutiveLosses(maxConsecutiveLosses);
+        }
+        if (breakerCooldownSeconds != null)
+        {
+            b.breakerCooldownNanos(java.util.concurrent.TimeUnit.SECONDS.toNanos(breakerCooldownSeconds));
+        }
+        if (breakerTripsToPause != null)
+        {
+            if (breakerTripsToPause > 64)
+            {
+                throw new IllegalArgumentException("breaker-trips-to-pause: at most 64");
+            }
+            b.breakerTripsToPause(breakerTripsToPause);
         }
         perSymbol(maxOrderQty, instruments, "max-order-qty", b::maxOrderQty);
         perSymbol(maxPosition, instruments, "max-position", b::maxPosition);
@@ -79,7 +114,11 @@ public record LimitSettings(
             limits.hasLossLimit() ? BigDecimal.valueOf(limits.maxDailyLoss()) : null,
             limits.hasExposureLimit() ? BigDecimal.valueOf(limits.maxGrossExposure()) : null,
             qty.isEmpty() ? null : qty,
-            position.isEmpty() ? null : position);
+            position.isEmpty() ? null : position,
+            limits.maxDrawdown() == Double.POSITIVE_INFINITY ? null : BigDecimal.valueOf(limits.maxDrawdown()),
+            limits.maxConsecutiveLosses() == 0 ? null : limits.maxConsecutiveLosses(),
+            limits.hasBreaker() ? java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(limits.breakerCooldownNanos()) : null,
+            limits.hasBreaker() ? limits.breakerTripsToPause() : null);
     }
 
     private interface SymbolLimit

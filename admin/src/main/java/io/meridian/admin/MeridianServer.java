@@ -146,6 +146,7 @@ public final class MeridianServer implements AutoCloseable
         }
 
         startCryptoSimulators();
+        final boolean[] marketDataFed = new boolean[instruments.size()];
         for (final CryptoVenueConfig venue : config.cryptoVenues())
         {
             final CryptoVenueBridge bridge = switch (venue.kind())
@@ -153,15 +154,22 @@ public final class MeridianServer implements AutoCloseable
                 case BINANCE_SPOT -> new BinanceSpotBridge(venue, SystemEpochClock.INSTANCE, clock);
                 case OKX_V5 -> new OkxBridge(venue, SystemEpochClock.INSTANCE, clock);
             };
-            bridge.marketData(topOfBook, bookInstruments(venue));
+            final List<BookInstrument> books = bookInstruments(venue);
+            bridge.marketData(topOfBook, books);
+            if (venue.marketData())
+            {
+                books.forEach(book -> marketDataFed[book.instrumentId()] = true);
+            }
             cryptoBridges.add(bridge);
         }
 
         final List<String> clientCompIds = clientCompIds(config);
         riskGate = new HotRiskGate(instruments, config.risk().toRiskConfig(instruments, clientCompIds));
         riskGate.marketData(topOfBook);
+        riskGate.requireMarketData(marketDataFed, config.risk().marketDataStaleMs());
         halts = new TradingHalts(riskGate, config.venueIds().size());
         TradingHaltFile.restore(config.dataDir(), halts, config.venueIds(), alerts);
+        BreakerPauseFile.restore(config.dataDir(), riskGate, alerts);
         // a projection of the journal: recreated here, refilled by the replay below
         store = SharedStore.createForWriter(new StoreConfig().dir(config.dataDir().resolve("store")));
         storeWriter = new StoreWriter(store).clientAccount(

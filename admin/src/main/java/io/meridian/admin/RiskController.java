@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
@@ -46,10 +47,12 @@ import java.util.Map;
 public class RiskController
 {
     private final MeridianServer server;
+    private final RiskWatch watch;
 
-    public RiskController(final MeridianServer server)
+    public RiskController(final MeridianServer server, final RiskWatch watch)
     {
         this.server = server;
+        this.watch = watch;
     }
 
     @Get("/risk")
@@ -65,7 +68,38 @@ public class RiskController
         {
             scopes.add(view(scope, server.instruments(), marks, now));
         }
-        return new Risk(scopes, server.exposureEngine().leasesGranted(), server.exposureEngine().failures());
+        return new Risk(scopes, server.halts().healthHalted(), server.exposureEngine().leasesGranted(),
+            server.exposureEngine().failures());
+    }
+
+    @Post("/risk/breakers/{kind}/{name}/reset")
+    @Operation(summary = "Reset a scope's circuit breaker",
+        description = "Lifts a pause after repeated trips and ends a cool-down; the drawdown is measured from the " +
+            "profit at the next order. Audited.")
+    @ApiResponse(responseCode = "200", description = "the scope after the reset request (applied with its next order)")
+    @ApiResponse(responseCode = "404", description = "no such scope",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ScopeView resetBreaker(
+        @PathVariable final String kind, @PathVariable final String name, final HttpRequest<?> request)
+    {
+        final RiskScope scope = scope(kind, name);
+        final boolean paused = scope.breakerPaused();
+        scope.requestBreakerReset();
+        AuditLog.change(request, Map.of("scope", label(scope), "paused", paused), Map.of("scope", label(scope), "reset", true));
+        server.alerts().raise(Severity.INFO, "admin", "BREAKER_RESET",
+            "circuit breaker of " + label(scope) + " reset by " + user(request));
+        // the pause file is rewritten now: a restart before the next order must not bring the pause back
+        BreakerPauseFile.save(server.config().dataDir(), server.riskGate(), scope);
+        final long now = System.currentTimeMillis() * 1_000_000L;
+        return view(scope, server.instruments(), server.riskGate().referencePrices(), now);
+    }
+
+    @Post("/risk/health/clear")
+    @Operation(summary = "Clear the health monitor's halt (sequencer stalled)", description = "Audited.")
+    @ApiResponse(responseCode = "200", description = "whether a health halt was engaged")
+    public HealthClear clearHealthHalt(final HttpRequest<?> request)
+    {
+        return new HealthClear(watch.clearHealthHalt(user(request), "cleared by an operator"));
     }
 
     @Put("/risk/limits/{kind}/{name}")
@@ -175,14 +209,32 @@ public class RiskController
             final long left = (lease.expiryNanos() - nowNanos) / 1_000_000L;
             leaseView = new LeaseView(left >= 0 ? "VALID" : "EXPIRED", lease.filledExposure(), left);
         }
+        final long coolingDownMs = Math.max(0, (scope.breakerTrippedUntilNanos() - nowNanos) / 1_000_000L);
+        final BreakerView breaker = new BreakerView(scope.breakerTrips(), scope.breakerPaused(), coolingDownMs,
+            scope.lastTripCause() == null ? null : scope.lastTripCause().name());
         return new ScopeView(scope.kind().name().toLowerCase(Locale.ROOT), scope.name(),
             LimitSettings.of(limits, instruments), scope.openOrders(), exposure,
-            scope.dailyProfitView(nowNanos, marks), leaseView);
+            scope.dailyProfitView(nowNanos, marks), leaseView, breaker);
     }
 
     /** Every scope and the exposure engine's counters. */
     @Serdeable
-    public record Risk(List<ScopeView> scopes, long leasesGranted, long exposureEngineFailures)
+    public record Risk(
+        List<ScopeView> scopes,
+        @Schema(description = "the health monitor's halt (sequencer stalled) refuses new orders") boolean healthHalt,
+        long leasesGranted, long exposureEngineFailures)
+    {
+    }
+
+    /** The scope's circuit breaker: trips since start, paused (manual reset needed), cool-down left. */
+    @Serdeable
+    public record BreakerView(long trips, boolean paused, long coolingDownMs, @Nullable String lastCause)
+    {
+    }
+
+    /** Whether a health halt was engaged and is now cleared. */
+    @Serdeable
+    public record HealthClear(boolean cleared)
     {
     }
 
@@ -192,7 +244,8 @@ public class RiskController
         String kind, String name, LimitSettings limits, int openOrders, List<InstrumentExposure> exposure,
         @Schema(description = "today's realised plus unrealised profit at the reference prices, quote units")
         double dailyProfit,
-        LeaseView lease)
+        LeaseView lease,
+        BreakerView breaker)
     {
     }
 

@@ -18,10 +18,36 @@ import java.util.Map;
  * @param tradingDayStart UTC time of day the trading day starts.
  * @param leaseInterval   how often the exposure engine reads the store and grants leases.
  * @param leaseTtl        how long a lease lasts: the engine may miss a few passes before orders fail closed.
+ * @param health          the health monitor's bounds.
  */
 public record RiskSettings(
-    List<ScopeSettings> scopes, LocalTime tradingDayStart, Duration leaseInterval, Duration leaseTtl)
+    List<ScopeSettings> scopes, LocalTime tradingDayStart, Duration leaseInterval, Duration leaseTtl,
+    HealthSettings health)
 {
+    /**
+     * @param sequencerStallMs  the sequencer making no progress with input waiting this long halts new orders (0: off).
+     * @param autoClearMs       a health halt clears after this long healthy (0: only an operator clears it).
+     * @param marketDataStaleMs an instrument fed by market data refuses new orders while its book is out of sync or
+     *                          unchanged this long (0: off).
+     */
+    public record HealthSettings(long sequencerStallMs, long autoClearMs, long marketDataStaleMs)
+    {
+        public static final HealthSettings OFF = new HealthSettings(0, 0, 0);
+    }
+
+    public RiskSettings(
+        final List<ScopeSettings> scopes, final LocalTime tradingDayStart, final Duration leaseInterval,
+        final Duration leaseTtl)
+    {
+        this(scopes, tradingDayStart, leaseInterval, leaseTtl, HealthSettings.OFF);
+    }
+
+    /** @see HealthSettings#marketDataStaleMs() */
+    public long marketDataStaleMs()
+    {
+        return health.marketDataStaleMs();
+    }
+
     /** The limits of one scope. */
     public record ScopeSettings(RiskScope.Kind kind, String name, LimitSettings limits)
     {
@@ -30,6 +56,7 @@ public record RiskSettings(
     public RiskSettings
     {
         scopes = List.copyOf(scopes);
+        health = health == null ? HealthSettings.OFF : health;
     }
 
     /** No limits beyond the instruments'. */

@@ -286,7 +286,8 @@ public final class ServerConfigLoader
 
     private static final java.util.Set<String> LIMIT_KEYS = java.util.Set.of(
         "scope", "name", "max-open-orders", "max-orders-per-second", "max-order-notional", "max-daily-loss",
-        "max-gross-exposure", "max-order-qty", "max-position");
+        "max-gross-exposure", "max-order-qty", "max-position", "max-drawdown", "max-consecutive-losses",
+        "breaker-cooldown-s", "breaker-trips-to-pause");
 
     /**
      * {@code meridian.risk}: {@code limits} (a list: scope firm|session|account, name, and the limits), the
@@ -326,13 +327,21 @@ public final class ServerConfigLoader
                 decimal(optional(entry, "max-daily-loss")),
                 decimal(optional(entry, "max-gross-exposure")),
                 decimals(value(entry, "max-order-qty"), "max-order-qty"),
-                decimals(value(entry, "max-position"), "max-position"))));
+                decimals(value(entry, "max-position"), "max-position"),
+                decimal(optional(entry, "max-drawdown")),
+                integer(optional(entry, "max-consecutive-losses")),
+                optional(entry, "breaker-cooldown-s") == null ? null : Long.valueOf(optional(entry, "breaker-cooldown-s")),
+                integer(optional(entry, "breaker-trips-to-pause")))));
         }
         return new RiskSettings(
             scopes,
             java.time.LocalTime.parse(string(properties, "meridian.risk.trading-day-start", "00:00")),
             Duration.ofMillis(properties.getProperty("meridian.risk.exposure-lease.interval-ms", Long.class, 250L)),
-            Duration.ofMillis(properties.getProperty("meridian.risk.exposure-lease.ttl-ms", Long.class, 2_000L)));
+            Duration.ofMillis(properties.getProperty("meridian.risk.exposure-lease.ttl-ms", Long.class, 2_000L)),
+            new RiskSettings.HealthSettings(
+                properties.getProperty("meridian.risk.health.sequencer-stall-ms", Long.class, 0L),
+                properties.getProperty("meridian.risk.health.auto-clear-ms", Long.class, 0L),
+                properties.getProperty("meridian.risk.health.market-data-stale-ms", Long.class, 0L)));
     }
 
     private static Integer integer(final String value)

@@ -62,6 +62,8 @@ public final class HotRiskGate implements PreTradeCheck
     private final List<RiskScope> scopes;
     private final TopOfBook top = new TopOfBook();
     private TopOfBooks books = TopOfBooks.NONE;
+    private boolean[] marketDataRequired;
+    private long marketDataStaleMs;
 
     /** A gate with the instruments' limits only. */
     public HotRiskGate(final InstrumentRegistry instruments)
@@ -125,6 +127,21 @@ public final class HotRiskGate implements PreTradeCheck
         this.books = books;
     }
 
+    /**
+     * Fail closed on a dead feed: new orders for an instrument whose book is published by a market data
+     * feed are refused ({@code MARKET_DATA_STALE}) while its book is out of sync or has not been updated
+     * for {@code staleMs}. Set before the sequencer runs; {@code staleMs} 0 turns it off.
+     */
+    public void requireMarketData(final boolean[] byInstrument, final long staleMs)
+    {
+        if (byInstrument.length != referencePrices.length)
+        {
+            throw new IllegalArgumentException("one flag per instrument");
+        }
+        marketDataRequired = byInstrument.clone();
+        marketDataStaleMs = staleMs;
+    }
+
     @Override
     public OrderRejectReason check(final PreTradeRequest r)
     {
@@ -132,6 +149,10 @@ public final class HotRiskGate implements PreTradeCheck
         if (reason != OrderRejectReason.NONE)
         {
             return reason;
+        }
+        if (marketDataStaleMs > 0 && marketDataRequired[r.instrument.id()] && marketDataStale(r))
+        {
+            return OrderRejectReason.MARKET_DATA_STALE;
         }
         reason = firm.check(r, referencePrices);
         if (reason == OrderRejectReason.NONE && r.clientId >= 0 && r.clientId < sessions.length)
@@ -319,6 +340,12 @@ public final class HotRiskGate implements PreTradeCheck
             referencePrices[id] = mid;
         }
         return referencePrices[id];
+    }
+
+    private boolean marketDataStale(final PreTradeRequest r)
+    {
+        return !books.read(r.instrument.id(), top) || !top.inSync() ||
+            r.nowNanos / 1_000_000L - top.updatedMs() > marketDataStaleMs;
     }
 
     /** @return the mid of an in-sync two-sided book, 0 when there is none. */

@@ -20,9 +20,17 @@ public final class RiskLimits
     private final double maxGrossExposure;
     private final long[] maxOrderQty;
     private final long[] maxPosition;
+    private final double maxDrawdown;
+    private final int maxConsecutiveLosses;
+    private final long breakerCooldownNanos;
+    private final int breakerTripsToPause;
 
     private RiskLimits(final Builder b)
     {
+        maxDrawdown = b.maxDrawdown;
+        maxConsecutiveLosses = b.maxConsecutiveLosses;
+        breakerCooldownNanos = b.breakerCooldownNanos;
+        breakerTripsToPause = b.breakerTripsToPause;
         maxOpenOrders = b.maxOpenOrders;
         maxOrdersPerSecond = b.maxOrdersPerSecond;
         maxOrderNotional = b.maxOrderNotional;
@@ -54,6 +62,10 @@ public final class RiskLimits
         b.maxGrossExposure = maxGrossExposure;
         System.arraycopy(maxOrderQty, 0, b.maxOrderQty, 0, maxOrderQty.length);
         System.arraycopy(maxPosition, 0, b.maxPosition, 0, maxPosition.length);
+        b.maxDrawdown = maxDrawdown;
+        b.maxConsecutiveLosses = maxConsecutiveLosses;
+        b.breakerCooldownNanos = breakerCooldownNanos;
+        b.breakerTripsToPause = breakerTripsToPause;
         return b;
     }
 
@@ -101,6 +113,35 @@ public final class RiskLimits
         return maxPosition[instrumentId];
     }
 
+    /** Circuit breaker: today's profit falling this far below its peak trips it; +Infinity when off. */
+    public double maxDrawdown()
+    {
+        return maxDrawdown;
+    }
+
+    /** Circuit breaker: this many losing fills in a row trip it; 0 when off. */
+    public int maxConsecutiveLosses()
+    {
+        return maxConsecutiveLosses;
+    }
+
+    /** How long a trip refuses new risk. */
+    public long breakerCooldownNanos()
+    {
+        return breakerCooldownNanos;
+    }
+
+    /** Trips within 24 hours that pause the scope until a manual reset; 0 never pauses. */
+    public int breakerTripsToPause()
+    {
+        return breakerTripsToPause;
+    }
+
+    public boolean hasBreaker()
+    {
+        return maxDrawdown != Double.POSITIVE_INFINITY || maxConsecutiveLosses > 0;
+    }
+
     public int instrumentCount()
     {
         return maxPosition.length;
@@ -121,7 +162,9 @@ public final class RiskLimits
         return o instanceof RiskLimits l && l.maxOpenOrders == maxOpenOrders &&
             l.maxOrdersPerSecond == maxOrdersPerSecond && l.maxOrderNotional == maxOrderNotional &&
             Double.compare(l.maxDailyLoss, maxDailyLoss) == 0 && Double.compare(l.maxGrossExposure, maxGrossExposure) == 0 &&
-            Arrays.equals(l.maxOrderQty, maxOrderQty) && Arrays.equals(l.maxPosition, maxPosition);
+            Arrays.equals(l.maxOrderQty, maxOrderQty) && Arrays.equals(l.maxPosition, maxPosition) &&
+            Double.compare(l.maxDrawdown, maxDrawdown) == 0 && l.maxConsecutiveLosses == maxConsecutiveLosses &&
+            l.breakerCooldownNanos == breakerCooldownNanos && l.breakerTripsToPause == breakerTripsToPause;
     }
 
     public int hashCode()
@@ -139,6 +182,10 @@ public final class RiskLimits
         private double maxGrossExposure = Double.POSITIVE_INFINITY;
         private final long[] maxOrderQty;
         private final long[] maxPosition;
+        private double maxDrawdown = Double.POSITIVE_INFINITY;
+        private int maxConsecutiveLosses;
+        private long breakerCooldownNanos = 300_000_000_000L;
+        private int breakerTripsToPause = 3;
 
         private Builder(final int instrumentCount)
         {
@@ -187,6 +234,30 @@ public final class RiskLimits
         public Builder maxPosition(final int instrumentId, final long value)
         {
             maxPosition[instrumentId] = requireNonNegative(value, "max-position");
+            return this;
+        }
+
+        public Builder maxDrawdown(final double value)
+        {
+            maxDrawdown = requireNonNegative(value, "max-drawdown");
+            return this;
+        }
+
+        public Builder maxConsecutiveLosses(final int value)
+        {
+            maxConsecutiveLosses = requireNonNegative(value, "max-consecutive-losses");
+            return this;
+        }
+
+        public Builder breakerCooldownNanos(final long value)
+        {
+            breakerCooldownNanos = requireNonNegative(value, "breaker-cooldown");
+            return this;
+        }
+
+        public Builder breakerTripsToPause(final int value)
+        {
+            breakerTripsToPause = requireNonNegative(value, "breaker-trips-to-pause");
             return this;
         }
 

@@ -42,6 +42,24 @@ public final class RiskScope
     double realisedToday;
     long tradingDay = Long.MIN_VALUE;
 
+    /** Why a circuit breaker tripped. */
+    public enum TripCause
+    {
+        DRAWDOWN, LOSING_STREAK
+    }
+
+    static final int MAX_TRIPS_TO_PAUSE = 64;
+    private double peakProfit = Double.NaN;
+    private int consecutiveLosses;
+    private long trippedUntilNanos = Long.MIN_VALUE;
+    private final long[] tripTimes = new long[MAX_TRIPS_TO_PAUSE];
+    private long tripsSinceReset;
+    private volatile long trips;
+    private volatile TripCause lastTripCause;
+    private volatile boolean paused;
+    private final java.util.concurrent.atomic.AtomicLong resetRequests = new java.util.concurrent.atomic.AtomicLong();
+    private long resetsApplied;
+
     private long rateTokens;
     private long rateRefillNanos = Long.MIN_VALUE;
 
@@ -128,6 +146,14 @@ public final class RiskScope
         {
             return OrderRejectReason.NONE;
         }
+        if (l.hasBreaker())
+        {
+            final OrderRejectReason breaker = breaker(l, r.nowNanos, marks);
+            if (breaker != OrderRejectReason.NONE)
+            {
+                return breaker;
+            }
+        }
         if (l.hasLossLimit() && -dailyProfit(r.nowNanos, marks) > l.maxDailyLoss())
         {
             return OrderRejectReason.DAILY_LOSS_LIMIT;
@@ -137,6 +163,105 @@ public final class RiskScope
             return checkLease(r.nowNanos, l.maxGrossExposure(), added * (notionalPrice / divisor[i]), marks);
         }
         return OrderRejectReason.NONE;
+    }
+
+    /**
+     * The circuit breaker, for a risk-increasing order: paused (manual reset needed), cooling down after a
+     * trip, or trips now when today's profit fell more than max-drawdown below its peak or the last
+     * max-consecutive-losses fills each realised a loss. Enough trips within 24 hours pause the scope.
+     */
+    private OrderRejectReason breaker(final RiskLimits l, final long nowNanos, final long[] marks)
+    {
+        applyResetRequest();
+        if (paused)
+        {
+            return OrderRejectReason.CIRCUIT_BREAKER_PAUSED;
+        }
+        if (nowNanos < trippedUntilNanos)
+        {
+            return OrderRejectReason.CIRCUIT_BREAKER;
+        }
+        final double profit = dailyProfit(nowNanos, marks);
+        if (Double.isNaN(peakProfit) || profit > peakProfit)
+        {
+            peakProfit = profit;
+        }
+        if (peakProfit - profit > l.maxDrawdown())
+        {
+            return trip(l, nowNanos, TripCause.DRAWDOWN, profit);
+        }
+        if (l.maxConsecutiveLosses() > 0 && consecutiveLosses >= l.maxConsecutiveLosses())
+        {
+            return trip(l, nowNanos, TripCause.LOSING_STREAK, profit);
+        }
+        return OrderRejectReason.NONE;
+    }
+
+    private OrderRejectReason trip(final RiskLimits l, final long nowNanos, final TripCause cause, final double profit)
+    {
+        trippedUntilNanos = nowNanos + l.breakerCooldownNanos();
+        peakProfit = profit; // the cool-down is the response to this fall: measure the next one from here
+        consecutiveLosses = 0;
+        tripTimes[(int)(tripsSinceReset % MAX_TRIPS_TO_PAUSE)] = nowNanos;
+        tripsSinceReset++;
+        lastTripCause = cause;
+        final int k = Math.min(l.breakerTripsToPause(), MAX_TRIPS_TO_PAUSE);
+        if (k > 0 && tripsSinceReset >= k &&
+            tripTimes[(int)((tripsSinceReset - k) % MAX_TRIPS_TO_PAUSE)] > nowNanos - NANOS_PER_DAY)
+        {
+            paused = true;
+        }
+        trips = trips + 1; // the last write: a watcher that sees the count sees the cause and the pause
+        return paused ? OrderRejectReason.CIRCUIT_BREAKER_PAUSED : OrderRejectReason.CIRCUIT_BREAKER;
+    }
+
+    private void applyResetRequest()
+    {
+        final long requested = resetRequests.get();
+        if (requested != resetsApplied)
+        {
+            resetsApplied = requested;
+            paused = false;
+            trippedUntilNanos = Long.MIN_VALUE;
+            peakProfit = Double.NaN;
+            consecutiveLosses = 0;
+            tripsSinceReset = 0;
+        }
+    }
+
+    /** An operator's reset of the circuit breaker (any thread): applied before the scope's next check. */
+    public void requestBreakerReset()
+    {
+        resetRequests.incrementAndGet();
+    }
+
+    /** A pause that outlived a restart; before the sequencer runs. */
+    public void restorePaused()
+    {
+        paused = true;
+    }
+
+    /** Trips since start (monitoring: a watcher turns each new one into an audit record and an alert). */
+    public long breakerTrips()
+    {
+        return trips;
+    }
+
+    public TripCause lastTripCause()
+    {
+        return lastTripCause;
+    }
+
+    /** Paused after repeated trips until a manual reset (a reset requested but not yet applied still shows). */
+    public boolean breakerPaused()
+    {
+        return paused && resetRequests.get() == resetsApplied;
+    }
+
+    /** Until when (epoch nanos) the last trip refuses new risk; a monitoring view. */
+    public long breakerTrippedUntilNanos()
+    {
+        return trippedUntilNanos;
     }
 
     /** Even if every open order on its side fills, the order only brings the position towards zero. */
@@ -253,6 +378,7 @@ public final class RiskScope
         {
             tradingDay = day;
             realisedToday = 0;
+            peakProfit = Double.NaN;
         }
     }
 
@@ -285,7 +411,16 @@ public final class RiskScope
         {
             final long closing = Math.min(Math.abs(signed), Math.abs(p));
             final double avgCost = openCost[i] / p;
-            realisedToday += closing * (unitPrice - avgCost) * (p > 0 ? 1 : -1);
+            final double realised = closing * (unitPrice - avgCost) * (p > 0 ? 1 : -1);
+            realisedToday += realised;
+            if (realised < 0)
+            {
+                consecutiveLosses++;
+            }
+            else if (realised > 0)
+            {
+                consecutiveLosses = 0;
+            }
             final long remaining = p + (signed > 0 ? closing : -closing);
             openCost[i] = remaining * avgCost;
             final long opened = Math.abs(signed) - closing;

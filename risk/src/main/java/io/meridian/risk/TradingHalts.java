@@ -22,6 +22,7 @@ public final class TradingHalts implements PreTradeCheck
     private final AtomicIntegerArray venueHalted;
     private volatile boolean killSwitch;
     private volatile boolean shuttingDown;
+    private volatile boolean healthHalt;
 
     public TradingHalts(final PreTradeCheck next, final int venueCount)
     {
@@ -53,6 +54,10 @@ public final class TradingHalts implements PreTradeCheck
         if (killSwitch)
         {
             return OrderRejectReason.KILL_SWITCH;
+        }
+        if (healthHalt)
+        {
+            return OrderRejectReason.HEALTH_HALT;
         }
         final int venueId = instrument.venueId();
         if (venueId >= 0 && venueId < venueHalted.length() && venueHalted.get(venueId) != 0)
@@ -102,6 +107,19 @@ public final class TradingHalts implements PreTradeCheck
     public void shuttingDown()
     {
         shuttingDown = true;
+    }
+
+    /** The health monitor's halt (sequencer stalled): @return the previous state. Not persisted. */
+    public boolean healthHalt(final boolean engaged)
+    {
+        final boolean previous = healthHalt;
+        healthHalt = engaged;
+        return previous;
+    }
+
+    public boolean healthHalted()
+    {
+        return healthHalt;
     }
 
     public boolean killSwitchEngaged()

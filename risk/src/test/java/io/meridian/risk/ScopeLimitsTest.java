@@ -265,4 +265,86 @@ class ScopeLimitsTest
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> gate.limits(gate.scopes().get(0), RiskLimits.none(3)))
             .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void breakerTripsOnDrawdownCoolsDownAndPausesAfterRepeatedTrips()
+    {
+        final HotRiskGate gate = gate(limits().maxDrawdown(500).breakerCooldownNanos(60 * SECOND).breakerTripsToPause(2)
+            .build(), Map.of(), Map.of());
+        final RiskScope firm = gate.scopes().get(0);
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 100, 1_000_000)).isEqualTo(NONE); // peak 0
+        fill(gate, 0, "", AAPL, Side.BUY, 100, 1_000_000, true, now);
+        gate.onTrade(AAPL, 949_900); // 94.99: -501
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 949_900)).isEqualTo(OrderRejectReason.CIRCUIT_BREAKER);
+        assertThat(firm.breakerTrips()).isEqualTo(1);
+        assertThat(firm.lastTripCause()).isEqualTo(RiskScope.TripCause.DRAWDOWN);
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 949_900)).as("cooling down")
+            .isEqualTo(OrderRejectReason.CIRCUIT_BREAKER);
+        assertThat(order(gate, 0, "", AAPL, Side.SELL, 50, 949_900)).as("reducing").isEqualTo(NONE);
+        cancel(gate, 0, "", AAPL, Side.SELL, 50);
+        now += 61 * SECOND;
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 949_900)).as("measured from the trip").isEqualTo(NONE);
+        cancel(gate, 0, "", AAPL, Side.BUY, 1);
+        gate.onTrade(AAPL, 899_800); // another 510 down: the second trip within 24 hours pauses
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 899_800)).isEqualTo(OrderRejectReason.CIRCUIT_BREAKER_PAUSED);
+        assertThat(firm.breakerPaused()).isTrue();
+        now += 2 * 86_400 * SECOND;
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 899_800)).as("until reset, also the next day")
+            .isEqualTo(OrderRejectReason.CIRCUIT_BREAKER_PAUSED);
+        firm.requestBreakerReset();
+        assertThat(firm.breakerPaused()).isFalse();
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 899_800)).isEqualTo(NONE);
+        assertThat(firm.breakerTrips()).isEqualTo(2);
+    }
+
+    @Test
+    void breakerTripsOnALosingStreakThatAWinBreaks()
+    {
+        final HotRiskGate gate = gate(RiskLimits.none(2),
+            Map.of("C0", limits().maxConsecutiveLosses(3).breakerTripsToPause(0).build()), Map.of());
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 100, 1_000_000)).isEqualTo(NONE);
+        fill(gate, 0, "", AAPL, Side.BUY, 100, 1_000_000, true, now);
+        for (int i = 0; i < 2; i++)
+        {
+            assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 990_000)).isEqualTo(NONE);
+            fill(gate, 0, "", AAPL, Side.SELL, 1, 990_000, true, now); // realises -0.01 x 1
+        }
+        assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 1_010_000)).isEqualTo(NONE);
+        fill(gate, 0, "", AAPL, Side.SELL, 1, 1_010_000, true, now); // a win: the streak starts again
+        for (int i = 0; i < 3; i++)
+        {
+            assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 1_000_000)).as("loss %d", i).isEqualTo(NONE);
+            cancel(gate, 0, "", AAPL, Side.BUY, 1);
+            assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 990_000)).isEqualTo(NONE);
+            fill(gate, 0, "", AAPL, Side.SELL, 1, 990_000, true, now);
+        }
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 1_000_000)).isEqualTo(OrderRejectReason.CIRCUIT_BREAKER);
+        assertThat(gate.scope(RiskScope.Kind.SESSION, "C0").lastTripCause()).isEqualTo(RiskScope.TripCause.LOSING_STREAK);
+        assertThat(order(gate, 1, "", AAPL, Side.BUY, 1, 1_000_000)).as("another session").isEqualTo(NONE);
+        assertThat(gate.scope(RiskScope.Kind.SESSION, "C0").breakerPaused()).as("never pauses: 0 trips").isFalse();
+    }
+
+    @Test
+    void aStaleOrUnsyncedFeedRefusesNewOrdersForItsInstrumentsOnly()
+    {
+        final HotRiskGate gate = gate(RiskLimits.none(2), Map.of(), Map.of());
+        final io.meridian.oms.api.TopOfBookTable books = new io.meridian.oms.api.TopOfBookTable(2);
+        gate.marketData(books);
+        gate.requireMarketData(new boolean[] {false, true}, 1_000);
+        final long nowMs = now / 1_000_000L;
+        assertThat(order(gate, 0, "", BTC, Side.BUY, 1_000_000L, 6_000_000)).as("never published")
+            .isEqualTo(OrderRejectReason.MARKET_DATA_STALE);
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 1_000_000)).as("no feed required").isEqualTo(NONE);
+        books.publish(BTC.id(), 5_999_900, 1, 6_000_100, 1, nowMs, nowMs);
+        assertThat(order(gate, 0, "", BTC, Side.BUY, 1_000_000L, 6_000_000)).isEqualTo(NONE);
+        now += 1_000 * 1_000_000L;
+        assertThat(order(gate, 0, "", BTC, Side.BUY, 1_000_000L, 6_000_000)).as("1 s old").isEqualTo(NONE);
+        now += 1_000_000L;
+        assertThat(order(gate, 0, "", BTC, Side.BUY, 1_000_000L, 6_000_000)).as("older")
+            .isEqualTo(OrderRejectReason.MARKET_DATA_STALE);
+        books.publish(BTC.id(), 5_999_900, 1, 6_000_100, 1, nowMs, now / 1_000_000L);
+        books.outOfSync(BTC.id(), now / 1_000_000L);
+        assertThat(order(gate, 0, "", BTC, Side.BUY, 1_000_000L, 6_000_000)).as("out of sync")
+            .isEqualTo(OrderRejectReason.MARKET_DATA_STALE);
+    }
 }

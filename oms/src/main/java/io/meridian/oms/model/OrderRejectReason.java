@@ -40,7 +40,13 @@ public enum OrderRejectReason
     DAILY_LOSS_LIMIT(30, 3, "daily loss limit reached: only position-reducing orders are accepted", 99),
     RISK_LEASE_EXPIRED(31, 99,
         "risk lease expired (exposure engine not current): only position-reducing orders are accepted", 99),
-    EXPOSURE_LIMIT(32, 3, "gross exposure limit exceeded", 99);
+    EXPOSURE_LIMIT(32, 3, "gross exposure limit exceeded", 99),
+    CIRCUIT_BREAKER(33, 99,
+        "circuit breaker tripped: new risk paused until its cool-down ends (reducing orders accepted)", 99),
+    CIRCUIT_BREAKER_PAUSED(34, 99,
+        "paused after repeated circuit breaker trips: needs a manual reset (reducing orders accepted)", 99),
+    MARKET_DATA_STALE(35, 99, "market data stale or out of sync for the instrument: new orders refused", 99),
+    HEALTH_HALT(36, 99, "trading halted by the health monitor (sequencer stalled): new orders refused", 99);
 
     private final int code;
     private final int fixOrdRejReason;
