@@ -4,6 +4,7 @@ import io.meridian.oms.model.MassCancelScope;
 
 import io.meridian.admin.problem.Problem;
 import io.meridian.admin.security.AuditLog;
+import io.meridian.risk.TradingHalts;
 import io.meridian.risk.alerts.Severity;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -59,13 +60,16 @@ public class HaltsController
         {
             open = -1;
         }
-        return new Halts(server.halts().killSwitchEngaged(), venues, open);
+        return new Halts(server.halts().killSwitchEngaged(), venues, TradingHaltFile.scopedHalts(server), open);
     }
 
     @Post("/kill-switch")
-    @Operation(summary = "Engage or release the kill switch",
-        description = "engaged=true: every new order and replace is rejected (OrdRejReason 99, Text 'trading halted: " +
-            "kill switch engaged'); cancels keep working. Audited.")
+    @Operation(summary = "Engage or release the kill switch, globally or for one instrument, session or account",
+        description = "engaged=true: every new order and replace in scope is rejected (OrdRejReason 99, Text 'trading " +
+            "halted: kill switch engaged', or '... for this instrument, session or account') and the open orders in scope " +
+            "are cancelled at their venues (not for an account: its orders stay working, cancel them by session); " +
+            "cancels keep working. scope: global (default), venue, instrument (a symbol), session (a client CompID) or " +
+            "account (one with risk limits); name: which. Audited.")
     @ApiResponse(responseCode = "200", description = "the halts after the change")
     @ApiResponse(responseCode = "400", description = "missing or malformed body",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -74,6 +78,11 @@ public class HaltsController
         if (!(body.engaged() instanceof Boolean engaged))
         {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body must be {\"engaged\": true|false}");
+        }
+        final String scope = body.scope() == null ? "global" : body.scope();
+        if (!scope.equals("global"))
+        {
+            return scopedKillSwitch(scope, body.name(), engaged, request);
         }
         final boolean previous = server.halts().killSwitch(engaged);
         if (previous != engaged)
@@ -90,6 +99,49 @@ public class HaltsController
             cancelOpenOrders(MassCancelScope.ALL, 0);
         }
         AuditLog.change(request, Map.of("killSwitch", previous), Map.of("killSwitch", engaged));
+        return halts();
+    }
+
+    private Halts scopedKillSwitch(
+        final String scope, final String name, final boolean engaged, final HttpRequest<?> request)
+    {
+        if (name == null || name.isBlank())
+        {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "a " + scope + " kill switch needs its name");
+        }
+        if (scope.equals("venue"))
+        {
+            return setVenue(name, engaged, request);
+        }
+        final TradingHalts.Level level = TradingHaltFile.level(scope);
+        if (level == null)
+        {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST,
+                "scope must be global, venue, instrument, session or account, not " + scope);
+        }
+        final int id = TradingHaltFile.id(server, level, name);
+        if (id < 0)
+        {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no " + scope + " " + name +
+                (level == TradingHalts.Level.ACCOUNT ? " (accounts with risk limits only)" : ""));
+        }
+        final boolean previous = server.halts().halt(level, id, engaged);
+        final String label = scope + " " + name;
+        if (previous != engaged)
+        {
+            server.alerts().raise(engaged ? Severity.RED : Severity.INFO, "admin",
+                engaged ? "KILL_SWITCH_ENGAGED" : "KILL_SWITCH_RELEASED",
+                engaged ? "kill switch of " + label + " engaged by " + user(request) + ": its new orders refused" +
+                    (level == TradingHalts.Level.ACCOUNT ? "" : ", its open orders cancelled") :
+                    "kill switch of " + label + " released by " + user(request));
+        }
+        save();
+        if (engaged && level != TradingHalts.Level.ACCOUNT)
+        {
+            cancelOpenOrders(level == TradingHalts.Level.INSTRUMENT ? MassCancelScope.INSTRUMENT : MassCancelScope.CLIENT, id);
+        }
+        AuditLog.change(request, Map.of("killSwitch", label, "engaged", previous),
+            Map.of("killSwitch", label, "engaged", engaged));
         return halts();
     }
 
@@ -158,12 +210,17 @@ public class HaltsController
 
     private void save()
     {
-        TradingHaltFile.save(server.config().dataDir(), server.halts(), server.config().venueIds());
+        TradingHaltFile.save(server.config().dataDir(), server);
     }
 
     /** Kill switch request. */
     @Serdeable
-    public record KillSwitch(@Schema(type = "boolean", requiredMode = Schema.RequiredMode.REQUIRED) Object engaged)
+    public record KillSwitch(
+        @Schema(type = "boolean", requiredMode = Schema.RequiredMode.REQUIRED) Object engaged,
+        @io.micronaut.core.annotation.Nullable
+        @Schema(description = "global (default), venue, instrument, session or account") String scope,
+        @io.micronaut.core.annotation.Nullable
+        @Schema(description = "the venue, symbol, client CompID or account; not for global") String name)
     {
     }
 
@@ -171,6 +228,8 @@ public class HaltsController
     @Serdeable
     public record Halts(
         boolean killSwitch, Map<String, Boolean> venues,
+        @Schema(description = "kill switches engaged below global and venue, as '<instrument|session|account> <name>'")
+        java.util.List<String> scoped,
         @Schema(description = "open orders (working or in flight); after the kill switch it falls to 0 as the venues confirm " +
             "the cancels; -1 when unknown") int openOrders)
     {

@@ -167,8 +167,9 @@ public final class MeridianServer implements AutoCloseable
         riskGate = new HotRiskGate(instruments, config.risk().toRiskConfig(instruments, clientCompIds));
         riskGate.marketData(topOfBook);
         riskGate.requireMarketData(marketDataFed, config.risk().marketDataStaleMs());
-        halts = new TradingHalts(riskGate, config.venueIds().size());
-        TradingHaltFile.restore(config.dataDir(), halts, config.venueIds(), alerts);
+        halts = new TradingHalts(riskGate, config.venueIds().size(), instruments.size(), clientCompIds.size(),
+            riskGate.accountNames().size());
+        TradingHaltFile.restore(config.dataDir(), this, alerts);
         BreakerPauseFile.restore(config.dataDir(), riskGate, alerts);
         // a projection of the journal: recreated here, refilled by the replay below
         store = SharedStore.createForWriter(new StoreConfig().dir(config.dataDir().resolve("store")));
@@ -618,6 +619,12 @@ public final class MeridianServer implements AutoCloseable
     public Alerts alerts()
     {
         return alerts;
+    }
+
+    /** Client CompIDs by client id (the sessions the kill switch and risk limits name). */
+    public List<String> sessionCompIds()
+    {
+        return clientCompIds(config);
     }
 
     /** The hot risk gate: its scopes, limits, exposure and leases. */

@@ -15,13 +15,22 @@ import org.openjdk.jmh.annotations.State;
 
 import java.util.concurrent.TimeUnit;
 
-/** The hot pre-trade gate: an accepted limit order (every check runs) and a market order (reference price). */
+/**
+ * The hot pre-trade gate: the instrument checks alone (an accepted limit order; a market order at the
+ * reference price), and a request through every check of three scopes (firm, session and account, each
+ * with rate, open orders, order qty and notional, position, circuit breaker, daily loss and exposure lease)
+ * with the exposure updates the sequencer makes for it.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class RiskGateBenchmark
 {
     private HotRiskGate gate;
+    private HotRiskGate allChecks;
+    private final io.meridian.oms.api.PreTradeRequest request = new io.meridian.oms.api.PreTradeRequest();
+    private int accountId;
+    private long now = 1_800_000_000_000_000_000L;
     private Instrument aapl;
     private Instrument btc;
     private long qty = 100;
@@ -34,6 +43,32 @@ public class RiskGateBenchmark
         gate = new HotRiskGate(instruments);
         aapl = instruments.byId(BenchInstruments.AAPL);
         btc = instruments.bySymbol("BTC-USD");
+        final io.meridian.risk.RiskLimits limits = io.meridian.risk.RiskLimits.builder(instruments.size())
+            .maxOrdersPerSecond(1_000_000_000).maxOpenOrders(1_000_000).maxOrderNotional(1_000_000_000L)
+            .maxOrderQty(aapl.id(), 1_000_000).maxPosition(aapl.id(), Long.MAX_VALUE / 4).maxDailyLoss(1e12)
+            .maxGrossExposure(1e15).maxDrawdown(1e12).maxConsecutiveLosses(1_000).build();
+        allChecks = new HotRiskGate(instruments, new io.meridian.risk.RiskConfig(limits, java.util.List.of("CLIENT1"),
+            java.util.Map.of("CLIENT1", limits), java.util.Map.of("DESK-A", limits), 0));
+        for (final io.meridian.risk.RiskScope scope : allChecks.scopes())
+        {
+            allChecks.lease(scope, new io.meridian.risk.ExposureLease(0, now, Long.MAX_VALUE));
+        }
+        accountId = allChecks.accountId("DESK-A");
+        // some open orders and a position so every sum has terms
+        allChecks.onOpenQty(0, accountId, btc, Side.BUY, 1_000_000L, 1);
+        allChecks.onFill(0, accountId, btc, Side.BUY, 1_000_000L, 6_500_000L, now);
+    }
+
+    @Benchmark
+    public OrderRejectReason everyCheckOfThreeScopes()
+    {
+        now += 1_000;
+        final OrderRejectReason reason = allChecks.check(
+            request.set(0, accountId, aapl, Side.BUY, OrdType.LIMIT, qty, price, now));
+        // accepted, then cancelled: the open quantity goes up and down, as the sequencer reports it
+        allChecks.onOpenQty(0, accountId, aapl, Side.BUY, qty, 1);
+        allChecks.onOpenQty(0, accountId, aapl, Side.BUY, -qty, -1);
+        return reason;
     }
 
     @Benchmark

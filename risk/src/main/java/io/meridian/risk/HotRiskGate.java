@@ -206,6 +206,17 @@ public final class HotRiskGate implements PreTradeCheck
         }
     }
 
+    /** The accounts with limits of their own, by the gate's account id. */
+    public List<String> accountNames()
+    {
+        final List<String> names = new ArrayList<>(accounts.length);
+        for (final RiskScope account : accounts)
+        {
+            names.add(account.name());
+        }
+        return names;
+    }
+
     /** Every scope: the firm first, then the sessions by client id, then the accounts by name. */
     public List<RiskScope> scopes()
     {

@@ -18,16 +18,34 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  */
 public final class TradingHalts implements PreTradeCheck
 {
+    /** The levels of the kill switch below global and venue. */
+    public enum Level
+    {
+        INSTRUMENT, SESSION, ACCOUNT
+    }
+
     private final PreTradeCheck next;
     private final AtomicIntegerArray venueHalted;
+    private final AtomicIntegerArray[] scoped = new AtomicIntegerArray[Level.values().length];
     private volatile boolean killSwitch;
     private volatile boolean shuttingDown;
     private volatile boolean healthHalt;
 
     public TradingHalts(final PreTradeCheck next, final int venueCount)
     {
+        this(next, venueCount, 0, 0, 0);
+    }
+
+    /** With kill switches per instrument, FIX session (client id) and account (the gate's account id). */
+    public TradingHalts(
+        final PreTradeCheck next, final int venueCount, final int instrumentCount, final int sessionCount,
+        final int accountCount)
+    {
         this.next = next;
         this.venueHalted = new AtomicIntegerArray(Math.max(venueCount, 1));
+        scoped[Level.INSTRUMENT.ordinal()] = new AtomicIntegerArray(instrumentCount);
+        scoped[Level.SESSION.ordinal()] = new AtomicIntegerArray(sessionCount);
+        scoped[Level.ACCOUNT.ordinal()] = new AtomicIntegerArray(accountCount);
     }
 
     @Override
@@ -41,7 +59,12 @@ public final class TradingHalts implements PreTradeCheck
     @Override
     public OrderRejectReason check(final PreTradeRequest request)
     {
-        final OrderRejectReason halted = halted(request.instrument);
+        OrderRejectReason halted = halted(request.instrument);
+        if (halted == OrderRejectReason.NONE &&
+            (halted(Level.SESSION, request.clientId) || halted(Level.ACCOUNT, request.accountId)))
+        {
+            halted = OrderRejectReason.SCOPE_HALTED;
+        }
         return halted != OrderRejectReason.NONE ? halted : next.check(request);
     }
 
@@ -63,6 +86,10 @@ public final class TradingHalts implements PreTradeCheck
         if (venueId >= 0 && venueId < venueHalted.length() && venueHalted.get(venueId) != 0)
         {
             return OrderRejectReason.VENUE_HALTED;
+        }
+        if (halted(Level.INSTRUMENT, instrument.id()))
+        {
+            return OrderRejectReason.SCOPE_HALTED;
         }
         return OrderRejectReason.NONE;
     }
@@ -135,6 +162,23 @@ public final class TradingHalts implements PreTradeCheck
             throw new IllegalArgumentException("unknown venue id " + venueId);
         }
         return venueHalted.getAndSet(venueId, halted ? 1 : 0) != 0;
+    }
+
+    /** @return the previous state. @throws IllegalArgumentException for an id out of range. */
+    public boolean halt(final Level level, final int id, final boolean halted)
+    {
+        final AtomicIntegerArray flags = scoped[level.ordinal()];
+        if (id < 0 || id >= flags.length())
+        {
+            throw new IllegalArgumentException("unknown " + level + " id " + id);
+        }
+        return flags.getAndSet(id, halted ? 1 : 0) != 0;
+    }
+
+    public boolean halted(final Level level, final int id)
+    {
+        final AtomicIntegerArray flags = scoped[level.ordinal()];
+        return id >= 0 && id < flags.length() && flags.get(id) != 0;
     }
 
     public boolean venueHalted(final int venueId)

@@ -66,4 +66,54 @@ class KillSwitchSystemTest
             client.await("New after release", report("after-release", '0'));
         }
     }
+
+    @Test
+    void sessionAndInstrumentKillSwitchesStopOnlyTheirScope(@TempDir final Path dir) throws Exception
+    {
+        try (FixVenueSimulator venue = new FixVenueSimulator(
+            FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start();
+            MeridianTestServer meridian = new MeridianTestServer(dir.resolve("meridian"), venue.port()).start()
+                .awaitVenueConnected();
+            TestFixClient first = new TestFixClient(meridian.fixPort(), MeridianTestServer.CLIENT, dir.resolve("c1"))
+                .start().awaitLogon();
+            TestFixClient second = new TestFixClient(meridian.fixPort(), MeridianTestServer.SECURE_CLIENT, "MERIDIAN",
+                MeridianTestServer.SECURE_USER, MeridianTestServer.SECURE_PASSWORD, dir.resolve("c2")).start().awaitLogon())
+        {
+            first.send(limit("first-rest", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL));
+            first.await("New", report("first-rest", '0'));
+            second.send(limit("second-rest", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL));
+            second.await("New", report("second-rest", '0'));
+
+            final String session = "{\"engaged\":true,\"scope\":\"session\",\"name\":\"" + MeridianTestServer.CLIENT + "\"}";
+            final var engaged = meridian.send("operator", "POST", "/kill-switch", MediaType.APPLICATION_JSON, session);
+            assertThat(engaged.statusCode()).isEqualTo(200);
+            assertThat(engaged.body()).contains("\"scoped\":[\"session " + MeridianTestServer.CLIENT + "\"]")
+                .contains("\"killSwitch\":false");
+            first.await("its open order cancelled", report("first-rest", '4'));
+            first.send(limit("first-new", BUY, "10", "MSFT", "410.00", TimeInForce.GOOD_TILL_CANCEL));
+            assertThat(field(first.await("refused", report("first-new", '8')), 58)).contains("kill switch");
+            second.send(limit("second-new", BUY, "10", "MSFT", "410.00", TimeInForce.GOOD_TILL_CANCEL));
+            second.await("the other session trades", report("second-new", '0'));
+            assertThat(venue.control().clientOrders()).filteredOn(io.meridian.simulators.fix.VenueControl.OrderState::isLive)
+                .hasSize(2);
+
+            final String instrument = "{\"engaged\":true,\"scope\":\"instrument\",\"name\":\"AAPL\"}";
+            assertThat(meridian.send("operator", "POST", "/kill-switch", MediaType.APPLICATION_JSON, instrument)
+                .statusCode()).isEqualTo(200);
+            second.await("AAPL cancelled", report("second-rest", '4'));
+            second.send(limit("second-aapl", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL));
+            assertThat(field(second.await("refused", report("second-aapl", '8')), 58)).contains("kill switch");
+            second.send(limit("second-msft", BUY, "10", "MSFT", "410.00", TimeInForce.GOOD_TILL_CANCEL));
+            second.await("MSFT still trades", report("second-msft", '0'));
+            assertThat(meridian.send("operator", "POST", "/kill-switch", MediaType.APPLICATION_JSON,
+                "{\"engaged\":true,\"scope\":\"instrument\",\"name\":\"NOPE\"}").statusCode()).isEqualTo(404);
+
+            assertThat(meridian.send("operator", "POST", "/kill-switch", MediaType.APPLICATION_JSON,
+                session.replace("true", "false")).statusCode()).isEqualTo(200);
+            first.send(limit("first-after", BUY, "10", "MSFT", "410.00", TimeInForce.GOOD_TILL_CANCEL));
+            first.await("released", report("first-after", '0'));
+            assertThat(java.nio.file.Files.readString(dir.resolve("meridian").resolve("trading-halts")))
+                .isEqualTo("instrument AAPL\n");
+        }
+    }
 }

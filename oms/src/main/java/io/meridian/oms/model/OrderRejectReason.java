@@ -46,7 +46,8 @@ public enum OrderRejectReason
     CIRCUIT_BREAKER_PAUSED(34, 99,
         "paused after repeated circuit breaker trips: needs a manual reset (reducing orders accepted)", 99),
     MARKET_DATA_STALE(35, 99, "market data stale or out of sync for the instrument: new orders refused", 99),
-    HEALTH_HALT(36, 99, "trading halted by the health monitor (sequencer stalled): new orders refused", 99);
+    HEALTH_HALT(36, 99, "trading halted by the health monitor (sequencer stalled): new orders refused", 99),
+    SCOPE_HALTED(37, 99, "trading halted by operator for this instrument, session or account (kill switch)", 99);
 
     private final int code;
     private final int fixOrdRejReason;
