@@ -41,6 +41,7 @@ public final class RiskScope
     final double[] openCost;
     double realisedToday;
     long tradingDay = Long.MIN_VALUE;
+    private long nextDayStartNanos = Long.MIN_VALUE;
 
     /** Why a circuit breaker tripped. */
     public enum TripCause
@@ -146,17 +147,21 @@ public final class RiskScope
         {
             return OrderRejectReason.NONE;
         }
-        if (l.hasBreaker())
+        if (l.hasBreaker() || l.hasLossLimit())
         {
-            final OrderRejectReason breaker = breaker(l, r.nowNanos, marks);
-            if (breaker != OrderRejectReason.NONE)
+            final double profit = dailyProfit(r.nowNanos, marks);
+            if (l.hasBreaker())
             {
-                return breaker;
+                final OrderRejectReason breaker = breaker(l, r.nowNanos, profit);
+                if (breaker != OrderRejectReason.NONE)
+                {
+                    return breaker;
+                }
             }
-        }
-        if (l.hasLossLimit() && -dailyProfit(r.nowNanos, marks) > l.maxDailyLoss())
-        {
-            return OrderRejectReason.DAILY_LOSS_LIMIT;
+            if (-profit > l.maxDailyLoss())
+            {
+                return OrderRejectReason.DAILY_LOSS_LIMIT;
+            }
         }
         if (l.hasExposureLimit())
         {
@@ -170,7 +175,7 @@ public final class RiskScope
      * trip, or trips now when today's profit fell more than max-drawdown below its peak or the last
      * max-consecutive-losses fills each realised a loss. Enough trips within 24 hours pause the scope.
      */
-    private OrderRejectReason breaker(final RiskLimits l, final long nowNanos, final long[] marks)
+    private OrderRejectReason breaker(final RiskLimits l, final long nowNanos, final double profit)
     {
         applyResetRequest();
         if (paused)
@@ -181,7 +186,6 @@ public final class RiskScope
         {
             return OrderRejectReason.CIRCUIT_BREAKER;
         }
-        final double profit = dailyProfit(nowNanos, marks);
         if (Double.isNaN(peakProfit) || profit > peakProfit)
         {
             peakProfit = profit;
@@ -373,12 +377,17 @@ public final class RiskScope
 
     private void rollDay(final long nowNanos)
     {
+        if (nowNanos < nextDayStartNanos)
+        {
+            return; // the common case without a division
+        }
         final long day = Math.floorDiv(nowNanos - dayStartOffsetNanos, NANOS_PER_DAY);
         if (day > tradingDay)
         {
             tradingDay = day;
             realisedToday = 0;
             peakProfit = Double.NaN;
+            nextDayStartNanos = (day + 1) * NANOS_PER_DAY + dayStartOffsetNanos;
         }
     }
 
