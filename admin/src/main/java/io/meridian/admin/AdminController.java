@@ -84,7 +84,8 @@ public class AdminController
                 server.oms().metrics().lastSequence(),
                 server.oms().metrics().queueDepth(),
                 server.oms().metrics().journalRecords(),
-                server.recoveredRecords()));
+                server.recoveredRecords()),
+            server.shadowVenues() != null);
         return HttpResponse.status(venuesUp && !journalFailed ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
             .body(health);
     }
@@ -278,7 +279,9 @@ public class AdminController
     @Serdeable
     public record Health(
         String status, Acceptor fixAcceptor, List<ClientSessionStatus> clients, List<VenueStatus> venues,
-        List<CryptoVenueStatus> cryptoVenues, Sequencer sequencer)
+        List<CryptoVenueStatus> cryptoVenues, Sequencer sequencer,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "shadow mode: nothing is sent to any venue")
+        boolean shadow)
     {
     }
 

@@ -21,6 +21,7 @@ import io.meridian.positions.store.StoreReader;
 import io.meridian.positions.store.StoreWriter;
 import io.meridian.positions.store.StoreViews;
 import io.meridian.risk.ExposureEngine;
+import io.meridian.venues.ShadowVenues;
 import io.meridian.risk.HotRiskGate;
 import io.meridian.risk.PositionSource;
 import io.meridian.risk.TradingHalts;
@@ -102,6 +103,8 @@ public final class MeridianServer implements AutoCloseable
     private AgentRunner coreRunner;
     private AgentRunner storeRunner;
     private boolean storeWriterThread;
+    private boolean shadow;
+    private ShadowVenues shadowVenues;
     private int recoveredRecords;
 
     public MeridianServer(final ServerConfig config)
@@ -193,8 +196,19 @@ public final class MeridianServer implements AutoCloseable
         // the sequencer needs the client sessions for reports and the sessions need the sequencer's
         // order entry: build the OMS with a forwarding reference resolved before anything runs
         final ClientReportsForwarder reports = new ClientReportsForwarder();
+        final VenueRouter router = new VenueRouter(venueBridge, cryptoBridges);
+        shadowVenues = shadow ? new ShadowVenues(router) : null;
+        if (shadow)
+        {
+            LOG.warn("event=shadow_mode: the full pipeline runs but NOTHING is sent to any venue; orders are " +
+                "acknowledged by a shadow venue and never filled");
+        }
         oms = new Oms(omsConfig, instruments, halts, reports,
-            tickToTrade.venueOrders(new VenueRouter(venueBridge, cryptoBridges)), FillListener.NONE, clock);
+            tickToTrade.venueOrders(shadow ? shadowVenues : router), FillListener.NONE, clock);
+        if (shadow)
+        {
+            shadowVenues.venueEvents(oms.venueEvents());
+        }
         oms.tickToTrade(tickToTrade);
         oms.stateListener(storeWriter);
         clientSessions = new ClientSessions(
@@ -402,6 +416,18 @@ public final class MeridianServer implements AutoCloseable
      * order path (best on 2 cores); true, on a thread of its own that wakes each millisecond, taking
      * the store's cost (about 10 us per fill) off the core thread where cores are spare.
      */
+    /** Shadow mode (before {@link #start()}): run everything, send nothing to the venues. */
+    public void shadow(final boolean enabled)
+    {
+        this.shadow = enabled;
+    }
+
+    /** The shadow venue when in shadow mode, else null. */
+    public ShadowVenues shadowVenues()
+    {
+        return shadowVenues;
+    }
+
     public void storeWriterThread(final boolean ownThread)
     {
         this.storeWriterThread = ownThread;

@@ -121,6 +121,16 @@ public class MetricsFactory
                     "closed; NaN: no exposure limit)")
                 .tag("kind", kind).tag("scope", scope.name()).register(registry);
         }
+        if (server.shadowVenues() != null)
+        {
+            final io.meridian.venues.ShadowVenues shadow = server.shadowVenues();
+            counter(registry, "meridian_shadow_new_orders", "child orders shadow mode did not send", shadow,
+                io.meridian.venues.ShadowVenues::newOrders);
+            counter(registry, "meridian_shadow_cancels", "cancels shadow mode did not send", shadow,
+                io.meridian.venues.ShadowVenues::cancels);
+            counter(registry, "meridian_shadow_replaces", "replaces shadow mode did not send", shadow,
+                io.meridian.venues.ShadowVenues::replaces);
+        }
         counter(registry, "meridian_risk_leases_granted", "exposure leases granted by the exposure engine",
             server.exposureEngine(), io.meridian.risk.ExposureEngine::leasesGranted);
         counter(registry, "meridian_risk_exposure_engine_failures", "exposure engine passes that failed",

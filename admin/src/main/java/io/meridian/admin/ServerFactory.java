@@ -23,6 +23,7 @@ public class ServerFactory
             environment.getProperty("meridian.shutdown.cancel-open-orders", Boolean.class, false),
             environment.getProperty("meridian.shutdown.drain-timeout-ms", Long.class, 10_000L));
         server.storeWriterThread(environment.getProperty("meridian.store.writer-thread", Boolean.class, false));
+        server.shadow(environment.getProperty("meridian.shadow", Boolean.class, false));
         return server.start();
     }
 }

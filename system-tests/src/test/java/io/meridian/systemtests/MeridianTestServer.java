@@ -168,6 +168,15 @@ final class MeridianTestServer implements AutoCloseable
         return this;
     }
 
+    private boolean shadow;
+
+    /** Shadow mode: nothing sent to the venues; call before {@link #start()}. */
+    MeridianTestServer shadow()
+    {
+        shadow = true;
+        return this;
+    }
+
     MeridianTestServer start()
     {
         context = ApplicationContext.builder()
@@ -176,6 +185,7 @@ final class MeridianTestServer implements AutoCloseable
                 "micronaut.server.port", httpPort,
                 // tests close servers with orders in flight on purpose: a short graceful drain
                 "meridian.shutdown.drain-timeout-ms", 500,
+                "meridian.shadow", shadow,
                 "meridian.admin.users", List.of(
                     Map.of("name", "viewer", "role", "viewer", "password-hash", ADMIN_PASSWORD_HASH),
                     Map.of("name", "operator", "role", "operator", "password-hash", ADMIN_PASSWORD_HASH),
