@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Checks an audit journal's hash chain from its first record and names the first broken one:
+ * Checks an audit journal's hash chain from its first record and names the first broken one, then the
+ * order journal's ranges its anchors cover ({@link JournalAnchor}):
  * {@code bin/meridian-audit verify <data-dir>/audit.log} (or the data directory). Exit code 0 when the
  * chain holds, 1 when it is broken, 2 on a usage or read error.
  */
@@ -64,6 +65,56 @@ public final class AuditVerifier
         return new Result(records, prev, 0, null, false);
     }
 
+    private static final java.util.regex.Pattern ANCHOR = java.util.regex.Pattern.compile(
+        "\"segment\":(\\d+),\"from\":(\\d+),\"to\":(\\d+),\"records\":\\d+,\"sha256\":\"([0-9a-f]{64})\"");
+
+    /**
+     * The chain, then every journal anchor in it against the order journal beside the audit journal
+     * ({@code <data-dir>/journal}): a changed order event or risk decision is named by segment and range.
+     */
+    public static Result verifyWithJournal(final Path file) throws IOException
+    {
+        final Result chain = verify(file);
+        if (!chain.ok())
+        {
+            return chain;
+        }
+        final Path journalDir = file.toAbsolutePath().getParent().resolve("journal");
+        long lineNumber = 0;
+        for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8))
+        {
+            lineNumber++;
+            if (!line.contains("\"action\":\"ANCHOR /journal\""))
+            {
+                continue;
+            }
+            final java.util.regex.Matcher m = ANCHOR.matcher(line);
+            if (!m.find())
+            {
+                return new Result(chain.records(), chain.lastHash(), lineNumber, "a journal anchor without its range", false);
+            }
+            final int segment = Integer.parseInt(m.group(1));
+            final long from = Long.parseLong(m.group(2));
+            final long to = Long.parseLong(m.group(3));
+            String actual;
+            try
+            {
+                actual = JournalAnchor.sha256(journalDir, segment, from, to);
+            }
+            catch (final IOException e)
+            {
+                actual = "unreadable (" + e.getMessage() + ")";
+            }
+            if (!actual.equals(m.group(4)))
+            {
+                return new Result(chain.records(), chain.lastHash(), lineNumber, "order journal segment " + segment +
+                    " bytes [" + from + ", " + to + ") do not match their anchor: " + actual + " != " + m.group(4) +
+                    " (an order event or risk decision was changed)", false);
+            }
+        }
+        return chain;
+    }
+
     private static String check(final AuditChain chain, final String line, final long expectedSeq, final String prev)
     {
         final int first = line.indexOf('\t');
@@ -119,7 +170,7 @@ public final class AuditVerifier
                 System.err.println("no audit journal at " + file);
                 System.exit(2);
             }
-            final Result result = verify(file);
+            final Result result = verifyWithJournal(file);
             System.out.println(file + ": " + result.describe());
             System.exit(result.ok() ? 0 : 1);
         }
