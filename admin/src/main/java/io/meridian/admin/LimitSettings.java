@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * Quantities per symbol; notionals in whole quote units; loss and exposure in quote units.
  */
 @Serdeable
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = false) // a misspelt limit is no limit: refuse it
 public record LimitSettings(
     @Nullable Integer maxOpenOrders,
     @Nullable Integer maxOrdersPerSecond,

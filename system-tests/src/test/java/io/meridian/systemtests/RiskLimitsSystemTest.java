@@ -106,6 +106,10 @@ class RiskLimitsSystemTest
                     "{\"maxPosition\":{\"NOPE\":1}}").body()).contains("unknown symbol NOPE");
                 assertThat(second.send("admin", "PUT", "/risk/limits/account/DESK-B", MediaType.APPLICATION_JSON, body)
                     .statusCode()).isEqualTo(404);
+                // a misspelt limit must not silently become no limit
+                final var typo = second.send("admin", "PUT", path, MediaType.APPLICATION_JSON, "{\"maxOpenOrder\":4}");
+                assertThat(typo.statusCode()).isEqualTo(400);
+                assertThat(typo.body()).contains("maxOpenOrder");
                 final var changed = second.send("admin", "PUT", path, MediaType.APPLICATION_JSON, body);
                 assertThat(changed.statusCode()).isEqualTo(200);
                 assertThat(changed.body()).contains("\"maxOpenOrders\":4").contains("\"maxPosition\":{\"AAPL\":26}");
