@@ -209,7 +209,8 @@ public class RiskController
             final long left = (lease.expiryNanos() - nowNanos) / 1_000_000L;
             leaseView = new LeaseView(left >= 0 ? "VALID" : "EXPIRED", lease.filledExposure(), left);
         }
-        final long coolingDownMs = Math.max(0, (scope.breakerTrippedUntilNanos() - nowNanos) / 1_000_000L);
+        final long trippedUntil = scope.breakerTrippedUntilNanos();
+        final long coolingDownMs = trippedUntil > nowNanos ? (trippedUntil - nowNanos) / 1_000_000L : 0;
         final BreakerView breaker = new BreakerView(scope.breakerTrips(), scope.breakerPaused(), coolingDownMs,
             scope.lastTripCause() == null ? null : scope.lastTripCause().name());
         return new ScopeView(scope.kind().name().toLowerCase(Locale.ROOT), scope.name(),

@@ -96,7 +96,8 @@ class RiskLimitsSystemTest
                 final String risk = second.get("/risk").body();
                 assertThat(risk).contains("\"name\":\"" + MeridianTestServer.CLIENT + "\"")
                     .contains("\"openOrders\":3")
-                    .contains("{\"symbol\":\"AAPL\",\"position\":0,\"openBuy\":20,\"openSell\":25}");
+                    .contains("{\"symbol\":\"AAPL\",\"position\":0,\"openBuy\":20,\"openSell\":25}")
+                    .contains("\"coolingDownMs\":0");
 
                 final String body = "{\"maxOpenOrders\":4,\"maxPosition\":{\"AAPL\":26}}";
                 final String path = "/risk/limits/session/" + MeridianTestServer.CLIENT;
