@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  * <li>circuit breakers: each trip the gate counted becomes an audit record and a RED alert, and the
  * pauses are saved so they outlive a restart;</li>
+ * <li>exposure leases: YELLOW when one runs out (the exposure engine is not current), INFO when renewed;</li>
  * <li>the sequencer heartbeat: input waiting and no progress for {@code sequencer-stall-ms} halts new
  * orders (fail closed: what queued during the stall is refused when it resumes), cleared after
  * {@code auto-clear-ms} healthy, or by an operator.</li>
@@ -34,11 +35,14 @@ public class RiskWatch implements AutoCloseable
     static final String PAUSED = "BREAKER_PAUSED";
     static final String STALLED = "SEQUENCER_STALLED";
     static final String RECOVERED = "SEQUENCER_RECOVERED";
+    static final String LEASE_EXPIRED = "RISK_LEASE_EXPIRED";
+    static final String LEASE_RENEWED = "RISK_LEASE_RENEWED";
     private static final Logger LOG = LoggerFactory.getLogger(RiskWatch.class);
 
     private final MeridianServer server;
     private final AuditLog audit;
     private final Map<RiskScope, Long> tripsSeen = new HashMap<>();
+    private final java.util.Set<RiskScope> leaseExpired = new java.util.HashSet<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task ->
     {
         final Thread thread = new Thread(task, "meridian-risk-watch");
@@ -66,6 +70,7 @@ public class RiskWatch implements AutoCloseable
         try
         {
             checkBreakers();
+            checkLeases(System.currentTimeMillis() * 1_000_000L);
             checkSequencer(System.currentTimeMillis());
         }
         catch (final RuntimeException e)
@@ -100,6 +105,31 @@ public class RiskWatch implements AutoCloseable
         if (changed)
         {
             BreakerPauseFile.save(server.config().dataDir(), server.riskGate(), null);
+        }
+    }
+
+    /** YELLOW when a scope's exposure lease runs out (new risk fails closed), INFO when it is granted again. */
+    private void checkLeases(final long nowNanos)
+    {
+        for (final RiskScope scope : server.riskGate().scopes())
+        {
+            if (!scope.limits().hasExposureLimit())
+            {
+                leaseExpired.remove(scope);
+                continue;
+            }
+            final io.meridian.risk.ExposureLease lease = scope.lease();
+            final boolean expired = lease == null || lease.expiryNanos() < nowNanos;
+            final String label = scope.kind().name().toLowerCase(Locale.ROOT) + " " + scope.name();
+            if (expired && leaseExpired.add(scope))
+            {
+                server.alerts().raise(Severity.YELLOW, "risk", LEASE_EXPIRED, "exposure lease of " + label +
+                    " expired (exposure engine not current): its new risk-increasing orders are refused");
+            }
+            else if (!expired && leaseExpired.remove(scope))
+            {
+                server.alerts().raise(Severity.INFO, "risk", LEASE_RENEWED, "exposure lease of " + label + " granted again");
+            }
         }
     }
 
