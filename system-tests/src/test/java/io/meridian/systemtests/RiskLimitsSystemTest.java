@@ -80,9 +80,10 @@ class RiskLimitsSystemTest
                 final Message fourth = client.await("refused", report("fourth", '8'));
                 assertThat(field(fourth, 103)).isEqualTo("3");
                 assertThat(field(fourth, 58)).contains("open order count limit");
+                assertThat(first.server().riskGate().scope(RiskScope.Kind.SESSION, MeridianTestServer.CLIENT).openOrders())
+                    .isEqualTo(3);
 
 
-                first.close();
             }
             try (MeridianTestServer second = new MeridianTestServer(
                 data, fixPort, MeridianTestServer.freePort(), venue.port(), "lock-step", "backoff").risk(limits())
