@@ -6,11 +6,9 @@ import io.meridian.risk.alerts.Alerts;
 import io.meridian.risk.alerts.Severity;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,16 +68,6 @@ final class BreakerPauseFile
                 lines.add(scope.kind().name().toLowerCase(Locale.ROOT) + " " + scope.name());
             }
         }
-        final Path file = dataDir.resolve(FILE);
-        final Path tmp = dataDir.resolve(FILE + ".tmp");
-        try
-        {
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFiles.writeLines(dataDir.resolve(FILE), lines);
     }
 }

@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -98,9 +98,7 @@ public class JournalAnchoring implements AutoCloseable
             audit.record("journal-anchoring", "local", "ANCHOR", "/journal", 200, null, anchor);
             segment = range.segment();
             offset = range.to();
-            final Path tmp = stateFile.resolveSibling(STATE_FILE + ".tmp");
-            Files.writeString(tmp, segment + " " + offset + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeLines(stateFile, List.of(segment + " " + offset));
             anchored++;
         }
         return anchored;

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,16 +123,6 @@ final class StableIds
                 names.forEach(n -> lines.add(kind + " " + n));
             }
         });
-        try
-        {
-            Files.createDirectories(file.getParent());
-            final Path tmp = file.resolveSibling(FILE + ".tmp");
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFiles.writeLines(file, lines);
     }
 }

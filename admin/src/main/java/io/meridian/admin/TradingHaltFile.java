@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -125,17 +124,7 @@ public final class TradingHaltFile
             }
         });
         lines.addAll(scopedHalts(server));
-        try
-        {
-            Files.createDirectories(dataDir);
-            final Path tmp = dataDir.resolve(FILE + ".tmp");
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, dataDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot write " + dataDir.resolve(FILE), e);
-        }
+        AtomicFiles.writeLines(dataDir.resolve(FILE), lines);
     }
 
     /** The engaged kill switches below global and venue, as {@code <level> <name>}. */
