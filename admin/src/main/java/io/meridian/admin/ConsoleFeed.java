@@ -25,7 +25,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,12 +52,7 @@ public class ConsoleFeed
     private final JsonMapper json;
     private final Sinks.Many<String> snapshots = Sinks.many().replay().latest();
     private final AtomicInteger listeners = new AtomicInteger();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task ->
-    {
-        final Thread thread = new Thread(task, "console-feed");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonTimers.single("console-feed");
 
     public ConsoleFeed(
         final MeridianServer server, final AdminController api, final HaltsController halts, final JsonMapper json)

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -32,12 +31,7 @@ public class JournalAnchoring implements AutoCloseable
     private final AuditLog audit;
     private final Path journalDir;
     private final Path stateFile;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task ->
-    {
-        final Thread thread = new Thread(task, "meridian-journal-anchoring");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonTimers.single("meridian-journal-anchoring");
     private int segment;
     private long offset;
 

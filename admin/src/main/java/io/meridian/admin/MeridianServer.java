@@ -332,12 +332,7 @@ public final class MeridianServer implements AutoCloseable
         final RiskSettings risk = config.risk();
         exposureEngine = new ExposureEngine(riskGate, this::forEachStorePosition, clock, risk.leaseTtl().toNanos(),
             EXPOSURE_STORE_LAG_NS);
-        exposureThread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r ->
-        {
-            final Thread thread = new Thread(r, "exposure-engine");
-            thread.setDaemon(true);
-            return thread;
-        });
+        exposureThread = DaemonTimers.single("exposure-engine");
         final long intervalMs = Math.max(1, risk.leaseInterval().toMillis());
         exposureEngine.run();
         exposureThread.scheduleWithFixedDelay(() ->

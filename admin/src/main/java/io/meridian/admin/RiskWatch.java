@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -43,12 +42,7 @@ public class RiskWatch implements AutoCloseable
     private final AuditLog audit;
     private final Map<RiskScope, Long> tripsSeen = new HashMap<>();
     private final java.util.Set<RiskScope> leaseExpired = new java.util.HashSet<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task ->
-    {
-        final Thread thread = new Thread(task, "meridian-risk-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonTimers.single("meridian-risk-watch");
     private final SequencerHeartbeat heartbeat;
 
     public RiskWatch(final MeridianServer server, final AuditLog audit)

@@ -7,7 +7,6 @@ import io.meridian.venues.fix.VenueStatus;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -26,12 +25,7 @@ final class VenueSessionAlerts implements AutoCloseable
     private final Alerts alerts;
     // absent until a venue's first connection, so the start is not reported as a reconnect
     private final Map<String, Boolean> connected = new HashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task ->
-    {
-        final Thread thread = new Thread(task, "meridian-venue-session-alerts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonTimers.single("meridian-venue-session-alerts");
 
     VenueSessionAlerts(final MeridianServer server, final Alerts alerts)
     {
