@@ -65,7 +65,7 @@ final class BreakerPauseFile
         {
             if (scope.breakerPaused() && scope != resetting)
             {
-                lines.add(scope.kind().name().toLowerCase(Locale.ROOT) + " " + scope.name());
+                lines.add(scope.label());
             }
         }
         AtomicFiles.writeLines(dataDir.resolve(FILE), lines);

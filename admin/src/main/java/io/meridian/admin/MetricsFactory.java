@@ -100,7 +100,7 @@ public class MetricsFactory
     {
         for (final io.meridian.risk.RiskScope scope : server.riskGate().scopes())
         {
-            final String kind = scope.kind().name().toLowerCase(java.util.Locale.ROOT);
+            final String kind = scope.kindName();
             Gauge.builder("meridian_risk_open_orders", scope, io.meridian.risk.RiskScope::openOrders)
                 .description("open orders the hot gate counts, by scope").tag("kind", kind).tag("scope", scope.name())
                 .register(registry);

@@ -85,9 +85,9 @@ public class RiskController
         final RiskScope scope = scope(kind, name);
         final boolean paused = scope.breakerPaused();
         scope.requestBreakerReset();
-        AuditLog.change(request, Map.of("scope", label(scope), "paused", paused), Map.of("scope", label(scope), "reset", true));
+        AuditLog.change(request, Map.of("scope", scope.label(), "paused", paused), Map.of("scope", scope.label(), "reset", true));
         server.alerts().raise(Severity.INFO, "admin", "BREAKER_RESET",
-            "circuit breaker of " + label(scope) + " reset by " + user(request));
+            "circuit breaker of " + scope.label() + " reset by " + user(request));
         // the pause file is rewritten now: a restart before the next order must not bring the pause back
         BreakerPauseFile.save(server.config().dataDir(), server.riskGate(), scope);
         final long now = System.currentTimeMillis() * 1_000_000L;
@@ -136,11 +136,11 @@ public class RiskController
         final RiskLimits previous = server.riskGate().limits(scope, limits);
         final LimitSettings before = LimitSettings.of(previous, instruments);
         final LimitSettings after = LimitSettings.of(limits, instruments);
-        AuditLog.change(request, Map.of("scope", label(scope), "limits", before), Map.of("scope", label(scope), "limits", after));
+        AuditLog.change(request, Map.of("scope", scope.label(), "limits", before), Map.of("scope", scope.label(), "limits", after));
         if (!previous.equals(limits))
         {
             server.alerts().raise(Severity.INFO, "admin", "RISK_LIMITS_CHANGED",
-                "risk limits of " + label(scope) + " changed by " + user(request) + ": " + before + " -> " + after);
+                "risk limits of " + scope.label() + " changed by " + user(request) + ": " + before + " -> " + after);
         }
         final long now = System.currentTimeMillis() * 1_000_000L;
         return view(scope, instruments, server.riskGate().referencePrices(), now);
@@ -164,11 +164,6 @@ public class RiskController
                 (parsed == RiskScope.Kind.ACCOUNT ? " (accounts are listed in meridian.risk.limits; add it and restart)" : ""));
         }
         return scope;
-    }
-
-    private static String label(final RiskScope scope)
-    {
-        return scope.kind().name().toLowerCase(Locale.ROOT) + " " + scope.name();
     }
 
     private static String user(final HttpRequest<?> request)
@@ -213,7 +208,7 @@ public class RiskController
         final long coolingDownMs = trippedUntil > nowNanos ? (trippedUntil - nowNanos) / 1_000_000L : 0;
         final BreakerView breaker = new BreakerView(scope.breakerTrips(), scope.breakerPaused(), coolingDownMs,
             scope.lastTripCause() == null ? null : scope.lastTripCause().name());
-        return new ScopeView(scope.kind().name().toLowerCase(Locale.ROOT), scope.name(),
+        return new ScopeView(scope.kindName(), scope.name(),
             LimitSettings.of(limits, instruments), scope.openOrders(), exposure,
             scope.dailyProfitView(nowNanos, marks), leaseView, breaker);
     }

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +85,7 @@ public class RiskWatch implements AutoCloseable
             }
             tripsSeen.put(scope, trips);
             changed = true;
-            final String label = scope.kind().name().toLowerCase(Locale.ROOT) + " " + scope.name();
+            final String label = scope.label();
             final boolean paused = scope.breakerPaused();
             final String text = "circuit breaker of " + label + " tripped (" + scope.lastTripCause() + ", " +
                 (trips - seen) + " trip(s)): " + (paused ? "paused until an operator resets it" :
@@ -114,7 +113,7 @@ public class RiskWatch implements AutoCloseable
             }
             final io.meridian.risk.ExposureLease lease = scope.lease();
             final boolean expired = lease == null || lease.expiryNanos() < nowNanos;
-            final String label = scope.kind().name().toLowerCase(Locale.ROOT) + " " + scope.name();
+            final String label = scope.label();
             if (expired && leaseExpired.add(scope))
             {
                 server.alerts().raise(Severity.YELLOW, "risk", LEASE_EXPIRED, "exposure lease of " + label +

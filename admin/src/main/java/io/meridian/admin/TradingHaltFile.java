@@ -95,15 +95,25 @@ public final class TradingHaltFile
     /** @return the id of the named instrument, session (CompID) or account, -1 when unknown. */
     static int id(final MeridianServer server, final TradingHalts.Level level, final String name)
     {
+        return names(server, level).indexOf(name);
+    }
+
+    /** The instruments' symbols, the sessions' CompIDs or the accounts' names, by their ids. */
+    private static List<String> names(final MeridianServer server, final TradingHalts.Level level)
+    {
         return switch (level)
         {
             case INSTRUMENT ->
             {
-                final io.meridian.oms.model.Instrument instrument = server.instruments().bySymbol(name);
-                yield instrument == null ? -1 : instrument.id();
+                final List<String> symbols = new ArrayList<>(server.instruments().size());
+                for (int i = 0; i < server.instruments().size(); i++)
+                {
+                    symbols.add(server.instruments().byId(i).symbol());
+                }
+                yield symbols;
             }
-            case SESSION -> server.sessionCompIds().indexOf(name);
-            case ACCOUNT -> server.riskGate().accountNames().indexOf(name);
+            case SESSION -> server.sessionCompIds();
+            case ACCOUNT -> server.riskGate().accountNames();
         };
     }
 
@@ -131,28 +141,15 @@ public final class TradingHaltFile
     static List<String> scopedHalts(final MeridianServer server)
     {
         final List<String> lines = new ArrayList<>();
-        final TradingHalts halts = server.halts();
-        for (int i = 0; i < server.instruments().size(); i++)
+        for (final TradingHalts.Level level : TradingHalts.Level.values())
         {
-            if (halts.halted(TradingHalts.Level.INSTRUMENT, i))
+            final List<String> names = names(server, level);
+            for (int id = 0; id < names.size(); id++)
             {
-                lines.add("instrument " + server.instruments().byId(i).symbol());
-            }
-        }
-        final List<String> sessions = server.sessionCompIds();
-        for (int i = 0; i < sessions.size(); i++)
-        {
-            if (halts.halted(TradingHalts.Level.SESSION, i))
-            {
-                lines.add("session " + sessions.get(i));
-            }
-        }
-        final List<String> accounts = server.riskGate().accountNames();
-        for (int i = 0; i < accounts.size(); i++)
-        {
-            if (halts.halted(TradingHalts.Level.ACCOUNT, i))
-            {
-                lines.add("account " + accounts.get(i));
+                if (server.halts().halted(level, id))
+                {
+                    lines.add(level.name().toLowerCase(java.util.Locale.ROOT) + " " + names.get(id));
+                }
             }
         }
         return lines;

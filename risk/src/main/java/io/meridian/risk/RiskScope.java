@@ -95,6 +95,18 @@ public final class RiskScope
         return name;
     }
 
+    /** The kind in lower case, as configuration, the admin API and the state files name it. */
+    public String kindName()
+    {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code <kind> <name>}, e.g. {@code session CLIENT1}. */
+    public String label()
+    {
+        return kindName() + " " + name;
+    }
+
     public RiskLimits limits()
     {
         return limits;
