@@ -19,11 +19,9 @@ import io.meridian.positions.store.SharedStore;
 import io.meridian.positions.store.StoreConfig;
 import io.meridian.positions.store.StoreReader;
 import io.meridian.positions.store.StoreWriter;
-import io.meridian.positions.store.StoreViews;
 import io.meridian.risk.ExposureEngine;
 import io.meridian.venues.ShadowVenues;
 import io.meridian.risk.HotRiskGate;
-import io.meridian.risk.PositionSource;
 import io.meridian.risk.TradingHalts;
 import io.meridian.risk.alerts.Alerts;
 import io.meridian.simulators.crypto.BinanceLauncher;
@@ -330,8 +328,8 @@ public final class MeridianServer implements AutoCloseable
     private void startExposureEngine()
     {
         final RiskSettings risk = config.risk();
-        exposureEngine = new ExposureEngine(riskGate, this::forEachStorePosition, clock, risk.leaseTtl().toNanos(),
-            EXPOSURE_STORE_LAG_NS);
+        exposureEngine = new ExposureEngine(riskGate, consumer -> storeReader.forEachTotalPosition(consumer::position),
+            clock, risk.leaseTtl().toNanos(), EXPOSURE_STORE_LAG_NS);
         exposureThread = DaemonTimers.single("exposure-engine");
         final long intervalMs = Math.max(1, risk.leaseInterval().toMillis());
         exposureEngine.run();
@@ -368,19 +366,6 @@ public final class MeridianServer implements AutoCloseable
         catch (final InterruptedException e)
         {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Positions over all venues per account, from the shared store (the exposure engine's thread). */
-    private void forEachStorePosition(final PositionSource.Consumer consumer)
-    {
-        for (final StoreViews.PositionView p : storeReader.positions())
-        {
-            if (p.venueId() == null && p.instrumentId() >= 0 && p.instrumentId() < instruments.size())
-            {
-                consumer.position(p.account(), p.instrumentId(),
-                    p.netQty().movePointRight(instruments.byId(p.instrumentId()).qtyScale()).longValue());
-            }
         }
     }
 

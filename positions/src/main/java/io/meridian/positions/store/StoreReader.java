@@ -39,6 +39,26 @@ public final class StoreReader
         return list;
     }
 
+    /** Receives one position over all venues: net quantity scaled by the instrument's qtyScale. */
+    @FunctionalInterface
+    public interface TotalPositionConsumer
+    {
+        void position(String account, int instrumentId, long netQty);
+    }
+
+    /** Every position over all venues, as stored (no decimals, no sorting): for readers that compute on them. */
+    public void forEachTotalPosition(final TotalPositionConsumer consumer)
+    {
+        store.positions().forEachEntry(e ->
+        {
+            final PositionRecord r = e.value().get();
+            if (r.venueId == PositionRecord.ALL_VENUES)
+            {
+                consumer.position(r.account.toString(), r.instrumentId, r.netQty);
+            }
+        });
+    }
+
     /** The position of an account in a symbol over all venues, its venue parts and the fills that built it. */
     public Optional<PositionDetail> position(final String account, final String symbol)
     {

@@ -174,6 +174,16 @@ class SharedStoreTest
             omsHash = h.omsHash();
             positions = h.reader.positions();
             assertThat(positions).hasSize(4);
+            // the raw totals (the exposure engine's read) are the over-all-venues views, unscaled
+            final List<String> totals = new java.util.ArrayList<>();
+            h.reader.forEachTotalPosition((account, instrumentId, netQty) ->
+                totals.add(account + "|" + instrumentId + "|" + netQty));
+            assertThat(totals).containsExactlyInAnyOrderElementsOf(positions.stream().filter(p -> p.venueId() == null)
+                .map(p -> p.account() + "|" + p.instrumentId() + "|" +
+                    p.netQty().movePointRight(p.instrumentId() == BTC.id() ? BTC.qtyScale() : AAPL.qtyScale())
+                        .longValueExact())
+                .toList());
+            assertThat(totals).hasSize(2);
         }
         try (StoreHarness h = new StoreHarness(dir))
         {
