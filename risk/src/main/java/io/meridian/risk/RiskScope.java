@@ -119,7 +119,8 @@ public final class RiskScope
 
     /**
      * The scope's checks of one order, in order: rate, open orders, order quantity and notional, position
-     * at worst case; then, for risk-increasing orders only, daily loss and the exposure lease.
+     * at worst case; then, for risk-increasing orders only, the circuit breaker, daily loss and the exposure
+     * lease.
      */
     OrderRejectReason check(final PreTradeRequest r, final long[] marks)
     {
@@ -369,8 +370,7 @@ public final class RiskScope
      */
     public double dailyProfitView(final long nowNanos, final long[] marks)
     {
-        final long day = Math.floorDiv(nowNanos - dayStartOffsetNanos, NANOS_PER_DAY);
-        return profit(day > tradingDay ? 0 : realisedToday, marks);
+        return profit(nowNanos >= nextDayStartNanos ? 0 : realisedToday, marks);
     }
 
     private double profit(final double realised, final long[] marks)

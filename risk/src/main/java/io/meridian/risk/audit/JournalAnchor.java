@@ -83,13 +83,11 @@ public final class JournalAnchor
                     records++;
                     pos += (length + 7) & ~7L;
                 }
-                if (pos + HEADER_LENGTH > size)
-                {
-                    rolled = rolled || Files.exists(segmentPath(journalDir, index + 1));
-                }
             }
+            // a later segment means this one is final to its end (it may have filled up without padding)
+            final boolean sealed = rolled || Files.exists(segmentPath(journalDir, index + 1));
             long to = pos;
-            if (!rolled && !Files.exists(segmentPath(journalDir, index + 1)) && lastRecordStart >= 0)
+            if (!sealed && lastRecordStart >= 0)
             {
                 to = lastRecordStart; // the newest record's outcome may still be patched
                 records--;
@@ -98,7 +96,7 @@ public final class JournalAnchor
             {
                 return new Range(index, start, to, records, sha256(journalDir, index, start, to));
             }
-            if (!rolled && !Files.exists(segmentPath(journalDir, index + 1)))
+            if (!sealed)
             {
                 return null;
             }
