@@ -904,7 +904,7 @@ final class OrderStateMachine
         {
             return;
         }
-        final boolean open = !o.isTerminal() && o.base != OrdStatus.REJECTED;
+        final boolean open = !o.isTerminal(); // rejected is terminal too
         long openQty = 0;
         if (open)
         {
