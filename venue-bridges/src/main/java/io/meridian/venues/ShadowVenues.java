@@ -47,34 +47,28 @@ public final class ShadowVenues implements VenueOrders
     @Override
     public boolean sendNewOrder(final VenueOrder order)
     {
-        if (!answer(order, ExecType.NEW, OrdStatus.NEW, order.qty))
-        {
-            return false;
-        }
-        newOrders.incrementAndGet();
-        return true;
+        return counted(answer(order, ExecType.NEW, OrdStatus.NEW, order.qty), newOrders);
     }
 
     @Override
     public boolean sendCancel(final VenueOrder cancel)
     {
-        if (!answer(cancel, ExecType.CANCELED, OrdStatus.CANCELED, 0))
-        {
-            return false;
-        }
-        cancels.incrementAndGet();
-        return true;
+        return counted(answer(cancel, ExecType.CANCELED, OrdStatus.CANCELED, 0), cancels);
     }
 
     @Override
     public boolean sendReplace(final VenueOrder replace)
     {
-        if (!answer(replace, ExecType.REPLACED, OrdStatus.NEW, replace.qty))
+        return counted(answer(replace, ExecType.REPLACED, OrdStatus.NEW, replace.qty), replaces);
+    }
+
+    private static boolean counted(final boolean answered, final AtomicLong counter)
+    {
+        if (answered)
         {
-            return false;
+            counter.incrementAndGet();
         }
-        replaces.incrementAndGet();
-        return true;
+        return answered;
     }
 
     /** After a restart the OMS asks about unanswered requests: the shadow venue knows them all. */
