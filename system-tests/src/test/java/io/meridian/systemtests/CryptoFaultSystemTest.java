@@ -93,30 +93,7 @@ class CryptoFaultSystemTest
     @AfterAll
     void stop()
     {
-        if (client != null)
-        {
-            client.close();
-        }
-        if (maker != null)
-        {
-            maker.close();
-        }
-        if (meridian != null)
-        {
-            meridian.close();
-        }
-        if (binance != null)
-        {
-            binance.close();
-        }
-        if (okx != null)
-        {
-            okx.close();
-        }
-        if (fixVenue != null)
-        {
-            fixVenue.close();
-        }
+        org.agrona.CloseHelper.closeAll(client, maker, meridian, binance, okx, fixVenue);
     }
 
     /** One crypto venue under test: its simulator's faults and exchange, and our instrument on it. */

@@ -74,22 +74,7 @@ class CryptoMarketDataSystemTest
     @AfterAll
     void stop()
     {
-        if (meridian != null)
-        {
-            meridian.close();
-        }
-        if (binance != null)
-        {
-            binance.close();
-        }
-        if (okx != null)
-        {
-            okx.close();
-        }
-        if (fixVenue != null)
-        {
-            fixVenue.close();
-        }
+        org.agrona.CloseHelper.closeAll(meridian, binance, okx, fixVenue);
     }
 
     @Test
