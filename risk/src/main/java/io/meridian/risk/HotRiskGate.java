@@ -61,6 +61,8 @@ public final class HotRiskGate implements PreTradeCheck
     private final AccountTable accountIds;
     private final List<RiskScope> scopes;
     private final TopOfBook top = new TopOfBook();
+    /** whether the last {@link #refreshReference} could read {@link #top} (the book of the order being checked) */
+    private boolean topRead;
     private TopOfBooks books = TopOfBooks.NONE;
     private boolean[] marketDataRequired;
     private long marketDataStaleMs;
@@ -150,6 +152,7 @@ public final class HotRiskGate implements PreTradeCheck
         {
             return reason;
         }
+        // the instrument checks accepted the order, so they read its book (refreshReference): use that copy
         if (marketDataStaleMs > 0 && marketDataRequired[r.instrument.id()] && marketDataStale(r))
         {
             return OrderRejectReason.MARKET_DATA_STALE;
@@ -267,7 +270,7 @@ public final class HotRiskGate implements PreTradeCheck
         final TopOfBook view = new TopOfBook();
         for (int i = 0; i < copy.length; i++)
         {
-            final long mid = mid(books, i, view);
+            final long mid = books.read(i, view) ? mid(view) : 0;
             if (mid > 0)
             {
                 copy[i] = mid;
@@ -345,7 +348,8 @@ public final class HotRiskGate implements PreTradeCheck
         {
             return 0;
         }
-        final long mid = mid(books, id, top);
+        topRead = books.read(id, top);
+        final long mid = topRead ? mid(top) : 0;
         if (mid > 0)
         {
             referencePrices[id] = mid;
@@ -353,17 +357,16 @@ public final class HotRiskGate implements PreTradeCheck
         return referencePrices[id];
     }
 
+    /** On the copy of the book the instrument checks just read (one read of the book per order). */
     private boolean marketDataStale(final PreTradeRequest r)
     {
-        return !books.read(r.instrument.id(), top) || !top.inSync() ||
-            r.nowNanos / 1_000_000L - top.updatedMs() > marketDataStaleMs;
+        return !topRead || !top.inSync() || r.nowNanos / 1_000_000L - top.updatedMs() > marketDataStaleMs;
     }
 
     /** @return the mid of an in-sync two-sided book, 0 when there is none. */
-    private static long mid(final TopOfBooks books, final int id, final TopOfBook into)
+    private static long mid(final TopOfBook into)
     {
-        if (books.read(id, into) && into.inSync() && into.hasBid() && into.hasAsk() && into.bidPrice() > 0 &&
-            into.askPrice() >= into.bidPrice())
+        if (into.inSync() && into.hasBid() && into.hasAsk() && into.bidPrice() > 0 && into.askPrice() >= into.bidPrice())
         {
             return into.bidPrice() + ((into.askPrice() - into.bidPrice()) >> 1);
         }
