@@ -62,10 +62,9 @@ final class Order implements OrderView
     String venueOrderId = "";
 
     long updatedNanos;
-    /** the risk gate's id of the account, and what the gate was last told the order keeps open */
+    /** the risk gate's id of the account, and what the gate was last told the order keeps open (0: not open) */
     int riskAccountId = -1;
     long riskOpenQty;
-    boolean riskOpen;
     OrderRejectReason rejectReason = OrderRejectReason.NONE;
     String text = "";
 

@@ -896,7 +896,9 @@ final class OrderStateMachine
     /**
      * Tells the risk gate how the quantity the order keeps open at its venue changed. While a replace is
      * pending the worst case counts: the larger of what is open now and what the replace would leave open.
-     * Runs live and in replay (every order change goes through a report), so the gate's exposure is rebuilt.
+     * An order counts as an open order while it keeps a quantity open (a working order always does: one with
+     * nothing left is filled). Runs live and in replay (every order change goes through a report), so the
+     * gate's exposure is rebuilt.
      */
     private void syncOpenQty(final Order o)
     {
@@ -904,9 +906,8 @@ final class OrderStateMachine
         {
             return;
         }
-        final boolean open = !o.isTerminal(); // rejected is terminal too
         long openQty = 0;
-        if (open)
+        if (!o.isTerminal())
         {
             openQty = o.leavesQty;
             if (o.pending == Order.PENDING_REPLACE)
@@ -915,12 +916,13 @@ final class OrderStateMachine
             }
         }
         final long deltaQty = openQty - o.riskOpenQty;
-        final int deltaOrders = open == o.riskOpen ? 0 : open ? 1 : -1;
-        if (deltaQty != 0 || deltaOrders != 0)
+        if (deltaQty != 0)
         {
+            final boolean wasOpen = o.riskOpenQty > 0;
+            final boolean open = openQty > 0;
             o.riskOpenQty = openQty;
-            o.riskOpen = open;
-            risk.onOpenQty(o.clientId, o.riskAccountId, o.instrument, o.side, deltaQty, deltaOrders);
+            risk.onOpenQty(o.clientId, o.riskAccountId, o.instrument, o.side, deltaQty,
+                open == wasOpen ? 0 : open ? 1 : -1);
         }
     }
 
