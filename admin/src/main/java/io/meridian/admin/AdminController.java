@@ -64,7 +64,8 @@ public class AdminController
 
     /**
      * UP (200) when every venue session (FIX and crypto) is connected, DEGRADED (503) otherwise,
-     * JOURNAL_FAILED (503) once the journal could not be written (new orders rejected, cancels accepted).
+     * RECONCILING (503) while a start waits for the venues' first reconciliation, JOURNAL_FAILED (503)
+     * once the journal could not be written (new orders rejected, cancels accepted).
      */
     @Get("/health")
     public HttpResponse<Health> health()
@@ -74,8 +75,10 @@ public class AdminController
         final boolean venuesUp = venues.stream().allMatch(VenueStatus::connected) &&
             crypto.stream().allMatch(CryptoVenueStatus::connected);
         final boolean journalFailed = server.oms().metrics().isJournalFailed();
+        final boolean reconciling = server.phase() == MeridianServer.Phase.RECONCILING;
         final Health health = new Health(
-            journalFailed ? "JOURNAL_FAILED" : venuesUp ? "UP" : "DEGRADED",
+            journalFailed ? "JOURNAL_FAILED" : reconciling ? "RECONCILING" : venuesUp ? "UP" : "DEGRADED",
+            server.phase().name(),
             new Acceptor(server.config().fixPort(), server.gatewayMetrics().logonsAccepted()),
             server.clientSessions().status(),
             venues,
@@ -86,7 +89,7 @@ public class AdminController
                 server.oms().metrics().journalRecords(),
                 server.recoveredRecords()),
             server.shadowVenues() != null);
-        return HttpResponse.status(venuesUp && !journalFailed ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+        return HttpResponse.status(venuesUp && !journalFailed && !reconciling ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
             .body(health);
     }
 
@@ -278,7 +281,10 @@ public class AdminController
     /** Health document. */
     @Serdeable
     public record Health(
-        String status, Acceptor fixAcceptor, List<ClientSessionStatus> clients, List<VenueStatus> venues,
+        String status,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "RECONCILING while a start waits for each venue's " +
+            "first reconciliation (new orders to it refused), then OPEN")
+        String phase, Acceptor fixAcceptor, List<ClientSessionStatus> clients, List<VenueStatus> venues,
         List<CryptoVenueStatus> cryptoVenues, Sequencer sequencer,
         @io.swagger.v3.oas.annotations.media.Schema(description = "shadow mode: nothing is sent to any venue")
         boolean shadow)

@@ -38,6 +38,7 @@ import io.meridian.venues.crypto.CryptoVenueStatus;
 import io.meridian.venues.crypto.OkxBridge;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
 import io.meridian.venues.fix.FixVenueBridge;
+import io.meridian.venues.view.VenueViewSource;
 import io.meridian.venues.fix.FixVenueConfig;
 import io.meridian.venues.fix.VenueBridgeMetrics;
 import org.agrona.CloseHelper;
@@ -235,6 +236,15 @@ public final class MeridianServer implements AutoCloseable
             venue -> fixRuntime.nextSafeSentSeqNum(venue.senderCompId(), venue.targetCompId()));
         // the first leases before the first order can arrive: the store holds the replayed positions
         startExposureEngine();
+        if (config.reconciliation().enabled())
+        {
+            // fail closed until each venue's first reconciliation pass (Reconciliation clears these)
+            phase = Phase.RECONCILING;
+            for (final VenueViewSource source : viewSources())
+            {
+                halts.notReconciled(source.venueId(), true);
+            }
+        }
         fixRuntime.openAcceptor();
 
         final Agent libraryPoller = new Agent()
@@ -514,6 +524,38 @@ public final class MeridianServer implements AutoCloseable
     public ServerConfig config()
     {
         return config;
+    }
+
+    /** Where a start is: reconciling the venues (new orders to them refused), or open. */
+    public enum Phase
+    {
+        RECONCILING, OPEN
+    }
+
+    private volatile Phase phase = Phase.OPEN;
+
+    public Phase phase()
+    {
+        return phase;
+    }
+
+    void phase(final Phase phase)
+    {
+        this.phase = phase;
+    }
+
+    /** Every venue reconciliation can ask for its own view: the FIX venues, then the crypto venues. */
+    public List<VenueViewSource> viewSources()
+    {
+        final List<VenueViewSource> sources = new ArrayList<>();
+        for (final CryptoVenueBridge bridge : cryptoBridges)
+        {
+            if (bridge instanceof VenueViewSource source)
+            {
+                sources.add(source);
+            }
+        }
+        return sources;
     }
 
     public InstrumentRegistry instruments()

@@ -16,6 +16,8 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(StoreViews.FillView.class)
 @SerdeImport(StoreViews.BalanceView.class)
 @SerdeImport(StoreViews.VenueOrderView.class)
+@SerdeImport(io.meridian.admin.reconciliation.DriftEvent.class)
+@SerdeImport(Reconciliation.VenueReconciliation.class)
 final class SerdeImports
 {
     private SerdeImports()

@@ -52,7 +52,8 @@ public record ServerConfig(
     CryptoSimulatorSettings cryptoSimulators,
     String cryptoIdleStrategy,
     AlertsConfig alerts,
-    RiskSettings risk)
+    RiskSettings risk,
+    ReconciliationSettings reconciliation)
 {
     public ServerConfig
     {
@@ -61,6 +62,21 @@ public record ServerConfig(
         cryptoIdleStrategy = cryptoIdleStrategy == null ? "backoff" : cryptoIdleStrategy;
         alerts = alerts == null ? AlertsConfig.logOnly(AlertOrigin.local(null)) : alerts;
         risk = risk == null ? RiskSettings.none() : risk;
+        reconciliation = reconciliation == null ? ReconciliationSettings.off() : reconciliation;
+    }
+
+    /** Like the canonical constructor, without reconciliation. */
+    public ServerConfig(
+        final Path dataDir, final String fixBindHost, final int fixPort, final String coreIdleStrategy,
+        final String engineIdleStrategy, final List<ClientSessionConfig> clients, final List<FixVenueConfig> venues,
+        final List<InstrumentSettings> instruments, final boolean simulatorEnabled, final int simulatorPort,
+        final String simulatorCompId, final String engineScheduler, final List<CryptoVenueConfig> cryptoVenues,
+        final CryptoSimulatorSettings cryptoSimulators, final String cryptoIdleStrategy, final AlertsConfig alerts,
+        final RiskSettings risk)
+    {
+        this(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues, instruments,
+            simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues, cryptoSimulators,
+            cryptoIdleStrategy, alerts, risk, null);
     }
 
     /** Alerts to the log only. */
@@ -91,7 +107,7 @@ public record ServerConfig(
     {
         return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
             instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues,
-            cryptoSimulators, cryptoIdleStrategy, alertSinks, risk);
+            cryptoSimulators, cryptoIdleStrategy, alertSinks, risk, reconciliation);
     }
 
     /** A copy with these risk limits. */
@@ -99,7 +115,7 @@ public record ServerConfig(
     {
         return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
             instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues,
-            cryptoSimulators, cryptoIdleStrategy, alerts, riskSettings);
+            cryptoSimulators, cryptoIdleStrategy, alerts, riskSettings, reconciliation);
     }
 
     /** Without crypto venues. */
@@ -136,7 +152,15 @@ public record ServerConfig(
     {
         return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
             instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, crypto, simulators,
-            idleStrategy, alerts, risk);
+            idleStrategy, alerts, risk, reconciliation);
+    }
+
+    /** A copy reconciling the venues as {@code settings} say. */
+    public ServerConfig withReconciliation(final ReconciliationSettings settings)
+    {
+        return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
+            instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues,
+            cryptoSimulators, cryptoIdleStrategy, alerts, risk, settings);
     }
 
     /** With the default engine scheduler (lock-step). */

@@ -126,7 +126,54 @@ public final class ServerConfigLoader
             cryptoSimulators,
             string(properties, "meridian.crypto.idle-strategy", "backoff"),
             alerts(properties, System.getenv()),
-            risk(properties));
+            risk(properties),
+            reconciliation(properties, venueNames(venues, cryptoVenues)));
+    }
+
+    private static java.util.Set<String> venueNames(
+        final List<FixVenueConfig> venues, final List<CryptoVenueConfig> cryptoVenues)
+    {
+        final java.util.Set<String> names = new java.util.TreeSet<>();
+        venues.forEach(v -> names.add(v.name()));
+        cryptoVenues.forEach(v -> names.add(v.name()));
+        return names;
+    }
+
+    /**
+     * {@code meridian.reconciliation}: enabled, interval-ms, settle-ms, timeout-ms, overdue-ms,
+     * startup-timeout-ms, startup-policy (halt|open) and policies (venue name: alert|halt). A policy for
+     * a venue that is not configured is refused.
+     */
+    static ReconciliationSettings reconciliation(final PropertyResolver properties, final java.util.Set<String> venues)
+    {
+        final ReconciliationSettings defaults = ReconciliationSettings.defaults();
+        final Map<String, ReconciliationSettings.Policy> policies = new java.util.HashMap<>();
+        properties.getProperty("meridian.reconciliation.policies", Argument.mapOf(String.class, String.class))
+            .orElse(Map.of())
+            .forEach((venue, policy) ->
+            {
+                if (!venues.contains(venue))
+                {
+                    throw new IllegalArgumentException("configuration meridian.reconciliation.policies: unknown venue '" +
+                        venue + "' (venues: " + venues + ")");
+                }
+                policies.put(venue, ReconciliationSettings.Policy.of(policy));
+            });
+        final String startupPolicy = string(properties, "meridian.reconciliation.startup-policy", "halt");
+        if (!startupPolicy.equals("halt") && !startupPolicy.equals("open"))
+        {
+            throw new IllegalArgumentException(
+                "configuration meridian.reconciliation.startup-policy must be halt or open, not '" + startupPolicy + "'");
+        }
+        return new ReconciliationSettings(
+            flag(string(properties, "meridian.reconciliation.enabled", "false"), "meridian.reconciliation.enabled"),
+            properties.getProperty("meridian.reconciliation.interval-ms", Long.class, defaults.intervalMs()),
+            properties.getProperty("meridian.reconciliation.settle-ms", Long.class, defaults.settleMs()),
+            properties.getProperty("meridian.reconciliation.timeout-ms", Long.class, defaults.timeoutMs()),
+            properties.getProperty("meridian.reconciliation.overdue-ms", Long.class, defaults.overdueMs()),
+            properties.getProperty("meridian.reconciliation.startup-timeout-ms", Long.class, defaults.startupTimeoutMs()),
+            startupPolicy.equals("halt"),
+            policies);
     }
 
     /**

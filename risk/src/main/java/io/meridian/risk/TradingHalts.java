@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Operator halts in front of the hot gate: the kill switch refuses every new order and replace
- * ({@code KILL_SWITCH}); a halted venue refuses those routed to it ({@code VENUE_HALTED}). Cancels
+ * ({@code KILL_SWITCH}); a halted venue refuses those routed to it ({@code VENUE_HALTED} by the
+ * operator, {@code VENUE_DRIFT} by reconciliation's halt policy, {@code VENUE_NOT_RECONCILED} until
+ * its first reconciliation after a start; each its own flag, so lifting one never lifts another). Cancels
  * never pass through a pre-trade check, so they keep working. Set from the admin thread, read by the
  * sequencer (one volatile read per order, no allocation); the outcome is journaled with the order,
  * so a replay reaches the same state whatever the halts are then.
@@ -24,7 +26,12 @@ public final class TradingHalts implements PreTradeCheck
         INSTRUMENT, SESSION, ACCOUNT
     }
 
+    private static final int OPERATOR = 1;
+    private static final int DRIFT = 2;
+    private static final int NOT_RECONCILED = 4;
+
     private final PreTradeCheck next;
+    /** per venue, the bits OPERATOR | DRIFT | NOT_RECONCILED */
     private final AtomicIntegerArray venueHalted;
     private final AtomicIntegerArray[] scoped = new AtomicIntegerArray[Level.values().length];
     private volatile boolean killSwitch;
@@ -83,9 +90,11 @@ public final class TradingHalts implements PreTradeCheck
             return OrderRejectReason.HEALTH_HALT;
         }
         final int venueId = instrument.venueId();
-        if (venueId >= 0 && venueId < venueHalted.length() && venueHalted.get(venueId) != 0)
+        final int venueFlags = venueId >= 0 && venueId < venueHalted.length() ? venueHalted.get(venueId) : 0;
+        if (venueFlags != 0)
         {
-            return OrderRejectReason.VENUE_HALTED;
+            return (venueFlags & OPERATOR) != 0 ? OrderRejectReason.VENUE_HALTED :
+                (venueFlags & DRIFT) != 0 ? OrderRejectReason.VENUE_DRIFT : OrderRejectReason.VENUE_NOT_RECONCILED;
         }
         if (halted(Level.INSTRUMENT, instrument.id()))
         {
@@ -154,14 +163,52 @@ public final class TradingHalts implements PreTradeCheck
         return killSwitch;
     }
 
-    /** @return the previous state; false for an unknown venue id, which is refused. */
+    /** The operator's halt of a venue. @return the previous state. @throws IllegalArgumentException for an unknown venue id. */
     public boolean venueHalted(final int venueId, final boolean halted)
+    {
+        return setVenueFlag(venueId, OPERATOR, halted);
+    }
+
+    /** Reconciliation's halt of a venue (an unresolved drift under the halt policy). @return the previous state. */
+    public boolean driftHalt(final int venueId, final boolean halted)
+    {
+        return setVenueFlag(venueId, DRIFT, halted);
+    }
+
+    /** A venue not yet reconciled since the start refuses new orders. @return the previous state. */
+    public boolean notReconciled(final int venueId, final boolean notReconciled)
+    {
+        return setVenueFlag(venueId, NOT_RECONCILED, notReconciled);
+    }
+
+    public boolean driftHalted(final int venueId)
+    {
+        return venueFlag(venueId, DRIFT);
+    }
+
+    public boolean notReconciled(final int venueId)
+    {
+        return venueFlag(venueId, NOT_RECONCILED);
+    }
+
+    private boolean setVenueFlag(final int venueId, final int flag, final boolean set)
     {
         if (venueId < 0 || venueId >= venueHalted.length())
         {
             throw new IllegalArgumentException("unknown venue id " + venueId);
         }
-        return venueHalted.getAndSet(venueId, halted ? 1 : 0) != 0;
+        int flags;
+        do
+        {
+            flags = venueHalted.get(venueId);
+        }
+        while (!venueHalted.compareAndSet(venueId, flags, set ? flags | flag : flags & ~flag));
+        return (flags & flag) != 0;
+    }
+
+    private boolean venueFlag(final int venueId, final int flag)
+    {
+        return venueId >= 0 && venueId < venueHalted.length() && (venueHalted.get(venueId) & flag) != 0;
     }
 
     /** @return the previous state. @throws IllegalArgumentException for an id out of range. */
@@ -181,8 +228,9 @@ public final class TradingHalts implements PreTradeCheck
         return id >= 0 && id < flags.length() && flags.get(id) != 0;
     }
 
+    /** Whether the operator halted the venue. */
     public boolean venueHalted(final int venueId)
     {
-        return venueId >= 0 && venueId < venueHalted.length() && venueHalted.get(venueId) != 0;
+        return venueFlag(venueId, OPERATOR);
     }
 }

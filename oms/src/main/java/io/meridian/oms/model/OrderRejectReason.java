@@ -47,7 +47,11 @@ public enum OrderRejectReason
         "paused after repeated circuit breaker trips: needs a manual reset (reducing orders accepted)", 99),
     MARKET_DATA_STALE(35, 99, "market data stale or out of sync for the instrument: new orders refused", 99),
     HEALTH_HALT(36, 99, "trading halted by the health monitor (sequencer stalled): new orders refused", 99),
-    SCOPE_HALTED(37, 99, "trading halted by operator for this instrument, session or account (kill switch)", 99);
+    SCOPE_HALTED(37, 99, "trading halted by operator for this instrument, session or account (kill switch)", 99),
+    VENUE_DRIFT(38, 2,
+        "venue halted: reconciliation found a difference with the venue, not yet resolved (cancels accepted)", 99),
+    VENUE_NOT_RECONCILED(39, 2,
+        "venue not reconciled since the start: new orders to it refused until it is (cancels accepted)", 99);
 
     private final int code;
     private final int fixOrdRejReason;

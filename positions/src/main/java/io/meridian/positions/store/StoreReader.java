@@ -143,6 +143,18 @@ public final class StoreReader
         return list;
     }
 
+    /** Whether the fill ledger holds this venue trade (execution) id. */
+    public boolean hasFill(final int venueId, final String venueTradeId)
+    {
+        return store.fills().containsKey(venueId + "|" + venueTradeId);
+    }
+
+    /** Every order's current state, as stored: the record is reused between calls, copy what you keep. */
+    public void forEachOrder(final java.util.function.Consumer<OrderRecord> consumer)
+    {
+        store.orders().forEachEntry(e -> consumer.accept(e.value().get()));
+    }
+
     public Optional<OrderRecord> order(final String orderId)
     {
         return Optional.ofNullable(store.orders().get(orderId));
