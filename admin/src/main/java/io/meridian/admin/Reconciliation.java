@@ -77,6 +77,9 @@ public class Reconciliation implements AutoCloseable
         volatile long lastAnswerMs = -1;
         volatile int openOrdersAtVenue;
         volatile int tradesSeen;
+        volatile List<Holding> holdingsSeen = List.of();
+        /** per asset, the balance last sequenced into the store (scaled by 8) */
+        final Map<String, Long> balancesSequenced = new java.util.concurrent.ConcurrentHashMap<>();
 
         Track(final VenueViewSource source)
         {
@@ -115,7 +118,11 @@ public class Reconciliation implements AutoCloseable
         {
             final Track track = new Track(source);
             tracks.add(track);
-            source.balanceListener((venueId, balance) -> track.triggered = true);
+            source.balanceListener((venueId, balance) ->
+            {
+                sequenceBalance(track, balance);
+                track.triggered = true;
+            });
         }
         starting = true;
         timer = DaemonTimers.single("meridian-reconciliation");
@@ -222,6 +229,19 @@ public class Reconciliation implements AutoCloseable
         track.lastError = "";
         track.openOrdersAtVenue = view.openOrders().size();
         track.tradesSeen = view.trades().size();
+        view.balances().forEach(b -> sequenceBalance(track, b));
+        if (view.balancesAsked())
+        {
+            final Map<String, BigDecimal> baselines = state.baselines(venue);
+            track.holdingsSeen = raw.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e ->
+                {
+                    final BigDecimal mine = ours.holdings().getOrDefault(e.getKey(), BigDecimal.ZERO);
+                    final BigDecimal baseline = baselines.get(e.getKey());
+                    return new Holding(e.getKey(), e.getValue().add(mine), mine, baseline,
+                        baseline == null ? null : e.getValue().subtract(baseline));
+                }).toList();
+        }
         track.passesOk.increment();
         if (server.halts().notReconciled(venueId))
         {
@@ -239,6 +259,29 @@ public class Reconciliation implements AutoCloseable
         {
             // a second look soon, to confirm or clear what this pass saw
             track.dueNanos = Math.min(track.dueNanos, now + TimeUnit.MILLISECONDS.toNanos(settings.settleMs()));
+        }
+    }
+
+    /**
+     * A balance the venue reported, when it changed, goes through the sequencer into the store (the
+     * store's single writer), journaled so it replays. Any thread: the ring takes many producers.
+     */
+    private void sequenceBalance(final Track track, final VenueView.Balance balance)
+    {
+        final long amount;
+        try
+        {
+            amount = balance.total().setScale(8, java.math.RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+        }
+        catch (final ArithmeticException e)
+        {
+            return; // beyond 9.2e10 units: shown by the reconciliation view, not storable as a scaled long
+        }
+        final Long previous = track.balancesSequenced.get(balance.asset());
+        if ((previous == null || previous != amount) &&
+            server.oms().venueEvents().onVenueBalance(track.source.venueId(), balance.asset(), amount))
+        {
+            track.balancesSequenced.put(balance.asset(), amount);
         }
     }
 
@@ -416,7 +459,7 @@ public class Reconciliation implements AutoCloseable
                 t.holdings.name(), t.lastSuccessNanos == 0 ? null : (now - t.lastSuccessNanos) / 1_000_000,
                 t.lastError, t.lastAnswerMs, t.openOrdersAtVenue, t.tradesSeen,
                 (int)book.open().stream().filter(e -> e.venueId() == venueId).count(),
-                server.halts().driftHalted(venueId), server.halts().notReconciled(venueId)));
+                server.halts().driftHalted(venueId), server.halts().notReconciled(venueId), t.holdingsSeen));
         }
         return list;
     }
@@ -438,7 +481,16 @@ public class Reconciliation implements AutoCloseable
     public record VenueReconciliation(
         String venue, int venueId, String policy, String compares, Long lastReconciledMsAgo, String lastError,
         long lastAnswerMs, int openOrdersAtVenue, int tradesInLastAnswer, int openDriftEvents, boolean driftHalted,
-        boolean notReconciled)
+        boolean notReconciled, List<Holding> holdings)
+    {
+    }
+
+    /**
+     * A balance (per asset) or position (per symbol) at the last pass: as the venue reported it, as our
+     * fills imply it, the accepted baseline between them (null until two passes agreed on one), and the
+     * drift from it.
+     */
+    public record Holding(String subject, BigDecimal venue, BigDecimal ours, BigDecimal baseline, BigDecimal drift)
     {
     }
 

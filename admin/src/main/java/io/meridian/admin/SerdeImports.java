@@ -18,6 +18,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(StoreViews.VenueOrderView.class)
 @SerdeImport(io.meridian.admin.reconciliation.DriftEvent.class)
 @SerdeImport(Reconciliation.VenueReconciliation.class)
+@SerdeImport(Reconciliation.Holding.class)
 final class SerdeImports
 {
     private SerdeImports()

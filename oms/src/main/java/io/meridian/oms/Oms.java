@@ -71,6 +71,7 @@ public final class Oms implements AutoCloseable
     private final OrderStatusCommand status = new OrderStatusCommand();
     private final VenueExecution execution = new VenueExecution();
     private final VenueCancelReject venueCancelReject = new VenueCancelReject();
+    private final StringBuilder balanceAsset = new StringBuilder(16);
 
     /** many sequencer batches of fills (an order update, a venue report and a fill each) */
     private static final int STATE_PROJECTION_SLOTS = 16 * 1024;
@@ -435,6 +436,11 @@ public final class Oms implements AutoCloseable
                     machine.onMassCancel(
                         io.meridian.oms.model.MassCancelScope.fromCode(RingCodec.massCancelScope(buffer, offset)),
                         RingCodec.massCancelId(buffer, offset), receivedNanos);
+                    break;
+                case RingCodec.VENUE_BALANCE:
+                    RingCodec.balanceAsset(buffer, offset, balanceAsset);
+                    machine.onVenueBalance(RingCodec.balanceVenueId(buffer, offset), balanceAsset,
+                        RingCodec.balanceAmount(buffer, offset), receivedNanos);
                     break;
                 case RingCodec.VENUE_SESSION_STATE:
                     machine.onVenueSessionState(

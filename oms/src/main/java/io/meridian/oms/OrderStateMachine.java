@@ -811,6 +811,13 @@ final class OrderStateMachine
             venueText.length() > 0 ? venueText : null);
     }
 
+    /** A balance the venue reported: for the store only, no order changes. */
+    void onVenueBalance(final int venueId, final CharSequence asset, final long amount, final long nowNanos)
+    {
+        metrics.venueEventIn();
+        stateListener.onReportedBalance(venueId, asset, amount, nowNanos);
+    }
+
     void onVenueSessionState(final int venueId, final boolean connected, final long nowNanos)
     {
         metrics.venueEventIn();

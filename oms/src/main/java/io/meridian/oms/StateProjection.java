@@ -33,6 +33,7 @@ final class StateProjection implements OrderStateListener
     private static final int ORDER_UPDATED = 1;
     private static final int FILL = 2;
     private static final int VENUE_REPORT = 3;
+    private static final int BALANCE = 4;
     /** how far back, among the slots not yet published, an order's earlier update is looked for */
     private static final int RECENT = 16;
 
@@ -115,6 +116,19 @@ final class StateProjection implements OrderStateListener
         claim(VENUE_REPORT, order, report, 0);
     }
 
+    private final VenueExecution balance = new VenueExecution();
+
+    /** Carried in a slot's execution: venueId, the asset in feeAsset, the amount in lastQty, the time in receivedNanos. */
+    public void onReportedBalance(final int venueId, final CharSequence asset, final long amount, final long nowNanos)
+    {
+        balance.reset();
+        balance.venueId = venueId;
+        balance.feeAsset.append(asset);
+        balance.lastQty = amount;
+        balance.receivedNanos = nowNanos;
+        claim(BALANCE, null, balance, 0);
+    }
+
     /**
      * Sequencer thread: makes the slots filled so far visible to the projection (inline: applies
      * them now). @return the number of slots published.
@@ -191,6 +205,8 @@ final class StateProjection implements OrderStateListener
                     {
                         case ORDER_UPDATED -> target.onOrderUpdated(order);
                         case FILL -> target.onFill(order, slot.execution, slot.sequence);
+                        case BALANCE -> target.onReportedBalance(slot.execution.venueId, slot.execution.feeAsset,
+                            slot.execution.lastQty, slot.execution.receivedNanos);
                         default -> target.onVenueReport(order, slot.execution);
                     }
                 }

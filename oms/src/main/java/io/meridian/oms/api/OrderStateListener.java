@@ -31,4 +31,9 @@ public interface OrderStateListener
     default void onVenueReport(final OrderView order, final VenueExecution report)
     {
     }
+
+    /** A balance the venue reported (free + locked), {@code amount} scaled by 8 decimals, at the sequenced time. */
+    default void onReportedBalance(final int venueId, final CharSequence asset, final long amount, final long nowNanos)
+    {
+    }
 }

@@ -12,4 +12,13 @@ public interface VenueEvents
     boolean onCancelReject(VenueCancelReject reject);
 
     boolean onVenueSessionState(int venueId, boolean connected);
+
+    /**
+     * A balance (free + locked) the venue reported for one asset, {@code amount} scaled by 8 decimals:
+     * sequenced and journaled so the store's reported balances survive a replay.
+     */
+    default boolean onVenueBalance(final int venueId, final CharSequence asset, final long amount)
+    {
+        throw new UnsupportedOperationException("venue balances are not taken here");
+    }
 }

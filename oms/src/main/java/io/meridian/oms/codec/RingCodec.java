@@ -35,6 +35,8 @@ public final class RingCodec
     public static final int VENUE_SESSION_STATE = 7;
     /** an operator's mass cancel (journal format 4) */
     public static final int MASS_CANCEL = 8;
+    /** a balance a venue reported (reconciliation), so the store's reported balances replay */
+    public static final int VENUE_BALANCE = 9;
 
     public static final int MAX_STRING_LENGTH = 1024;
 
@@ -66,6 +68,7 @@ public final class RingCodec
             case VENUE_CANCEL_REJECT: return "VenueCancelReject";
             case VENUE_SESSION_STATE: return "VenueSessionState";
             case MASS_CANCEL: return "MassCancel";
+            case VENUE_BALANCE: return "VenueBalance";
             default: return "Unknown(" + msgType + ")";
         }
     }
@@ -386,6 +389,40 @@ public final class RingCodec
     public static int massCancelId(final DirectBuffer b, final int offset)
     {
         return b.getInt(offset + 4);
+    }
+
+    // ---------------------------------------------------------------- VenueBalance
+
+    private static final int BALANCE_FIXED = 16;
+
+    public static int balanceLength(final CharSequence asset)
+    {
+        return BALANCE_FIXED + stringLength(asset);
+    }
+
+    /** @param amount scaled by 8 decimals. */
+    public static int encodeBalance(
+        final MutableDirectBuffer b, final int offset, final int venueId, final CharSequence asset, final long amount)
+    {
+        b.putInt(offset, venueId);
+        b.putInt(offset + 4, 0);
+        b.putLong(offset + 8, amount);
+        return putString(b, offset + BALANCE_FIXED, asset) - offset;
+    }
+
+    public static int balanceVenueId(final DirectBuffer b, final int offset)
+    {
+        return b.getInt(offset);
+    }
+
+    public static long balanceAmount(final DirectBuffer b, final int offset)
+    {
+        return b.getLong(offset + 8);
+    }
+
+    public static void balanceAsset(final DirectBuffer b, final int offset, final StringBuilder asset)
+    {
+        getString(b, offset + BALANCE_FIXED, asset);
     }
 
     // ---------------------------------------------------------------- primitives

@@ -159,6 +159,18 @@ public final class RingCommandWriter implements OrderEntry, VenueEvents
         return true;
     }
 
+    public boolean onVenueBalance(final int venueId, final CharSequence asset, final long amount)
+    {
+        final int index = ring.tryClaim(RingCodec.VENUE_BALANCE, RingCodec.balanceLength(asset));
+        if (index < 0)
+        {
+            return false;
+        }
+        RingCodec.encodeBalance(buffer, index, venueId, asset, amount);
+        ring.commit(index);
+        return true;
+    }
+
     public boolean massCancel(final int scopeCode, final int id)
     {
         final int index = ring.tryClaim(RingCodec.MASS_CANCEL, RingCodec.MASS_CANCEL_LENGTH);

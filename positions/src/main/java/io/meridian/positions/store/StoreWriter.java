@@ -152,6 +152,7 @@ public final class StoreWriter implements OrderStateListener
      *
      * @param amount scaled by {@link BalanceRecord#SCALE}.
      */
+    @Override
     public void onReportedBalance(final int venueId, final CharSequence asset, final long amount, final long nowNanos)
     {
         balanceKey(venueId, asset, 0, asset.length());

@@ -170,6 +170,9 @@ class SharedStoreTest
             h.fill(0, b, "e1", 100, 1_900_000);
             h.fill(0, b, "e2", 200, 1_910_000);
             h.venueReport(1, "UNKNOWN-1", ExecType.TRADE, OrdStatus.FILLED, "X-1", BTC_1, 6_000_000);
+            h.reportedBalance(1, "USDT", 100_000_00000000L);
+            assertThat(h.reader.balances()).filteredOn(bv -> bv.asset().equals("USDT")).singleElement()
+                .satisfies(bv -> assertThat(bv.difference()).isEqualByComparingTo("160000.25"));
             storeHash = h.reader.stateHash();
             omsHash = h.omsHash();
             positions = h.reader.positions();
@@ -192,7 +195,11 @@ class SharedStoreTest
             assertThat(h.reader.positions()).isEqualTo(positions);
             assertThat(h.reader.fills(null, null, 0, false)).hasSize(4);
             assertThat(h.reader.balances()).filteredOn(bv -> bv.asset().equals("USDT")).singleElement()
-                .satisfies(bv -> assertThat(bv.implied()).isEqualByComparingTo("-60000.25"));
+                .satisfies(bv ->
+                {
+                    assertThat(bv.implied()).isEqualByComparingTo("-60000.25");
+                    assertThat(bv.reported()).as("the reported balance replays from the journal").isEqualByComparingTo("100000");
+                });
             // one more fill changes the hash: the hash covers the ledger
             h.fill(0, "T-none", "e9", 1, 1);
             assertThat(h.reader.stateHash()).isNotEqualTo(storeHash);

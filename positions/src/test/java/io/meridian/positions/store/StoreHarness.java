@@ -147,6 +147,16 @@ final class StoreHarness implements AutoCloseable
         submit(e);
     }
 
+    /** A balance the venue reported, {@code amount} scaled by 8 decimals, through the ring like any venue event. */
+    void reportedBalance(final int venueId, final String asset, final long amount)
+    {
+        if (!oms.venueEvents().onVenueBalance(venueId, asset, amount))
+        {
+            throw new AssertionError("ring full");
+        }
+        run();
+    }
+
     void submit(final VenueExecution e)
     {
         if (!oms.venueEvents().onExecution(e))
