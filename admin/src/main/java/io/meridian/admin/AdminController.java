@@ -108,7 +108,12 @@ public class AdminController
     {
         final Optional<OrderSnapshot> order = server.oms().queries().order(orderId)
             .get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        return order.<HttpResponse<?>>map(snapshot -> HttpResponse.ok(OrderView.of(snapshot, server)))
+        if (order.isPresent())
+        {
+            return HttpResponse.ok(OrderView.of(order.get(), server));
+        }
+        // a done order a day roll took out of the sequencer's memory: the store keeps its last state
+        return server.store().order(orderId).<HttpResponse<?>>map(r -> HttpResponse.ok(OrderView.archived(r, server)))
             .orElseGet(() -> HttpResponse.notFound(Map.of("error", "unknown order", "orderId", orderId)));
     }
 
@@ -342,6 +347,28 @@ public class AdminController
                 BigDecimal.valueOf(o.avgPx(), o.priceScale()),
                 name(status), status != null && !status.isTerminal(), venue,
                 o.venueOrderId(), o.venueClOrdId(), name(o.rejectReason()), o.text());
+        }
+
+        /** From the store: a done order archived by a day roll (its venue ClOrdID is the venue's last report's). */
+        static OrderView archived(final io.meridian.positions.store.OrderRecord r, final MeridianServer server)
+        {
+            final List<ClientSessionStatus> clients = server.clientSessions().status();
+            final String client = r.clientId >= 0 && r.clientId < clients.size() ?
+                clients.get(r.clientId).clientCompId() : String.valueOf(r.clientId);
+            final String venue = server.config().venueIds().entrySet().stream()
+                .filter(e -> e.getValue() == r.venueId).map(Map.Entry::getKey).findFirst().orElse(null);
+            final OrdStatus status = OrdStatus.fromFix(r.ordStatus);
+            final String orderId = r.orderId.toString();
+            return new OrderView(
+                orderId, client, r.clOrdId.toString(), r.clOrdId.toString(), r.account.toString(), r.symbol.toString(),
+                name(io.meridian.oms.model.Side.fromFix(r.side)), name(io.meridian.oms.model.OrdType.fromFix(r.ordType)),
+                name(io.meridian.oms.model.TimeInForce.fromFix(r.timeInForce)),
+                BigDecimal.valueOf(r.orderQty, r.qtyScale), r.price == 0 ? null : BigDecimal.valueOf(r.price, r.priceScale),
+                BigDecimal.valueOf(r.cumQty, r.qtyScale), BigDecimal.valueOf(r.leavesQty, r.qtyScale),
+                BigDecimal.valueOf(r.avgPx, r.priceScale), name(status), status != null && !status.isTerminal(), venue,
+                r.venueOrderId.toString(),
+                server.store().venueOrder(orderId).map(v -> v.venueClOrdId()).orElse(""),
+                r.rejectReason.toString(), "");
         }
 
         private static String name(final Enum<?> value)

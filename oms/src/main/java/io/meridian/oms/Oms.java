@@ -292,6 +292,17 @@ public final class Oms implements AutoCloseable
      * instrument or client; ignored for ALL) is cancelled at its venue through the sequencer, and
      * journaled like any input. @return false when the ring is full (try again).
      */
+    /**
+     * Ends the trading day through the sequencer (journaled: a replay rolls at the same point): done
+     * orders leave memory (the journal and the store keep them), the ClOrdID window restarts with the
+     * live orders' ids, fill dedupe keeps the last day's trade ids beside the new day's, order ids go on.
+     * @return false when the ring is full (try again).
+     */
+    public boolean dayRoll()
+    {
+        return writer.dayRoll();
+    }
+
     public boolean massCancel(final io.meridian.oms.model.MassCancelScope scope, final int id)
     {
         return writer.massCancel(scope.code(), id);
@@ -441,6 +452,9 @@ public final class Oms implements AutoCloseable
                     RingCodec.balanceAsset(buffer, offset, balanceAsset);
                     machine.onVenueBalance(RingCodec.balanceVenueId(buffer, offset), balanceAsset,
                         RingCodec.balanceAmount(buffer, offset), receivedNanos);
+                    break;
+                case RingCodec.DAY_ROLL:
+                    machine.onDayRoll(receivedNanos);
                     break;
                 case RingCodec.VENUE_SESSION_STATE:
                     machine.onVenueSessionState(

@@ -26,7 +26,9 @@ public final class OmsMetrics
     private static final int ERRORS = 10;
     private static final int QUERIES = 11;
     private static final int VENUE_STATUS_QUERIES = 12;
-    private static final int REJECTS_BASE = 13;
+    private static final int DAY_ROLLS = 13;
+    private static final int ORDERS_ARCHIVED = 14;
+    private static final int REJECTS_BASE = 15;
     private static final int CANCEL_REJECTS_BASE = REJECTS_BASE + OrderRejectReason.values().length;
     private static final int COUNT = CANCEL_REJECTS_BASE + CancelRejectReason.values().length;
 
@@ -111,6 +113,24 @@ public final class OmsMetrics
     void anomaly()
     {
         increment(ANOMALIES);
+    }
+
+    void dayRoll(final int archivedOrders)
+    {
+        increment(DAY_ROLLS);
+        counters.lazySet(ORDERS_ARCHIVED, counters.get(ORDERS_ARCHIVED) + archivedOrders);
+    }
+
+    /** Trading days ended (live and replayed). */
+    public long dayRolls()
+    {
+        return counters.get(DAY_ROLLS);
+    }
+
+    /** Done orders taken out of memory by day rolls. */
+    public long ordersArchived()
+    {
+        return counters.get(ORDERS_ARCHIVED);
     }
 
     void error()

@@ -72,7 +72,9 @@ final class OrderStateMachine
     private final Long2ObjectHashMap<Order> ordersByNumber;
     /** every ClOrdID ever received per client, to the order it named (NO_ORDER when none) */
     private final Object2ObjectHashMap<IdKey, Order> clOrdIds;
-    private final ObjectHashSet<IdKey> venueExecIds;
+    /** venue trade ids of fills applied since the last day roll, and of the day before it */
+    private ObjectHashSet<IdKey> venueExecIds;
+    private ObjectHashSet<IdKey> previousVenueExecIds;
     private final IdKey lookupKey = new IdKey();
     private final Order noOrder;
 
@@ -114,6 +116,7 @@ final class OrderStateMachine
         ordersByNumber = new Long2ObjectHashMap<>(maxOrders, 0.65f);
         clOrdIds = new Object2ObjectHashMap<>(maxOrders, 0.65f);
         venueExecIds = new ObjectHashSet<>(Math.min(maxOrders, 1 << 20), 0.65f);
+        previousVenueExecIds = new ObjectHashSet<>(Math.min(maxOrders, 1 << 20), 0.65f);
         noOrder = new Order(0, "NONE", 0, "", "", null, "", null, null, null, 0, 0, 0);
         noOrder.base = OrdStatus.REJECTED;
     }
@@ -740,7 +743,8 @@ final class OrderStateMachine
     private void onTrade(final Order o, final VenueExecution e, final long nowNanos)
     {
         final boolean hasExecId = e.venueExecId.length() > 0;
-        if (hasExecId && venueExecIds.contains(lookupKey.set(e.venueId, e.venueExecId)))
+        if (hasExecId && (venueExecIds.contains(lookupKey.set(e.venueId, e.venueExecId)) ||
+            previousVenueExecIds.contains(lookupKey)))
         {
             metrics.duplicateFillIgnored();
             return;
@@ -809,6 +813,48 @@ final class OrderStateMachine
             CancelRejectReason.TOO_LATE_TO_CANCEL : CancelRejectReason.VENUE_REJECTED;
         rejectCancel(o.clientId, o, pendingClOrdId, o.clOrdId, replace, reason,
             venueText.length() > 0 ? venueText : null);
+    }
+
+    private long dayRolls;
+
+    /**
+     * The trading day's end: done orders leave memory (the journal and the store keep them), so capacity
+     * is bounded by live orders and the day's orders, not by every order since the first start; the
+     * ClOrdID window restarts holding only the live orders' ids (a done order's ClOrdID may be used
+     * again); fill dedupe keeps the ending day's trade ids beside the new day's, so a late resend of
+     * yesterday's fill on a live order still counts once. Order and execution ids go on.
+     */
+    void onDayRoll(final long nowNanos)
+    {
+        int archived = 0;
+        for (final java.util.Iterator<Order> it = ordersByNumber.values().iterator(); it.hasNext(); )
+        {
+            if (it.next().isTerminal())
+            {
+                it.remove();
+                archived++;
+            }
+        }
+        storedOrders -= archived;
+        for (final java.util.Iterator<Order> it = clOrdIds.values().iterator(); it.hasNext(); )
+        {
+            final Order o = it.next();
+            if (o == noOrder || o.isTerminal())
+            {
+                it.remove();
+            }
+        }
+        final ObjectHashSet<IdKey> ended = previousVenueExecIds;
+        previousVenueExecIds = venueExecIds;
+        ended.clear();
+        venueExecIds = ended;
+        dayRolls++;
+        metrics.dayRoll(archived);
+    }
+
+    long dayRolls()
+    {
+        return dayRolls;
     }
 
     /** A balance the venue reported: for the store only, no order changes. */
@@ -1304,6 +1350,12 @@ final class OrderStateMachine
         h = mix(h, storedOrders);
         h = mix(h, clOrdIds.size());
         h = mix(h, venueExecIds.size());
+        if (dayRolls > 0)
+        {
+            // only then: a journal without day rolls keeps the hash it had before they existed
+            h = mix(h, previousVenueExecIds.size());
+            h = mix(h, dayRolls);
+        }
         for (long n = 1; n <= lastOrderNumber; n++)
         {
             final Order o = ordersByNumber.get(n);

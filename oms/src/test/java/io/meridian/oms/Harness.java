@@ -240,6 +240,15 @@ final class Harness implements AutoCloseable
         run();
     }
 
+    void dayRoll()
+    {
+        if (!oms.dayRoll())
+        {
+            throw new AssertionError("ring full");
+        }
+        run();
+    }
+
     long stateHash()
     {
         return get(oms.onSequencer(oms::stateHash));

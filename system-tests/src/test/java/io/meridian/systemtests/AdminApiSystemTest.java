@@ -289,6 +289,31 @@ class AdminApiSystemTest
     }
 
     @Test
+    @Order(5)
+    void aDayRollArchivesDoneOrdersWithoutARestart() throws Exception
+    {
+        venue.control().addLiquidity("AAPL", Side.SELL, "1000", "190.00");
+        final String done = nextClOrdId("before-roll");
+        client.send(limit(done, BUY, "10", "AAPL", "190.00", TimeInForce.DAY));
+        final String orderId = field(client.await("fill before the roll", report(done, 'F')), 37);
+        client.send(limit(done, BUY, "10", "AAPL", "190.00", TimeInForce.DAY));
+        assertThat(field(client.await("duplicate before the roll", report(done, '8')), 58)).contains("duplicate");
+
+        assertThat(meridian.send("operator", "POST", "/admin/day-roll", null, null).statusCode()).isEqualTo(403);
+        final HttpResponse<String> rolled = meridian.send("admin", "POST", "/admin/day-roll", null, null);
+        assertThat(rolled.statusCode()).as(rolled.body()).isEqualTo(200);
+        assertThat(rolled.body()).contains("\"dayRolls\":").doesNotContain("\"ordersArchived\":0");
+
+        final HttpResponse<String> archived = meridian.get("/orders/" + orderId);
+        assertThat(archived.statusCode()).as("answered from the store").isEqualTo(200);
+        assertThat(archived.body()).contains("\"ordStatus\":\"FILLED\"").contains("\"clOrdId\":\"" + done + "\"");
+        client.send(limit(done, BUY, "10", "AAPL", "190.00", TimeInForce.DAY));
+        client.await("a done order's ClOrdID is free again after the roll", report(done, 'F'));
+        assertThat(Files.readAllLines(dir.resolve("meridian/audit.log")))
+            .anySatisfy(line -> assertThat(line).contains("\"action\":\"POST /admin/day-roll\"").contains("\"user\":\"admin\""));
+    }
+
+    @Test
     @Order(6)
     void fixClientPasswordsMayBeBcryptHashes() throws Exception
     {

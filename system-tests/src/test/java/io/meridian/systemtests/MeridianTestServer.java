@@ -186,6 +186,8 @@ final class MeridianTestServer implements AutoCloseable
                 // tests close servers with orders in flight on purpose: a short graceful drain
                 "meridian.shutdown.drain-timeout-ms", 500,
                 "meridian.shadow", shadow,
+                // no scheduled day roll in the middle of a test (the shipped YAML rolls at 22:00 UTC)
+                "meridian.oms.day-roll-at", "",
                 "meridian.admin.users", List.of(
                     Map.of("name", "viewer", "role", "viewer", "password-hash", ADMIN_PASSWORD_HASH),
                     Map.of("name", "operator", "role", "operator", "password-hash", ADMIN_PASSWORD_HASH),

@@ -37,6 +37,9 @@ public final class RingCodec
     public static final int MASS_CANCEL = 8;
     /** a balance a venue reported (reconciliation), so the store's reported balances replay */
     public static final int VENUE_BALANCE = 9;
+    /** the trading day's end: done orders leave memory, the ClOrdID window restarts */
+    public static final int DAY_ROLL = 10;
+    public static final int DAY_ROLL_LENGTH = 8;
 
     public static final int MAX_STRING_LENGTH = 1024;
 
@@ -69,6 +72,7 @@ public final class RingCodec
             case VENUE_SESSION_STATE: return "VenueSessionState";
             case MASS_CANCEL: return "MassCancel";
             case VENUE_BALANCE: return "VenueBalance";
+            case DAY_ROLL: return "DayRoll";
             default: return "Unknown(" + msgType + ")";
         }
     }

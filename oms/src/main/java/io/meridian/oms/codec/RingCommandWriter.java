@@ -171,6 +171,18 @@ public final class RingCommandWriter implements OrderEntry, VenueEvents
         return true;
     }
 
+    public boolean dayRoll()
+    {
+        final int index = ring.tryClaim(RingCodec.DAY_ROLL, RingCodec.DAY_ROLL_LENGTH);
+        if (index < 0)
+        {
+            return false;
+        }
+        buffer.putLong(index, 0);
+        ring.commit(index);
+        return true;
+    }
+
     public boolean massCancel(final int scopeCode, final int id)
     {
         final int index = ring.tryClaim(RingCodec.MASS_CANCEL, RingCodec.MASS_CANCEL_LENGTH);
