@@ -45,6 +45,8 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
     private static final long OPEN_ORDERS_WEIGHT = 6;
     private static final long MY_TRADES_WEIGHT = 20;
     private static final long ACCOUNT_WEIGHT = 20;
+    private static final long ORDER_WEIGHT = 4;
+    private static final int MAX_ORDERS_NAMED = 50;
     private static final int MY_TRADES_LIMIT = 1000;
     private static final int MAX_TRADE_PAGES = 10;
 
@@ -983,6 +985,52 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
             final List<VenueView.Trade> ourTrades = new ArrayList<>();
             trades.forEach(f -> ourTrades.addAll(f.join()));
             return new VenueAnswer(openOrders, ourTrades, balances.join(), request.balances());
+        });
+    }
+
+    /**
+     * myTrades names orders only by orderId: {@code GET /api/v3/order?orderId=} (weight 4) for those the
+     * bridge does not track, at most 50 per view and only while the weight budget allows.
+     */
+    protected CompletableFuture<Map<String, String>> venueClOrdIds(final List<VenueView.Trade> trades, final ViewRequest request)
+    {
+        final Map<String, String> symbolByOrderId = new LinkedHashMap<>();
+        for (final VenueView.Trade t : trades)
+        {
+            if (symbolByOrderId.size() < MAX_ORDERS_NAMED)
+            {
+                symbolByOrderId.putIfAbsent(t.venueOrderId(), config.venueSymbol(t.symbol()) == null ? t.symbol() :
+                    config.venueSymbol(t.symbol()));
+            }
+        }
+        final long limit = metrics.rateLimitLimit;
+        if (limit > 0 && metrics.rateLimitUsed + ORDER_WEIGHT * symbolByOrderId.size() > limit * 8 / 10)
+        {
+            return CompletableFuture.failedFuture(new VenueViewException(config.name() + " " + symbolByOrderId.size() +
+                " orders left unnamed: request weight " + metrics.rateLimitUsed + "/" + limit + " per minute used"));
+        }
+        final Duration timeout = Duration.ofMillis(request.timeoutMs());
+        final Map<String, CompletableFuture<JsonNode>> asked = new LinkedHashMap<>();
+        symbolByOrderId.forEach((orderId, symbol) ->
+        {
+            final Map<String, String> params = new LinkedHashMap<>();
+            params.put("symbol", symbol);
+            params.put("orderId", orderId);
+            // an order the venue no longer knows stays unnamed
+            asked.put(orderId, viewGet("/api/v3/order", params, timeout).exceptionally(error -> json.missingNode()));
+        });
+        return CompletableFuture.allOf(asked.values().toArray(new CompletableFuture<?>[0])).thenApply(done ->
+        {
+            final Map<String, String> names = new HashMap<>();
+            asked.forEach((orderId, answer) ->
+            {
+                final String clientOrderId = answer.join().path("clientOrderId").asText("");
+                if (!clientOrderId.isEmpty())
+                {
+                    names.put(orderId, clientOrderId);
+                }
+            });
+            return names;
         });
     }
 

@@ -289,7 +289,7 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
                 result.completeExceptionally(cause);
                 return;
             }
-            post(() -> resolveView(venueAnswer, askedAtNanos, result));
+            post(() -> resolveView(venueAnswer, askedAtNanos, request, result));
         });
         return result;
     }
@@ -348,7 +348,8 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     }
 
     /** Bridge thread: names the answer as Meridian does and hands trades the stream missed to the fill path. */
-    private void resolveView(final VenueAnswer answer, final long askedAtNanos, final CompletableFuture<VenueView> result)
+    private void resolveView(
+        final VenueAnswer answer, final long askedAtNanos, final ViewRequest request, final CompletableFuture<VenueView> result)
     {
         final Map<String, String> clOrdIdByVenueOrderId = new HashMap<>();
         final List<VenueView.OpenOrder> openOrders = new ArrayList<>(answer.openOrders().size());
@@ -391,10 +392,50 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
             metrics.viewRecoveredFills.addAndGet(recovered);
             LOG.warn("event=crypto_view_recovered_fills venue={} fills={}", config.name(), recovered);
         }
-        final VenueView view = new VenueView(config.venueId(), askedAtNanos, nanoClock.nanoTime(), openOrders, trades,
-            answer.balances(), List.of(), answer.balancesAsked());
-        // dependents of the answer must not run on the bridge thread
-        result.completeAsync(() -> view);
+        final List<VenueView.Trade> unnamed = new ArrayList<>();
+        for (final VenueView.Trade trade : trades)
+        {
+            if (trade.clOrdId().isEmpty())
+            {
+                unnamed.add(trade);
+            }
+        }
+        if (unnamed.isEmpty())
+        {
+            // dependents of the answer must not run on the bridge thread
+            result.completeAsync(() -> new VenueView(config.venueId(), askedAtNanos, nanoClock.nanoTime(), openOrders,
+                trades, answer.balances(), List.of(), answer.balancesAsked()));
+            return;
+        }
+        // trades of orders the bridge no longer tracks (a restart) and the venue names only by its order id
+        venueClOrdIds(unnamed, request).handle((named, error) ->
+        {
+            if (error != null)
+            {
+                LOG.warn("event=crypto_view_unnamed_trades venue={} trades={} error=\"{}\"", config.name(), unnamed.size(),
+                    error.toString());
+            }
+            final Map<String, String> names = error == null ? named : Map.of();
+            final List<VenueView.Trade> namedTrades = new ArrayList<>(trades.size());
+            for (final VenueView.Trade t : trades)
+            {
+                final String venueClOrdId = t.clOrdId().isEmpty() ? names.get(t.venueOrderId()) : null;
+                namedTrades.add(venueClOrdId == null || venueClOrdId.isEmpty() ? t : new VenueView.Trade(t.venueTradeId(),
+                    meridianClOrdId(venueClOrdId), t.venueOrderId(), t.symbol(), t.side(), t.qty(), t.price(), t.fee(),
+                    t.feeAsset(), t.venueTimeNanos()));
+            }
+            return result.complete(new VenueView(config.venueId(), askedAtNanos, nanoClock.nanoTime(), openOrders,
+                namedTrades, answer.balances(), List.of(), answer.balancesAsked()));
+        });
+    }
+
+    /**
+     * The venue's client order ids (by venue order id) of the orders of trades the venue named only by
+     * its order id and the bridge does not track; any thread. None by default (OKX fills carry clOrdId).
+     */
+    protected CompletableFuture<Map<String, String>> venueClOrdIds(final List<VenueView.Trade> trades, final ViewRequest request)
+    {
+        return CompletableFuture.completedFuture(Map.of());
     }
 
     private TrackedOrder tracked(final String venueOrderId, final String venueClOrdId)

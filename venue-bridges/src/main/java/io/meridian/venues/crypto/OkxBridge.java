@@ -58,6 +58,7 @@ public final class OkxBridge extends CryptoVenueBridge
     private final VenueWebSocket.Handler handler = new PrivateHandler();
     private VenueWebSocket socket;
     private boolean loggedOn;
+    private boolean accountSubscribed;
     private boolean userLive;
     private boolean restUp;
     private boolean started;
@@ -255,11 +256,10 @@ public final class OkxBridge extends CryptoVenueBridge
                 loggedOn = true;
                 final ObjectNode subscribe = json.createObjectNode();
                 subscribe.put("op", "subscribe");
-                final com.fasterxml.jackson.databind.node.ArrayNode args = subscribe.putArray("args");
-                args.addObject().put("channel", "orders").put("instType", "SPOT");
-                // balances as they change (and a snapshot on subscribing), for the balance listener
-                args.addObject().put("channel", "account");
+                subscribe.putArray("args").addObject().put("channel", "orders").put("instType", "SPOT");
                 socket.send(subscribe.toString());
+                accountSubscribed = false;
+                subscribeAccount();
                 updateConnected();
             }
             return;
@@ -308,6 +308,28 @@ public final class OkxBridge extends CryptoVenueBridge
             {
                 accountPush(account);
             }
+        }
+    }
+
+    /** Any thread: balances stream to {@code listener}; the {@code account} channel is subscribed once one is set. */
+    public void balanceListener(final BalanceListener listener)
+    {
+        super.balanceListener(listener);
+        post(this::subscribeAccount);
+    }
+
+    /**
+     * Balances as they change (and a snapshot on subscribing), only while someone listens: each order
+     * and fill changes a balance, and a push nobody reads is work taken from the order thread.
+     */
+    private void subscribeAccount()
+    {
+        if (hasBalanceListener() && !accountSubscribed && socket != null && loggedOn)
+        {
+            final ObjectNode subscribe = json.createObjectNode();
+            subscribe.put("op", "subscribe");
+            subscribe.putArray("args").addObject().put("channel", "account");
+            accountSubscribed = socket.send(subscribe.toString());
         }
     }
 
