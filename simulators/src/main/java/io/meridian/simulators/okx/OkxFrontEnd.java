@@ -1059,8 +1059,10 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         if (record.forgotten) {
             return;
         }
-        if (fill != null && faults.fire(FaultType.DROP_FILL_EVENTS, order.symbol()).isPresent()) {
-            // never pushed and never replayed: only REST (fills, order) knows the trade
+        if (fill != null && hasPrivateSubscriber(order.account(), "orders")
+            && faults.fire(FaultType.DROP_FILL_EVENTS, order.symbol()).isPresent()) {
+            // never pushed and never replayed: only REST (fills, order) knows the trade (as on Binance,
+            // only a fill someone would have received counts)
             return;
         }
         // fills are kept for replays even without a subscriber; other pushes are built only for one
