@@ -955,23 +955,26 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         final Duration timeout = Duration.ofMillis(request.timeoutMs());
         final List<CompletableFuture<List<VenueView.OpenOrder>>> orders = new ArrayList<>();
         final List<CompletableFuture<List<VenueView.Trade>>> trades = new ArrayList<>();
+        final Map<String, Long> fromIds = new TreeMap<>();
         for (final String symbol : new TreeSet<>(config.symbols().values()))
         {
-            final Map<String, String> params = new LinkedHashMap<>();
-            params.put("symbol", symbol);
-            orders.add(viewGet("/api/v3/openOrders", params, timeout).thenApply(this::openOrders));
             final String sinceId = since.get(symbol);
-            final long fromId;
             try
             {
-                fromId = sinceId == null ? -1 : Long.parseLong(sinceId) + 1;
+                fromIds.put(symbol, sinceId == null ? -1 : Long.parseLong(sinceId) + 1);
             }
             catch (final NumberFormatException e)
             {
                 throw new VenueViewException(config.name() + " trade id " + sinceId + " of " + symbol + " is not a number");
             }
-            trades.add(tradesFrom(symbol, fromId, timeout, new ArrayList<>(), 1));
         }
+        fromIds.forEach((symbol, fromId) ->
+        {
+            final Map<String, String> params = new LinkedHashMap<>();
+            params.put("symbol", symbol);
+            orders.add(viewGet("/api/v3/openOrders", params, timeout).thenApply(this::openOrders));
+            trades.add(tradesFrom(symbol, fromId, timeout, new ArrayList<>(), 1));
+        });
         final CompletableFuture<List<VenueView.Balance>> balances = request.balances() ?
             viewGet("/api/v3/account", new LinkedHashMap<>(), timeout).thenApply(this::balances) :
             CompletableFuture.completedFuture(List.of());

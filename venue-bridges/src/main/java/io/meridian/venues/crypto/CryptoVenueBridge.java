@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -275,6 +276,11 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         {
             answer = askVenue(request, sinceVenueTradeIds);
         }
+        catch (final VenueViewException e)
+        {
+            result.completeExceptionally(e);
+            return result;
+        }
         catch (final RuntimeException e)
         {
             result.completeExceptionally(new VenueViewException(config.name() + " view not asked: " + e, e));
@@ -284,7 +290,7 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         {
             if (error != null)
             {
-                final Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ?
+                final Throwable cause = error instanceof CompletionException && error.getCause() != null ?
                     error.getCause() : error;
                 result.completeExceptionally(cause);
                 return;

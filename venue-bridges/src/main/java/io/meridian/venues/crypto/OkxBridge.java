@@ -699,15 +699,20 @@ public final class OkxBridge extends CryptoVenueBridge
     protected CompletableFuture<VenueAnswer> askVenue(final ViewRequest request, final Map<String, String> since)
     {
         final Duration timeout = Duration.ofMillis(request.timeoutMs());
-        final CompletableFuture<List<VenueView.OpenOrder>> orders = pendingOrders(null, timeout, new ArrayList<>(), 1);
-        final List<CompletableFuture<List<VenueView.Trade>>> trades = new ArrayList<>();
-        for (final String instId : new TreeSet<>(config.symbols().values()))
+        final TreeSet<String> instIds = new TreeSet<>(config.symbols().values());
+        for (final String instId : instIds)
         {
             final String sinceId = since.get(instId);
             if (sinceId != null && !isNumber(sinceId))
             {
                 throw new VenueViewException(config.name() + " trade id " + sinceId + " of " + instId + " is not a number");
             }
+        }
+        final CompletableFuture<List<VenueView.OpenOrder>> orders = pendingOrders(null, timeout, new ArrayList<>(), 1);
+        final List<CompletableFuture<List<VenueView.Trade>>> trades = new ArrayList<>();
+        for (final String instId : instIds)
+        {
+            final String sinceId = since.get(instId);
             trades.add(fills(instId, sinceId, "/api/v5/trade/fills", null, timeout, new ArrayList<>(), 1)
                 .thenApply(newestFirst ->
                 {

@@ -319,6 +319,15 @@ abstract class CryptoVenueViewTestBase
             .satisfies(cause -> assertThat(((VenueViewException)cause).venueCode()).isNotEmpty());
     }
 
+    @Test
+    void aReconciledTradeIdThatIsNotTheVenuesFailsTheView()
+    {
+        assertThatThrownBy(() -> view(Map.of(instrument(), "abc")))
+            .isInstanceOf(ExecutionException.class)
+            .cause().isInstanceOf(VenueViewException.class)
+            .hasMessage(config().name() + " trade id abc of " + venueSymbol() + " is not a number");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     VenueView view(final Map<String, String> since) throws Exception
