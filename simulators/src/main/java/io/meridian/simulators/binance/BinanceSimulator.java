@@ -59,6 +59,8 @@ public final class BinanceSimulator implements ControlledVenue, AutoCloseable {
     private MarketMaker maker;
     private ScheduledFuture<?> makerTask;
     private final Set<Long> vanished = new HashSet<>();
+    /** FORGET_ORDER: orders dropped without any event (also in {@code vanished}, so REST does not know them) */
+    private final Set<Long> forgotten = new HashSet<>();
     private final Map<Long, OrderView[]> lastViews = new HashMap<>();
 
     private BinanceSimulator(BinanceSimulatorConfig config) {
@@ -187,8 +189,24 @@ public final class BinanceSimulator implements ControlledVenue, AutoCloseable {
         return vanished.contains(orderId);
     }
 
-    /** ACK_THEN_REJECT: the order was acknowledged; a moment later the venue drops it and forgets it. */
+    boolean forgotten(long orderId) {
+        return forgotten.contains(orderId);
+    }
+
+    /**
+     * ACK_THEN_REJECT: the order was acknowledged; a moment later the venue drops it and forgets it.
+     * FORGET_ORDER: the same without any event.
+     */
     void afterPlace(OrderView order) {
+        if (order.status().isOpen() && faults.fire(FaultType.FORGET_ORDER, order.symbol()).isPresent()) {
+            long delay = faults.active(FaultType.FORGET_ORDER, order.symbol()).map(FaultSpec::param).orElse(50L);
+            loop.schedule(() -> {
+                forgotten.add(order.orderId());
+                vanished.add(order.orderId());
+                exchange.cancel(order.account(), order.symbol(), order.orderId());
+            }, Math.max(1, delay));
+            return;
+        }
         if (order.status().isOpen() && faults.fire(FaultType.ACK_THEN_REJECT, order.symbol()).isPresent()) {
             long delay = faults.active(FaultType.ACK_THEN_REJECT, order.symbol()).map(FaultSpec::param).orElse(50L);
             loop.schedule(() -> {
@@ -228,6 +246,7 @@ public final class BinanceSimulator implements ControlledVenue, AutoCloseable {
             makerTask.cancel(false);
         }
         vanished.clear();
+        forgotten.clear();
         lastViews.clear();
         streams.clear();
         exchange = new SimulatedExchange(config.exchange().withSeed(seed), config.clock());

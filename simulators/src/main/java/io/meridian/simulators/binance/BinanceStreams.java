@@ -119,6 +119,14 @@ final class BinanceStreams implements ExchangeListener {
         if (!hasUsers(account)) {
             return;
         }
+        if (venue.forgotten(update.order().orderId())) {
+            return;
+        }
+        if (update.execType() == ExecType.TRADE
+            && venue.faults().fire(FaultType.DROP_FILL_EVENTS, update.order().symbol()).isPresent()) {
+            // never sent and never replayed: only REST (myTrades, order) knows the trade
+            return;
+        }
         String rejectReason = null;
         OrderUpdate shown = update;
         if (venue.vanished(update.order().orderId()) && update.execType() == ExecType.CANCELED) {

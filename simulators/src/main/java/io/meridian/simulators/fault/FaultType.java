@@ -34,5 +34,15 @@ public enum FaultType {
     /** The venue refuses connections for {@code durationMs} ms. */
     VENUE_DOWN,
     /** The venue answers with its maintenance/system-busy error for {@code durationMs} ms. */
-    MAINTENANCE
+    MAINTENANCE,
+    /**
+     * A trade executes but its stream event (Binance TRADE executionReport, OKX orders push) is never
+     * sent, nor replayed; REST (myTrades, fills) has it. One firing per trade: {@code times(n)} drops n.
+     */
+    DROP_FILL_EVENTS,
+    /**
+     * An order is accepted and answered, then {@code param} ms later (default 50) the venue drops it
+     * without any event: absent from open orders, unknown to status queries and cancels.
+     */
+    FORGET_ORDER
 }

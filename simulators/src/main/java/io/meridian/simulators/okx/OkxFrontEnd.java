@@ -438,6 +438,7 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
             return postOnlyCanceled(account, rules, order, clOrdId, tag);
         }
         Optional<FaultSpec> ackThenReject = faults.fire(FaultType.ACK_THEN_REJECT, instId);
+        Optional<FaultSpec> forget = ackThenReject.isPresent() ? Optional.empty() : faults.fire(FaultType.FORGET_ORDER, instId);
         Optional<FaultSpec> timeout = faults.fire(FaultType.TIMEOUT_ORDER_PLACED, instId);
         Optional<FaultSpec> unknown = timeout.isPresent() ? Optional.empty() : faults.fire(FaultType.UNKNOWN_OUTCOME, instId);
         OkxOrderRecord record = new OkxOrderRecord(ordType, reportedTgtCcy, clOrdId, quoteSized ? body.path("sz").asText() : null);
@@ -462,6 +463,10 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         if (ackThenReject.isPresent()) {
             long delay = Math.max(0, ackThenReject.get().param());
             loop.schedule(() -> rejectAfterAck(account, instId, orderId), delay);
+        }
+        if (forget.isPresent()) {
+            long delay = forget.get().param() > 0 ? forget.get().param() : 50;
+            loop.schedule(() -> forgetOrder(account, instId, orderId), delay);
         }
         if (timeout.isPresent()) {
             return OkxOrderAck.unanswered();
@@ -831,6 +836,16 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
         record.forgotten = true;
     }
 
+    /** FORGET_ORDER: the venue drops the order without a push; REST no longer knows it. */
+    private void forgetOrder(String account, String instId, long orderId) {
+        OkxOrderRecord record = records.get(orderId);
+        if (record == null) {
+            return;
+        }
+        record.forgotten = true;
+        exchange.cancel(account, instId, orderId);
+    }
+
     private static String firstMissing(JsonNode body, String... names) {
         for (String name : names) {
             if (body.path(name).asText("").isEmpty()) {
@@ -1041,6 +1056,15 @@ public final class OkxFrontEnd implements HttpHandler, WebSocketHandler, Exchang
     }
 
     private void pushOrder(OrderView order, OkxOrderRecord record, Fill fill, ExecType execType) {
+        if (record.forgotten) {
+            return;
+        }
+        if (fill != null && hasPrivateSubscriber(order.account(), "orders")
+            && faults.fire(FaultType.DROP_FILL_EVENTS, order.symbol()).isPresent()) {
+            // never pushed and never replayed: only REST (fills, order) knows the trade (as on Binance,
+            // only a fill someone would have received counts)
+            return;
+        }
         // fills are kept for replays even without a subscriber; other pushes are built only for one
         if (fill == null && !hasPrivateSubscriber(order.account(), "orders")) {
             return;

@@ -322,6 +322,51 @@ class BinanceFaultTest {
     }
 
     @Test
+    void droppedFillEventsNeverReachTheStreamButRestHasTheTrade() throws Exception {
+        List<String> observed = twice(() -> {
+            try (Stream stream = Stream.user("trader1")) {
+                rest("trader1", "POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=0.1&price=60000&newClientOrderId=df");
+                stream.next(e -> e.optString("x").equals("NEW"));
+                sim.faults().inject(FaultSpec.of(FaultType.DROP_FILL_EVENTS).times(1));
+                rest("trader2", "POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.1&price=60000");
+                rest("trader1", "POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=0.1&price=60010&newClientOrderId=after");
+                JSONObject next = stream.next(e -> e.has("x"));
+                JSONObject order = new JSONObject(rest("trader1", "GET", "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=df").body());
+                String trades = rest("trader1", "GET", "/api/v3/myTrades", "symbol=BTCUSDT&orderId=" + order.getLong("orderId")).body();
+                return List.of(next.getString("c") + " " + next.getString("x"), order.getString("status"),
+                    "trades " + new org.json.JSONArray(trades).length());
+            }
+        });
+        assertThat(observed).startsWith("after NEW", "FILLED", "trades 1", "fired DROP_FILL_EVENTS BTCUSDT");
+    }
+
+    @Test
+    void forgottenOrdersVanishWithoutAnEvent() throws Exception {
+        List<String> observed = twice(() -> {
+            try (Stream stream = Stream.user("trader1")) {
+                sim.faults().inject(FaultSpec.of(FaultType.FORGET_ORDER).times(1).withParam(20));
+                HttpResponse<String> ack = rest("trader1", "POST", "/api/v3/order",
+                    "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.1&price=59000&newClientOrderId=fo");
+                stream.next(e -> e.optString("x").equals("NEW") && e.optString("c").equals("fo"));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+                String open = rest("trader1", "GET", "/api/v3/openOrders", "symbol=BTCUSDT").body();
+                while (open.contains("\"fo\"") && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                    open = rest("trader1", "GET", "/api/v3/openOrders", "symbol=BTCUSDT").body();
+                }
+                rest("trader1", "POST", "/api/v3/order",
+                    "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.1&price=58000&newClientOrderId=next");
+                JSONObject event = stream.next(e -> e.has("x"));
+                HttpResponse<String> query = rest("trader1", "GET", "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=fo");
+                return List.of(new JSONObject(ack.body()).getString("status"), "open " + open.contains("\"fo\""),
+                    "next event " + event.getString("c") + " " + event.getString("x"),
+                    query.statusCode() + " " + new JSONObject(query.body()).getInt("code"));
+            }
+        });
+        assertThat(observed).startsWith("NEW", "open false", "next event next NEW", "400 -2013");
+    }
+
+    @Test
     void firingsAreLoggedInOrder() throws Exception {
         twice(() -> {
             sim.faults().inject(FaultSpec.of(FaultType.UNKNOWN_OUTCOME).withProbability(0.5));

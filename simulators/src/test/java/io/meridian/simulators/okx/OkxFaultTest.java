@@ -139,6 +139,52 @@ class OkxFaultTest {
     }
 
     @Test
+    void droppedFillPushesNeverArriveButRestHasTheFill() {
+        List<String> seen = reproducible(SEED, () -> {
+            try (OkxWsClient ws = ordersStream(0)) {
+                OkxRestClient t = trader(0);
+                String resting = t.placeOrder(BTC, "sell", "limit", "0.01", "60000.0", "df1").first().path("ordId").asText();
+                List<String> out = new ArrayList<>();
+                out.add(state(ws.awaitPushes("orders", 1).get(0)));
+                simulator.faults().inject(FaultSpec.of(FaultType.DROP_FILL_EVENTS).times(1));
+                trader(1).placeOrder(BTC, "buy", "limit", "0.01", "60000.0", null);
+                t.placeOrder(BTC, "buy", "limit", "0.01", "59000.0", "after1");
+                JsonNode next = ws.awaitPushes("orders", 1).get(0).path("data").path(0);
+                out.add(next.path("clOrdId").asText() + ":" + next.path("state").asText());
+                out.add("rest:" + t.order(BTC, resting, null).first().path("state").asText());
+                out.add("fills:" + t.fills(BTC, resting).body().path("data").size());
+                return out;
+            }
+        });
+        assertThat(seen).containsExactly("limit:live", "after1:live", "rest:filled", "fills:1");
+    }
+
+    @Test
+    void aForgottenOrderVanishesWithoutAPush() {
+        List<String> seen = reproducible(SEED, () -> {
+            simulator.faults().inject(FaultSpec.of(FaultType.FORGET_ORDER).times(1).withParam(20));
+            try (OkxWsClient ws = ordersStream(0)) {
+                OkxRestClient t = trader(0);
+                OkxRestClient.Response ack = t.placeOrder(BTC, "buy", "limit", "0.01", "59000.00", "fo1");
+                List<String> out = new ArrayList<>();
+                out.add("ack:" + ack.sCode());
+                out.add(state(ws.awaitPushes("orders", 1).get(0)));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (t.ordersPending(BTC).body().path("data").size() > 0 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                out.add("pending:" + t.ordersPending(BTC).body().path("data").size());
+                t.placeOrder(BTC, "buy", "limit", "0.01", "58000.00", "next1");
+                JsonNode next = ws.awaitPushes("orders", 1).get(0).path("data").path(0);
+                out.add(next.path("clOrdId").asText() + ":" + next.path("state").asText());
+                out.add("query:" + t.order(BTC, ack.first().path("ordId").asText(), null).code());
+                return out;
+            }
+        });
+        assertThat(seen).containsExactly("ack:0", "limit:live", "pending:0", "next1:live", "query:51603");
+    }
+
+    @Test
     void restLagsTheStreamWhileArmed() {
         List<String> seen = reproducible(SEED, () -> {
             simulator.faults().inject(FaultSpec.of(FaultType.REST_STREAM_DISAGREE).withParam(60_000));

@@ -6,9 +6,12 @@ import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.OrdType;
 import io.meridian.oms.model.Side;
 import io.meridian.oms.model.TimeInForce;
+import io.meridian.venues.view.VenueView;
+import io.meridian.venues.view.ViewRequest;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.EpochNanoClock;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -22,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Binance spot. Orders over the WebSocket API ({@code order.place}, {@code order.cancel},
@@ -36,6 +41,14 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
     private static final long TIME_SYNC_INTERVAL_MS = 30_000;
     private static final long FILTER_REFRESH_MS = 300_000;
     private static final long LISTEN_KEY_KEEPALIVE_MS = 30 * 60_000;
+    /** Binance's documented request weights of what a reconciliation view asks */
+    private static final long OPEN_ORDERS_WEIGHT = 6;
+    private static final long MY_TRADES_WEIGHT = 20;
+    private static final long ACCOUNT_WEIGHT = 20;
+    private static final long ORDER_WEIGHT = 4;
+    private static final int MAX_ORDERS_NAMED = 50;
+    private static final int MY_TRADES_LIMIT = 1000;
+    private static final int MAX_TRADE_PAGES = 10;
 
     private enum Kind
     {
@@ -49,6 +62,8 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
 
     private long lastRecvWindowResyncMs = Long.MIN_VALUE / 2;
     private final BinanceSigner signer;
+    /** reconciliation views sign on their own threads, with their own signer (a Mac is not thread safe) */
+    private final BinanceSigner viewSigner;
     private final Backoff backoff;
     private final Map<String, Pending> pending = new HashMap<>();
     private final VenueWebSocket.Handler apiHandler = new ApiHandler();
@@ -75,6 +90,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
     {
         super(config, clock, nanoClock);
         this.signer = new BinanceSigner(config.credentials());
+        this.viewSigner = new BinanceSigner(config.credentials());
         this.backoff = new Backoff(config.reconnectMinMs(), config.reconnectMaxMs());
     }
 
@@ -780,7 +796,13 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
 
     private void onUserEvent(final JsonNode event)
     {
-        if (!"executionReport".equals(event.path("e").asText()))
+        final String type = event.path("e").asText();
+        if ("outboundAccountPosition".equals(type))
+        {
+            accountPosition(event);
+            return;
+        }
+        if (!"executionReport".equals(type))
         {
             return;
         }
@@ -862,6 +884,283 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
             {
             }
         }
+    }
+
+    /** {@code outboundAccountPosition}: free and locked of every asset that changed, to the balance listener. */
+    private void accountPosition(final JsonNode event)
+    {
+        if (!hasBalanceListener())
+        {
+            return;
+        }
+        final long timeMs = event.path("u").asLong(event.path("E").asLong());
+        for (final JsonNode b : event.path("B"))
+        {
+            final BigDecimal free = decimal(b.path("f"));
+            final BigDecimal locked = decimal(b.path("l"));
+            if (free == null || locked == null)
+            {
+                metrics.unusableMessages.incrementAndGet();
+                LOG.error("event=crypto_unusable_balance venue={} balance={}", config.name(), b);
+                continue;
+            }
+            balancePushed(b.path("a").asText(), free, locked, timeMs);
+        }
+    }
+
+    private static BigDecimal decimal(final JsonNode text)
+    {
+        try
+        {
+            return text.isMissingNode() || text.isNull() ? null : new BigDecimal(text.asText());
+        }
+        catch (final NumberFormatException e)
+        {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ reconciliation view (any thread)
+
+    protected String viewRefused(final long nowMs)
+    {
+        final String refused = super.viewRefused(nowMs);
+        if (refused != null)
+        {
+            return refused;
+        }
+        final long weight = viewWeight(true);
+        final long limit = metrics.rateLimitLimit;
+        // keep a fifth of the minute's weight for orders, cancels and catch-up
+        if (limit > 0 && metrics.rateLimitUsed + weight > limit * 8 / 10)
+        {
+            return "request weight " + metrics.rateLimitUsed + "/" + limit + " per minute used, a view costs " + weight;
+        }
+        return null;
+    }
+
+    private long viewWeight(final boolean balances)
+    {
+        final int symbols = new TreeSet<>(config.symbols().values()).size();
+        return symbols * (OPEN_ORDERS_WEIGHT + MY_TRADES_WEIGHT) + (balances ? ACCOUNT_WEIGHT : 0);
+    }
+
+    /**
+     * Per symbol the bridge maps: {@code GET /api/v3/openOrders?symbol=} and {@code GET /api/v3/myTrades}
+     * ({@code fromId} = the last reconciled id + 1, pages of 1000 while full; none: the venue's recent
+     * trades); {@code GET /api/v3/account} when balances are asked. All at once.
+     */
+    protected CompletableFuture<VenueAnswer> askVenue(final ViewRequest request, final Map<String, String> since)
+    {
+        final Duration timeout = Duration.ofMillis(request.timeoutMs());
+        final List<CompletableFuture<List<VenueView.OpenOrder>>> orders = new ArrayList<>();
+        final List<CompletableFuture<List<VenueView.Trade>>> trades = new ArrayList<>();
+        final Map<String, Long> fromIds = new TreeMap<>();
+        for (final String symbol : new TreeSet<>(config.symbols().values()))
+        {
+            final String sinceId = since.get(symbol);
+            try
+            {
+                fromIds.put(symbol, sinceId == null ? -1 : Long.parseLong(sinceId) + 1);
+            }
+            catch (final NumberFormatException e)
+            {
+                throw new VenueViewException(config.name() + " trade id " + sinceId + " of " + symbol + " is not a number");
+            }
+        }
+        fromIds.forEach((symbol, fromId) ->
+        {
+            final Map<String, String> params = new LinkedHashMap<>();
+            params.put("symbol", symbol);
+            orders.add(viewGet("/api/v3/openOrders", params, timeout).thenApply(this::openOrders));
+            trades.add(tradesFrom(symbol, fromId, timeout, new ArrayList<>(), 1));
+        });
+        final CompletableFuture<List<VenueView.Balance>> balances = request.balances() ?
+            viewGet("/api/v3/account", new LinkedHashMap<>(), timeout).thenApply(this::balances) :
+            CompletableFuture.completedFuture(List.of());
+        final List<CompletableFuture<?>> all = new ArrayList<>(orders);
+        all.addAll(trades);
+        all.add(balances);
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).thenApply(done ->
+        {
+            final List<VenueView.OpenOrder> openOrders = new ArrayList<>();
+            orders.forEach(f -> openOrders.addAll(f.join()));
+            final List<VenueView.Trade> ourTrades = new ArrayList<>();
+            trades.forEach(f -> ourTrades.addAll(f.join()));
+            return new VenueAnswer(openOrders, ourTrades, balances.join(), request.balances());
+        });
+    }
+
+    /**
+     * myTrades names orders only by orderId: {@code GET /api/v3/order?orderId=} (weight 4) for those the
+     * bridge does not track, at most 50 per view and only while the weight budget allows.
+     */
+    protected CompletableFuture<Map<String, String>> venueClOrdIds(final List<VenueView.Trade> trades, final ViewRequest request)
+    {
+        final Map<String, String> symbolByOrderId = new LinkedHashMap<>();
+        for (final VenueView.Trade t : trades)
+        {
+            if (symbolByOrderId.size() < MAX_ORDERS_NAMED)
+            {
+                symbolByOrderId.putIfAbsent(t.venueOrderId(), config.venueSymbol(t.symbol()) == null ? t.symbol() :
+                    config.venueSymbol(t.symbol()));
+            }
+        }
+        final long limit = metrics.rateLimitLimit;
+        if (limit > 0 && metrics.rateLimitUsed + ORDER_WEIGHT * symbolByOrderId.size() > limit * 8 / 10)
+        {
+            return CompletableFuture.failedFuture(new VenueViewException(config.name() + " " + symbolByOrderId.size() +
+                " orders left unnamed: request weight " + metrics.rateLimitUsed + "/" + limit + " per minute used"));
+        }
+        final Duration timeout = Duration.ofMillis(request.timeoutMs());
+        final Map<String, CompletableFuture<JsonNode>> asked = new LinkedHashMap<>();
+        symbolByOrderId.forEach((orderId, symbol) ->
+        {
+            final Map<String, String> params = new LinkedHashMap<>();
+            params.put("symbol", symbol);
+            params.put("orderId", orderId);
+            // an order the venue no longer knows stays unnamed
+            asked.put(orderId, viewGet("/api/v3/order", params, timeout).exceptionally(error -> json.missingNode()));
+        });
+        return CompletableFuture.allOf(asked.values().toArray(new CompletableFuture<?>[0])).thenApply(done ->
+        {
+            final Map<String, String> names = new HashMap<>();
+            asked.forEach((orderId, answer) ->
+            {
+                final String clientOrderId = answer.join().path("clientOrderId").asText("");
+                if (!clientOrderId.isEmpty())
+                {
+                    names.put(orderId, clientOrderId);
+                }
+            });
+            return names;
+        });
+    }
+
+    private CompletableFuture<List<VenueView.Trade>> tradesFrom(
+        final String symbol, final long fromId, final Duration timeout, final List<VenueView.Trade> collected, final int page)
+    {
+        final Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol);
+        if (fromId >= 0)
+        {
+            params.put("fromId", Long.toString(fromId));
+        }
+        params.put("limit", Integer.toString(MY_TRADES_LIMIT));
+        return viewGet("/api/v3/myTrades", params, timeout).thenCompose(body ->
+        {
+            long lastId = -1;
+            for (final JsonNode trade : body)
+            {
+                collected.add(new VenueView.Trade(trade.path("id").asText(), "", trade.path("orderId").asText(),
+                    trade.path("symbol").asText(symbol), trade.path("isBuyer").asBoolean() ? '1' : '2',
+                    exact(trade, "qty"), exact(trade, "price"), exact(trade, "commission"),
+                    trade.path("commissionAsset").asText(""), trade.path("time").asLong() * 1_000_000L));
+                lastId = Math.max(lastId, trade.path("id").asLong());
+            }
+            if (fromId >= 0 && body.size() >= MY_TRADES_LIMIT && page < MAX_TRADE_PAGES)
+            {
+                return tradesFrom(symbol, lastId + 1, timeout, collected, page + 1);
+            }
+            return CompletableFuture.completedFuture(collected);
+        });
+    }
+
+    private List<VenueView.OpenOrder> openOrders(final JsonNode body)
+    {
+        final List<VenueView.OpenOrder> orders = new ArrayList<>();
+        for (final JsonNode o : body)
+        {
+            final BigDecimal qty = exact(o, "origQty");
+            final BigDecimal cum = exact(o, "executedQty");
+            orders.add(new VenueView.OpenOrder(o.path("clientOrderId").asText(""), o.path("orderId").asText(),
+                o.path("symbol").asText(), "BUY".equals(o.path("side").asText()) ? '1' : '2', qty, exact(o, "price"), cum,
+                qty.subtract(cum), ordStatus(o.path("status").asText())));
+        }
+        return orders;
+    }
+
+    private static char ordStatus(final String status)
+    {
+        return switch (status)
+        {
+            case "PARTIALLY_FILLED" -> '1';
+            case "FILLED" -> '2';
+            case "CANCELED" -> '4';
+            case "PENDING_CANCEL" -> '6';
+            case "REJECTED" -> '8';
+            case "PENDING_NEW" -> 'A';
+            case "EXPIRED", "EXPIRED_IN_MATCH" -> 'C';
+            default -> '0';
+        };
+    }
+
+    private List<VenueView.Balance> balances(final JsonNode account)
+    {
+        final long timeNanos = account.path("updateTime").asLong() * 1_000_000L;
+        final List<VenueView.Balance> balances = new ArrayList<>();
+        for (final JsonNode b : account.path("balances"))
+        {
+            balances.add(new VenueView.Balance(b.path("asset").asText(), exact(b, "free"), exact(b, "locked"), timeNanos));
+        }
+        return balances;
+    }
+
+    /** The venue's decimal string as it printed it; a missing or malformed one fails the view. */
+    private BigDecimal exact(final JsonNode node, final String field)
+    {
+        final BigDecimal value = decimal(node.path(field));
+        if (value == null)
+        {
+            throw new VenueViewException(config.name() + " answer field " + field + " is not a decimal: " + node);
+        }
+        return value;
+    }
+
+    /** A signed GET on the caller's thread; the answer is read on the HTTP client's. */
+    private CompletableFuture<JsonNode> viewGet(final String path, final Map<String, String> params, final Duration timeout)
+    {
+        final String query;
+        params.put("recvWindow", Long.toString(config.recvWindowMs()));
+        params.put("timestamp", Long.toString(clock.time() + clockOffsetMs));
+        final String unsigned = join(params, true);
+        synchronized (viewSigner)
+        {
+            query = unsigned + "&signature=" + URLEncoder.encode(viewSigner.sign(unsigned), StandardCharsets.UTF_8);
+        }
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(config.restUrl() + path + "?" + query))
+            .timeout(timeout).header("X-MBX-APIKEY", config.credentials().apiKey()).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) ->
+        {
+            if (error != null)
+            {
+                throw new VenueViewException(config.name() + " GET " + path + " not answered: " +
+                    VenueWebSocket.rootMessage(error), error);
+            }
+            response.headers().firstValue("X-MBX-USED-WEIGHT-1M").ifPresent(v -> metrics.rateLimitUsed = Long.parseLong(v));
+            JsonNode body;
+            try
+            {
+                body = json.readTree(response.body());
+            }
+            catch (final Exception e)
+            {
+                body = json.missingNode();
+            }
+            final int status = response.statusCode();
+            if (status != 200)
+            {
+                if (status == 429 || status == 418)
+                {
+                    final long retryAfterS = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                    post(() -> blocked(clock.time() + clockOffsetMs + retryAfterS * 1000, "HTTP " + status));
+                }
+                final String code = body.path("code").asText("");
+                throw new VenueViewException(config.name() + " GET " + path + " HTTP " + status + " " + code + ": " +
+                    body.path("msg").asText(response.body()), status, code, null);
+            }
+            return body;
+        });
     }
 
     // ------------------------------------------------------------------ limits and clock

@@ -8,6 +8,9 @@ import io.meridian.oms.api.VenueExecution;
 import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.OrdStatus;
+import io.meridian.venues.view.VenueView;
+import io.meridian.venues.view.VenueViewSource;
+import io.meridian.venues.view.ViewRequest;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.EpochNanoClock;
@@ -15,6 +18,7 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -24,6 +28,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -37,8 +45,13 @@ import java.util.concurrent.locks.LockSupport;
  * whatever path brought them, a terminal event held back until the fills it counts are in (so the
  * client never sees a fill after Canceled and CumQty never goes backwards), unknown outcomes settled
  * by status queries and never resent, fills for unknown orders logged, counted and kept.
+ * <p>
+ * Reconciliation asks for the venue's own view ({@link #requestView}) from its own thread: the venue is
+ * asked over REST off the bridge thread; the answer is mapped to Meridian's names on the bridge thread,
+ * where a trade of a known order that the stream never delivered goes through {@link #fill} like any
+ * other.
  */
-public abstract class CryptoVenueBridge implements Agent
+public abstract class CryptoVenueBridge implements Agent, VenueViewSource
 {
     protected static final Logger LOG = LoggerFactory.getLogger(CryptoVenueBridge.class);
     private static final int MAX_KEPT_UNKNOWN_FILLS = 10_000;
@@ -72,15 +85,18 @@ public abstract class CryptoVenueBridge implements Agent
     private volatile boolean connected;
     private boolean stateToPublish = true;
     private long nextHousekeepingMs;
-    /** no new orders before this time (429 Retry-After, or the budget is spent) */
-    protected long blockedUntilMs;
-    protected String blockedReason = "";
+    /** no new orders before this time (429 Retry-After, or the budget is spent); read by view requests too */
+    protected volatile long blockedUntilMs;
+    protected volatile String blockedReason = "";
     protected volatile String orderChannel = "down";
     protected volatile String userStream = "down";
     protected volatile String bookSync = "off";
     private MarketDataFeed marketData;
     private volatile int openCount;
     private volatile int unknownCount;
+    private volatile BalanceListener balanceListener;
+    /** the venue's symbol -> our instrument symbol */
+    private final Map<String, String> instrumentSymbols = new HashMap<>();
 
     protected CryptoVenueBridge(final CryptoVenueConfig config, final EpochClock clock, final EpochNanoClock nanoClock)
     {
@@ -89,6 +105,7 @@ public abstract class CryptoVenueBridge implements Agent
         this.nanoClock = nanoClock;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(config.requestTimeoutMs())).build();
         this.lastMktField = "30=" + config.name() + '\u0001';
+        config.symbols().forEach((instrument, venueSymbol) -> instrumentSymbols.putIfAbsent(venueSymbol, instrument));
     }
 
     // ------------------------------------------------------------------ any thread
@@ -209,6 +226,253 @@ public abstract class CryptoVenueBridge implements Agent
         {
             LockSupport.parkNanos(10_000);
         }
+    }
+
+    // ------------------------------------------------------------------ reconciliation view (any thread)
+
+    /**
+     * What the venue answered, in its own names (venue symbols, the venue's client order ids), before
+     * the bridge thread maps it to Meridian's.
+     */
+    protected record VenueAnswer(
+        List<VenueView.OpenOrder> openOrders, List<VenueView.Trade> trades, List<VenueView.Balance> balances,
+        boolean balancesAsked)
+    {
+    }
+
+    public void balanceListener(final BalanceListener listener)
+    {
+        this.balanceListener = listener;
+    }
+
+    /**
+     * Asks the venue (REST, signed, in parallel) for its open orders, our trades after the given ids per
+     * symbol and, when asked, balances. Any thread but the bridge's. Completes off the bridge thread.
+     */
+    public CompletableFuture<VenueView> requestView(final ViewRequest request)
+    {
+        final long askedAtNanos = nanoClock.nanoTime();
+        final CompletableFuture<VenueView> result = new CompletableFuture<>();
+        final String refused = viewRefused(clock.time());
+        if (refused != null)
+        {
+            result.completeExceptionally(new VenueViewException(config.name() + " view not asked: " + refused));
+            return result;
+        }
+        final Map<String, String> sinceVenueTradeIds = new HashMap<>();
+        request.sinceTradeIds().forEach((symbol, tradeId) ->
+        {
+            final String venueSymbol = config.venueSymbol(symbol);
+            if (venueSymbol != null)
+            {
+                sinceVenueTradeIds.put(venueSymbol, tradeId);
+            }
+        });
+        CompletableFuture.delayedExecutor(request.timeoutMs(), TimeUnit.MILLISECONDS).execute(() ->
+            result.completeExceptionally(new TimeoutException(
+                config.name() + " view not answered within " + request.timeoutMs() + " ms")));
+        final CompletableFuture<VenueAnswer> answer;
+        try
+        {
+            answer = askVenue(request, sinceVenueTradeIds);
+        }
+        catch (final VenueViewException e)
+        {
+            result.completeExceptionally(e);
+            return result;
+        }
+        catch (final RuntimeException e)
+        {
+            result.completeExceptionally(new VenueViewException(config.name() + " view not asked: " + e, e));
+            return result;
+        }
+        answer.whenComplete((venueAnswer, error) ->
+        {
+            if (error != null)
+            {
+                final Throwable cause = error instanceof CompletionException && error.getCause() != null ?
+                    error.getCause() : error;
+                result.completeExceptionally(cause);
+                return;
+            }
+            post(() -> resolveView(venueAnswer, askedAtNanos, request, result));
+        });
+        return result;
+    }
+
+    /** Null when the venue may be asked for a view now, else why not (rate limits). */
+    protected String viewRefused(final long nowMs)
+    {
+        final long blockedUntil = blockedUntilMs;
+        if (nowMs < blockedUntil)
+        {
+            return "rate limited (" + blockedReason + ") for " + (blockedUntil - nowMs) + " ms more";
+        }
+        return null;
+    }
+
+    /**
+     * Asks the venue over REST; any thread (signs with its own signer). Completes with the venue's
+     * answer in its own names, or exceptionally with a {@link VenueViewException} saying what failed.
+     */
+    protected abstract CompletableFuture<VenueAnswer> askVenue(ViewRequest request, Map<String, String> sinceVenueTradeIds);
+
+    /** Our ClOrdID for a venue client order id of an order the bridge does not track (restart, another session). */
+    protected String meridianClOrdId(final String venueClOrdId)
+    {
+        return venueClOrdId;
+    }
+
+    /** Our instrument symbol for the venue's symbol; the venue's own when no instrument routes to it. */
+    protected final String instrumentSymbol(final String venueSymbol)
+    {
+        return instrumentSymbols.getOrDefault(venueSymbol, venueSymbol);
+    }
+
+    /** A balance the venue pushed: to the listener, if any (the bridge thread; the listener must be quick). */
+    protected final void balancePushed(final String asset, final BigDecimal free, final BigDecimal locked, final long venueTimeMs)
+    {
+        final BalanceListener listener = balanceListener;
+        if (listener == null)
+        {
+            return;
+        }
+        try
+        {
+            listener.onBalance(config.venueId(), new VenueView.Balance(asset, free, locked, venueTimeMs * 1_000_000L));
+        }
+        catch (final RuntimeException e)
+        {
+            LOG.error("event=crypto_balance_listener_failed venue={} error=\"{}\"", config.name(), e.toString(), e);
+        }
+    }
+
+    /** True when a balance listener is set (parse balance pushes only then). */
+    protected final boolean hasBalanceListener()
+    {
+        return balanceListener != null;
+    }
+
+    /** Bridge thread: names the answer as Meridian does and hands trades the stream missed to the fill path. */
+    private void resolveView(
+        final VenueAnswer answer, final long askedAtNanos, final ViewRequest request, final CompletableFuture<VenueView> result)
+    {
+        final Map<String, String> clOrdIdByVenueOrderId = new HashMap<>();
+        final List<VenueView.OpenOrder> openOrders = new ArrayList<>(answer.openOrders().size());
+        for (final VenueView.OpenOrder o : answer.openOrders())
+        {
+            final TrackedOrder t = tracked(o.venueOrderId(), o.clOrdId());
+            final String clOrdId = t != null ? t.clOrdId : o.clOrdId().isEmpty() ? "" : meridianClOrdId(o.clOrdId());
+            clOrdIdByVenueOrderId.put(o.venueOrderId(), clOrdId);
+            openOrders.add(new VenueView.OpenOrder(clOrdId, o.venueOrderId(), instrumentSymbol(o.symbol()), o.side(),
+                o.orderQty(), o.price(), o.cumQty(), o.leavesQty(), o.status()));
+        }
+        final List<VenueView.Trade> trades = new ArrayList<>(answer.trades().size());
+        int recovered = 0;
+        for (final VenueView.Trade trade : answer.trades())
+        {
+            final TrackedOrder t = tracked(trade.venueOrderId(), trade.clOrdId());
+            final String clOrdId;
+            if (t != null && t.venueSymbol.equals(trade.symbol()))
+            {
+                clOrdId = t.clOrdId;
+                if (missedFill(t, trade))
+                {
+                    recovered++;
+                }
+            }
+            else if (!trade.clOrdId().isEmpty())
+            {
+                clOrdId = meridianClOrdId(trade.clOrdId());
+            }
+            else
+            {
+                clOrdId = clOrdIdByVenueOrderId.getOrDefault(trade.venueOrderId(), "");
+            }
+            trades.add(new VenueView.Trade(trade.venueTradeId(), clOrdId, trade.venueOrderId(),
+                instrumentSymbol(trade.symbol()), trade.side(), trade.qty(), trade.price(), trade.fee(), trade.feeAsset(),
+                trade.venueTimeNanos()));
+        }
+        if (recovered > 0)
+        {
+            metrics.viewRecoveredFills.addAndGet(recovered);
+            LOG.warn("event=crypto_view_recovered_fills venue={} fills={}", config.name(), recovered);
+        }
+        final List<VenueView.Trade> unnamed = new ArrayList<>();
+        for (final VenueView.Trade trade : trades)
+        {
+            if (trade.clOrdId().isEmpty())
+            {
+                unnamed.add(trade);
+            }
+        }
+        if (unnamed.isEmpty())
+        {
+            // dependents of the answer must not run on the bridge thread
+            result.completeAsync(() -> new VenueView(config.venueId(), askedAtNanos, nanoClock.nanoTime(), openOrders,
+                trades, answer.balances(), List.of(), answer.balancesAsked()));
+            return;
+        }
+        // trades of orders the bridge no longer tracks (a restart) and the venue names only by its order id
+        venueClOrdIds(unnamed, request).handle((named, error) ->
+        {
+            if (error != null)
+            {
+                LOG.warn("event=crypto_view_unnamed_trades venue={} trades={} error=\"{}\"", config.name(), unnamed.size(),
+                    error.toString());
+            }
+            final Map<String, String> names = error == null ? named : Map.of();
+            final List<VenueView.Trade> namedTrades = new ArrayList<>(trades.size());
+            for (final VenueView.Trade t : trades)
+            {
+                final String venueClOrdId = t.clOrdId().isEmpty() ? names.get(t.venueOrderId()) : null;
+                namedTrades.add(venueClOrdId == null || venueClOrdId.isEmpty() ? t : new VenueView.Trade(t.venueTradeId(),
+                    meridianClOrdId(venueClOrdId), t.venueOrderId(), t.symbol(), t.side(), t.qty(), t.price(), t.fee(),
+                    t.feeAsset(), t.venueTimeNanos()));
+            }
+            return result.complete(new VenueView(config.venueId(), askedAtNanos, nanoClock.nanoTime(), openOrders,
+                namedTrades, answer.balances(), List.of(), answer.balancesAsked()));
+        });
+    }
+
+    /**
+     * The venue's client order ids (by venue order id) of the orders of trades the venue named only by
+     * its order id and the bridge does not track; any thread. None by default (OKX fills carry clOrdId).
+     */
+    protected CompletableFuture<Map<String, String>> venueClOrdIds(final List<VenueView.Trade> trades, final ViewRequest request)
+    {
+        return CompletableFuture.completedFuture(Map.of());
+    }
+
+    private TrackedOrder tracked(final String venueOrderId, final String venueClOrdId)
+    {
+        TrackedOrder t = venueOrderId.isEmpty() ? null : byVenueOrderId.get(venueOrderId);
+        if (t == null && !venueClOrdId.isEmpty())
+        {
+            t = byClOrdId.get(venueClOrdId);
+        }
+        return t;
+    }
+
+    /** A trade of a tracked order the stream never delivered goes through the normal fill path; true if it was missed. */
+    private boolean missedFill(final TrackedOrder t, final VenueView.Trade trade)
+    {
+        if (tradeIds.contains(t.venueSymbol + ':' + trade.venueTradeId()))
+        {
+            return false;
+        }
+        final long qty = Decimals.parse(trade.qty().toPlainString(), t.qtyScale);
+        final long price = Decimals.parse(trade.price().toPlainString(), t.priceScale);
+        if (qty == Long.MIN_VALUE || price == Long.MIN_VALUE)
+        {
+            LOG.error("event=crypto_view_fill_unusable venue={} clOrdId={} tradeId={} qty={} price={}", config.name(),
+                t.clOrdId, trade.venueTradeId(), trade.qty(), trade.price());
+            return false;
+        }
+        LOG.warn("event=crypto_view_missed_fill venue={} clOrdId={} tradeId={} qty={} price={}", config.name(), t.clOrdId,
+            trade.venueTradeId(), trade.qty(), trade.price());
+        fill(t, trade.venueTradeId(), qty, price, trade.venueTimeNanos() / 1_000_000L);
+        return true;
     }
 
     // ------------------------------------------------------------------ bridge thread

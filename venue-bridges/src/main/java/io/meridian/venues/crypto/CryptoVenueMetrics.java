@@ -29,6 +29,8 @@ public final class CryptoVenueMetrics
     final AtomicLong snapshots = new AtomicLong();
     final AtomicLong marketDataReconnects = new AtomicLong();
     final AtomicLong catchUps = new AtomicLong();
+    /** trades a reconciliation view found that the streams never delivered, handed to the fill path */
+    final AtomicLong viewRecoveredFills = new AtomicLong();
     final AtomicLong clockResyncs = new AtomicLong();
     final AtomicLong requestRingFull = new AtomicLong();
     final AtomicLong eventRetries = new AtomicLong();
@@ -168,6 +170,11 @@ public final class CryptoVenueMetrics
     public long catchUps()
     {
         return catchUps.get();
+    }
+
+    public long viewRecoveredFills()
+    {
+        return viewRecoveredFills.get();
     }
 
     public long clockResyncs()

@@ -6,9 +6,12 @@ import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.OrdType;
 import io.meridian.oms.model.Side;
 import io.meridian.oms.model.TimeInForce;
+import io.meridian.venues.view.VenueView;
+import io.meridian.venues.view.ViewRequest;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.EpochNanoClock;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -20,6 +23,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * OKX v5. Orders over the private WebSocket ({@code login}, then ops {@code order},
@@ -33,6 +38,8 @@ public final class OkxBridge extends CryptoVenueBridge
     private static final long PING_INTERVAL_MS = 2_000;
     private static final long TIME_SYNC_INTERVAL_MS = 30_000;
     private static final long FILTER_REFRESH_MS = 300_000;
+    private static final int PAGE_LIMIT = 100;
+    private static final int MAX_PAGES = 10;
 
     private enum Kind
     {
@@ -44,11 +51,14 @@ public final class OkxBridge extends CryptoVenueBridge
     }
 
     private final OkxSigner signer;
+    /** reconciliation views sign on their own threads, with their own signer (a Mac is not thread safe) */
+    private final OkxSigner viewSigner;
     private final Backoff backoff;
     private final Map<String, Pending> pending = new HashMap<>();
     private final VenueWebSocket.Handler handler = new PrivateHandler();
     private VenueWebSocket socket;
     private boolean loggedOn;
+    private boolean accountSubscribed;
     private boolean userLive;
     private boolean restUp;
     private boolean started;
@@ -63,6 +73,7 @@ public final class OkxBridge extends CryptoVenueBridge
     {
         super(config, clock, nanoClock);
         this.signer = new OkxSigner(config.credentials().secret());
+        this.viewSigner = new OkxSigner(config.credentials().secret());
         this.backoff = new Backoff(config.reconnectMinMs(), config.reconnectMaxMs());
     }
 
@@ -247,6 +258,8 @@ public final class OkxBridge extends CryptoVenueBridge
                 subscribe.put("op", "subscribe");
                 subscribe.putArray("args").addObject().put("channel", "orders").put("instType", "SPOT");
                 socket.send(subscribe.toString());
+                accountSubscribed = false;
+                subscribeAccount();
                 updateConnected();
             }
             return;
@@ -281,12 +294,71 @@ public final class OkxBridge extends CryptoVenueBridge
             }
             return;
         }
-        if ("orders".equals(message.path("arg").path("channel").asText()))
+        final String channel = message.path("arg").path("channel").asText();
+        if ("orders".equals(channel))
         {
             for (final JsonNode order : message.path("data"))
             {
                 onOrderPush(order);
             }
+        }
+        else if ("account".equals(channel) && hasBalanceListener())
+        {
+            for (final JsonNode account : message.path("data"))
+            {
+                accountPush(account);
+            }
+        }
+    }
+
+    /** Any thread: balances stream to {@code listener}; the {@code account} channel is subscribed once one is set. */
+    public void balanceListener(final BalanceListener listener)
+    {
+        super.balanceListener(listener);
+        post(this::subscribeAccount);
+    }
+
+    /**
+     * Balances as they change (and a snapshot on subscribing), only while someone listens: each order
+     * and fill changes a balance, and a push nobody reads is work taken from the order thread.
+     */
+    private void subscribeAccount()
+    {
+        if (hasBalanceListener() && !accountSubscribed && socket != null && loggedOn)
+        {
+            final ObjectNode subscribe = json.createObjectNode();
+            subscribe.put("op", "subscribe");
+            subscribe.putArray("args").addObject().put("channel", "account");
+            accountSubscribed = socket.send(subscribe.toString());
+        }
+    }
+
+    /** An {@code account} push: each currency's available and frozen balance, to the balance listener. */
+    private void accountPush(final JsonNode account)
+    {
+        for (final JsonNode d : account.path("details"))
+        {
+            final BigDecimal free = decimal(d.path("availBal"));
+            final BigDecimal locked = decimal(d.path("frozenBal"));
+            if (free == null || locked == null)
+            {
+                metrics.unusableMessages.incrementAndGet();
+                LOG.error("event=crypto_unusable_balance venue={} balance={}", config.name(), d);
+                continue;
+            }
+            balancePushed(d.path("ccy").asText(), free, locked, d.path("uTime").asLong(account.path("uTime").asLong()));
+        }
+    }
+
+    private static BigDecimal decimal(final JsonNode text)
+    {
+        try
+        {
+            return text.isMissingNode() || text.isNull() || text.asText().isEmpty() ? null : new BigDecimal(text.asText());
+        }
+        catch (final NumberFormatException e)
+        {
+            return null;
         }
     }
 
@@ -603,6 +675,234 @@ public final class OkxBridge extends CryptoVenueBridge
                 fill(t, f.path("tradeId").asText(), Decimals.parse(f.path("fillSz").asText(), t.qtyScale),
                     Decimals.parse(f.path("fillPx").asText(), t.priceScale), f.path("ts").asLong());
             }
+        });
+    }
+
+    // ------------------------------------------------------------------ reconciliation view (any thread)
+
+    /**
+     * OKX names our orders by clOrdId with '.' -> 'x' and '-' -> 'y'; our ids have no lower-case
+     * letters, so the way back is unambiguous (a truncated id stays truncated).
+     */
+    protected String meridianClOrdId(final String venueClOrdId)
+    {
+        return venueClOrdId.replace('x', '.').replace('y', '-');
+    }
+
+    /**
+     * {@code GET /api/v5/trade/orders-pending?instType=SPOT} (pages of 100 by {@code after}=ordId),
+     * per symbol {@code GET /api/v5/trade/fills} newest first by {@code after}=billId until a trade
+     * id at or before the last reconciled one (then {@code fills-history} when the 3 days of
+     * {@code fills} run out first; none: one page, the recent window), {@code GET /api/v5/account/balance}
+     * when balances are asked. All at once.
+     */
+    protected CompletableFuture<VenueAnswer> askVenue(final ViewRequest request, final Map<String, String> since)
+    {
+        final Duration timeout = Duration.ofMillis(request.timeoutMs());
+        final TreeSet<String> instIds = new TreeSet<>(config.symbols().values());
+        for (final String instId : instIds)
+        {
+            final String sinceId = since.get(instId);
+            if (sinceId != null && !isNumber(sinceId))
+            {
+                throw new VenueViewException(config.name() + " trade id " + sinceId + " of " + instId + " is not a number");
+            }
+        }
+        final CompletableFuture<List<VenueView.OpenOrder>> orders = pendingOrders(null, timeout, new ArrayList<>(), 1);
+        final List<CompletableFuture<List<VenueView.Trade>>> trades = new ArrayList<>();
+        for (final String instId : instIds)
+        {
+            final String sinceId = since.get(instId);
+            trades.add(fills(instId, sinceId, "/api/v5/trade/fills", null, timeout, new ArrayList<>(), 1)
+                .thenApply(newestFirst ->
+                {
+                    final List<VenueView.Trade> oldestFirst = new ArrayList<>(newestFirst);
+                    java.util.Collections.reverse(oldestFirst);
+                    return oldestFirst;
+                }));
+        }
+        final CompletableFuture<List<VenueView.Balance>> balances = request.balances() ?
+            viewGet("/api/v5/account/balance", timeout).thenApply(this::balances) :
+            CompletableFuture.completedFuture(List.of());
+        final List<CompletableFuture<?>> all = new ArrayList<>(trades);
+        all.add(orders);
+        all.add(balances);
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).thenApply(done ->
+        {
+            final List<VenueView.Trade> ourTrades = new ArrayList<>();
+            trades.forEach(f -> ourTrades.addAll(f.join()));
+            return new VenueAnswer(orders.join(), ourTrades, balances.join(), request.balances());
+        });
+    }
+
+    private CompletableFuture<List<VenueView.OpenOrder>> pendingOrders(
+        final String after, final Duration timeout, final List<VenueView.OpenOrder> collected, final int page)
+    {
+        final String path = "/api/v5/trade/orders-pending?instType=SPOT&limit=" + PAGE_LIMIT +
+            (after == null ? "" : "&after=" + enc(after));
+        return viewGet(path, timeout).thenCompose(body ->
+        {
+            final JsonNode rows = body.path("data");
+            for (final JsonNode o : rows)
+            {
+                final BigDecimal qty = exact(o, "sz");
+                final BigDecimal cum = o.path("accFillSz").asText("").isEmpty() ? BigDecimal.ZERO : exact(o, "accFillSz");
+                final BigDecimal price = o.path("px").asText("").isEmpty() ? BigDecimal.ZERO : exact(o, "px");
+                collected.add(new VenueView.OpenOrder(o.path("clOrdId").asText(""), o.path("ordId").asText(),
+                    o.path("instId").asText(), "buy".equals(o.path("side").asText()) ? '1' : '2', qty, price, cum,
+                    qty.subtract(cum), "partially_filled".equals(o.path("state").asText()) ? '1' : '0'));
+            }
+            if (rows.size() >= PAGE_LIMIT && page < MAX_PAGES)
+            {
+                return pendingOrders(rows.get(rows.size() - 1).path("ordId").asText(), timeout, collected, page + 1);
+            }
+            return CompletableFuture.completedFuture(collected);
+        });
+    }
+
+    /** Newest first, after {@code sinceId} (exclusive); {@code after} pages by billId. */
+    private CompletableFuture<List<VenueView.Trade>> fills(
+        final String instId, final String sinceId, final String endpoint, final String after, final Duration timeout,
+        final List<VenueView.Trade> collected, final int page)
+    {
+        final String path = endpoint + "?instType=SPOT&instId=" + enc(instId) + "&limit=" + PAGE_LIMIT +
+            (after == null ? "" : "&after=" + enc(after));
+        return viewGet(path, timeout).thenCompose(body ->
+        {
+            final JsonNode rows = body.path("data");
+            boolean reached = false;
+            for (final JsonNode f : rows)
+            {
+                final String tradeId = f.path("tradeId").asText();
+                if (sinceId != null && compareIds(tradeId, sinceId) <= 0)
+                {
+                    reached = true;
+                    continue;
+                }
+                // OKX: a negative fee is charged, a positive one is a rebate; ours: positive is a cost
+                final BigDecimal fee = f.path("fee").asText("").isEmpty() ? BigDecimal.ZERO : exact(f, "fee").negate();
+                collected.add(new VenueView.Trade(tradeId, f.path("clOrdId").asText(""), f.path("ordId").asText(),
+                    f.path("instId").asText(instId), "buy".equals(f.path("side").asText()) ? '1' : '2', exact(f, "fillSz"),
+                    exact(f, "fillPx"), fee, f.path("feeCcy").asText(""), f.path("ts").asLong() * 1_000_000L));
+            }
+            if (sinceId == null || reached || page >= MAX_PAGES)
+            {
+                return CompletableFuture.completedFuture(collected);
+            }
+            final String lastBillId = rows.size() == 0 ? after : rows.get(rows.size() - 1).path("billId").asText();
+            if (rows.size() >= PAGE_LIMIT)
+            {
+                return fills(instId, sinceId, endpoint, lastBillId, timeout, collected, page + 1);
+            }
+            if (endpoint.endsWith("/fills"))
+            {
+                // the last 3 days ran out before the last reconciled trade: go on in the 3 months of history
+                return fills(instId, sinceId, "/api/v5/trade/fills-history", lastBillId, timeout, collected, page + 1);
+            }
+            return CompletableFuture.completedFuture(collected);
+        });
+    }
+
+    private static boolean isNumber(final String id)
+    {
+        if (id.isEmpty() || id.length() > 30)
+        {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++)
+        {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Trade ids as the numbers they are (they grow per instrument). */
+    private static int compareIds(final String a, final String b)
+    {
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+
+    private List<VenueView.Balance> balances(final JsonNode body)
+    {
+        final List<VenueView.Balance> balances = new ArrayList<>();
+        for (final JsonNode account : body.path("data"))
+        {
+            for (final JsonNode d : account.path("details"))
+            {
+                final BigDecimal locked = d.path("frozenBal").asText("").isEmpty() ? BigDecimal.ZERO : exact(d, "frozenBal");
+                // availBal is what is free to trade; without it, the cash balance less what is frozen
+                final BigDecimal free = d.path("availBal").asText("").isEmpty() ? exact(d, "cashBal").subtract(locked) :
+                    exact(d, "availBal");
+                balances.add(new VenueView.Balance(d.path("ccy").asText(), free, locked,
+                    d.path("uTime").asLong(account.path("uTime").asLong()) * 1_000_000L));
+            }
+        }
+        return balances;
+    }
+
+    private BigDecimal exact(final JsonNode node, final String field)
+    {
+        final BigDecimal value = decimal(node.path(field));
+        if (value == null)
+        {
+            throw new VenueViewException(config.name() + " answer field " + field + " is not a decimal: " + node);
+        }
+        return value;
+    }
+
+    /** A signed GET on the caller's thread; the answer is read on the HTTP client's. */
+    private CompletableFuture<JsonNode> viewGet(final String pathAndQuery, final Duration timeout)
+    {
+        final String timestamp = OkxSigner.restTimestamp(clock.time() + clockOffsetMs);
+        final String sign;
+        synchronized (viewSigner)
+        {
+            sign = viewSigner.sign(timestamp, "GET", pathAndQuery, "");
+        }
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(config.restUrl() + pathAndQuery))
+            .timeout(timeout)
+            .header("OK-ACCESS-KEY", config.credentials().apiKey())
+            .header("OK-ACCESS-SIGN", sign)
+            .header("OK-ACCESS-TIMESTAMP", timestamp)
+            .header("OK-ACCESS-PASSPHRASE", config.credentials().passphrase())
+            .GET().build();
+        final String path = pathAndQuery.indexOf('?') < 0 ? pathAndQuery : pathAndQuery.substring(0, pathAndQuery.indexOf('?'));
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) ->
+        {
+            if (error != null)
+            {
+                throw new VenueViewException(config.name() + " GET " + path + " not answered: " +
+                    VenueWebSocket.rootMessage(error), error);
+            }
+            JsonNode body;
+            try
+            {
+                body = json.readTree(response.body());
+            }
+            catch (final Exception e)
+            {
+                body = json.missingNode();
+            }
+            final int status = response.statusCode();
+            final String code = body.path("code").asText("");
+            if (status != 200 || !"0".equals(code))
+            {
+                if (status == 429 || "50011".equals(code))
+                {
+                    post(() ->
+                    {
+                        metrics.rateLimited429.incrementAndGet();
+                        blockedUntilMs = Math.max(blockedUntilMs, clock.time() + 1_000);
+                        blockedReason = "OKX 50011";
+                    });
+                }
+                throw new VenueViewException(config.name() + " GET " + path + " HTTP " + status + " " + code + ": " +
+                    body.path("msg").asText(response.body()), status, code, null);
+            }
+            return body;
         });
     }
 
