@@ -49,7 +49,8 @@ import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
  * Connects to FIX venues as an Artio initiator, keeps the sessions up (reconnecting with
  * persistent sequence numbers), sends the OMS's child orders and hands the venues' reports back
  * to the OMS as normalised events stamped with local receipt time. Runs on the core thread as an
- * {@link Agent} beside the library and the sequencer.
+ * {@link Agent} beside the library and the sequencer. Reconciliation asks each venue for its own
+ * view through {@link #viewSources()} (a {@link FixVenueView} per venue, on this same thread).
  */
 public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireHandler
 {

@@ -55,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FixVenueViewTest
 {
     private static final int VENUE_ID = 1;
+    private static final int OTHER_VENUE_ID = 2;
     private static final String OUR_COMP_ID = "MERIDIAN";
     private static final long WAIT_MS = 10_000;
 
@@ -65,6 +66,7 @@ class FixVenueViewTest
     private final RecordingEvents events = new RecordingEvents();
     private final ConcurrentLinkedQueue<Runnable> onCore = new ConcurrentLinkedQueue<>();
     private FixVenueSimulator venue;
+    private FixVenueSimulator otherVenue;
     private FixRuntime runtime;
     private FixVenueBridge bridge;
     private Thread core;
@@ -75,11 +77,15 @@ class FixVenueViewTest
     void start() throws Exception
     {
         venue = new FixVenueSimulator(FixVenueSimulatorConfig.builder().port(0).idPrefix("V").build()).start();
+        otherVenue = new FixVenueSimulator(
+            FixVenueSimulatorConfig.builder().port(0).idPrefix("W").senderCompId("VENUE2").build()).start();
         final InstrumentRegistry instruments = new InstrumentRegistry(List.of(
             new Instrument(0, "AAPL", 2, 0, VENUE_ID, 19_000, 1_000_000, Long.MAX_VALUE, 10_000),
             new Instrument(1, "MSFT", 2, 0, VENUE_ID, 42_000, 1_000_000, Long.MAX_VALUE, 10_000)));
         final List<FixVenueConfig> venues = List.of(
-            new FixVenueConfig(VENUE_ID, "sim", "127.0.0.1", venue.port(), OUR_COMP_ID, "VENUE", null, null, 200));
+            new FixVenueConfig(VENUE_ID, "sim", "127.0.0.1", venue.port(), OUR_COMP_ID, "VENUE", null, null, 200),
+            new FixVenueConfig(OTHER_VENUE_ID, "sim2", "127.0.0.1", otherVenue.port(), OUR_COMP_ID, "VENUE2", null, null,
+                200));
         runtime = new FixRuntime(new FixRuntimeConfig().dataDir(dataDir).bindHost("127.0.0.1").port(0)
             .transientSequenceNumbers(true).deleteOnClose(true), nanoClock);
         bridge = new FixVenueBridge(venues, instruments, () -> runtime.library(), SystemEpochClock.INSTANCE, nanoClock,
@@ -90,7 +96,7 @@ class FixVenueViewTest
         core = new Thread(() -> runCore(venues, started), "test-core");
         core.start();
         assertThat(started.await(WAIT_MS, TimeUnit.MILLISECONDS)).as("FIX runtime started").isTrue();
-        await("venue session logged on", view::isConnected);
+        await("venue sessions logged on", () -> view.isConnected() && bridge.viewSource(OTHER_VENUE_ID).isConnected());
     }
 
     private void runCore(final List<FixVenueConfig> venues, final CountDownLatch started)
@@ -114,7 +120,7 @@ class FixVenueViewTest
         }
         bridge.logoutAll();
         final long deadline = System.currentTimeMillis() + 2_000;
-        while (bridge.isConnected(VENUE_ID) && System.currentTimeMillis() < deadline)
+        while ((bridge.isConnected(VENUE_ID) || bridge.isConnected(OTHER_VENUE_ID)) && System.currentTimeMillis() < deadline)
         {
             runtime.poll(16);
             bridge.doWork();
@@ -137,6 +143,10 @@ class FixVenueViewTest
         if (venue != null)
         {
             venue.stop();
+        }
+        if (otherVenue != null)
+        {
+            otherVenue.stop();
         }
     }
 
@@ -250,10 +260,31 @@ class FixVenueViewTest
     }
 
     @Test
+    void eachFixVenueAnswersForItself() throws Exception
+    {
+        final String a1 = place(VENUE_ID, "A1", "AAPL", Side.BUY, 10, 18_000, TimeInForce.GTC);
+        final String b1 = place(OTHER_VENUE_ID, "B1", "MSFT", Side.SELL, 3, 45_000, TimeInForce.GTC);
+        final VenueViewSource other = bridge.viewSource(OTHER_VENUE_ID);
+        assertThat(bridge.viewSources()).extracting(VenueViewSource::venueId).containsExactly(VENUE_ID, OTHER_VENUE_ID);
+        assertThat(other.name()).isEqualTo("sim2");
+
+        final CompletableFuture<VenueView> first = view.requestView(new ViewRequest(Map.of(), true, 5_000));
+        final CompletableFuture<VenueView> second = other.requestView(new ViewRequest(Map.of(), true, 5_000));
+
+        assertThat(first.get(10, TimeUnit.SECONDS).openOrders()).extracting(FixVenueViewTest::describe)
+            .containsExactly("A1 " + a1 + " AAPL 1 10 180 0 10 0");
+        final VenueView otherView = second.get(10, TimeUnit.SECONDS);
+        assertThat(otherView.venueId()).isEqualTo(OTHER_VENUE_ID);
+        assertThat(otherView.openOrders()).extracting(FixVenueViewTest::describe)
+            .containsExactly("B1 " + b1 + " MSFT 2 3 450 0 3 0");
+    }
+
+    @Test
     void failsAtOnceWhenNotLoggedOn() throws Exception
     {
         venue.stop();
         await("venue session down", () -> !view.isConnected());
+        assertThat(bridge.viewSource(OTHER_VENUE_ID).isConnected()).as("the other venue is still up").isTrue();
 
         final long start = System.nanoTime();
         final CompletableFuture<VenueView> answer = view.requestView(new ViewRequest(Map.of(), true, 5_000));
@@ -311,7 +342,15 @@ class FixVenueViewTest
         final String clOrdId, final String symbol, final Side side, final long qty, final long price, final TimeInForce tif)
         throws Exception
     {
+        return place(VENUE_ID, clOrdId, symbol, side, qty, price, tif);
+    }
+
+    private String place(
+        final int venueId, final String clOrdId, final String symbol, final Side side, final long qty, final long price,
+        final TimeInForce tif) throws Exception
+    {
         final VenueOrder order = order(clOrdId, symbol, side, qty, price, tif);
+        order.venueId = venueId;
         assertThat(runOnCore(() -> bridge.sendNewOrder(order))).as("sent").isTrue();
         await(clOrdId + " acknowledged", () -> events.first(clOrdId) != null);
         return events.first(clOrdId).venueOrderId;
