@@ -29,6 +29,8 @@ final class ClientOrder {
     BigDecimal leavesQty = BigDecimal.ZERO;
     private BigDecimal notional = BigDecimal.ZERO;
     PendingChange pending;
+    /** Dropped by the venue without telling the client ({@link VenueControl#forgetOrder}): no report for its end. */
+    boolean forgotten;
 
     ClientOrder(long engineOrderId, String orderId, SessionID session, NewOrderFields fields) {
         this.engineOrderId = engineOrderId;

@@ -6,6 +6,7 @@ final class FaultInjector {
     private String rejectText = "";
     private int dropMessages;
     private long reportDelayMs;
+    private int suppressFillReports;
 
     void rejectNextNewOrders(int count, String text) {
         requireNonNegative(count);
@@ -23,10 +24,25 @@ final class FaultInjector {
         reportDelayMs = delayMs;
     }
 
+    void suppressNextFillReports(int count) {
+        requireNonNegative(count);
+        suppressFillReports = count;
+    }
+
     void clear() {
         rejectNewOrders = 0;
         dropMessages = 0;
         reportDelayMs = 0;
+        suppressFillReports = 0;
+    }
+
+    /** True when this fill's Trade report is not to be sent (the fill itself stands). */
+    boolean takeFillSuppression() {
+        if (suppressFillReports == 0) {
+            return false;
+        }
+        suppressFillReports--;
+        return true;
     }
 
     /** The reject text if this new order is to be rejected, else null. */

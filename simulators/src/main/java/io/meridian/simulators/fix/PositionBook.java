@@ -53,6 +53,23 @@ final class PositionBook {
         position.lastPx = price;
     }
 
+    /**
+     * Moves a position outside the fills (a transfer, a correction the client never heard of): a
+     * positive delta adds to the quantity bought, a negative one to the quantity sold, each valued
+     * at the position's last price so the trade variation is unchanged.
+     */
+    void adjust(String account, String symbol, BigDecimal delta) {
+        Position position = byAccount.computeIfAbsent(account, a -> new TreeMap<>())
+            .computeIfAbsent(symbol, s -> new Position(account, s));
+        if (delta.signum() > 0) {
+            position.bought = position.bought.add(delta);
+            position.boughtNotional = position.boughtNotional.add(delta.multiply(position.lastPx));
+        } else {
+            position.sold = position.sold.add(delta.negate());
+            position.soldNotional = position.soldNotional.add(delta.negate().multiply(position.lastPx));
+        }
+    }
+
     /** The account's positions by symbol name, all or only {@code symbol} (null: all). */
     List<Position> positions(String account, String symbol) {
         Map<String, Position> positions = byAccount.getOrDefault(account, Map.of());

@@ -27,9 +27,12 @@ final class ReportPublisher implements MatchingListener {
     private final Outbox outbox;
     private final DecimalScale scale;
     private final PositionBook positions;
+    private final FaultInjector faults;
 
-    ReportPublisher(ClientOrderRegistry registry, ReportFactory reports, Outbox outbox, DecimalScale scale, PositionBook positions) {
+    ReportPublisher(ClientOrderRegistry registry, ReportFactory reports, Outbox outbox, DecimalScale scale, PositionBook positions,
+                    FaultInjector faults) {
         this.registry = registry;
+        this.faults = faults;
         this.positions = positions;
         this.reports = reports;
         this.outbox = outbox;
@@ -62,6 +65,10 @@ final class ReportPublisher implements MatchingListener {
             order.ordStatus = state.status() == OrderStatus.FILLED ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
             order.leavesQty = scale.toBigDecimal(state.leavesQty());
             LOG.debug("trade {} order {} {}@{}", trade.tradeId(), order.orderId, qty, price);
+            if (faults.takeFillSuppression()) {
+                LOG.info("fill report suppressed (fault): order {} clOrdId={} {}@{}", order.orderId, order.clOrdId, qty, price);
+                continue;
+            }
             boolean maker = state == trade.maker();
             outbox.send(reports.trade(order, qty, price, maker, trade.timestampNanos()), order.session);
         }
@@ -75,6 +82,10 @@ final class ReportPublisher implements MatchingListener {
         }
         order.ordStatus = OrdStatus.CANCELED;
         order.leavesQty = BigDecimal.ZERO;
+        if (order.forgotten) {
+            LOG.info("order {} clOrdId={} forgotten by the venue, no report", order.orderId, order.clOrdId);
+            return;
+        }
         String origClOrdId = null;
         ClientOrder.PendingChange pending = order.pending;
         if (pending != null) {

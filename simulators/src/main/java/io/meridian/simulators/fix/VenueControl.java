@@ -94,9 +94,52 @@ public final class VenueControl {
         core.locked(() -> core.faults().rejectNextNewOrders(count, text));
     }
 
-    /** Silently ignores the next {@code count} application messages (D, F, G, H): no answer at all. */
+    /** Silently ignores the next {@code count} application messages (D, F, G, H, AF, AN): no answer at all. */
     public void dropNextMessages(int count) {
         core.locked(() -> core.faults().dropNextMessages(count));
+    }
+
+    /**
+     * Reconciliation drift: the venue silently drops the live client order whose current ClOrdID is
+     * {@code clOrdId}. It leaves the book and mass status answers (a status request finds it canceled); no
+     * message is sent, so the client still believes it open.
+     *
+     * @throws IllegalArgumentException if no live client order has that ClOrdID
+     */
+    public void forgetOrder(String clOrdId) {
+        boolean forgotten = core.locked(() -> {
+            ClientOrder order = core.registry().all().stream()
+                .filter(o -> o.isLive() && o.clOrdId.equals(clOrdId)).findFirst().orElse(null);
+            if (order == null) {
+                return false;
+            }
+            order.forgotten = true;
+            core.engine().cancel(order.symbol, order.engineOrderId);
+            return true;
+        });
+        if (!forgotten) {
+            throw new IllegalArgumentException("no live client order with ClOrdID " + clOrdId);
+        }
+    }
+
+    /**
+     * Reconciliation drift: the venue's position of {@code account} in {@code symbol} moves by
+     * {@code delta} (positive: long, negative: short) without any fill or report; it shows in the next
+     * PositionReport (AP). The account is the order's Account (1), or the client's CompID when orders
+     * carry none.
+     */
+    public void adjustPosition(String account, String symbol, BigDecimal delta) {
+        core.locked(() -> core.positions().adjust(account, symbol, delta));
+    }
+
+    /**
+     * Reconciliation drift: the venue executes and records the next {@code count} fills of client
+     * orders (order CumQty, mass status, positions) but never sends their Trade ExecutionReports. Unlike
+     * {@link #dropNextMessages(int)}, which ignores inbound requests, nothing is sent and no sequence
+     * number is used, so the session's resend cannot deliver them either.
+     */
+    public void suppressNextFillReports(int count) {
+        core.locked(() -> core.faults().suppressNextFillReports(count));
     }
 
     /** Delays every report by {@code delayMs} (0 turns the fault off). */

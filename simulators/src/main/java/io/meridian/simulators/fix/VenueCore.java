@@ -29,9 +29,14 @@ final class VenueCore {
     private final String houseAccount;
     private final VenueMarketMaker maker;
     private final ClientOrderRegistry registry;
+    private final PositionBook positions;
 
     ClientOrderRegistry registry() {
         return registry;
+    }
+
+    PositionBook positions() {
+        return positions;
     }
 
     VenueCore(FixVenueSimulatorConfig config, ReportSender sender, String idPrefix) {
@@ -41,8 +46,8 @@ final class VenueCore {
         this.registry = new ClientOrderRegistry();
         ReportFactory reports = new ReportFactory(ids);
         Outbox outbox = new Outbox(sender, faults, counters);
-        PositionBook positions = new PositionBook();
-        this.engine = new MatchingEngine(new ReportPublisher(registry, reports, outbox, scale, positions), config.clock());
+        this.positions = new PositionBook();
+        this.engine = new MatchingEngine(new ReportPublisher(registry, reports, outbox, scale, positions, faults), config.clock());
         ReconciliationHandler reconciliation = new ReconciliationHandler(registry, positions, reports, outbox, config.clock(), idPrefix);
         this.handler = new OrderEntryHandler(engine, registry, reports, outbox, faults, counters, scale, config.clock(), ids,
             reconciliation);

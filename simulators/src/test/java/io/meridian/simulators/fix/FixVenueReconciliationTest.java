@@ -170,6 +170,68 @@ class FixVenueReconciliationTest {
         assertThat(List.of(f(unsupported, 710), f(unsupported, 728), f(unsupported, 729))).containsExactly("P5", "4", "2");
     }
 
+    @Test
+    void aForgottenOrderLeavesTheBookAndMassStatusWithoutAMessage() throws Exception {
+        String kept = place(limit("K1", "AAPL", BUY, "10", "180", TimeInForce.GOOD_TILL_CANCEL), 1);
+        place(limit("F1", "AAPL", BUY, "7", "181", TimeInForce.GOOD_TILL_CANCEL), 1);
+
+        venue.control().forgetOrder("F1");
+
+        assertThat(client.poll(java.time.Duration.ofMillis(300))).as("the venue tells nobody").isNull();
+        assertThat(venue.control().book("AAPL").bids()).noneMatch(l -> l.price().compareTo(new java.math.BigDecimal("181")) == 0);
+        client.send(massStatus("M1", MassStatusReqType.STATUS_FOR_ALL_ORDERS, null));
+        Message only = reports(1).get(0);
+        assertThat(List.of(f(only, 37), f(only, 11), f(only, 911), f(only, 912))).containsExactly(kept, "K1", "1", "Y");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> venue.control().forgetOrder("F1"));
+    }
+
+    @Test
+    void anAdjustedPositionShowsInThePositionReport() throws Exception {
+        place(limit("B1", "AAPL", BUY, "150", "190.20", TimeInForce.DAY), 3);
+
+        venue.control().adjustPosition("ACC-1", "AAPL", new java.math.BigDecimal("-20"));
+        venue.control().adjustPosition("ACC-1", "MSFT", new java.math.BigDecimal("5"));
+
+        assertThat(client.poll(java.time.Duration.ofMillis(300))).as("the venue tells nobody").isNull();
+        client.send(positions("P1", "ACC-1", PosReqType.POSITIONS));
+        assertThat(f(next(MsgType.REQUEST_FOR_POSITIONS_ACK), 727)).isEqualTo("2");
+        Message aapl = next(MsgType.POSITION_REPORT);
+        Message msft = next(MsgType.POSITION_REPORT);
+        assertThat(aapl.getGroups(702).get(0).getDecimal(704)).isEqualByComparingTo("150");
+        assertThat(aapl.getGroups(702).get(0).getDecimal(705)).isEqualByComparingTo("20");
+        assertThat(f(msft, 55)).isEqualTo("MSFT");
+        assertThat(msft.getGroups(702).get(0).getDecimal(704)).isEqualByComparingTo("5");
+    }
+
+    @Test
+    void aSuppressedFillIsRecordedButNeverReported() throws Exception {
+        client.send(limit("S1", "AAPL", BUY, "10", "189.95", TimeInForce.GOOD_TILL_CANCEL));
+        int ackSeqNum = next(MsgType.EXECUTION_REPORT).getHeader().getInt(quickfix.field.MsgSeqNum.FIELD);
+
+        venue.control().suppressNextFillReports(1);
+        venue.control().addLiquidity("AAPL", io.meridian.simulators.matching.Side.SELL, "4", "189.95");
+
+        assertThat(client.poll(java.time.Duration.ofMillis(300))).as("no Trade report").isNull();
+        assertThat(venue.control().clientOrders()).anySatisfy(o -> {
+            assertThat(o.clOrdId()).isEqualTo("S1");
+            assertThat(o.cumQty()).isEqualByComparingTo("4");
+        });
+        client.send(massStatus("M1", MassStatusReqType.STATUS_FOR_ALL_ORDERS, null));
+        Message status = reports(1).get(0);
+        assertThat(dec(status, 14)).isEqualByComparingTo("4");
+        assertThat(dec(status, 151)).isEqualByComparingTo("6");
+        assertThat(status.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD))
+            .as("no sequence number used for the suppressed report: no gap, no resend").isEqualTo(ackSeqNum + 1);
+
+        venue.control().addLiquidity("AAPL", io.meridian.simulators.matching.Side.SELL, "1", "189.95");
+        Message next = next(MsgType.EXECUTION_REPORT);
+        assertThat(List.of(f(next, 150), f(next, 32), f(next, 14))).as("only the next fill is reported")
+            .containsExactly("F", "1", "5");
+        client.send(positions("P1", "ACC-1", PosReqType.POSITIONS));
+        next(MsgType.REQUEST_FOR_POSITIONS_ACK);
+        assertThat(next(MsgType.POSITION_REPORT).getGroups(702).get(0).getDecimal(704)).isEqualByComparingTo("5");
+    }
+
     /** Sends an order and returns its OrderID once its {@code reports} ExecutionReports have arrived. */
     private String place(quickfix.fix44.NewOrderSingle order, int reports) throws Exception {
         client.send(order);

@@ -5,6 +5,8 @@ import io.meridian.fix.codecs.FixDictionaryImpl;
 import io.meridian.fix.codecs.decoder.ExecutionReportDecoder;
 import io.meridian.fix.codecs.decoder.BusinessMessageRejectDecoder;
 import io.meridian.fix.codecs.decoder.OrderCancelRejectDecoder;
+import io.meridian.fix.codecs.decoder.PositionReportDecoder;
+import io.meridian.fix.codecs.decoder.RequestForPositionsAckDecoder;
 import io.meridian.fix.codecs.decoder.RejectDecoder;
 import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.OrdStatus;
@@ -14,6 +16,7 @@ import io.meridian.oms.api.VenueExecution;
 import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.api.VenueOrders;
 import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.venues.view.VenueViewSource;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
@@ -46,7 +49,8 @@ import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
  * Connects to FIX venues as an Artio initiator, keeps the sessions up (reconnecting with
  * persistent sequence numbers), sends the OMS's child orders and hands the venues' reports back
  * to the OMS as normalised events stamped with local receipt time. Runs on the core thread as an
- * {@link Agent} beside the library and the sequencer.
+ * {@link Agent} beside the library and the sequencer. Reconciliation asks each venue for its own
+ * view through {@link #viewSources()} (a {@link FixVenueView} per venue, on this same thread).
  */
 public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireHandler
 {
@@ -97,6 +101,14 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         this.library = library;
         this.clock = clock;
         this.nanoClock = nanoClock;
+        for (final Venue venue : this.venues)
+        {
+            if (venue != null)
+            {
+                venue.view = new FixVenueView(venue.config.venueId(), venue.config.name(), instruments, nanoClock,
+                    () -> venue.connected, venue::sendForView);
+            }
+        }
         this.metrics = metrics;
         this.decoder = new VenueReportDecoder(instruments);
     }
@@ -123,6 +135,44 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         }
     }
 
+    /**
+     * What reconciliation asks each FIX venue ({@link VenueViewSource#requestView}): its open orders by
+     * OrderMassStatusRequest and its positions by RequestForPositions, answered off this bridge's thread.
+     */
+    public List<VenueViewSource> viewSources()
+    {
+        final List<VenueViewSource> sources = new ArrayList<>();
+        for (final Venue venue : venues)
+        {
+            if (venue != null)
+            {
+                sources.add(venue.view);
+            }
+        }
+        return sources;
+    }
+
+    /** The reconciliation view of one FIX venue, or null when the bridge has no such venue. */
+    public VenueViewSource viewSource(final int venueId)
+    {
+        final Venue venue = venue(venueId);
+        return venue == null ? null : venue.view;
+    }
+
+    /**
+     * The accounts whose positions reconciliation asks a venue for (one RequestForPositions each); with
+     * none (the default) one request without Account asks for the session's default account.
+     */
+    public void positionAccounts(final int venueId, final List<String> accounts)
+    {
+        final Venue venue = venue(venueId);
+        if (venue == null)
+        {
+            throw new IllegalArgumentException("no FIX venue " + venueId);
+        }
+        venue.view.accounts(accounts);
+    }
+
     /** Where venue events go (the OMS); set before the agent starts. */
     public void venueEvents(final VenueEvents events)
     {
@@ -141,7 +191,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         {
             if (venue != null)
             {
-                work += venue.maintain(nowMs);
+                work += venue.maintain(nowMs) + venue.view.doWork();
             }
         }
         return work;
@@ -335,6 +385,9 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         volatile int lastReceivedSeqNum;
         volatile long connectAttempts;
         final SentRequests sent = new SentRequests();
+        FixVenueView view;
+        private final StringBuilder refType = new StringBuilder(4);
+        private final StringBuilder rejectText = new StringBuilder(128);
         private final VenueExecution refusedOrder = new VenueExecution();
         private final VenueCancelReject refusedCancel = new VenueCancelReject();
         private final StringBuilder refusedText = new StringBuilder(128);
@@ -414,6 +467,30 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             return 0;
         }
 
+        /** Sends a reconciliation request (cold path, bridge thread). @return its MsgSeqNum, or -1 when not sent. */
+        int sendForView(final Encoder message)
+        {
+            final Session session = this.session;
+            if (session == null || !session.isActive())
+            {
+                return -1;
+            }
+            final long sendDeadlineNs = System.nanoTime() + SEND_TIMEOUT_NS;
+            do
+            {
+                if (session.trySend(message) > 0)
+                {
+                    refresh();
+                    return session.lastSentMsgSeqNum();
+                }
+                whileBackPressured.run();
+            }
+            while (System.nanoTime() < sendDeadlineNs);
+            LOG.error("event=venue_send_failed venue={} msgType={} reason=back_pressure", config.name(),
+                message.getClass().getSimpleName());
+            return -1;
+        }
+
         void refresh()
         {
             final Session session = this.session;
@@ -455,6 +532,14 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             final long receivedNanos = nanoClock.nanoTime();
             if (messageType == ExecutionReportDecoder.MESSAGE_TYPE)
             {
+                final ExecutionReportDecoder report = decoder.decodeExecutionReport(asciiBuffer, offset, length);
+                if (report.hasMassStatusReqID())
+                {
+                    // the venue's view for reconciliation (150=I), not an execution: the sequencer never sees it
+                    view.onMassStatusReport(report);
+                    refresh();
+                    return CONTINUE;
+                }
                 final VenueExecution execution = decoder.execution(
                     config.venueId(), asciiBuffer, offset, length, receivedNanos, carryTags);
                 if (execution == null)
@@ -487,13 +572,27 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
                 }
                 metrics.cancelRejectsIn.incrementAndGet();
             }
+            else if (messageType == RequestForPositionsAckDecoder.MESSAGE_TYPE)
+            {
+                view.onPositionAck(asciiBuffer, offset, length);
+            }
+            else if (messageType == PositionReportDecoder.MESSAGE_TYPE)
+            {
+                view.onPositionReport(asciiBuffer, offset, length);
+            }
             else if (messageType == RejectDecoder.MESSAGE_TYPE)
             {
                 // a session-level Reject names the refused message by its MsgSeqNum only
-                final int slot = sent.find(intField(offset, length, 45));
+                final int refSeqNum = intField(offset, length, 45);
+                final int slot = sent.find(refSeqNum);
                 if (slot >= 0 && !refused(slot, offset, length, receivedNanos, "session Reject"))
                 {
                     return ABORT;
+                }
+                if (slot < 0 && view.onSessionReject(refSeqNum, text(offset, length)))
+                {
+                    refresh();
+                    return CONTINUE;
                 }
             }
             else if (messageType == BusinessMessageRejectDecoder.MESSAGE_TYPE)
@@ -501,6 +600,14 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
                 final char refMsgType = charField(offset, length, 372);
                 refId.setLength(0);
                 copyField(offset, length, 379, refId);
+                refType.setLength(0);
+                // reconciliation's requests (AF, AN) are the two-character message types this bridge sends
+                if (copyField(offset, length, 372, refType) == 2 &&
+                    view.onBusinessReject(refType, refId, text(offset, length)))
+                {
+                    refresh();
+                    return CONTINUE;
+                }
                 final int slot = refMsgType == 0 || refId.length() == 0 ? -1 : sent.findByClOrdId(refMsgType, refId);
                 if (slot >= 0 && !refused(slot, offset, length, receivedNanos, "BusinessMessageReject"))
                 {
@@ -612,6 +719,18 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             return start < 0 || start >= offset + length ? 0 : (char)asciiBuffer.getByte(start);
         }
 
+        /** Cold path: a reject's Text (58), or its reason code (373 / 380) when it has none. */
+        private CharSequence text(final int offset, final int length)
+        {
+            rejectText.setLength(0);
+            if (copyField(offset, length, 58, rejectText) == 0)
+            {
+                final int reason = intField(offset, length, 380);
+                rejectText.append("reason ").append(reason >= 0 ? reason : intField(offset, length, 373));
+            }
+            return rejectText;
+        }
+
         /** @return the number of characters appended. */
         private int copyField(final int offset, final int length, final int tag, final StringBuilder into)
         {
@@ -642,6 +761,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         public Action onDisconnect(final int libraryId, final Session session, final DisconnectReason reason)
         {
             LOG.warn("event=venue_disconnected venue={} reason={}", config.name(), reason);
+            view.onDisconnect();
             refresh();
             this.session = null;
             connected = false;

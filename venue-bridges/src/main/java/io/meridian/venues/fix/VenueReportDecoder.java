@@ -36,14 +36,24 @@ final class VenueReportDecoder
         this.instruments = instruments;
     }
 
-    /** @return the normalised execution, or null when unusable ({@link #problem()} says why). */
+    /** Decodes an ExecutionReport for a look before {@link #execution} normalises it. */
+    ExecutionReportDecoder decodeExecutionReport(final AsciiBuffer buffer, final int offset, final int length)
+    {
+        final ExecutionReportDecoder decoder = executionReport;
+        decoder.reset();
+        decoder.decode(buffer, offset, length);
+        return decoder;
+    }
+
+    /**
+     * Normalises the ExecutionReport {@link #decodeExecutionReport} just decoded from the same bytes.
+     * @return the normalised execution, or null when unusable ({@link #problem()} says why).
+     */
     VenueExecution execution(
         final int venueId, final AsciiBuffer buffer, final int offset, final int length, final long receivedNanos,
         final IntHashSet carryTags)
     {
         final ExecutionReportDecoder decoder = executionReport;
-        decoder.reset();
-        decoder.decode(buffer, offset, length);
         if (!decoder.validate())
         {
             return unusable("invalid ExecutionReport tag=" + decoder.invalidTagId() + " reason=" + decoder.rejectReason());
