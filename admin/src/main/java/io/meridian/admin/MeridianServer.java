@@ -547,14 +547,8 @@ public final class MeridianServer implements AutoCloseable
     /** Every venue reconciliation can ask for its own view: the FIX venues, then the crypto venues. */
     public List<VenueViewSource> viewSources()
     {
-        final List<VenueViewSource> sources = new ArrayList<>();
-        for (final CryptoVenueBridge bridge : cryptoBridges)
-        {
-            if (bridge instanceof VenueViewSource source)
-            {
-                sources.add(source);
-            }
-        }
+        final List<VenueViewSource> sources = new ArrayList<>(venueBridge.viewSources());
+        sources.addAll(cryptoBridges);
         return sources;
     }
 

@@ -80,12 +80,18 @@ public class Reconciliation implements AutoCloseable
         volatile List<Holding> holdingsSeen = List.of();
         /** per asset, the balance last sequenced into the store (scaled by 8) */
         final Map<String, Long> balancesSequenced = new java.util.concurrent.ConcurrentHashMap<>();
+        /** per asset, the latest balance the venue pushed since the last full pass (reconciliation thread) */
+        final Map<String, VenueView.Balance> pushed = new HashMap<>();
+        long lastPassStartNanos;
+        boolean pushCheckScheduled;
+        final long intervalNanos;
 
         Track(final VenueViewSource source)
         {
             this.source = source;
             holdings = source instanceof CryptoVenueBridge ? DriftDetector.HoldingKind.BALANCES :
                 DriftDetector.HoldingKind.POSITIONS;
+            intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.intervalMs(source.name()));
             passesOk = Counter.builder("meridian_reconciliation_passes").tag("venue", source.name())
                 .tag("outcome", "ok").description("reconciliation passes over the venue").register(registry);
             passesFailed = Counter.builder("meridian_reconciliation_passes").tag("venue", source.name())
@@ -114,6 +120,7 @@ public class Reconciliation implements AutoCloseable
             return;
         }
         state = ReconciliationState.load(server.config().dataDir());
+        timer = DaemonTimers.single("meridian-reconciliation");
         for (final VenueViewSource source : server.viewSources())
         {
             final Track track = new Track(source);
@@ -121,11 +128,11 @@ public class Reconciliation implements AutoCloseable
             source.balanceListener((venueId, balance) ->
             {
                 sequenceBalance(track, balance);
-                track.triggered = true;
+                timer.execute(() -> pushed(track, balance));
             });
+            source.recoveredFillListener((venueId, trade) -> timer.execute(() -> recovered(track, trade)));
         }
         starting = true;
-        timer = DaemonTimers.single("meridian-reconciliation");
         timer.scheduleWithFixedDelay(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -162,7 +169,8 @@ public class Reconciliation implements AutoCloseable
 
     private void ask(final Track track, final long now)
     {
-        track.dueNanos = now + TimeUnit.MILLISECONDS.toNanos(settings.intervalMs());
+        track.dueNanos = now + track.intervalNanos;
+        track.lastPassStartNanos = now;
         if (!track.source.isConnected())
         {
             failed(track, "not connected");
@@ -209,7 +217,7 @@ public class Reconciliation implements AutoCloseable
     {
         final String venue = track.source.name();
         final int venueId = track.source.venueId();
-        final OurSide ours = ourSide(venueId, track.holdings);
+        final OurSide ours = ourSide(track.source, track.holdings);
         final Map<String, BigDecimal> raw = new HashMap<>();
         final List<Difference> differences =
             detector.compare(view, ours, track.holdings, state.baselines(venue), raw);
@@ -219,8 +227,8 @@ public class Reconciliation implements AutoCloseable
             report(change);
         }
         boolean changed = state.offerBaselines(venue, raw);
-        changed |= state.advanceTrades(venue, view.trades(), id -> ours.tradeRecorded().test(id) ||
-            book.acknowledged(venueId + "|" + DriftCause.UNKNOWN_ORDER_FILL + "|trade " + id));
+        changed |= state.advanceTrades(venue, view.trades(), t -> ours.tradeRecorded().test(t) ||
+            book.acknowledged(venueId + "|" + DriftCause.UNKNOWN_ORDER_FILL + "|trade " + t.venueTradeId()));
         if (changed)
         {
             state.save();
@@ -229,7 +237,11 @@ public class Reconciliation implements AutoCloseable
         track.lastError = "";
         track.openOrdersAtVenue = view.openOrders().size();
         track.tradesSeen = view.trades().size();
-        view.balances().forEach(b -> sequenceBalance(track, b));
+        view.balances().forEach(b ->
+        {
+            sequenceBalance(track, b);
+            track.pushed.remove(b.asset()); // the answer is at least as recent
+        });
         if (view.balancesAsked())
         {
             final Map<String, BigDecimal> baselines = state.baselines(venue);
@@ -285,8 +297,85 @@ public class Reconciliation implements AutoCloseable
         }
     }
 
-    private OurSide ourSide(final int venueId, final DriftDetector.HoldingKind kind)
+    /**
+     * A balance the venue pushed (its private stream) is compared at once with what our fills imply, at
+     * no request cost: a difference from the baseline is looked at again after {@code settle-ms} (a fill
+     * in flight), and a full pass is asked for (a fill the stream lost shows in the venue's trades).
+     */
+    private void pushed(final Track track, final VenueView.Balance balance)
     {
+        track.pushed.put(balance.asset(), balance);
+        if (!track.pushCheckScheduled)
+        {
+            // the fill behind the push is usually still on its way through the sequencer: look a moment later
+            track.pushCheckScheduled = true;
+            timer.schedule(() -> checkPushed(track), Math.max(1, settings.settleMs() / 2), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkPushed(final Track track)
+    {
+        track.pushCheckScheduled = false;
+        final String venue = track.source.name();
+        final int venueId = track.source.venueId();
+        final Map<String, BigDecimal> baselines = state.baselines(venue);
+        final Map<String, BigDecimal> implied = new HashMap<>();
+        server.store().balances().stream().filter(b -> b.venueId() == venueId)
+            .forEach(b -> implied.put(b.asset(), b.implied()));
+        final long now = now();
+        boolean suspect = false;
+        boolean fresh = false;
+        for (final VenueView.Balance b : track.pushed.values())
+        {
+            final BigDecimal baseline = baselines.get(b.asset());
+            if (baseline == null)
+            {
+                continue;
+            }
+            final BigDecimal mine = implied.getOrDefault(b.asset(), BigDecimal.ZERO);
+            final BigDecimal moved = b.total().subtract(mine).subtract(baseline);
+            final Difference d = Difference.of(venueId, DriftCause.BALANCE_MOVED, b.asset(),
+                "balance by our fills " + mine.toPlainString() + " (+ baseline " + baseline.toPlainString() + ")",
+                "balance " + b.total().toPlainString() + " (pushed)", moved, false);
+            final boolean wasOpen = book.isOpen(d.key());
+            book.single(venue, d, moved.signum() != 0, now).ifPresent(this::report);
+            suspect |= moved.signum() != 0 && !book.isOpen(d.key());
+            fresh |= moved.signum() != 0 && !wasOpen;
+        }
+        applyPolicy(track);
+        if (suspect && !track.pushCheckScheduled)
+        {
+            track.pushCheckScheduled = true;
+            timer.schedule(() -> checkPushed(track), settings.settleMs(), TimeUnit.MILLISECONDS);
+        }
+        if (fresh)
+        {
+            // a full pass soon (a fill the stream lost shows in the trades), no closer than two settle
+            // times to the last one: pushes come with every fill and each view costs request weight
+            track.dueNanos = Math.min(track.dueNanos,
+                track.lastPassStartNanos + 2 * TimeUnit.MILLISECONDS.toNanos(settings.settleMs()));
+        }
+    }
+
+    /**
+     * The bridge found a trade its stream never delivered and handed it to the sequencer: a missing fill
+     * for certain, raised at once (it resolves when the ledger holds the fill).
+     */
+    private void recovered(final Track track, final VenueView.Trade trade)
+    {
+        final String orderId = OurOrder.orderIdOf(trade.clOrdId());
+        final Difference d = Difference.of(track.source.venueId(), DriftCause.MISSING_FILL, orderId,
+            "trade never received on the stream", trade.qty().toPlainString() + " @ " + trade.price().toPlainString() +
+            " trade " + trade.venueTradeId() + " (applied through the sequencer from the venue's trade list)",
+            trade.qty(), true);
+        book.single(track.source.name(), d, true, now()).ifPresent(this::report);
+        applyPolicy(track);
+        track.triggered = true;
+    }
+
+    private OurSide ourSide(final VenueViewSource source, final DriftDetector.HoldingKind kind)
+    {
+        final int venueId = source.venueId();
         final StoreReader store = server.store();
         final List<OurOrder> orders = new ArrayList<>();
         store.forEachOrder(r ->
@@ -316,7 +405,7 @@ public class Reconciliation implements AutoCloseable
             store.positions().stream().filter(p -> p.venueId() != null && p.venueId() == venueId)
                 .forEach(p -> holdings.merge(p.symbol(), p.netQty(), BigDecimal::add));
         }
-        return new OurSide(orders, id -> store.hasFill(venueId, id),
+        return new OurSide(orders, trade -> store.hasFill(venueId, source.ledgerTradeId(trade)),
             unknownFills.stream().filter(f -> f.venueId() == venueId).toList(), holdings);
     }
 
@@ -325,12 +414,10 @@ public class Reconciliation implements AutoCloseable
         final long since = track.lastSuccessNanos == 0 ? startNanos : track.lastSuccessNanos;
         final boolean late = now - since > TimeUnit.MILLISECONDS.toNanos(settings.overdueMs());
         final String lastError = track.lastError.isEmpty() ? "no answer" : track.lastError;
-        final Difference d = new Difference(track.source.venueId() + "|" + DriftCause.RECONCILIATION_OVERDUE,
-            track.source.venueId(), DriftCause.RECONCILIATION_OVERDUE, "venue",
+        final Difference d = Difference.of(track.source.venueId(), DriftCause.RECONCILIATION_OVERDUE, "venue",
             "last reconciled " + (track.lastSuccessNanos == 0 ? "never" : (now - since) / 1_000_000 + " ms ago"),
             lastError, null, true);
-        final boolean open = book.open().stream().anyMatch(e -> e.key().equals(d.key()));
-        if (late != open)
+        if (late != book.isOpen(d.key()))
         {
             book.single(track.source.name(), d, late, now).ifPresent(this::report);
             applyPolicy(track);
@@ -423,9 +510,11 @@ public class Reconciliation implements AutoCloseable
             final Optional<DriftEvent> resolved = book.resolve(id, "resolved by " + user + ": " + why, now());
             resolved.ifPresent(e ->
             {
-                if (e.cause() == DriftCause.BALANCE_MOVED || e.cause() == DriftCause.POSITION_MISMATCH)
+                final BigDecimal baseline = state.baselines(e.venue()).get(e.subject());
+                if ((e.cause() == DriftCause.BALANCE_MOVED || e.cause() == DriftCause.POSITION_MISMATCH) &&
+                    baseline != null && e.amount() != null)
                 {
-                    state.forgetBaseline(e.venue(), e.subject());
+                    state.acceptHolding(e.venue(), e.subject(), baseline.add(e.amount()));
                     state.save();
                 }
                 report(new DriftBook.Change(e, false));

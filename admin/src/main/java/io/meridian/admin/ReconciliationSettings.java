@@ -17,10 +17,12 @@ import java.util.Map;
  * @param startupHalt       a venue not reconciled at the start keeps refusing new orders until it is
  *                          (true), or trades once the start-up wait is over (false).
  * @param policies          per venue name, what a drift does: ALERT (default) or HALT new orders to it.
+ * @param intervals         per venue name, its own pass interval (a crypto venue's request weight
+ *                          budget), else {@code intervalMs}.
  */
 public record ReconciliationSettings(
     boolean enabled, long intervalMs, long settleMs, long timeoutMs, long overdueMs, long startupTimeoutMs,
-    boolean startupHalt, Map<String, Policy> policies)
+    boolean startupHalt, Map<String, Policy> policies, Map<String, Long> intervals)
 {
     /** What an open drift event does to its venue. */
     public enum Policy
@@ -46,6 +48,12 @@ public record ReconciliationSettings(
     public ReconciliationSettings
     {
         policies = Map.copyOf(policies);
+        intervals = Map.copyOf(intervals);
+        if (intervals.values().stream().anyMatch(i -> i <= 0 || i >= overdueMs))
+        {
+            throw new IllegalArgumentException("meridian.reconciliation.intervals: each must be positive and below " +
+                "overdue-ms " + overdueMs);
+        }
         if (enabled && (intervalMs <= 0 || settleMs < 0 || timeoutMs <= 0 || overdueMs <= intervalMs))
         {
             throw new IllegalArgumentException("meridian.reconciliation: interval-ms and timeout-ms must be positive, " +
@@ -56,18 +64,24 @@ public record ReconciliationSettings(
     /** No reconciliation (the default of a configuration built in code). */
     public static ReconciliationSettings off()
     {
-        return new ReconciliationSettings(false, 1_000, 150, 2_000, 10_000, 10_000, true, Map.of());
+        return new ReconciliationSettings(false, 1_000, 150, 2_000, 10_000, 10_000, true, Map.of(), Map.of());
     }
 
     /** The shipped defaults, every venue alert-only. */
     public static ReconciliationSettings defaults()
     {
-        return new ReconciliationSettings(true, 1_000, 150, 2_000, 10_000, 10_000, true, Map.of());
+        return new ReconciliationSettings(true, 1_000, 150, 2_000, 10_000, 10_000, true, Map.of(), Map.of());
     }
 
     public Policy policy(final String venue)
     {
         return policies.getOrDefault(venue, Policy.ALERT);
+    }
+
+    /** The venue's pass interval. */
+    public long intervalMs(final String venue)
+    {
+        return intervals.getOrDefault(venue, intervalMs);
     }
 
     /** A copy with {@code venue}'s policy set. */
@@ -76,13 +90,22 @@ public record ReconciliationSettings(
         final Map<String, Policy> copy = new java.util.HashMap<>(policies);
         copy.put(venue, policy);
         return new ReconciliationSettings(enabled, intervalMs, settleMs, timeoutMs, overdueMs, startupTimeoutMs,
-            startupHalt, copy);
+            startupHalt, copy, intervals);
+    }
+
+    /** A copy passing over {@code venue} every {@code interval} ms. */
+    public ReconciliationSettings withInterval(final String venue, final long interval)
+    {
+        final Map<String, Long> copy = new java.util.HashMap<>(intervals);
+        copy.put(venue, interval);
+        return new ReconciliationSettings(enabled, intervalMs, settleMs, timeoutMs, overdueMs, startupTimeoutMs,
+            startupHalt, policies, copy);
     }
 
     /** A copy passing over each venue every {@code interval} ms and confirming after {@code settle} ms. */
     public ReconciliationSettings withTiming(final long interval, final long settle)
     {
         return new ReconciliationSettings(enabled, interval, settle, timeoutMs, Math.max(overdueMs, interval * 4),
-            startupTimeoutMs, startupHalt, policies);
+            startupTimeoutMs, startupHalt, policies, intervals);
     }
 }

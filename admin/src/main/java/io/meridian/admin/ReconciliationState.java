@@ -19,8 +19,10 @@ import java.util.function.Predicate;
  * What reconciliation must remember across a restart, in {@code <data-dir>/reconciliation-state}:
  * per venue, the last venue trade id reconciled per symbol (the next pass asks for trades after it)
  * and the holding baselines (the venue's balance or position minus what our fills imply, accepted as
- * normal: what the account held before Meridian, a deposit an operator acknowledged). A baseline is
- * adopted when two passes agree on it, never from one look (a fill in flight would skew it for good).
+ * normal: what the account held before Meridian, a deposit an operator acknowledged). At a venue's
+ * first reconciliation a baseline is adopted when two passes agree on it, never from one look (a fill
+ * in flight would skew it for good); once every holding the venue reported then has one, the venue is
+ * initialised and a holding that appears later starts from zero (the account did not hold it before).
  * Used by the reconciliation thread only.
  */
 final class ReconciliationState
@@ -31,6 +33,7 @@ final class ReconciliationState
     private final Map<String, Map<String, String>> tradeIds = new TreeMap<>();
     private final Map<String, Map<String, BigDecimal>> baselines = new TreeMap<>();
     private final Map<String, Map<String, BigDecimal>> candidates = new HashMap<>();
+    private final java.util.Set<String> initialised = new java.util.TreeSet<>();
 
     private ReconciliationState(final Path file)
     {
@@ -56,6 +59,10 @@ final class ReconciliationState
                 else if (parts.length == 4 && parts[0].equals("baseline"))
                 {
                     state.baselines.computeIfAbsent(parts[1], v -> new TreeMap<>()).put(parts[2], new BigDecimal(parts[3]));
+                }
+                else if (parts.length == 2 && parts[0].equals("initialised"))
+                {
+                    state.initialised.add(parts[1]);
                 }
                 else if (!line.isBlank())
                 {
@@ -89,7 +96,7 @@ final class ReconciliationState
      * Moves each symbol's last reconciled trade id past the trades the ledger holds, stopping at the
      * first it does not (asked again next pass). @return whether anything moved.
      */
-    boolean advanceTrades(final String venue, final List<VenueView.Trade> trades, final Predicate<String> recorded)
+    boolean advanceTrades(final String venue, final List<VenueView.Trade> trades, final Predicate<VenueView.Trade> recorded)
     {
         final Map<String, String> ids = tradeIds.computeIfAbsent(venue, v -> new TreeMap<>());
         final Map<String, Boolean> blocked = new HashMap<>();
@@ -100,7 +107,7 @@ final class ReconciliationState
             {
                 continue;
             }
-            if (!recorded.test(t.venueTradeId()))
+            if (!recorded.test(t))
             {
                 blocked.put(t.symbol(), true);
                 continue;
@@ -128,6 +135,12 @@ final class ReconciliationState
             {
                 continue;
             }
+            if (initialised.contains(venue))
+            {
+                current.put(e.getKey(), BigDecimal.ZERO);
+                adopted = true;
+                continue;
+            }
             final BigDecimal before = previous.put(e.getKey(), e.getValue());
             if (before != null && before.compareTo(e.getValue()) == 0)
             {
@@ -136,19 +149,25 @@ final class ReconciliationState
                 adopted = true;
             }
         }
+        if (!initialised.contains(venue) && !raw.isEmpty() && current.keySet().containsAll(raw.keySet()))
+        {
+            initialised.add(venue);
+            adopted = true;
+        }
         return adopted;
     }
 
-    /** An operator accepted a holding as it is now: its baseline is taken again from the next two passes. */
-    void forgetBaseline(final String venue, final String subject)
+    /** An operator accepted a holding as it is now (venue's figure minus ours): its new baseline. */
+    void acceptHolding(final String venue, final String subject, final BigDecimal venueMinusOurs)
     {
-        baselines.getOrDefault(venue, new HashMap<>()).remove(subject);
+        baselines.computeIfAbsent(venue, v -> new TreeMap<>()).put(subject, venueMinusOurs);
         candidates.getOrDefault(venue, new HashMap<>()).remove(subject);
     }
 
     void save()
     {
         final List<String> lines = new ArrayList<>();
+        initialised.forEach(venue -> lines.add("initialised " + venue));
         tradeIds.forEach((venue, ids) -> ids.forEach((symbol, id) -> lines.add("trade " + venue + " " + symbol + " " + id)));
         baselines.forEach((venue, values) -> values.forEach((subject, value) ->
             lines.add("baseline " + venue + " " + subject + " " + value.toPlainString())));

@@ -141,8 +141,8 @@ public final class ServerConfigLoader
 
     /**
      * {@code meridian.reconciliation}: enabled, interval-ms, settle-ms, timeout-ms, overdue-ms,
-     * startup-timeout-ms, startup-policy (halt|open) and policies (venue name: alert|halt). A policy for
-     * a venue that is not configured is refused.
+     * startup-timeout-ms, startup-policy (halt|open), policies (venue name: alert|halt) and intervals
+     * (venue name: ms). A policy or interval for a venue that is not configured is refused.
      */
     static ReconciliationSettings reconciliation(final PropertyResolver properties, final java.util.Set<String> venues)
     {
@@ -159,6 +159,18 @@ public final class ServerConfigLoader
                 }
                 policies.put(venue, ReconciliationSettings.Policy.of(policy));
             });
+        final Map<String, Long> intervals = new java.util.HashMap<>();
+        properties.getProperty("meridian.reconciliation.intervals", Argument.mapOf(String.class, Long.class))
+            .orElse(Map.of())
+            .forEach((venue, interval) ->
+            {
+                if (!venues.contains(venue))
+                {
+                    throw new IllegalArgumentException("configuration meridian.reconciliation.intervals: unknown venue '" +
+                        venue + "' (venues: " + venues + ")");
+                }
+                intervals.put(venue, interval);
+            });
         final String startupPolicy = string(properties, "meridian.reconciliation.startup-policy", "halt");
         if (!startupPolicy.equals("halt") && !startupPolicy.equals("open"))
         {
@@ -173,7 +185,8 @@ public final class ServerConfigLoader
             properties.getProperty("meridian.reconciliation.overdue-ms", Long.class, defaults.overdueMs()),
             properties.getProperty("meridian.reconciliation.startup-timeout-ms", Long.class, defaults.startupTimeoutMs()),
             startupPolicy.equals("halt"),
-            policies);
+            policies,
+            intervals);
     }
 
     /**

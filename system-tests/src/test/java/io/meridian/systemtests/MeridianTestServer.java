@@ -161,6 +161,13 @@ final class MeridianTestServer implements AutoCloseable
         return this;
     }
 
+    /** Reconciliation with the venues as {@code settings} say; call before {@link #start()}. */
+    MeridianTestServer reconciliation(final io.meridian.admin.ReconciliationSettings settings)
+    {
+        config = config.withReconciliation(settings);
+        return this;
+    }
+
     /** Risk limits of the firm, sessions and accounts; call before {@link #start()}. */
     MeridianTestServer risk(final io.meridian.admin.RiskSettings risk)
     {

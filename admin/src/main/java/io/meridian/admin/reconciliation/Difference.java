@@ -17,7 +17,7 @@ public record Difference(
     String key, int venueId, DriftCause cause, String subject, String ours, String venue, BigDecimal amount,
     boolean immediate)
 {
-    static Difference of(
+    public static Difference of(
         final int venueId, final DriftCause cause, final String subject, final String ours, final String venue,
         final BigDecimal amount, final boolean immediate)
     {

@@ -61,7 +61,9 @@ public final class DriftBook
                 e.getValue().cause() != DriftCause.RECONCILIATION_OVERDUE)
             {
                 it.remove();
-                changes.add(new Change(archive(e.getValue().resolved(nowNanos, "no longer seen at the venue")), false));
+                changes.add(new Change(archive(e.getValue().resolved(nowNanos,
+                    e.getValue().cause() == DriftCause.MISSING_FILL ? "the fill is recorded now" :
+                    "no longer seen at the venue")), false));
             }
         }
         pending.keySet().removeIf(k -> k.startsWith(prefix) && !seen.contains(k));
@@ -141,6 +143,11 @@ public final class DriftBook
             }
         }
         return Optional.empty();
+    }
+
+    public synchronized boolean isOpen(final String key)
+    {
+        return open.containsKey(key);
     }
 
     /** Whether an operator resolved this difference while it persists. */

@@ -69,7 +69,7 @@ public final class DriftDetector
         final Map<String, Difference> missingFills = new LinkedHashMap<>();
         for (final VenueView.Trade t : view.trades())
         {
-            if (ours.tradeRecorded().test(t.venueTradeId()))
+            if (ours.tradeRecorded().test(t))
             {
                 continue;
             }

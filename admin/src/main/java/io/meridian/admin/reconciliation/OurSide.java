@@ -1,6 +1,7 @@
 package io.meridian.admin.reconciliation;
 
 import io.meridian.positions.store.StoreViews.FillView;
+import io.meridian.venues.view.VenueView;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,13 +13,13 @@ import java.util.function.Predicate;
  * had its chance to reach us).
  *
  * @param orders         every order routed to the venue (open and done) the store holds.
- * @param tradeRecorded  whether the fill ledger holds this venue trade id.
+ * @param tradeRecorded  whether the fill ledger holds this venue trade.
  * @param unknownFills   ledger fills from the venue for orders Meridian does not know.
  * @param holdings       balances per asset implied by our fills (crypto), or net positions per symbol
  *                       (FIX), as {@link DriftDetector#holdingKind} says.
  */
 public record OurSide(
-    List<OurOrder> orders, Predicate<String> tradeRecorded, List<FillView> unknownFills,
+    List<OurOrder> orders, Predicate<VenueView.Trade> tradeRecorded, List<FillView> unknownFills,
     Map<String, BigDecimal> holdings)
 {
 }

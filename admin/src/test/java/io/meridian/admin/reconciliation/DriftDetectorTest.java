@@ -227,6 +227,6 @@ class DriftDetectorTest
 
     private static OurSide ours(final List<OurOrder> orders, final Set<String> recorded, final Map<String, BigDecimal> holdings)
     {
-        return new OurSide(orders, recorded::contains, List.<FillView>of(), holdings);
+        return new OurSide(orders, t -> recorded.contains(t.venueTradeId()), List.<FillView>of(), holdings);
     }
 }

@@ -481,7 +481,8 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                     final String orderId = trade.path("orderId").asText();
                     final TrackedOrder owner = byVenueOrderId.getOrDefault(orderId, t);
                     fill(owner, trade.path("id").asText(), Decimals.parse(trade.path("qty").asText(), owner.qtyScale),
-                        Decimals.parse(trade.path("price").asText(), owner.priceScale), trade.path("time").asLong());
+                        Decimals.parse(trade.path("price").asText(), owner.priceScale), trade.path("time").asLong(),
+                        fee(trade.path("commission")), trade.path("commissionAsset").asText(""));
                 }
             }
         });
@@ -780,6 +781,12 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         }
     }
 
+    /** Binance commission: a decimal string, a cost; null when absent or unreadable. */
+    private static BigDecimal fee(final JsonNode commission)
+    {
+        return commission.isTextual() || commission.isNumber() ? Decimals.decimalOrNull(commission.asText()) : null;
+    }
+
     private void fills(final TrackedOrder t, final JsonNode fills, final long timeMs)
     {
         for (final JsonNode f : fills)
@@ -787,7 +794,8 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
             if (f.hasNonNull("tradeId"))
             {
                 fill(t, f.get("tradeId").asText(), Decimals.parse(f.path("qty").asText(), t.qtyScale),
-                    Decimals.parse(f.path("price").asText(), t.priceScale), timeMs);
+                    Decimals.parse(f.path("price").asText(), t.priceScale), timeMs, fee(f.path("commission")),
+                    f.path("commissionAsset").asText(""));
             }
         }
     }
@@ -849,7 +857,8 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                 }
             }
             case "TRADE" -> fill(t, event.path("t").asText(), Decimals.parse(event.path("l").asText(), t.qtyScale),
-                Decimals.parse(event.path("L").asText(), t.priceScale), event.path("T").asLong());
+                Decimals.parse(event.path("L").asText(), t.priceScale), event.path("T").asLong(), fee(event.path("n")),
+                event.path("N").asText(""));
             case "CANCELED" ->
             {
                 // the old leg of a replace in flight is cancelled by the replace itself

@@ -353,6 +353,22 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         return balanceListener != null;
     }
 
+    private volatile RecoveredFillListener recoveredFillListener;
+
+    /** Venues number trades per symbol: the bridge publishes {@code venueSymbol:tradeId} (see {@link #fill}). */
+    @Override
+    public String ledgerTradeId(final VenueView.Trade trade)
+    {
+        final String venueSymbol = config.venueSymbol(trade.symbol());
+        return (venueSymbol == null ? trade.symbol() : venueSymbol) + ':' + trade.venueTradeId();
+    }
+
+    @Override
+    public void recoveredFillListener(final RecoveredFillListener listener)
+    {
+        this.recoveredFillListener = listener;
+    }
+
     /** Bridge thread: names the answer as Meridian does and hands trades the stream missed to the fill path. */
     private void resolveView(
         final VenueAnswer answer, final long askedAtNanos, final ViewRequest request, final CompletableFuture<VenueView> result)
@@ -368,18 +384,16 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
                 o.orderQty(), o.price(), o.cumQty(), o.leavesQty(), o.status()));
         }
         final List<VenueView.Trade> trades = new ArrayList<>(answer.trades().size());
-        int recovered = 0;
+        final List<VenueView.Trade> recoveredTrades = new ArrayList<>();
         for (final VenueView.Trade trade : answer.trades())
         {
             final TrackedOrder t = tracked(trade.venueOrderId(), trade.clOrdId());
             final String clOrdId;
+            boolean recovered = false;
             if (t != null && t.venueSymbol.equals(trade.symbol()))
             {
                 clOrdId = t.clOrdId;
-                if (missedFill(t, trade))
-                {
-                    recovered++;
-                }
+                recovered = missedFill(t, trade);
             }
             else if (!trade.clOrdId().isEmpty())
             {
@@ -389,14 +403,24 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
             {
                 clOrdId = clOrdIdByVenueOrderId.getOrDefault(trade.venueOrderId(), "");
             }
-            trades.add(new VenueView.Trade(trade.venueTradeId(), clOrdId, trade.venueOrderId(),
+            final VenueView.Trade named = new VenueView.Trade(trade.venueTradeId(), clOrdId, trade.venueOrderId(),
                 instrumentSymbol(trade.symbol()), trade.side(), trade.qty(), trade.price(), trade.fee(), trade.feeAsset(),
-                trade.venueTimeNanos()));
+                trade.venueTimeNanos());
+            trades.add(named);
+            if (recovered)
+            {
+                recoveredTrades.add(named);
+            }
         }
-        if (recovered > 0)
+        if (!recoveredTrades.isEmpty())
         {
-            metrics.viewRecoveredFills.addAndGet(recovered);
-            LOG.warn("event=crypto_view_recovered_fills venue={} fills={}", config.name(), recovered);
+            metrics.viewRecoveredFills.addAndGet(recoveredTrades.size());
+            LOG.warn("event=crypto_view_recovered_fills venue={} fills={}", config.name(), recoveredTrades.size());
+            final RecoveredFillListener listener = recoveredFillListener;
+            if (listener != null)
+            {
+                recoveredTrades.forEach(trade -> listener.onRecoveredFill(config.venueId(), trade));
+            }
         }
         final List<VenueView.Trade> unnamed = new ArrayList<>();
         for (final VenueView.Trade trade : trades)
@@ -471,7 +495,7 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         }
         LOG.warn("event=crypto_view_missed_fill venue={} clOrdId={} tradeId={} qty={} price={}", config.name(), t.clOrdId,
             trade.venueTradeId(), trade.qty(), trade.price());
-        fill(t, trade.venueTradeId(), qty, price, trade.venueTimeNanos() / 1_000_000L);
+        fill(t, trade.venueTradeId(), qty, price, trade.venueTimeNanos() / 1_000_000L, trade.fee(), trade.feeAsset());
         return true;
     }
 
@@ -757,6 +781,17 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     protected final void fill(
         final TrackedOrder t, final String venueTradeId, final long lastQty, final long lastPx, final long venueTimeMs)
     {
+        fill(t, venueTradeId, lastQty, lastPx, venueTimeMs, null, null);
+    }
+
+    /**
+     * A fill with the fee the venue charged for it (positive a cost, negative a rebate; null when the
+     * venue does not say) in {@code feeAsset}: the store's implied balances take it off that asset.
+     */
+    protected final void fill(
+        final TrackedOrder t, final String venueTradeId, final long lastQty, final long lastPx, final long venueTimeMs,
+        final BigDecimal fee, final String feeAsset)
+    {
         // venues number trades per symbol
         final String tradeId = t.venueSymbol + ':' + venueTradeId;
         if (!tradeIds.add(tradeId))
@@ -781,6 +816,14 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         e.leavesQty = Math.max(0, t.qty - t.cumQty);
         e.venueTimeNanos = venueTimeMs * 1_000_000L;
         e.customFields.append(lastMktField);
+        if (fee != null && fee.signum() != 0 && feeAsset != null && !feeAsset.isEmpty())
+        {
+            final BigDecimal scaled = fee.scale() < 0 ? fee.setScale(0) :
+                fee.scale() > 18 ? fee.setScale(18, java.math.RoundingMode.HALF_EVEN) : fee;
+            e.fee = scaled.unscaledValue().longValueExact();
+            e.feeScale = scaled.scale();
+            e.feeAsset.append(feeAsset);
+        }
         publish(e);
         if (t.cumQty >= t.qty && t.pendingReplaceClOrdId == null)
         {

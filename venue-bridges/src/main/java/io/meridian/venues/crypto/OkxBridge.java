@@ -35,6 +35,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class OkxBridge extends CryptoVenueBridge
 {
+    /** OKX fee: negative is charged, positive a rebate; as a cost (positive charged), null when absent. */
+    private static BigDecimal cost(final JsonNode fee)
+    {
+        final BigDecimal value = fee.isTextual() || fee.isNumber() ? Decimals.decimalOrNull(fee.asText()) : null;
+        return value == null ? null : value.negate();
+    }
+
     private static final long PING_INTERVAL_MS = 2_000;
     private static final long TIME_SYNC_INTERVAL_MS = 30_000;
     private static final long FILTER_REFRESH_MS = 300_000;
@@ -586,7 +593,7 @@ public final class OkxBridge extends CryptoVenueBridge
             if (fillSz > 0)
             {
                 fill(t, tradeId, fillSz, Decimals.parse(o.path("fillPx").asText(), t.priceScale),
-                    o.path("fillTime").asLong(0));
+                    o.path("fillTime").asLong(0), cost(o.path("fillFee")), o.path("fillFeeCcy").asText(""));
             }
         }
         final long accFill = Decimals.parse(o.path("accFillSz").asText(), t.qtyScale);
@@ -673,7 +680,8 @@ public final class OkxBridge extends CryptoVenueBridge
             {
                 final JsonNode f = rows.get(i);
                 fill(t, f.path("tradeId").asText(), Decimals.parse(f.path("fillSz").asText(), t.qtyScale),
-                    Decimals.parse(f.path("fillPx").asText(), t.priceScale), f.path("ts").asLong());
+                    Decimals.parse(f.path("fillPx").asText(), t.priceScale), f.path("ts").asLong(), cost(f.path("fee")),
+                    f.path("feeCcy").asText(""));
             }
         });
     }

@@ -24,9 +24,34 @@ public interface VenueViewSource
      */
     CompletableFuture<VenueView> requestView(ViewRequest request);
 
+    /**
+     * The id under which a fill of this trade reaches the sequencer ({@code VenueExecution.venueExecId},
+     * the fill ledger's key with the venue id): the trade id itself unless the bridge qualifies it.
+     */
+    default String ledgerTradeId(final VenueView.Trade trade)
+    {
+        return trade.venueTradeId();
+    }
+
     /** Venue-reported balance changes as they stream in (crypto private streams); none by default. */
     default void balanceListener(final BalanceListener listener)
     {
+    }
+
+    /**
+     * Told of each trade a view found that the venue's stream never delivered, once handed to the
+     * sequencer's fill path; none by default.
+     */
+    default void recoveredFillListener(final RecoveredFillListener listener)
+    {
+    }
+
+    /** Called by a bridge, on its own thread, for a trade recovered from a view (keep it short). */
+    @FunctionalInterface
+    interface RecoveredFillListener
+    {
+        /** @param trade named as Meridian names it: its clOrdId the child's venue ClOrdID. */
+        void onRecoveredFill(int venueId, VenueView.Trade trade);
     }
 
     /** Called by a bridge when its venue pushes a balance (free + locked) for an asset. */
