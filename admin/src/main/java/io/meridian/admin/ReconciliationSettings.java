@@ -93,6 +93,13 @@ public record ReconciliationSettings(
             startupHalt, copy, intervals);
     }
 
+    /** A copy waiting {@code timeoutMs} at a start for each venue's first pass. */
+    public ReconciliationSettings withStartupTimeout(final long timeoutMs)
+    {
+        return new ReconciliationSettings(enabled, intervalMs, settleMs, this.timeoutMs, overdueMs, timeoutMs,
+            startupHalt, policies, intervals);
+    }
+
     /** A copy passing over {@code venue} every {@code interval} ms. */
     public ReconciliationSettings withInterval(final String venue, final long interval)
     {

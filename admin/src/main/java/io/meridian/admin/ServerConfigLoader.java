@@ -144,33 +144,27 @@ public final class ServerConfigLoader
      * startup-timeout-ms, startup-policy (halt|open), policies (venue name: alert|halt) and intervals
      * (venue name: ms). A policy or interval for a venue that is not configured is refused.
      */
+    /** A venue named as a map key: Micronaut lower-cases those, so it is matched ignoring case. */
+    private static String venueName(final String key, final java.util.Set<String> venues, final String section)
+    {
+        return venues.stream().filter(v -> v.equalsIgnoreCase(key)).findFirst().orElseThrow(() ->
+            new IllegalArgumentException("configuration " + section + ": unknown venue '" + key + "' (venues: " +
+                venues + ")"));
+    }
+
     static ReconciliationSettings reconciliation(final PropertyResolver properties, final java.util.Set<String> venues)
     {
         final ReconciliationSettings defaults = ReconciliationSettings.defaults();
         final Map<String, ReconciliationSettings.Policy> policies = new java.util.HashMap<>();
         properties.getProperty("meridian.reconciliation.policies", Argument.mapOf(String.class, String.class))
             .orElse(Map.of())
-            .forEach((venue, policy) ->
-            {
-                if (!venues.contains(venue))
-                {
-                    throw new IllegalArgumentException("configuration meridian.reconciliation.policies: unknown venue '" +
-                        venue + "' (venues: " + venues + ")");
-                }
-                policies.put(venue, ReconciliationSettings.Policy.of(policy));
-            });
+            .forEach((venue, policy) -> policies.put(
+                venueName(venue, venues, "meridian.reconciliation.policies"), ReconciliationSettings.Policy.of(policy)));
         final Map<String, Long> intervals = new java.util.HashMap<>();
         properties.getProperty("meridian.reconciliation.intervals", Argument.mapOf(String.class, Long.class))
             .orElse(Map.of())
-            .forEach((venue, interval) ->
-            {
-                if (!venues.contains(venue))
-                {
-                    throw new IllegalArgumentException("configuration meridian.reconciliation.intervals: unknown venue '" +
-                        venue + "' (venues: " + venues + ")");
-                }
-                intervals.put(venue, interval);
-            });
+            .forEach((venue, interval) -> intervals.put(
+                venueName(venue, venues, "meridian.reconciliation.intervals"), interval));
         final String startupPolicy = string(properties, "meridian.reconciliation.startup-policy", "halt");
         if (!startupPolicy.equals("halt") && !startupPolicy.equals("open"))
         {

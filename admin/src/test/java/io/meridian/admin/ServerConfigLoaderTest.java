@@ -40,6 +40,31 @@ class ServerConfigLoaderTest
         final FixVenueConfig venue = config.venues().get(0);
         assertThat(venue.carryTags()).containsExactly(851);
         assertThat(venue.dialect()).isEqualTo(VenueDialect.FIX44);
+
+        final ReconciliationSettings reconciliation = config.reconciliation();
+        assertThat(reconciliation.enabled()).isTrue();
+        assertThat(reconciliation.policy("SIMVENUE")).isEqualTo(ReconciliationSettings.Policy.ALERT);
+        assertThat(reconciliation.intervalMs("SIMVENUE")).isEqualTo(1_000);
+        assertThat(reconciliation.intervalMs("BINANCE")).as("venue names as map keys, whatever their case")
+            .isEqualTo(2_000);
+        assertThat(reconciliation.startupHalt()).isTrue();
+    }
+
+    @Test
+    void aReconciliationPolicyForAnUnknownVenueOrOfAnUnknownKindIsRefusedAtStart() throws Exception
+    {
+        assertThatThrownBy(() -> ServerConfigLoader.load(resolver(Map.of(
+            "meridian.reconciliation.policies", Map.of("NOSUCHVENUE", "halt")))))
+            .hasMessageContaining("unknown venue");
+        assertThatThrownBy(() -> ServerConfigLoader.load(resolver(Map.of(
+            "meridian.reconciliation.policies", Map.of("SIMVENUE", "panic")))))
+            .hasMessageContaining("alert or halt");
+        assertThatThrownBy(() -> ServerConfigLoader.load(resolver(Map.of(
+            "meridian.reconciliation.startup-policy", "maybe"))))
+            .hasMessageContaining("halt or open");
+        final ServerConfig halting = ServerConfigLoader.load(resolver(Map.of(
+            "meridian.reconciliation.policies", Map.of("OKX", "halt"))));
+        assertThat(halting.reconciliation().policy("OKX")).isEqualTo(ReconciliationSettings.Policy.HALT);
     }
 
     @Test

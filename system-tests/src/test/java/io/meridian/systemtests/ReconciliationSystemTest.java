@@ -250,6 +250,56 @@ class ReconciliationSystemTest
         resolve(event);
     }
 
+    @Test
+    @Order(7)
+    void aVenueNotReconciledAtTheStartRefusesNewOrdersUntilItIs(@TempDir final Path dir) throws Exception
+    {
+        final int venuePort = MeridianTestServer.freePort();
+        FixVenueSimulator late = null;
+        try (MeridianTestServer second = new MeridianTestServer(dir.resolve("meridian"), venuePort,
+                List.of(CryptoVenues.binance(binance, 1_500)), CryptoVenues.instruments(CryptoVenues.BINANCE, ""))
+            .reconciliation(ReconciliationSettings.defaults().withTiming(INTERVAL_MS, SETTLE_MS)
+                .withInterval(CryptoVenues.BINANCE, 1_200).withStartupTimeout(1_500))
+            .start();
+            TestFixClient secondClient = new TestFixClient(second.fixPort(), MeridianTestServer.CLIENT, dir.resolve("c"))
+                .start().awaitLogon())
+        {
+            // the FIX venue is down: the start waits for it, then opens with it still refusing new orders
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            String health = second.get("/health").body();
+            while (!health.contains("\"phase\":\"OPEN\"") && System.nanoTime() < deadline)
+            {
+                assertThat(health).contains("\"phase\":\"RECONCILING\"");
+                Thread.sleep(20);
+                health = second.get("/health").body();
+            }
+            final JsonNode venues = JSON.readTree(second.get("/reconciliation").body()).path("venues");
+            assertThat(venues.get(0).path("notReconciled").asBoolean()).as(venues.toString()).isTrue();
+            assertThat(venues.get(1).path("notReconciled").asBoolean()).as(venues.toString()).isFalse();
+            final String refused = nextClOrdId("not-reconciled");
+            secondClient.send(limit(refused, BUY, "1", "AAPL", "180.00", TimeInForce.DAY));
+            assertThat(field(secondClient.await("refused", report(refused, '8')), 58)).contains("not reconciled");
+
+            late = new FixVenueSimulator(FixVenueSimulatorConfig.defaults().toBuilder().port(venuePort).emptyBooks()
+                .build()).start();
+            second.awaitVenueConnected();
+            final long reconciledBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (JSON.readTree(second.get("/reconciliation").body()).path("venues").get(0).path("notReconciled")
+                .asBoolean())
+            {
+                assertThat(System.nanoTime()).as("reconciled once the venue is up").isLessThan(reconciledBy);
+                Thread.sleep(20);
+            }
+            final String accepted = nextClOrdId("reconciled");
+            secondClient.send(limit(accepted, BUY, "1", "AAPL", "180.00", TimeInForce.DAY));
+            secondClient.await("accepted", report(accepted, '0'));
+        }
+        finally
+        {
+            org.agrona.CloseHelper.close(late);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private String restingBtcPrice()
