@@ -222,7 +222,9 @@ public class Reconciliation implements AutoCloseable
         final List<Difference> differences =
             detector.compare(view, ours, track.holdings, state.baselines(venue), raw);
         final long now = now();
-        for (final DriftBook.Change change : book.pass(venueId, venue, differences, now))
+        final List<DriftBook.Change> changes = book.pass(venueId, venue, differences, now);
+        applyPolicy(track); // first: the halt must not wait for the logging and the state file
+        for (final DriftBook.Change change : changes)
         {
             report(change);
         }

@@ -168,7 +168,9 @@ class ConsoleBrowserSystemTest
         screenshot("05-viewer-refused");
 
         browser.findElement(By.cssSelector("a[data-page=reconciliation]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-reconciliation"), "/drift-events"));
+        // the reconciliation summary (GET /reconciliation) and the drift events (GET /drift-events: none here)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-reconciliation"), "openDriftEvents"));
+        assertThat(browser.findElement(By.id("drift-events")).getText()).isEqualTo("None.");
         screenshot("06-reconciliation");
     }
 

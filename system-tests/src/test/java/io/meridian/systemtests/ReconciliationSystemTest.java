@@ -13,6 +13,7 @@ import io.meridian.simulators.fault.FaultType;
 import io.meridian.simulators.fix.FixVenueSimulator;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
 import io.meridian.simulators.matching.Side;
+import io.meridian.simulators.okx.OkxSimulator;
 import io.micronaut.http.MediaType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +62,7 @@ class ReconciliationSystemTest
 
     private FixVenueSimulator venue;
     private BinanceSimulator binance;
+    private OkxSimulator okx;
     private MeridianTestServer meridian;
     private TestFixClient client;
     private final List<String> latencies = new ArrayList<>();
@@ -70,12 +72,16 @@ class ReconciliationSystemTest
     {
         venue = new FixVenueSimulator(FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start();
         binance = BinanceSimulator.start(BinanceSimulatorConfig.defaults(0, 7L).withMakerStepMillis(0));
+        okx = OkxSimulator.start(OkxSimulator.Config.defaults(0, 7L).withMakerStepMs(0));
+        final List<io.meridian.admin.InstrumentSettings> instruments =
+            new ArrayList<>(CryptoVenues.instruments(CryptoVenues.BINANCE, ""));
+        instruments.addAll(CryptoVenues.instruments(CryptoVenues.OKX, "@OKX"));
         meridian = new MeridianTestServer(dir.resolve("meridian"), venue.port(),
-            List.of(CryptoVenues.binance(binance, 1_500)), CryptoVenues.instruments(CryptoVenues.BINANCE, ""))
+            List.of(CryptoVenues.binance(binance, 1_500), CryptoVenues.okx(okx, 2, 1_500)), instruments)
             .reconciliation(ReconciliationSettings.defaults().withTiming(INTERVAL_MS, SETTLE_MS)
                 .withPolicy("SIMVENUE", ReconciliationSettings.Policy.HALT)
                 // Binance's request weight allows about one full view (72) a second beside the orders
-                .withInterval(CryptoVenues.BINANCE, 1_200))
+                .withInterval(CryptoVenues.BINANCE, 1_200).withInterval(CryptoVenues.OKX, 1_200))
             .start().awaitVenueConnected().awaitCryptoConnected();
         client = new TestFixClient(meridian.fixPort(), MeridianTestServer.CLIENT, dir.resolve("client")).start()
             .awaitLogon();
@@ -85,7 +91,7 @@ class ReconciliationSystemTest
     void stop()
     {
         System.out.println("drift detection latency (venue-side change -> drift event): " + latencies);
-        org.agrona.CloseHelper.closeAll(client, meridian, binance, venue);
+        org.agrona.CloseHelper.closeAll(client, meridian, binance, okx, venue);
     }
 
     @Test
@@ -95,7 +101,7 @@ class ReconciliationSystemTest
         awaitJson("health OPEN", "/health", health -> "OPEN".equals(health.path("phase").asText()));
         final JsonNode summary = JSON.readTree(meridian.get("/reconciliation").body());
         assertThat(summary.path("enabled").asBoolean()).isTrue();
-        assertThat(summary.path("venues")).hasSize(2).allSatisfy(v ->
+        assertThat(summary.path("venues")).hasSize(3).allSatisfy(v ->
         {
             assertThat(v.path("notReconciled").asBoolean()).as(v.toString()).isFalse();
             assertThat(v.path("lastReconciledMsAgo").isNumber()).as(v.toString()).isTrue();
@@ -125,14 +131,14 @@ class ReconciliationSystemTest
         assertThat(event.path("sinceNanos").asLong()).isPositive().isLessThanOrEqualTo(event.path("detectedNanos").asLong());
 
         // halt policy: SIMVENUE refuses new orders, Binance trades on
+        awaitJson("SIMVENUE drift-halted", "/reconciliation",
+            s -> s.path("venues").get(0).path("driftHalted").asBoolean());
         final String refused = nextClOrdId("drift-halted");
         client.send(limit(refused, BUY, "1", "AAPL", "180.00", TimeInForce.DAY));
         assertThat(field(client.await("refused", report(refused, '8')), 58)).contains("reconciliation");
         final String elsewhere = nextClOrdId("other-venue");
         client.send(limit(elsewhere, BUY, "0.001", CryptoVenues.BTC, restingBtcPrice(), TimeInForce.GOOD_TILL_CANCEL));
         client.await("accepted at Binance", report(elsewhere, '0'));
-        assertThat(JSON.readTree(meridian.get("/reconciliation").body()).path("venues").get(0)
-            .path("driftHalted").asBoolean()).isTrue();
 
         final long eventId = event.path("id").asLong();
         assertThat(meridian.send("viewer", "POST", "/drift-events/" + eventId + "/resolve", MediaType.APPLICATION_JSON,
@@ -233,7 +239,8 @@ class ReconciliationSystemTest
             exchange.adjustBalance("trader1", "USDT", 250_00000000L);
             return null;
         });
-        final JsonNode event = awaitEvent("BALANCE_MOVED", "USDT");
+        final JsonNode event = awaitEvent(e -> e.path("venue").asText().equals("BINANCE") &&
+            e.path("cause").asText().equals("BALANCE_MOVED") && e.path("subject").asText().equals("USDT"), "open");
         latency("Binance balance moved", changedNs);
         assertThat(new BigDecimal(event.path("amount").asText())).isEqualByComparingTo("250");
         awaitJson("reported balance in the store", "/balances", balances ->
@@ -252,12 +259,44 @@ class ReconciliationSystemTest
 
     @Test
     @Order(7)
+    void anOrderOkxForgotAndABalanceItReportsWrongAreDrift() throws Exception
+    {
+        okx.faults().inject(FaultSpec.of(FaultType.FORGET_ORDER).times(1).withParam(20));
+        final BookTop top = okx.onExchange(exchange -> exchange.bookTop("BTC-USDT").orElseThrow());
+        final String price = Amounts.toDecimal(top.bidPrice()).subtract(new BigDecimal("50")).toPlainString();
+        final String id = nextClOrdId("okx-forgotten");
+        final long changedNs = System.nanoTime();
+        client.send(limit(id, BUY, "0.001", CryptoVenues.BTC + "@OKX", price, TimeInForce.GOOD_TILL_CANCEL));
+        final String orderId = field(client.await("New", report(id, '0')), 37);
+        final JsonNode forgotten = awaitEvent("ORDER_UNKNOWN_TO_VENUE", orderId);
+        latency("OKX forgotten order (its interval 1.2 s)", changedNs);
+        assertThat(forgotten.path("venue").asText()).isEqualTo("OKX");
+        resolve(forgotten);
+
+        awaitJson("OKX USDT has a baseline", "/reconciliation", s -> holding(s, "OKX", "USDT") != null &&
+            holding(s, "OKX", "USDT").hasNonNull("baseline"));
+        final long driftNs = System.nanoTime();
+        okx.faults().inject(FaultSpec.of(FaultType.BALANCE_DRIFT).withParam(-12_50000000L).withAsset("USDT"));
+        final JsonNode drift = awaitEvent(e -> e.path("venue").asText().equals("OKX") &&
+            e.path("cause").asText().equals("BALANCE_MOVED") && e.path("subject").asText().equals("USDT"), "open");
+        latency("OKX balance reported off by 12.5 (its interval 1.2 s)", driftNs);
+        assertThat(drift.path("venue").asText()).isEqualTo("OKX");
+        assertThat(new BigDecimal(drift.path("amount").asText())).isEqualByComparingTo("-12.5");
+        okx.faults().clear();
+        awaitEvent(e -> e.path("id").asLong() == drift.path("id").asLong() && e.path("resolvedNanos").asLong() > 0, "all");
+    }
+
+    @Test
+    @Order(8)
     void aVenueNotReconciledAtTheStartRefusesNewOrdersUntilItIs(@TempDir final Path dir) throws Exception
     {
         final int venuePort = MeridianTestServer.freePort();
         FixVenueSimulator late = null;
-        try (MeridianTestServer second = new MeridianTestServer(dir.resolve("meridian"), venuePort,
-                List.of(CryptoVenues.binance(binance, 1_500)), CryptoVenues.instruments(CryptoVenues.BINANCE, ""))
+        // a Binance of its own: the request weight of the first server's views is the shared one's
+        try (BinanceSimulator ownBinance = BinanceSimulator.start(BinanceSimulatorConfig.defaults(0, 8L)
+                .withMakerStepMillis(0));
+            MeridianTestServer second = new MeridianTestServer(dir.resolve("meridian"), venuePort,
+                List.of(CryptoVenues.binance(ownBinance, 1_500)), CryptoVenues.instruments(CryptoVenues.BINANCE, ""))
             .reconciliation(ReconciliationSettings.defaults().withTiming(INTERVAL_MS, SETTLE_MS)
                 .withInterval(CryptoVenues.BINANCE, 1_200).withStartupTimeout(1_500))
             .start();
@@ -266,13 +305,18 @@ class ReconciliationSystemTest
         {
             // the FIX venue is down: the start waits for it, then opens with it still refusing new orders
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            String health = second.get("/health").body();
-            while (!health.contains("\"phase\":\"OPEN\"") && System.nanoTime() < deadline)
+            int reconcilingAnswers = 0;
+            JsonNode health = JSON.readTree(second.get("/health").body());
+            while (health.path("phase").asText().equals("RECONCILING") && System.nanoTime() < deadline)
             {
-                assertThat(health).contains("\"phase\":\"RECONCILING\"");
+                assertThat(health.path("status").asText()).as("503 and why").isEqualTo("RECONCILING");
+                reconcilingAnswers++;
                 Thread.sleep(20);
-                health = second.get("/health").body();
+                health = JSON.readTree(second.get("/health").body());
             }
+            assertThat(reconcilingAnswers).as("RECONCILING while the start waits").isPositive();
+            assertThat(health.path("phase").asText()).isEqualTo("OPEN");
+            assertThat(health.path("status").asText()).as("the FIX venue is still down").isEqualTo("DEGRADED");
             final JsonNode venues = JSON.readTree(second.get("/reconciliation").body()).path("venues");
             assertThat(venues.get(0).path("notReconciled").asBoolean()).as(venues.toString()).isTrue();
             assertThat(venues.get(1).path("notReconciled").asBoolean()).as(venues.toString()).isFalse();

@@ -23,6 +23,7 @@ import java.util.Optional;
 public class ProblemResponseFilter implements Ordered
 {
     public static final String CONSOLE_HEADER = "X-Meridian-Console";
+    private static final String HEALTH = "/health";
 
     @ResponseFilter
     public void toProblem(final HttpRequest<?> request, final MutableHttpResponse<?> response)
@@ -40,6 +41,10 @@ public class ProblemResponseFilter implements Ordered
         if (type.isPresent() && type.get().getName().equals(Problem.MEDIA_TYPE) && response.getBody().isPresent())
         {
             return;
+        }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE && HEALTH.equals(request.getPath()) && response.getBody().isPresent())
+        {
+            return; // a load balancer reads the status, ops the body: DEGRADED, RECONCILING or JOURNAL_FAILED, and why
         }
         final String detail = status.getCode() >= 500 ? "the server could not complete the request" : detail(response, status);
         @SuppressWarnings("unchecked")

@@ -482,7 +482,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                     final TrackedOrder owner = byVenueOrderId.getOrDefault(orderId, t);
                     fill(owner, trade.path("id").asText(), Decimals.parse(trade.path("qty").asText(), owner.qtyScale),
                         Decimals.parse(trade.path("price").asText(), owner.priceScale), trade.path("time").asLong(),
-                        fee(trade.path("commission")), trade.path("commissionAsset").asText(""));
+                        decimal(trade.path("commission")), trade.path("commissionAsset").asText(""));
                 }
             }
         });
@@ -781,12 +781,6 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         }
     }
 
-    /** Binance commission: a decimal string, a cost; null when absent or unreadable. */
-    private static BigDecimal fee(final JsonNode commission)
-    {
-        return commission.isTextual() || commission.isNumber() ? Decimals.decimalOrNull(commission.asText()) : null;
-    }
-
     private void fills(final TrackedOrder t, final JsonNode fills, final long timeMs)
     {
         for (final JsonNode f : fills)
@@ -794,7 +788,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
             if (f.hasNonNull("tradeId"))
             {
                 fill(t, f.get("tradeId").asText(), Decimals.parse(f.path("qty").asText(), t.qtyScale),
-                    Decimals.parse(f.path("price").asText(), t.priceScale), timeMs, fee(f.path("commission")),
+                    Decimals.parse(f.path("price").asText(), t.priceScale), timeMs, decimal(f.path("commission")),
                     f.path("commissionAsset").asText(""));
             }
         }
@@ -857,7 +851,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                 }
             }
             case "TRADE" -> fill(t, event.path("t").asText(), Decimals.parse(event.path("l").asText(), t.qtyScale),
-                Decimals.parse(event.path("L").asText(), t.priceScale), event.path("T").asLong(), fee(event.path("n")),
+                Decimals.parse(event.path("L").asText(), t.priceScale), event.path("T").asLong(), decimal(event.path("n")),
                 event.path("N").asText(""));
             case "CANCELED" ->
             {
@@ -914,18 +908,6 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                 continue;
             }
             balancePushed(b.path("a").asText(), free, locked, timeMs);
-        }
-    }
-
-    private static BigDecimal decimal(final JsonNode text)
-    {
-        try
-        {
-            return text.isMissingNode() || text.isNull() ? null : new BigDecimal(text.asText());
-        }
-        catch (final NumberFormatException e)
-        {
-            return null;
         }
     }
 
@@ -1113,17 +1095,6 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
             balances.add(new VenueView.Balance(b.path("asset").asText(), exact(b, "free"), exact(b, "locked"), timeNanos));
         }
         return balances;
-    }
-
-    /** The venue's decimal string as it printed it; a missing or malformed one fails the view. */
-    private BigDecimal exact(final JsonNode node, final String field)
-    {
-        final BigDecimal value = decimal(node.path(field));
-        if (value == null)
-        {
-            throw new VenueViewException(config.name() + " answer field " + field + " is not a decimal: " + node);
-        }
-        return value;
     }
 
     /** A signed GET on the caller's thread; the answer is read on the HTTP client's. */

@@ -1,5 +1,6 @@
 package io.meridian.venues.crypto;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meridian.oms.api.TopOfBookTable;
 import io.meridian.oms.api.VenueCancelReject;
@@ -351,6 +352,30 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     protected final boolean hasBalanceListener()
     {
         return balanceListener != null;
+    }
+
+    /** A decimal the venue printed, exact; null when missing, empty or not a number. */
+    protected static BigDecimal decimal(final JsonNode text)
+    {
+        try
+        {
+            return text.isMissingNode() || text.isNull() || text.asText().isEmpty() ? null : new BigDecimal(text.asText());
+        }
+        catch (final NumberFormatException e)
+        {
+            return null;
+        }
+    }
+
+    /** The venue's decimal string as it printed it; a missing or malformed one fails the view. */
+    protected final BigDecimal exact(final JsonNode node, final String field)
+    {
+        final BigDecimal value = decimal(node.path(field));
+        if (value == null)
+        {
+            throw new VenueViewException(config.name() + " answer field " + field + " is not a decimal: " + node);
+        }
+        return value;
     }
 
     private volatile RecoveredFillListener recoveredFillListener;

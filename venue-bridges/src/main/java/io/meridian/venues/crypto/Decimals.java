@@ -114,21 +114,4 @@ public final class Decimals
         }
         return negative ? -value : value;
     }
-
-    /** A decimal the venue printed, exact; null when empty or not a number. */
-    public static java.math.BigDecimal decimalOrNull(final String text)
-    {
-        if (text == null || text.isEmpty())
-        {
-            return null;
-        }
-        try
-        {
-            return new java.math.BigDecimal(text);
-        }
-        catch (final NumberFormatException e)
-        {
-            return null;
-        }
-    }
 }

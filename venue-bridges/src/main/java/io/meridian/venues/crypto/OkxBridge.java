@@ -38,7 +38,7 @@ public final class OkxBridge extends CryptoVenueBridge
     /** OKX fee: negative is charged, positive a rebate; as a cost (positive charged), null when absent. */
     private static BigDecimal cost(final JsonNode fee)
     {
-        final BigDecimal value = fee.isTextual() || fee.isNumber() ? Decimals.decimalOrNull(fee.asText()) : null;
+        final BigDecimal value = decimal(fee);
         return value == null ? null : value.negate();
     }
 
@@ -354,18 +354,6 @@ public final class OkxBridge extends CryptoVenueBridge
                 continue;
             }
             balancePushed(d.path("ccy").asText(), free, locked, d.path("uTime").asLong(account.path("uTime").asLong()));
-        }
-    }
-
-    private static BigDecimal decimal(final JsonNode text)
-    {
-        try
-        {
-            return text.isMissingNode() || text.isNull() || text.asText().isEmpty() ? null : new BigDecimal(text.asText());
-        }
-        catch (final NumberFormatException e)
-        {
-            return null;
         }
     }
 
@@ -849,16 +837,6 @@ public final class OkxBridge extends CryptoVenueBridge
             }
         }
         return balances;
-    }
-
-    private BigDecimal exact(final JsonNode node, final String field)
-    {
-        final BigDecimal value = decimal(node.path(field));
-        if (value == null)
-        {
-            throw new VenueViewException(config.name() + " answer field " + field + " is not a decimal: " + node);
-        }
-        return value;
     }
 
     /** A signed GET on the caller's thread; the answer is read on the HTTP client's. */
