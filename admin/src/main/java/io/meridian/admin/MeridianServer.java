@@ -222,7 +222,9 @@ public final class MeridianServer implements AutoCloseable
         }
 
         recoveredRecords = oms.recover();
-        LOG.info("event=journal_recovered records={}", recoveredRecords);
+        // the replayed state, to compare with the one the previous run logged when it stopped
+        LOG.info("event=journal_recovered records={} lastSequence={} oms={} store={}", recoveredRecords,
+            oms.metrics().lastSequence(), Long.toHexString(oms.stateHash()), Long.toHexString(storeReader.stateHash()));
 
         fixRuntime.start(
             new ClientAuthenticator(config.clients(), gatewayMetrics), clientSessions, venueBridge,
@@ -507,6 +509,12 @@ public final class MeridianServer implements AutoCloseable
         CloseHelper.quietClose(cryptoRunner);
         CloseHelper.quietClose(coreRunner);
         CloseHelper.quietClose(storeRunner);
+        if (oms != null && storeReader != null && coreRunner != null)
+        {
+            // the sequencer has stopped: what the journal holds, which the next start must replay to
+            LOG.info("event=final_state lastSequence={} oms={} store={}", oms.metrics().lastSequence(),
+                Long.toHexString(oms.stateHash()), Long.toHexString(storeReader.stateHash()));
+        }
         CloseHelper.quietClose(fixRuntime);
         CloseHelper.quietClose(oms);
         CloseHelper.quietClose(store);

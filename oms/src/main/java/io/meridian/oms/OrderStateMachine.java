@@ -590,36 +590,11 @@ final class OrderStateMachine
                 break;
 
             case CANCELED:
-                if (o.isTerminal())
-                {
-                    metrics.anomaly();
-                }
-                else if (o.pending == Order.PENDING_CANCEL)
-                {
-                    // an operator's cancel keeps the order's ClOrdID: no OrigClOrdID, the client sent no request
-                    final String origClOrdId = o.pendingClOrdId.equals(o.clOrdId) ? null : o.clOrdId;
-                    o.clOrdId = o.pendingClOrdId;
-                    o.currentChild = o.pendingChild;
-                    o.clearPending();
-                    done(o, OrdStatus.CANCELED, nowNanos);
-                    executionReport(o, ExecType.CANCELED, o.clOrdId, origClOrdId, nowNanos);
-                }
-                else
-                {
-                    unsolicitedCancel(o, nowNanos);
-                }
+                venueCanceled(o, nowNanos);
                 break;
 
             case EXPIRED:
-                if (o.isTerminal())
-                {
-                    metrics.anomaly();
-                }
-                else
-                {
-                    done(o, OrdStatus.EXPIRED, nowNanos);
-                    executionReport(o, ExecType.EXPIRED, o.clOrdId, null, nowNanos);
-                }
+                venueExpired(o, nowNanos);
                 break;
 
             case REPLACED:
@@ -705,6 +680,98 @@ final class OrderStateMachine
             venueRefusedPending(o, "not received by the venue (lost at a restart or disconnect): send it again",
                 nowNanos);
         }
+        if (venueDoesNotKnow || o.isTerminal() || e.ordStatus == null ||
+            (resolvedChild != o.currentChild && resolvedChild != o.pendingChild))
+        {
+            return;
+        }
+        // the venue's own record: what it did that its reports never brought us
+        if (e.cumQty > o.cumQty && e.cumQty <= o.orderQty && e.lastPx > 0)
+        {
+            missedFillsFromStatus(o, e, nowNanos);
+        }
+        if (!o.isTerminal() && e.ordStatus == OrdStatus.CANCELED)
+        {
+            venueCanceled(o, nowNanos);
+        }
+        else if (!o.isTerminal() && e.ordStatus == OrdStatus.EXPIRED)
+        {
+            venueExpired(o, nowNanos);
+        }
+    }
+
+    private void venueCanceled(final Order o, final long nowNanos)
+    {
+        if (o.isTerminal())
+        {
+            metrics.anomaly();
+        }
+        else if (o.pending == Order.PENDING_CANCEL)
+        {
+            // an operator's cancel keeps the order's ClOrdID: no OrigClOrdID, the client sent no request
+            final String origClOrdId = o.pendingClOrdId.equals(o.clOrdId) ? null : o.clOrdId;
+            o.clOrdId = o.pendingClOrdId;
+            o.currentChild = o.pendingChild;
+            o.clearPending();
+            done(o, OrdStatus.CANCELED, nowNanos);
+            executionReport(o, ExecType.CANCELED, o.clOrdId, origClOrdId, nowNanos);
+        }
+        else
+        {
+            unsolicitedCancel(o, nowNanos);
+        }
+    }
+
+    private void venueExpired(final Order o, final long nowNanos)
+    {
+        if (o.isTerminal())
+        {
+            metrics.anomaly();
+        }
+        else
+        {
+            done(o, OrdStatus.EXPIRED, nowNanos);
+            executionReport(o, ExecType.EXPIRED, o.clOrdId, null, nowNanos);
+        }
+    }
+
+    private final VenueExecution statusFill = new VenueExecution();
+
+    /**
+     * What the venue's status says it executed beyond the fills its reports brought: booked as one fill
+     * at the price that makes our average the venue's (AvgPx). A report the session received before a
+     * kill -9 but the journal had not is never resent by the venue (the engine counted it), and a FIX
+     * venue resends anything else before it answers a status query; so the difference is final. The
+     * fill's id is {@code status:<venue order id>:<venue CumQty>}, once per level reached.
+     */
+    private void missedFillsFromStatus(final Order o, final VenueExecution e, final long nowNanos)
+    {
+        final long missing = e.cumQty - o.cumQty;
+        // venue notional (AvgPx x CumQty) minus ours, over the missing quantity, in 128 bits
+        final long venueHi = Math.multiplyHigh(e.lastPx, e.cumQty);
+        final long venueLo = e.lastPx * e.cumQty;
+        final long lo = venueLo - o.notionalLo;
+        final long hi = venueHi - o.notionalHi - (Long.compareUnsigned(venueLo, o.notionalLo) < 0 ? 1 : 0);
+        final long price = hi < 0 ? 0 : averagePrice(hi, lo, missing);
+        if (price <= 0)
+        {
+            metrics.anomaly();
+            return;
+        }
+        final VenueExecution fill = statusFill.reset();
+        fill.venueId = e.venueId;
+        fill.clOrdId.append(e.clOrdId);
+        fill.venueOrderId.append(e.venueOrderId);
+        fill.venueExecId.append("status:").append(e.venueOrderId).append(':').append(e.cumQty);
+        fill.execType = ExecType.TRADE;
+        fill.ordStatus = e.ordStatus;
+        fill.lastQty = missing;
+        fill.lastPx = price;
+        fill.cumQty = e.cumQty;
+        fill.leavesQty = e.leavesQty;
+        fill.venueTimeNanos = e.venueTimeNanos;
+        fill.receivedNanos = e.receivedNanos;
+        onTrade(o, fill, nowNanos);
     }
 
     private void unsolicitedCancel(final Order o, final long nowNanos)
@@ -882,22 +949,34 @@ final class OrderStateMachine
         venueSessionKnown[venueId] = true;
         if (connected && !replaying)
         {
-            queryUnacknowledged(venueId, nowNanos);
+            if (venueId >= venueAskedSinceStart.length)
+            {
+                venueAskedSinceStart = Arrays.copyOf(venueAskedSinceStart, venueSessionUp.length);
+            }
+            // the first connect of this process asks about every open order: what the venue reported just
+            // before a kill -9 may have reached the session and not the journal, and is never resent
+            queryVenue(venueId, !venueAskedSinceStart[venueId], nowNanos);
+            venueAskedSinceStart[venueId] = true;
         }
     }
 
+    /** per venue, whether this process has asked it about its orders since the start (not journaled: sends only) */
+    private boolean[] venueAskedSinceStart = new boolean[16];
+
     /**
-     * Asks the venue about every order of it whose fate is open: a new order never acknowledged, a
-     * cancel or replace never answered. After a crash the request may never have left (journaled, not
-     * sent); after a disconnect it may have been lost. The answers (ORDER_STATUS reports) settle them;
-     * a venue that cannot be asked leaves them as they are. Venue connects are rare: a scan is fine.
+     * Asks the venue about every order of it whose fate is open ({@code everyOpenOrder}: every open
+     * order): a new order never acknowledged, a cancel or replace never answered. After a crash the
+     * request may never have left (journaled, not sent), or the venue's answer reached the session but
+     * not the journal; after a disconnect it may have been lost. The answers (ORDER_STATUS reports)
+     * settle them, fills and cancels included; a venue that cannot be asked leaves them as they are.
+     * Venue connects are rare: a scan is fine.
      */
-    private void queryUnacknowledged(final int venueId, final long nowNanos)
+    private void queryVenue(final int venueId, final boolean everyOpenOrder, final long nowNanos)
     {
         for (final Order o : ordersByNumber.values())
         {
             if (o.venueId != venueId || o.isTerminal() ||
-                (o.base != OrdStatus.PENDING_NEW && o.pending == Order.NO_PENDING))
+                (!everyOpenOrder && o.base != OrdStatus.PENDING_NEW && o.pending == Order.NO_PENDING))
             {
                 continue;
             }

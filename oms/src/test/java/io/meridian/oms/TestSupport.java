@@ -169,6 +169,12 @@ final class TestSupport
             return sendOk;
         }
 
+        public boolean sendStatusRequest(final VenueOrder query)
+        {
+            sent.add(Vo.of("status", query));
+            return sendOk;
+        }
+
         Vo last()
         {
             return sent.get(sent.size() - 1);

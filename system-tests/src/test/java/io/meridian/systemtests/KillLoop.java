@@ -2,6 +2,10 @@ package io.meridian.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meridian.simulators.binance.BinanceSimulator;
+import io.meridian.simulators.binance.BinanceSimulatorConfig;
+import io.meridian.simulators.exchange.Amounts;
+import io.meridian.simulators.exchange.Fill;
 import io.meridian.simulators.fix.FixVenueSimulator;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
 import io.meridian.simulators.fix.VenueControl;
@@ -52,13 +56,15 @@ import java.util.concurrent.TimeUnit;
 import static io.meridian.systemtests.Orders.limit;
 
 /**
- * The kill -9 loop: a QuickFIX/J client sends new orders (resting and marketable) and cancels at a
- * steady rate to a Meridian child process trading on a FIX venue simulator that outlives it, while
- * Meridian is killed with SIGKILL at seeded random moments and restarted at once on the same data
- * directory. The checker then proves what a desk relies on after crashes: every request answered,
- * no ExecID reused with other content, CumQty never decreasing, no outbound MsgSeqNum reused (the
- * client never had to log out for "MsgSeqNum too low" and never saw one number twice without PossDup),
- * and the final states equal between the client, Meridian and the venue.
+ * The kill -9 loop: two QuickFIX/J clients send new orders (resting and marketable) and cancels at a
+ * steady rate to a Meridian child process, one trading AAPL on a FIX venue simulator, the other
+ * BTC-USDT on a Binance simulator, both simulators outliving Meridian, while Meridian is killed with
+ * SIGKILL at seeded random moments and restarted at once on the same data directory. The checker then
+ * proves what a desk relies on after crashes: every request answered, no ExecID reused with other
+ * content, CumQty never decreasing, no outbound MsgSeqNum reused (no client ever had to log out for
+ * "MsgSeqNum too low" or saw one number twice without PossDup), the final states equal between each
+ * client, Meridian and each venue, reconciliation finding no drift, and, after a last graceful stop,
+ * the journal replayed to the very state (OMS and store hashes) the live server stopped with.
  *
  * <p>Run from {@code bin/kill-loop} (any number of kills) and, with 20 kills, from
  * {@link KillLoopSystemTest}.
@@ -66,6 +72,8 @@ import static io.meridian.systemtests.Orders.limit;
 final class KillLoop
 {
     private static final String CLIENT = MeridianTestServer.CLIENT;
+    /** the shipped configuration's second client (password change-me) */
+    private static final String CRYPTO_CLIENT = "CLIENT2";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -114,14 +122,22 @@ final class KillLoop
         final Histogram restarts = new Histogram(3);
         try (FixVenueSimulator venue = new FixVenueSimulator(
             FixVenueSimulatorConfig.defaults().toBuilder().port(0).build()).start();
+            BinanceSimulator binance = BinanceSimulator.start(
+                BinanceSimulatorConfig.defaults(0, settings.seed()).withMakerStepMillis(200));
             MeridianProcess meridian = new MeridianProcess(
-                settings.dir().resolve("meridian"), fixPort, MeridianTestServer.freePort(), venue.port()))
+                settings.dir().resolve("meridian"), fixPort, MeridianTestServer.freePort(), venue.port(),
+                binance.restUrl()))
         {
             meridian.start().awaitHealthy(START_TIMEOUT);
-            final LoopClient client = new LoopClient(fixPort, settings.dir().resolve("client"));
+            final LoopClient client = new LoopClient(fixPort, settings.dir().resolve("client"), CLIENT, null, null,
+                Market.AAPL);
+            final LoopClient crypto = new LoopClient(fixPort, settings.dir().resolve("client2"), CRYPTO_CLIENT,
+                "client2", "change-me", Market.BTC);
             try
             {
                 client.start();
+                crypto.start();
+                boolean cryptoTurn = false;
                 final long intervalNs = TimeUnit.SECONDS.toNanos(1) / settings.ordersPerSecond();
                 long nextMakerStepMs = 0;
                 for (int kill = 1; kill <= settings.kills(); kill++)
@@ -138,6 +154,12 @@ final class KillLoop
                             nextMakerStepMs = System.currentTimeMillis() + 1_000;
                         }
                         client.sendOne(random);
+                        // the crypto client at half the rate: the simulated account's balance lasts the loop
+                        if (cryptoTurn)
+                        {
+                            crypto.sendOne(random);
+                        }
+                        cryptoTurn = !cryptoTurn;
                         next += intervalNs;
                         final long sleepNs = next - System.nanoTime();
                         if (sleepNs > 0)
@@ -151,16 +173,25 @@ final class KillLoop
                     restarts.recordValue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
                 }
                 client.awaitQuiet(Duration.ofSeconds(60));
+                crypto.awaitQuiet(Duration.ofSeconds(60));
                 final List<String> violations = new ArrayList<>(client.violations());
-                final long compared = compareWithMeridian(client, meridian, violations);
-                final long venueCompared = compareVenueWithMeridian(venue.control(), meridian, violations);
-                return new Result(settings.kills(), client.requests.size(), client.newOrders, client.cancels,
-                    client.answeredCount(), client.fills, client.filledOrders(), restarts.getValueAtPercentile(50),
+                violations.addAll(crypto.violations());
+                long compared = compareWithMeridian(client, meridian, violations);
+                compared += compareWithMeridian(crypto, meridian, violations);
+                long venueCompared = compareVenueWithMeridian(venue.control(), meridian, violations);
+                venueCompared += compareBinanceWithMeridian(binance, meridian, violations);
+                awaitNoDrift(meridian, violations);
+                compareReplayWithLiveState(meridian, violations);
+                return new Result(settings.kills(), client.requests.size() + crypto.requests.size(),
+                    client.newOrders + crypto.newOrders, client.cancels + crypto.cancels,
+                    client.answeredCount() + crypto.answeredCount(), client.fills + crypto.fills,
+                    client.filledOrders() + crypto.filledOrders(), restarts.getValueAtPercentile(50),
                     restarts.getMaxValue(), compared, venueCompared, violations);
             }
             finally
             {
                 client.close();
+                crypto.close();
             }
         }
     }
@@ -230,6 +261,98 @@ final class KillLoop
         return compared;
     }
 
+    /** Binance's orders and trades against Meridian's BTC-USDT orders (by the venue's orderId). */
+    private static long compareBinanceWithMeridian(final BinanceSimulator binance, final MeridianProcess meridian,
+        final List<String> violations) throws IOException, InterruptedException
+    {
+        final Map<String, BigDecimal> venueCum = new HashMap<>();
+        for (final Fill fill : binance.onExchange(exchange -> exchange.trades("trader1", "BTCUSDT")))
+        {
+            venueCum.merge(Long.toString(fill.orderId()), Amounts.toDecimal(fill.qty()), BigDecimal::add);
+        }
+        final Map<String, io.meridian.simulators.exchange.OrderView> venueOpen = new HashMap<>();
+        binance.onExchange(exchange -> exchange.openOrders("trader1", "BTCUSDT"))
+            .forEach(o -> venueOpen.put(Long.toString(o.orderId()), o));
+        long compared = 0;
+        final java.util.Set<String> known = new java.util.HashSet<>();
+        for (final JsonNode order : JSON.readTree(meridian.get("/orders?status=all")))
+        {
+            final JsonNode venueOrderId = order.get("venueOrderId");
+            if (!"BTC-USDT".equals(order.path("symbol").asText()) || venueOrderId == null || venueOrderId.isNull() ||
+                venueOrderId.asText().isEmpty())
+            {
+                continue;
+            }
+            final String id = venueOrderId.asText();
+            known.add(id);
+            compared++;
+            final BigDecimal cum = new BigDecimal(order.get("cumQty").asText());
+            final BigDecimal atVenue = venueCum.getOrDefault(id, BigDecimal.ZERO);
+            final boolean open = order.get("open").asBoolean();
+            if (cum.compareTo(atVenue) != 0 || open != venueOpen.containsKey(id))
+            {
+                violations.add("Binance order " + id + ": venue cum " + atVenue + (venueOpen.containsKey(id) ? " open" :
+                    " done") + ", Meridian " + order.get("ordStatus").asText() + " " + cum);
+            }
+        }
+        venueOpen.keySet().stream().filter(id -> !known.contains(id))
+            .forEach(id -> violations.add("Binance order " + id + " is open at the venue, unknown to Meridian"));
+        return compared;
+    }
+
+    /** Reconciliation, once the loop is quiet, finds Meridian and every venue in agreement. */
+    private static void awaitNoDrift(final MeridianProcess meridian, final List<String> violations)
+        throws IOException, InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        JsonNode open = JSON.readTree(meridian.get("/drift-events"));
+        while (!open.isEmpty() && System.nanoTime() < deadline)
+        {
+            Thread.sleep(500);
+            open = JSON.readTree(meridian.get("/drift-events"));
+        }
+        open.forEach(event -> violations.add("drift after the loop: " + event.path("venue").asText() + " " +
+            event.path("cause").asText() + " " + event.path("subject").asText() + " (Meridian: " +
+            event.path("ours").asText() + "; venue: " + event.path("venueSays").asText() + ")"));
+    }
+
+    /**
+     * A last graceful stop logs the state the sequencer stopped with; the next start replays the whole
+     * journal (every crash in it) and must log the very same state: OMS and store hashes.
+     */
+    private static void compareReplayWithLiveState(final MeridianProcess meridian, final List<String> violations)
+        throws IOException, InterruptedException
+    {
+        meridian.terminate();
+        if (meridian.awaitExit(Duration.ofSeconds(60)) != 0)
+        {
+            violations.add("the last graceful stop did not exit 0");
+        }
+        final String stopped = logged(meridian.log(), "event=final_state ");
+        meridian.start().awaitHealthy(START_TIMEOUT);
+        final String replayed = logged(meridian.log(), "event=journal_recovered ");
+        final String state = "lastSequence=";
+        if (stopped == null || replayed == null || !stopped.substring(stopped.indexOf(state))
+            .equals(replayed.substring(replayed.indexOf(state))))
+        {
+            violations.add("replayed state differs from the state at the stop: stopped \"" + stopped + "\", replayed \"" +
+                replayed + "\"");
+        }
+    }
+
+    private static String logged(final Path log, final String event) throws IOException
+    {
+        for (final String line : Files.readAllLines(log))
+        {
+            final int at = line.indexOf(event);
+            if (at >= 0)
+            {
+                return line.substring(at).trim();
+            }
+        }
+        return null;
+    }
+
     private static char fixStatus(final String name)
     {
         return io.meridian.oms.model.OrdStatus.valueOf(name).fixValue();
@@ -252,10 +375,25 @@ final class KillLoop
         }
     }
 
-    /** The buy-side client: sends, records every answer and checks each as it comes. */
+    /** What one client trades: its symbol, a marketable price, resting prices and the quantities. */
+    private record Market(String symbol, String marketablePrice, java.util.function.IntFunction<String> restingPrice,
+        java.util.function.IntFunction<String> marketableQty, String restingQty)
+    {
+        /** marketable takes the FIX venue's seeded asks (190.10 and up); resting below its bids */
+        static final Market AAPL = new Market("AAPL", "191.00", r -> "18" + r + ".00",
+            q -> String.valueOf(1 + q), "10");
+        /** marketable takes the Binance simulator's asks (about 60,000); resting below its bids */
+        static final Market BTC = new Market("BTC-USDT", "61000.00", r -> "59" + r + "00.00",
+            q -> "0.00" + (1 + q), "0.002");
+    }
+
+    /** A buy-side client: sends, records every answer and checks each as it comes. */
     private static final class LoopClient implements Application, AutoCloseable
     {
-        private final SessionID sessionId = new SessionID("FIX.4.4", CLIENT, "MERIDIAN");
+        private final SessionID sessionId;
+        private final Market market;
+        private final String username;
+        private final String password;
         private final SocketInitiator initiator;
         final Map<String, Request> requests = new ConcurrentHashMap<>();
         private final Map<Integer, String> clOrdIdBySeqNum = new ConcurrentHashMap<>();
@@ -271,13 +409,19 @@ final class KillLoop
         long cancels;
         volatile long fills;
 
-        LoopClient(final int port, final Path storeDir) throws ConfigError
+        LoopClient(
+            final int port, final Path storeDir, final String compId, final String username, final String password,
+            final Market market) throws ConfigError
         {
+            this.sessionId = new SessionID("FIX.4.4", compId, "MERIDIAN");
+            this.market = market;
+            this.username = username;
+            this.password = password;
             final String config = String.join("\n",
                 "[DEFAULT]", "ConnectionType=initiator", "HeartBtInt=5", "ReconnectInterval=1",
                 "StartTime=00:00:00", "EndTime=00:00:00", "UseDataDictionary=Y", "DataDictionary=fix/FIX44.xml",
                 "FileStorePath=" + storeDir.toAbsolutePath(),
-                "[SESSION]", "BeginString=FIX.4.4", "SenderCompID=" + CLIENT, "TargetCompID=MERIDIAN",
+                "[SESSION]", "BeginString=FIX.4.4", "SenderCompID=" + compId, "TargetCompID=MERIDIAN",
                 "SocketConnectHost=localhost", "SocketConnectPort=" + port, "");
             final SessionSettings settings = new SessionSettings(
                 new ByteArrayInputStream(config.getBytes(StandardCharsets.US_ASCII)));
@@ -293,7 +437,7 @@ final class KillLoop
             {
                 if (System.nanoTime() > deadline)
                 {
-                    throw new AssertionError("the kill loop's client did not log on");
+                    throw new AssertionError("the kill loop's client " + sessionId + " did not log on");
                 }
                 Thread.sleep(10);
             }
@@ -325,23 +469,22 @@ final class KillLoop
                     working.remove(target);
                     final OrderCancelRequest request = new OrderCancelRequest(new quickfix.field.OrigClOrdID(target),
                         new ClOrdID(clOrdId), new quickfix.field.Side(quickfix.field.Side.BUY), new quickfix.field.TransactTime(LocalDateTime.now()));
-                    request.set(new quickfix.field.Symbol("AAPL"));
-                    request.set(new quickfix.field.OrderQty(10));
+                    request.set(new quickfix.field.Symbol(market.symbol()));
+                    request.set(new quickfix.field.OrderQty(Double.parseDouble(market.restingQty())));
                     message = request;
                     cancel = true;
                 }
                 else if (dice < 0.55)
                 {
-                    // marketable: takes the venue's seeded asks (190.10 and up)
-                    message = limit(clOrdId, quickfix.field.Side.BUY, String.valueOf(1 + random.nextInt(5)), "AAPL",
-                        "191.00", TimeInForce.IMMEDIATE_OR_CANCEL);
+                    message = limit(clOrdId, quickfix.field.Side.BUY, market.marketableQty().apply(random.nextInt(5)),
+                        market.symbol(), market.marketablePrice(), TimeInForce.IMMEDIATE_OR_CANCEL);
                     cancel = false;
                 }
                 else
                 {
                     // resting: below the venue's bids, working until cancelled
-                    message = limit(clOrdId, quickfix.field.Side.BUY, "10", "AAPL",
-                        "18" + random.nextInt(9) + ".00", TimeInForce.GOOD_TILL_CANCEL);
+                    message = limit(clOrdId, quickfix.field.Side.BUY, market.restingQty(), market.symbol(),
+                        market.restingPrice().apply(random.nextInt(9)), TimeInForce.GOOD_TILL_CANCEL);
                     cancel = false;
                 }
             }
@@ -424,6 +567,11 @@ final class KillLoop
         {
             try
             {
+                if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && username != null)
+                {
+                    message.setString(quickfix.field.Username.FIELD, username);
+                    message.setString(quickfix.field.Password.FIELD, password);
+                }
                 if (MsgType.LOGOUT.equals(message.getHeader().getString(MsgType.FIELD)) && message.isSetField(Text.FIELD) &&
                     message.getString(Text.FIELD).contains("MsgSeqNum too low"))
                 {

@@ -34,12 +34,25 @@ final class MeridianProcess implements AutoCloseable
 
     MeridianProcess(final Path dataDir, final int fixPort, final int httpPort, final int venuePort) throws IOException
     {
+        this(dataDir, fixPort, httpPort, venuePort, null);
+    }
+
+    /**
+     * @param binanceUrl when not null, BINANCE trades on a Binance simulator the test owns there
+     *                   ({@code http://host:port}; it outlives Meridian's kills), not the embedded one.
+     */
+    MeridianProcess(
+        final Path dataDir, final int fixPort, final int httpPort, final int venuePort, final String binanceUrl)
+        throws IOException
+    {
         this.dataDir = dataDir;
         this.httpPort = httpPort;
         this.configFile = dataDir.resolveSibling(dataDir.getFileName() + ".yml");
         Files.createDirectories(dataDir.getParent());
         final int binancePort = MeridianTestServer.freePort();
         final int okxPort = MeridianTestServer.freePort();
+        final String binanceRest = binanceUrl != null ? binanceUrl : "http://127.0.0.1:" + binancePort;
+        final String binanceWs = binanceRest.replace("http://", "ws://");
         Files.writeString(configFile, String.join("\n",
             "micronaut:",
             "  server:",
@@ -74,9 +87,9 @@ final class MeridianProcess implements AutoCloseable
             "  crypto-venues:",
             "    - name: BINANCE",
             "      kind: binance-spot",
-            "      rest-url: http://127.0.0.1:" + binancePort,
-            "      order-ws-url: ws://127.0.0.1:" + binancePort + "/ws-api/v3",
-            "      stream-ws-url: ws://127.0.0.1:" + binancePort,
+            "      rest-url: " + binanceRest,
+            "      order-ws-url: " + binanceWs + "/ws-api/v3",
+            "      stream-ws-url: " + binanceWs,
             "      credentials: simulator:trader1",
             "    - name: OKX",
             "      kind: okx-v5",
@@ -98,6 +111,8 @@ final class MeridianProcess implements AutoCloseable
             command.add("@" + bin.resolve("jvm24.options"));
         }
         command.add("-Xmx512m");
+        // the server's own logging (INFO), not the tests' (WARN): the logs are files a checker reads
+        command.add("-Dlogback.configurationFile=" + projectRoot().resolve("admin/src/main/resources/logback.xml"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.meridian.admin.MeridianApplication");
@@ -128,6 +143,12 @@ final class MeridianProcess implements AutoCloseable
             Thread.sleep(50);
         }
         throw new AssertionError("Meridian not healthy within " + timeout + ": /health " + healthStatus());
+    }
+
+    /** The log of the current (or last) run. */
+    Path log()
+    {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-" + starts + ".log");
     }
 
     private String logTail()

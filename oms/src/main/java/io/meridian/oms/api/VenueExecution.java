@@ -19,6 +19,7 @@ public final class VenueExecution
     public ExecType execType;
     public OrdStatus ordStatus;
     public long lastQty;
+    /** the fill's price; for an ORDER_STATUS answer, the venue's average price of the order (AvgPx) */
     public long lastPx;
     public long cumQty;
     public long leavesQty;

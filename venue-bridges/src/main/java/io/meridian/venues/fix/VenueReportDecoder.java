@@ -99,6 +99,12 @@ final class VenueReportDecoder
         {
             event.lastPx = scaled(decoder.lastPx(), instrument.priceScale());
         }
+        if (execType == ExecType.ORDER_STATUS)
+        {
+            // a status carries no last fill: LastPx carries the venue's AvgPx (6), so the OMS can book
+            // what the venue executed that its reports never brought (see VenueExecution#lastPx)
+            event.lastPx = scaled(decoder.avgPx(), instrument.priceScale());
+        }
         if (execType == ExecType.TRADE && (event.lastQty <= 0 || event.lastPx <= 0))
         {
             return unusable("trade without positive LastQty/LastPx execId=" + decoder.execIDAsString());
