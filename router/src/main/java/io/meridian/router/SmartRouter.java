@@ -1,0 +1,514 @@
+package io.meridian.router;
+
+import io.meridian.oms.model.Side;
+
+/**
+ * The smart order router's decision: given a parent request and the venues' depth books, which venues
+ * get how much at what limit price. Deterministic and allocation-free after construction (every array is
+ * sized by {@link RouterConfig#maxVenues()}); one instance per routing thread.
+ *
+ * <p>Sweep (BEST_PRICE_SWEEP, PREFERENCE_LIST, SINGLE_VENUE): the healthy allowed venues' levels within
+ * the limit (compared on the raw venue price) are taken greedily in one total order (by fee-inclusive
+ * price, buy {@code price x (1 + taker)} ascending, sell {@code price x (1 - taker)} descending; ties by
+ * preference order then venue id; PREFERENCE_LIST orders by list position first) until the parent
+ * quantity is met. Then each venue's total is rounded down to its lot size: a venue that lost something
+ * to rounding is capped at the rounded total, a venue whose rounded total is below its minimum quantity
+ * or minimum notional (at the child's limit price) is dropped, and the greedy pass runs again, so the
+ * remainder goes to the next liquidity in the order. Caps only fall and a capped venue keeps exactly its
+ * cap, so this ends after at most one pass more than there are venues.
+ */
+public final class SmartRouter
+{
+    static final long[] POWERS_OF_TEN = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
+        10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
+        1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L};
+
+    private static final int UNLISTED = Integer.MAX_VALUE;
+
+    private final RouterConfig config;
+    private final int maxVenues;
+    // per eligible venue (index e), filled by route()
+    private final VenueDepth[] venue;
+    private final int[] rank;
+    private final long[] cap;
+    private final long[] alloc;
+    private final int[] level;
+    private final long[] usedAtLevel;
+    private final int[] touchOrder;
+    private int eligibleCount;
+    private int touchedCount;
+    // the current request
+    private boolean buy;
+    private long limit;
+    private boolean rankFirst;
+
+    public SmartRouter(final RouterConfig config)
+    {
+        this.config = config;
+        maxVenues = config.maxVenues();
+        venue = new VenueDepth[maxVenues];
+        rank = new int[maxVenues];
+        cap = new long[maxVenues];
+        alloc = new long[maxVenues];
+        level = new int[maxVenues];
+        usedAtLevel = new long[maxVenues];
+        touchOrder = new int[maxVenues];
+    }
+
+    public RouterConfig config()
+    {
+        return config;
+    }
+
+    /**
+     * Decides the children of {@code request} over {@code books} (null entries ignored; one book per venue
+     * id, at most {@link RouterConfig#maxVenues()}) into {@code result}. The books are only read.
+     *
+     * @return {@code result}
+     */
+    public RouteResult route(final RouteRequest request, final VenueDepth[] books, final RouteResult result)
+    {
+        result.reset();
+        final long qty = request.qty;
+        final RoutingPolicy policy = request.policy;
+        if (qty <= 0 || request.limitPrice < 0 || policy == null || request.side == null)
+        {
+            return unrouted(result, qty, UnroutedReason.INVALID_REQUEST);
+        }
+        buy = request.side == Side.BUY;
+        limit = request.limitPrice;
+        rankFirst = policy == RoutingPolicy.PREFERENCE_LIST || policy == RoutingPolicy.SINGLE_VENUE;
+        collectEligible(request, books, result);
+        if (eligibleCount == 0)
+        {
+            return unrouted(result, qty, result.skippedCount > 0 ? UnroutedReason.NO_HEALTHY_VENUE : UnroutedReason.NO_VENUE);
+        }
+        if (policy == RoutingPolicy.PASSIVE_BEST_QUEUE || (rankFirst && request.passive))
+        {
+            post(qty, result);
+        }
+        else
+        {
+            sweep(qty, result);
+        }
+        return result;
+    }
+
+    private RouteResult unrouted(final RouteResult result, final long qty, final UnroutedReason reason)
+    {
+        result.unroutedQty = Math.max(qty, 0);
+        result.unroutedReason = reason;
+        return result;
+    }
+
+    private void collectEligible(final RouteRequest request, final VenueDepth[] books, final RouteResult result)
+    {
+        eligibleCount = 0;
+        for (int i = 0; i < books.length; i++)
+        {
+            final VenueDepth book = books[i];
+            if (book == null)
+            {
+                continue;
+            }
+            final int venueRank = rankOf(request, book.venueId);
+            if (rankFirst && venueRank == UNLISTED)
+            {
+                continue;
+            }
+            final HealthReason health = book.health().evaluate(config);
+            if (health != HealthReason.HEALTHY)
+            {
+                if (result.skippedCount == maxVenues)
+                {
+                    throw new IllegalArgumentException("more venue books than maxVenues " + maxVenues);
+                }
+                result.addSkipped(book.venueId, health);
+                continue;
+            }
+            if (eligibleCount == maxVenues)
+            {
+                throw new IllegalArgumentException("more venue books than maxVenues " + maxVenues);
+            }
+            venue[eligibleCount] = book;
+            rank[eligibleCount] = venueRank;
+            eligibleCount++;
+        }
+    }
+
+    private static int rankOf(final RouteRequest request, final int venueId)
+    {
+        if (request.policy == RoutingPolicy.SINGLE_VENUE)
+        {
+            return venueId == request.singleVenueId ? 0 : UNLISTED;
+        }
+        for (int i = 0; i < request.preferenceCount; i++)
+        {
+            if (request.preferences[i] == venueId)
+            {
+                return i;
+            }
+        }
+        return UNLISTED;
+    }
+
+    // ---------------------------------------------------------------- sweep
+
+    private void sweep(final long qty, final RouteResult result)
+    {
+        for (int e = 0; e < eligibleCount; e++)
+        {
+            cap[e] = Long.MAX_VALUE;
+        }
+        for (int pass = 0; pass <= eligibleCount; pass++)
+        {
+            greedy(qty);
+            if (!applyRules())
+            {
+                break;
+            }
+        }
+        double cost = 0;
+        for (int t = 0; t < touchedCount; t++)
+        {
+            final int e = touchOrder[t];
+            final long q = alloc[e];
+            if (q > 0)
+            {
+                final VenueDepth book = venue[e];
+                result.addChild(book.venueId, q, childPrice(book, worstPrice(book, q)));
+                cost += takenCost(book, q);
+            }
+        }
+        result.passive = false;
+        result.unroutedQty = qty - result.routedQty;
+        if (result.routedQty > 0)
+        {
+            result.averagePriceWithFees = cost / result.routedQty;
+        }
+        if (result.unroutedQty > 0)
+        {
+            result.unroutedReason = liquidityWithinLimit(qty) ? UnroutedReason.VENUE_RULES :
+                UnroutedReason.NO_LIQUIDITY_WITHIN_LIMIT;
+        }
+    }
+
+    /** Takes the first {@code qty} units of the eligible venues' levels in the routing order, under the caps. */
+    private void greedy(final long qty)
+    {
+        for (int e = 0; e < eligibleCount; e++)
+        {
+            alloc[e] = 0;
+            level[e] = 0;
+            usedAtLevel[e] = 0;
+        }
+        touchedCount = 0;
+        long remaining = qty;
+        while (remaining > 0)
+        {
+            int best = -1;
+            for (int e = 0; e < eligibleCount; e++)
+            {
+                if (alloc[e] < cap[e] && level[e] < levels(venue[e]) && withinLimit(price(venue[e], level[e])) &&
+                    (best < 0 || takesBefore(e, best)))
+                {
+                    best = e;
+                }
+            }
+            if (best < 0)
+            {
+                return;
+            }
+            final VenueDepth book = venue[best];
+            final int at = level[best];
+            final long take = Math.min(Math.min(levelQty(book, at) - usedAtLevel[best], remaining), cap[best] - alloc[best]);
+            if (alloc[best] == 0)
+            {
+                touchOrder[touchedCount++] = best;
+            }
+            alloc[best] += take;
+            remaining -= take;
+            usedAtLevel[best] += take;
+            if (usedAtLevel[best] == levelQty(book, at))
+            {
+                level[best] = at + 1;
+                usedAtLevel[best] = 0;
+            }
+        }
+    }
+
+    /** Rounds each venue's total to its rules; true when a cap changed (another pass is needed). */
+    private boolean applyRules()
+    {
+        boolean changed = false;
+        for (int e = 0; e < eligibleCount; e++)
+        {
+            final long q = alloc[e];
+            if (q == 0)
+            {
+                continue;
+            }
+            final VenueDepth book = venue[e];
+            final long rounded = floorTo(q, book.lotSize);
+            if (rounded == 0 || !meetsMinimums(book, rounded, childPrice(book, worstPrice(book, rounded))))
+            {
+                cap[e] = 0;
+                changed = true;
+            }
+            else if (rounded < q)
+            {
+                cap[e] = rounded;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Whether the eligible venues show at least {@code qty} within the limit (before any rule). */
+    private boolean liquidityWithinLimit(final long qty)
+    {
+        long total = 0;
+        for (int e = 0; e < eligibleCount; e++)
+        {
+            final VenueDepth book = venue[e];
+            final int count = levels(book);
+            for (int i = 0; i < count && withinLimit(price(book, i)); i++)
+            {
+                total += levelQty(book, i);
+                if (total >= qty)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean takesBefore(final int e, final int other)
+    {
+        if (rankFirst && rank[e] != rank[other])
+        {
+            return rank[e] < rank[other];
+        }
+        final VenueDepth a = venue[e];
+        final VenueDepth b = venue[other];
+        final long pa = price(a, level[e]);
+        final long pb = price(b, level[other]);
+        final int byPrice = buy ?
+            compareProducts(pa, VenueDepth.FEE_ONE + a.takerFee, pb, VenueDepth.FEE_ONE + b.takerFee) :
+            compareProducts(pb, VenueDepth.FEE_ONE - b.takerFee, pa, VenueDepth.FEE_ONE - a.takerFee);
+        if (byPrice != 0)
+        {
+            return byPrice < 0;
+        }
+        if (rank[e] != rank[other])
+        {
+            return rank[e] < rank[other];
+        }
+        return a.venueId < b.venueId;
+    }
+
+    private boolean withinLimit(final long price)
+    {
+        return limit == 0 || (buy ? price <= limit : price >= limit);
+    }
+
+    private int levels(final VenueDepth book)
+    {
+        return buy ? book.askCount : book.bidCount;
+    }
+
+    private long price(final VenueDepth book, final int at)
+    {
+        return buy ? book.askPrice[at] : book.bidPrice[at];
+    }
+
+    private long levelQty(final VenueDepth book, final int at)
+    {
+        return buy ? book.askQty[at] : book.bidQty[at];
+    }
+
+    /** The price of the level where the {@code qty}-th unit taken from the book lies. */
+    private long worstPrice(final VenueDepth book, final long qty)
+    {
+        long seen = 0;
+        final int count = levels(book);
+        for (int i = 0; i < count; i++)
+        {
+            seen += levelQty(book, i);
+            if (seen >= qty)
+            {
+                return price(book, i);
+            }
+        }
+        return price(book, count - 1);
+    }
+
+    /** The fee-inclusive value of the first {@code qty} units of the book (buy: paid, sell: received). */
+    private double takenCost(final VenueDepth book, final long qty)
+    {
+        double value = 0;
+        long left = qty;
+        for (int i = 0; left > 0; i++)
+        {
+            final long q = Math.min(left, levelQty(book, i));
+            value += (double)q * price(book, i);
+            left -= q;
+        }
+        final double fee = (double)book.takerFee / VenueDepth.FEE_ONE;
+        return value * (buy ? 1 + fee : 1 - fee);
+    }
+
+    /** A taking child's limit: the worst level on the tick grid (buy up, sell down), never past the limit. */
+    private long childPrice(final VenueDepth book, final long worst)
+    {
+        final long tick = book.tickSize;
+        if (buy)
+        {
+            final long up = ceilTo(worst, tick);
+            return limit != 0 && up > limit ? floorTo(limit, tick) : up;
+        }
+        final long down = floorTo(worst, tick);
+        return limit != 0 && down < limit ? ceilTo(limit, tick) : down;
+    }
+
+    // ---------------------------------------------------------------- post
+
+    private void post(final long qty, final RouteResult result)
+    {
+        int best = -1;
+        long bestPrice = 0;
+        long bestQueue = 0;
+        long bestQty = 0;
+        boolean blockedByRules = false;
+        for (int e = 0; e < eligibleCount; e++)
+        {
+            final VenueDepth book = venue[e];
+            final int count = buy ? book.bidCount : book.askCount;
+            if (count == 0)
+            {
+                continue;
+            }
+            final long top = buy ? book.bidPrice[0] : book.askPrice[0];
+            final long price = buy ?
+                floorTo(limit != 0 ? Math.min(top, limit) : top, book.tickSize) :
+                ceilTo(limit != 0 ? Math.max(top, limit) : top, book.tickSize);
+            final long q = floorTo(qty, book.lotSize);
+            if (price <= 0 || q == 0 || !meetsMinimums(book, q, price))
+            {
+                blockedByRules = true;
+                continue;
+            }
+            final long queue = queueAhead(book, count, price);
+            if (best < 0 || postsBefore(e, price, queue, best, bestPrice, bestQueue))
+            {
+                best = e;
+                bestPrice = price;
+                bestQueue = queue;
+                bestQty = q;
+            }
+        }
+        result.passive = true;
+        if (best < 0)
+        {
+            result.unroutedQty = qty;
+            result.unroutedReason = blockedByRules ? UnroutedReason.VENUE_RULES : UnroutedReason.NO_PASSIVE_PRICE;
+            return;
+        }
+        final VenueDepth book = venue[best];
+        result.addChild(book.venueId, bestQty, bestPrice);
+        final double fee = (double)book.makerFee / VenueDepth.FEE_ONE;
+        result.averagePriceWithFees = bestPrice * (buy ? 1 + fee : 1 - fee);
+        result.unroutedQty = qty - bestQty;
+        if (result.unroutedQty > 0)
+        {
+            result.unroutedReason = UnroutedReason.VENUE_RULES;
+        }
+    }
+
+    /** Same-side quantity at prices as good as or better than {@code price}: the queue a new order joins behind. */
+    private long queueAhead(final VenueDepth book, final int count, final long price)
+    {
+        long queue = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final long p = buy ? book.bidPrice[i] : book.askPrice[i];
+            if (buy ? p < price : p > price)
+            {
+                break;
+            }
+            queue += buy ? book.bidQty[i] : book.askQty[i];
+        }
+        return queue;
+    }
+
+    private boolean postsBefore(
+        final int e, final long price, final long queue, final int other, final long otherPrice, final long otherQueue)
+    {
+        if (rankFirst && rank[e] != rank[other])
+        {
+            return rank[e] < rank[other];
+        }
+        final VenueDepth a = venue[e];
+        final VenueDepth b = venue[other];
+        // a maker fee makes a venue's price worth less to us, a rebate more: buy p x (1 - maker) highest
+        // first, sell p x (1 + maker) lowest first
+        final int byPrice = buy ?
+            compareProducts(otherPrice, VenueDepth.FEE_ONE - b.makerFee, price, VenueDepth.FEE_ONE - a.makerFee) :
+            compareProducts(price, VenueDepth.FEE_ONE + a.makerFee, otherPrice, VenueDepth.FEE_ONE + b.makerFee);
+        if (byPrice != 0)
+        {
+            return byPrice < 0;
+        }
+        if (queue != otherQueue)
+        {
+            return queue < otherQueue;
+        }
+        if (rank[e] != rank[other])
+        {
+            return rank[e] < rank[other];
+        }
+        return a.venueId < b.venueId;
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    private static boolean meetsMinimums(final VenueDepth book, final long qty, final long price)
+    {
+        if (qty < book.minQty)
+        {
+            return false;
+        }
+        // qty x price / 10^qtyScale >= minNotional, exactly in 128 bits
+        return book.minNotional == 0 ||
+            compareProducts(qty, price, book.minNotional, POWERS_OF_TEN[book.qtyScale]) >= 0;
+    }
+
+    static long floorTo(final long value, final long step)
+    {
+        return step <= 0 ? value : value - value % step;
+    }
+
+    static long ceilTo(final long value, final long step)
+    {
+        if (step <= 0)
+        {
+            return value;
+        }
+        final long rest = value % step;
+        return rest == 0 ? value : value - rest + step;
+    }
+
+    /** Compares a x b with c x d exactly; all arguments non-negative. */
+    static int compareProducts(final long a, final long b, final long c, final long d)
+    {
+        final long hi1 = Math.multiplyHigh(a, b);
+        final long hi2 = Math.multiplyHigh(c, d);
+        if (hi1 != hi2)
+        {
+            return Long.compare(hi1, hi2);
+        }
+        return Long.compareUnsigned(a * b, c * d);
+    }
+}
