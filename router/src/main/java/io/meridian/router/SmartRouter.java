@@ -36,6 +36,10 @@ public final class SmartRouter
     private final int[] level;
     private final long[] usedAtLevel;
     private final int[] touchOrder;
+    // the fee-inclusive price of each venue's current level as a 128-bit product, and whether it can take
+    private final long[] keyHi;
+    private final long[] keyLo;
+    private final boolean[] active;
     private int eligibleCount;
     private int touchedCount;
     // the current request
@@ -54,6 +58,9 @@ public final class SmartRouter
         level = new int[maxVenues];
         usedAtLevel = new long[maxVenues];
         touchOrder = new int[maxVenues];
+        keyHi = new long[maxVenues];
+        keyLo = new long[maxVenues];
+        active = new boolean[maxVenues];
     }
 
     public RouterConfig config()
@@ -202,6 +209,7 @@ public final class SmartRouter
             alloc[e] = 0;
             level[e] = 0;
             usedAtLevel[e] = 0;
+            refresh(e);
         }
         touchedCount = 0;
         long remaining = qty;
@@ -210,8 +218,7 @@ public final class SmartRouter
             int best = -1;
             for (int e = 0; e < eligibleCount; e++)
             {
-                if (alloc[e] < cap[e] && level[e] < levels(venue[e]) && withinLimit(price(venue[e], level[e])) &&
-                    (best < 0 || takesBefore(e, best)))
+                if (active[e] && (best < 0 || takesBefore(e, best)))
                 {
                     best = e;
                 }
@@ -235,6 +242,23 @@ public final class SmartRouter
                 level[best] = at + 1;
                 usedAtLevel[best] = 0;
             }
+            refresh(best);
+        }
+    }
+
+    /** Whether venue {@code e} can take at its current level, and that level's fee-inclusive price. */
+    private void refresh(final int e)
+    {
+        final VenueDepth book = venue[e];
+        final int at = level[e];
+        active[e] = alloc[e] < cap[e] && at < levels(book) && withinLimit(price(book, at));
+        if (active[e])
+        {
+            // buy price x (1 + taker), sell price x (1 - taker): both non-negative, below 2^127
+            final long price = price(book, at);
+            final long factor = buy ? VenueDepth.FEE_ONE + book.takerFee : VenueDepth.FEE_ONE - book.takerFee;
+            keyHi[e] = Math.multiplyHigh(price, factor);
+            keyLo[e] = price * factor;
         }
     }
 
@@ -291,13 +315,8 @@ public final class SmartRouter
         {
             return rank[e] < rank[other];
         }
-        final VenueDepth a = venue[e];
-        final VenueDepth b = venue[other];
-        final long pa = price(a, level[e]);
-        final long pb = price(b, level[other]);
-        final int byPrice = buy ?
-            compareProducts(pa, VenueDepth.FEE_ONE + a.takerFee, pb, VenueDepth.FEE_ONE + b.takerFee) :
-            compareProducts(pb, VenueDepth.FEE_ONE - b.takerFee, pa, VenueDepth.FEE_ONE - a.takerFee);
+        // buy: the lower fee-inclusive price first; sell: the higher
+        final int byPrice = buy ? compare128(e, other) : compare128(other, e);
         if (byPrice != 0)
         {
             return byPrice < 0;
@@ -306,7 +325,16 @@ public final class SmartRouter
         {
             return rank[e] < rank[other];
         }
-        return a.venueId < b.venueId;
+        return venue[e].venueId < venue[other].venueId;
+    }
+
+    private int compare128(final int e, final int other)
+    {
+        if (keyHi[e] != keyHi[other])
+        {
+            return Long.compare(keyHi[e], keyHi[other]);
+        }
+        return Long.compareUnsigned(keyLo[e], keyLo[other]);
     }
 
     private boolean withinLimit(final long price)
