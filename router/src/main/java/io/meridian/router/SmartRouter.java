@@ -7,15 +7,16 @@ import io.meridian.oms.model.Side;
  * get how much at what limit price. Deterministic and allocation-free after construction (every array is
  * sized by {@link RouterConfig#maxVenues()}); one instance per routing thread.
  *
- * <p>Sweep (BEST_PRICE_SWEEP, PREFERENCE_LIST, SINGLE_VENUE): the healthy allowed venues' levels within
- * the limit (compared on the raw venue price) are taken greedily in one total order (by fee-inclusive
+ * <p>Sweep (BEST_PRICE_SWEEP, PREFERENCE_LIST, SINGLE_VENUE): the healthy allowed venues' liquidity
+ * within the limit (compared on the raw venue price) is taken greedily in whole lots of each venue, in
+ * one total order of those lots (a lot is priced at the level its last unit lies in; by fee-inclusive
  * price, buy {@code price x (1 + taker)} ascending, sell {@code price x (1 - taker)} descending; ties by
  * preference order then venue id; PREFERENCE_LIST orders by list position first) until the parent
- * quantity is met. Then each venue's total is rounded down to its lot size: a venue that lost something
- * to rounding is capped at the rounded total, a venue whose rounded total is below its minimum quantity
- * or minimum notional (at the child's limit price) is dropped, and the greedy pass runs again, so the
- * remainder goes to the next liquidity in the order. Caps only fall and a capped venue keeps exactly its
- * cap, so this ends after at most one pass more than there are venues.
+ * quantity is met or no whole lot fits what is left: so every child is a lot multiple and what one
+ * venue's lot cannot take goes to a venue with a finer lot. Then a venue whose total is below its
+ * minimum quantity or minimum notional (at the child's limit price) is dropped and the greedy pass runs
+ * again without it, so its share goes to the next liquidity in the order: at most one pass more than
+ * there are venues.
  */
 public final class SmartRouter
 {
@@ -31,7 +32,7 @@ public final class SmartRouter
     // per eligible venue (index e), filled by route()
     private final VenueDepth[] venue;
     private final int[] rank;
-    private final long[] cap;
+    private final boolean[] dropped;
     private final long[] alloc;
     private final int[] level;
     private final long[] usedAtLevel;
@@ -53,7 +54,7 @@ public final class SmartRouter
         maxVenues = config.maxVenues();
         venue = new VenueDepth[maxVenues];
         rank = new int[maxVenues];
-        cap = new long[maxVenues];
+        dropped = new boolean[maxVenues];
         alloc = new long[maxVenues];
         level = new int[maxVenues];
         usedAtLevel = new long[maxVenues];
@@ -166,12 +167,13 @@ public final class SmartRouter
     {
         for (int e = 0; e < eligibleCount; e++)
         {
-            cap[e] = Long.MAX_VALUE;
+            dropped[e] = false;
         }
+        // each pass drops at least one venue or is the last
         for (int pass = 0; pass <= eligibleCount; pass++)
         {
             greedy(qty);
-            if (!applyRules())
+            if (!dropBelowMinimums())
             {
                 break;
             }
@@ -201,7 +203,10 @@ public final class SmartRouter
         }
     }
 
-    /** Takes the first {@code qty} units of the eligible venues' levels in the routing order, under the caps. */
+    /**
+     * Takes whole lots of the venues not dropped, best next lot first (a lot is priced at the level its
+     * last unit lies in), until the quantity is met or no venue has a whole lot left that fits.
+     */
     private void greedy(final long qty)
     {
         for (int e = 0; e < eligibleCount; e++)
@@ -218,7 +223,7 @@ public final class SmartRouter
             int best = -1;
             for (int e = 0; e < eligibleCount; e++)
             {
-                if (active[e] && (best < 0 || takesBefore(e, best)))
+                if (active[e] && lot(venue[e]) <= remaining && (best < 0 || takesBefore(e, best)))
                 {
                     best = e;
                 }
@@ -228,61 +233,86 @@ public final class SmartRouter
                 return;
             }
             final VenueDepth book = venue[best];
-            final int at = level[best];
-            final long take = Math.min(Math.min(levelQty(book, at) - usedAtLevel[best], remaining), cap[best] - alloc[best]);
+            final long lot = lot(book);
+            final long levelLeft = levelQty(book, level[best]) - usedAtLevel[best];
+            // as many whole lots as this level and the quantity allow; else one lot reaching deeper
+            final long take = levelLeft >= lot ? Math.min(levelLeft / lot, remaining / lot) * lot : lot;
             if (alloc[best] == 0)
             {
                 touchOrder[touchedCount++] = best;
             }
             alloc[best] += take;
             remaining -= take;
-            usedAtLevel[best] += take;
-            if (usedAtLevel[best] == levelQty(book, at))
-            {
-                level[best] = at + 1;
-                usedAtLevel[best] = 0;
-            }
+            consume(best, take);
             refresh(best);
         }
     }
 
-    /** Whether venue {@code e} can take at its current level, and that level's fee-inclusive price. */
-    private void refresh(final int e)
+    private void consume(final int e, final long qty)
     {
         final VenueDepth book = venue[e];
-        final int at = level[e];
-        active[e] = alloc[e] < cap[e] && at < levels(book) && withinLimit(price(book, at));
-        if (active[e])
+        long left = qty;
+        while (left > 0)
         {
-            // buy price x (1 + taker), sell price x (1 - taker): both non-negative, below 2^127
-            final long price = price(book, at);
-            final long factor = buy ? VenueDepth.FEE_ONE + book.takerFee : VenueDepth.FEE_ONE - book.takerFee;
-            keyHi[e] = Math.multiplyHigh(price, factor);
-            keyLo[e] = price * factor;
+            final long available = levelQty(book, level[e]) - usedAtLevel[e];
+            final long take = Math.min(available, left);
+            usedAtLevel[e] += take;
+            left -= take;
+            if (take == available)
+            {
+                level[e]++;
+                usedAtLevel[e] = 0;
+            }
         }
     }
 
-    /** Rounds each venue's total to its rules; true when a cap changed (another pass is needed). */
-    private boolean applyRules()
+    /** Whether venue {@code e} has a whole lot left within the limit, and that lot's fee-inclusive price. */
+    private void refresh(final int e)
+    {
+        final VenueDepth book = venue[e];
+        final int count = levels(book);
+        int at = level[e];
+        active[e] = false;
+        if (dropped[e] || at >= count)
+        {
+            return;
+        }
+        long need = lot(book) - (levelQty(book, at) - usedAtLevel[e]);
+        while (need > 0)
+        {
+            if (++at == count)
+            {
+                return;
+            }
+            need -= levelQty(book, at);
+        }
+        final long price = price(book, at);
+        if (!withinLimit(price))
+        {
+            return;
+        }
+        active[e] = true;
+        // buy price x (1 + taker), sell price x (1 - taker): both non-negative, below 2^127
+        final long factor = buy ? VenueDepth.FEE_ONE + book.takerFee : VenueDepth.FEE_ONE - book.takerFee;
+        keyHi[e] = Math.multiplyHigh(price, factor);
+        keyLo[e] = price * factor;
+    }
+
+    private static long lot(final VenueDepth book)
+    {
+        return book.lotSize > 0 ? book.lotSize : 1;
+    }
+
+    /** Drops each venue whose total is below its minimum quantity or notional; true when one was dropped. */
+    private boolean dropBelowMinimums()
     {
         boolean changed = false;
         for (int e = 0; e < eligibleCount; e++)
         {
             final long q = alloc[e];
-            if (q == 0)
+            if (q > 0 && !meetsMinimums(venue[e], q, childPrice(venue[e], worstPrice(venue[e], q))))
             {
-                continue;
-            }
-            final VenueDepth book = venue[e];
-            final long rounded = floorTo(q, book.lotSize);
-            if (rounded == 0 || !meetsMinimums(book, rounded, childPrice(book, worstPrice(book, rounded))))
-            {
-                cap[e] = 0;
-                changed = true;
-            }
-            else if (rounded < q)
-            {
-                cap[e] = rounded;
+                dropped[e] = true;
                 changed = true;
             }
         }

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * A brute-force reading of docs/router.md written apart from {@link SmartRouter}: plain objects, every
- * level of every venue in one sorted list, BigInteger prices net of fees, maps for the caps. Slow and
- * allocating on purpose; only the tests use it.
+ * whole lot of every venue in one sorted list, BigInteger prices net of fees, BigDecimal notionals. Slow
+ * and allocating on purpose; only the tests use it.
  */
 final class ReferenceRouter
 {
@@ -59,7 +59,7 @@ final class ReferenceRouter
         final List<long[]> children = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
         boolean passive;
-        /** greedy passes a sweep needed: more than one when a venue rule capped or dropped a venue */
+        /** greedy passes a sweep needed: more than one when a venue was dropped for its minimums */
         int passes;
         long routed;
         long unrouted;
@@ -175,17 +175,36 @@ final class ReferenceRouter
         final Request request, final List<Book> eligible, final Map<Book, Integer> ranks, final boolean ordered,
         final Outcome out)
     {
-        final List<Level> levels = new ArrayList<>();
+        // every whole lot of every venue, priced at the level holding its last unit, within the limit
+        final List<Level> lots = new ArrayList<>();
+        long visible = 0;
         for (final Book book : eligible)
         {
             final long[] prices = request.buy ? book.askPrice : book.bidPrice;
             final long[] qtys = request.buy ? book.askQty : book.bidQty;
-            for (int i = 0; i < prices.length; i++)
+            final long lot = Math.max(1, book.lot);
+            for (int i = 0; i < prices.length && within(request, prices[i]); i++)
             {
-                if (within(request, prices[i]))
+                visible += qtys[i];
+            }
+            for (long k = 1; ; k++)
+            {
+                long cumulative = 0;
+                int at = -1;
+                for (int i = 0; i < prices.length; i++)
                 {
-                    levels.add(new Level(book, i, prices[i], qtys[i], ranks.get(book)));
+                    cumulative += qtys[i];
+                    if (cumulative >= k * lot)
+                    {
+                        at = i;
+                        break;
+                    }
                 }
+                if (at < 0 || !within(request, prices[at]))
+                {
+                    break;
+                }
+                lots.add(new Level(book, (int)k, prices[at], lot, ranks.get(book)));
             }
         }
         Comparator<Level> order = Comparator.comparingInt(l -> ordered ? l.rank : 0);
@@ -194,23 +213,21 @@ final class ReferenceRouter
             .thenComparingInt(Level::rank)
             .thenComparingInt(l -> l.book.venueId)
             .thenComparingInt(Level::index);
-        levels.sort(order);
+        lots.sort(order);
 
-        final Map<Book, Long> caps = new HashMap<>();
+        final List<Book> droppedVenues = new ArrayList<>();
         Map<Book, Long> alloc;
         while (true)
         {
             alloc = new LinkedHashMap<>();
             out.passes++;
             long remaining = request.qty;
-            for (final Level level : levels)
+            for (final Level lot : lots)
             {
-                final long already = alloc.getOrDefault(level.book, 0L);
-                final long take = Math.min(Math.min(level.qty, remaining), caps.getOrDefault(level.book, Long.MAX_VALUE) - already);
-                if (take > 0)
+                if (!droppedVenues.contains(lot.book) && lot.qty <= remaining)
                 {
-                    alloc.put(level.book, already + take);
-                    remaining -= take;
+                    alloc.merge(lot.book, lot.qty, Long::sum);
+                    remaining -= lot.qty;
                 }
             }
             boolean changed = false;
@@ -218,15 +235,9 @@ final class ReferenceRouter
             {
                 final Book book = entry.getKey();
                 final long q = entry.getValue();
-                final long rounded = book.lot > 0 ? q / book.lot * book.lot : q;
-                if (rounded <= 0 || !meets(book, rounded, childPrice(request, book, worst(request, book, rounded))))
+                if (!meets(book, q, childPrice(request, book, worst(request, book, q))))
                 {
-                    caps.put(book, 0L);
-                    changed = true;
-                }
-                else if (rounded < q)
-                {
-                    caps.put(book, rounded);
+                    droppedVenues.add(book);
                     changed = true;
                 }
             }
@@ -251,11 +262,6 @@ final class ReferenceRouter
         }
         if (out.unrouted > 0)
         {
-            long visible = 0;
-            for (final Level level : levels)
-            {
-                visible += level.qty;
-            }
             out.reason = visible >= request.qty ? UnroutedReason.VENUE_RULES : UnroutedReason.NO_LIQUIDITY_WITHIN_LIMIT;
         }
     }

@@ -217,6 +217,44 @@ class SmartRouterTest
     }
 
     @Test
+    void filterViolationAvoidedByRoundingNotByAVenueReject()
+    {
+        // BTC-USDT in Meridian's scales (price 2, qty 8). Binance-like: stepSize 0.00001, minQty 0.00001,
+        // minNotional 5; OKX-like: lotSz 0.0001, minSz 0.001, no notional rule. The parent, 0.12345678,
+        // fits neither venue's step; OKX's best level would leave it a 0.00005 slice.
+        final VenueDepth binance = new VenueDepth(1, 20).rules(1, 1_000, 1_000, 5_00, 8).fees(10 * BP, 0);
+        binance.health().healthy();
+        binance.addAsk(65_000_00, 4_000_000L);
+        binance.addAsk(65_000_50, 50_000_000L);
+        final VenueDepth okx = new VenueDepth(2, 20).rules(10, 10_000, 100_000, 0, 8).fees(8 * BP, 0);
+        okx.health().healthy();
+        okx.addAsk(65_000_10, 8_005_000L);
+        okx.addAsk(65_100_00, 50_000_000L);
+        request.set(Side.BUY, 12_345_678L, 0, RoutingPolicy.BEST_PRICE_SWEEP);
+
+        route(binance, okx);
+
+        final VenueDepth[] byId = {null, binance, okx};
+        for (int i = 0; i < result.childCount(); i++)
+        {
+            // what the bridge's SymbolFilter checks before sending: the child must pass it as it is
+            final VenueDepth venue = byId[result.childVenueId(i)];
+            final java.math.BigDecimal qty = java.math.BigDecimal.valueOf(result.childQty(i), 8);
+            final java.math.BigDecimal price = java.math.BigDecimal.valueOf(result.childPrice(i), 2);
+            assertThat(qty.remainder(java.math.BigDecimal.valueOf(venue.lotSize(), 8)).signum()).as(result.toString()).isZero();
+            assertThat(qty.compareTo(java.math.BigDecimal.valueOf(venue.minQty(), 8))).isNotNegative();
+            assertThat(price.remainder(java.math.BigDecimal.valueOf(venue.tickSize(), 2)).signum()).isZero();
+            assertThat(price.multiply(qty).compareTo(java.math.BigDecimal.valueOf(venue.minNotional(), 2))).isNotNegative();
+        }
+        // OKX first (8 bp): its 0.08005 rounds down to 0.0800, Binance takes the rest in its own steps
+        assertThat(result.childCount()).isEqualTo(2);
+        assertChild(result, 0, 2, 8_000_000L, 65_000_10);
+        assertChild(result, 1, 1, 4_345_000L, 65_000_50);
+        assertThat(result.unroutedQty()).isEqualTo(678L);
+        assertThat(result.unroutedReason()).isEqualTo(UnroutedReason.VENUE_RULES);
+    }
+
+    @Test
     void childPricesAreOnTheVenueTickGridWithinTheLimit()
     {
         // venue 1's tick is 0.05; its book shows an off-grid level (a finer instrument scale)
