@@ -236,7 +236,8 @@ public final class SmartRouter
             final long lot = lot(book);
             final long levelLeft = levelQty(book, level[best]) - usedAtLevel[best];
             // as many whole lots as this level and the quantity allow; else one lot reaching deeper
-            final long take = levelLeft >= lot ? Math.min(levelLeft / lot, remaining / lot) * lot : lot;
+            final long fits = Math.min(levelLeft, remaining);
+            final long take = levelLeft >= lot ? fits - fits % lot : lot;
             if (alloc[best] == 0)
             {
                 touchOrder[touchedCount++] = best;
