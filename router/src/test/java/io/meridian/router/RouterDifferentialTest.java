@@ -44,7 +44,7 @@ class RouterDifferentialTest
     {
         final SplittableRandom random = new SplittableRandom(20261207L);
         int routedSome = 0;
-        // cases where a venue rule capped or dropped a venue and the sweep ran again
+        // cases where a venue was dropped for its minimums and the sweep ran again
         int rerouted = 0;
         final int[] reasons = new int[UnroutedReason.values().length];
         final int[] children = new int[config.maxVenues() + 1];
@@ -59,7 +59,7 @@ class RouterDifferentialTest
             children[result.childCount()]++;
             skippedSome += result.skippedCount() > 0 ? 1 : 0;
         }
-        System.out.println("differential: " + CASES + " cases, routed some " + routedSome + ", rerouted by rules " + rerouted +
+        System.out.println("differential: " + CASES + " cases, routed some " + routedSome + ", rerouted after a drop " + rerouted +
             ", with skipped venues " + skippedSome + ", unrouted reasons " +
             java.util.Arrays.toString(UnroutedReason.values()) + " " + java.util.Arrays.toString(reasons) +
             ", cases by child count " + java.util.Arrays.toString(children));

@@ -155,7 +155,7 @@ class SmartRouterTest
 
         route(a, b);
 
-        // greedy first: venue 1 10.55, venue 2 9.45; venue 1 rounds down to 10.50 and venue 2 takes 9.50
+        // venue 1's whole lots of its first level make 10.50; its next lot would reach 100.10, so venue 2 takes 9.50
         assertChild(result, 0, 1, 10_50, 100_00);
         assertChild(result, 1, 2, 9_50, 100_01);
         assertThat(result.routedQty()).isEqualTo(20_00);
