@@ -173,11 +173,6 @@ public final class MeridianServer implements AutoCloseable
             riskGate.accountNames().size());
         TradingHaltFile.restore(config.dataDir(), this, alerts);
         BreakerPauseFile.restore(config.dataDir(), riskGate, alerts);
-        // a projection of the journal: recreated here, refilled by the replay below
-        store = SharedStore.createForWriter(new StoreConfig().dir(config.dataDir().resolve("store")));
-        storeWriter = new StoreWriter(store).clientAccount(
-            clientId -> clientId >= 0 && clientId < clientCompIds.size() ? clientCompIds.get(clientId) : "");
-        storeReader = new StoreReader(store);
         fixRuntime = new FixRuntime(new FixRuntimeConfig()
             .dataDir(config.dataDir())
             .bindHost(config.fixBindHost())
@@ -209,6 +204,14 @@ public final class MeridianServer implements AutoCloseable
             shadowVenues.venueEvents(oms.venueEvents());
         }
         oms.tickToTrade(tickToTrade);
+        // a projection of the journal: kept from the last run when it projects this journal (the replay below
+        // then applies only what it lacks), else recreated and refilled by the replay
+        store = SharedStore.openForWriter(new StoreConfig().dir(config.dataDir().resolve("store")),
+            oms.journalCreatedAtMillis(), oms.journalLastSequence());
+        LOG.info("event=store_opened {}", store.openedAs());
+        storeWriter = new StoreWriter(store).clientAccount(
+            clientId -> clientId >= 0 && clientId < clientCompIds.size() ? clientCompIds.get(clientId) : "");
+        storeReader = new StoreReader(store);
         oms.stateListener(storeWriter);
         clientSessions = new ClientSessions(
             config.clients(), instruments, tickToTrade.orderEntry(oms.orderEntry()), gatewayMetrics);

@@ -39,9 +39,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up recovery time: replay of a journal of {@code events} sequencer inputs (orders of three
- * inputs each: new order, venue ack, full fill), by the OMS alone and with the shared store rebuilt
- * by the replay. Single shot per iteration, in milliseconds. The journal is written once per trial.
- * Run: {@code -bm ss -p events=1000000} (the default).
+ * inputs each: new order, venue ack, full fill), by the OMS alone ({@code store=none}), with the
+ * shared store rebuilt by the replay ({@code rebuilt}: a first start on an old journal, or after a
+ * machine restart), and with the store the last run left kept ({@code kept}: a restart, the replay
+ * applies nothing to it). Single shot per iteration, in milliseconds. The journal (and the store
+ * beside it) is written once per trial. Run: {@code -bm ss -p events=1000000} (the default).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -51,13 +53,13 @@ public class RecoveryBenchmark
     @Param({"1000000"})
     public int events;
 
-    @Param({"false", "true"})
-    public boolean withStore;
+    @Param({"none", "rebuilt", "kept"})
+    public String store;
 
     private Path dir;
     private InstrumentRegistry instruments;
     private Oms oms;
-    private SharedStore store;
+    private SharedStore shared;
 
     @Setup(Level.Trial)
     public void writeJournal() throws Exception
@@ -90,8 +92,14 @@ public class RecoveryBenchmark
                 return true;
             }
         };
-        try (Oms writer = newOms(venue))
+        final Oms writer = newOms(venue);
+        final SharedStore written = openStore(writer);
+        try
         {
+            if (written != null)
+            {
+                writer.stateListener(new StoreWriter(written));
+            }
             writer.recover();
             final Agent sequencer = writer.sequencer();
             final NewOrderCommand order = new NewOrderCommand();
@@ -125,6 +133,14 @@ public class RecoveryBenchmark
                 offer(writer.venueEvents().onExecution(execution), sequencer);
             }
         }
+        finally
+        {
+            writer.close();
+            if (written != null)
+            {
+                written.close();
+            }
+        }
     }
 
     @TearDown(Level.Trial)
@@ -137,11 +153,14 @@ public class RecoveryBenchmark
     public int recover()
     {
         oms = newOms(new NoVenue());
-        if (withStore)
+        if (!"none".equals(store))
         {
-            store = SharedStore.createForWriter(new StoreConfig().dir(dir.resolve("store")).orders(events / 3 + 1)
-                .fills(events / 3 + 1));
-            oms.stateListener(new StoreWriter(store));
+            shared = "rebuilt".equals(store) ? SharedStore.createForWriter(storeConfig()) : openStore(oms);
+            if (!"rebuilt".equals(store) && shared.resumeAfter() == 0)
+            {
+                throw new IllegalStateException("the store was not kept: " + shared.openedAs());
+            }
+            oms.stateListener(new StoreWriter(shared));
         }
         return oms.recover();
     }
@@ -154,11 +173,23 @@ public class RecoveryBenchmark
             oms.close();
             oms = null;
         }
-        if (store != null)
+        if (shared != null)
         {
-            store.close();
-            store = null;
+            shared.close();
+            shared = null;
         }
+    }
+
+    private StoreConfig storeConfig()
+    {
+        return new StoreConfig().dir(dir.resolve("store")).orders(events / 3 + 1).fills(events / 3 + 1);
+    }
+
+    /** The production open (kept when it projects the journal), or null for {@code store=none}. */
+    private SharedStore openStore(final Oms journalOwner)
+    {
+        return "none".equals(store) ? null :
+            SharedStore.openForWriter(storeConfig(), journalOwner.journalCreatedAtMillis(), journalOwner.journalLastSequence());
     }
 
     private Oms newOms(final VenueOrders venue)

@@ -235,6 +235,18 @@ public final class Oms implements AutoCloseable
         return (int)count;
     }
 
+    /** When the journal was started (epoch millis): with {@link #journalLastSequence()}, its identity. */
+    public long journalCreatedAtMillis()
+    {
+        return journal.createdAtMillis();
+    }
+
+    /** The sequence of the journal's last record (before {@link #recover()}: as found when it was opened). */
+    public long journalLastSequence()
+    {
+        return journal.lastSequence();
+    }
+
     /**
      * Every order as the journal left it: call after {@link #recover()} and before the sequencer runs,
      * on the thread that started the Oms (afterwards use {@link #queries()}).
@@ -328,6 +340,7 @@ public final class Oms implements AutoCloseable
             // the sequencer and the listener's agent have stopped: hand on what they left
             projection.publish();
             projection.drain();
+            projection.appliedThrough(lastSequence);
             journal.close();
             SequencerTask<?> task;
             while ((task = tasks.poll()) != null)
@@ -399,6 +412,7 @@ public final class Oms implements AutoCloseable
     {
         machine.begin(replaying, recordedOutcome);
         machine.sequence(sequence);
+        projection.input(sequence);
         try
         {
             switch (msgType)

@@ -46,6 +46,9 @@ final class StateProjection implements OrderStateListener
     private OrderStateListener target = OrderStateListener.NONE;
     private volatile long failures;
     private long tail;
+    /** the input being applied (sequencer thread) and the index of its next fill, venue report or balance */
+    private long inputSequence;
+    private int inputIndex;
     private boolean ownThread;
     private volatile long waits;
 
@@ -92,6 +95,22 @@ final class StateProjection implements OrderStateListener
         return failures;
     }
 
+    /** Sequencer thread: the calls that follow come from the input with this journal sequence. */
+    void input(final long sequence)
+    {
+        inputSequence = sequence;
+        inputIndex = 0;
+    }
+
+    /**
+     * After the last {@link #drain()} (the sequencer has stopped): every input up to {@code sequence} was
+     * handed on.
+     */
+    void appliedThrough(final long sequence)
+    {
+        target.onAppliedThrough(sequence);
+    }
+
     public void onOrderUpdated(final OrderView order)
     {
         for (long i = tail - 1, end = Math.max(published.get(), tail - RECENT); i >= end; i--)
@@ -100,20 +119,22 @@ final class StateProjection implements OrderStateListener
             if (slot.kind == ORDER_UPDATED && slot.source == order)
             {
                 slot.order.copy(order);
+                // an order update is a whole state: the slot now stands for the later input as well
+                slot.sequence = inputSequence;
                 return;
             }
         }
-        claim(ORDER_UPDATED, order, null, 0);
+        claim(ORDER_UPDATED, order, null, inputSequence, 0);
     }
 
     public void onFill(final OrderView order, final VenueExecution fill, final long sequence)
     {
-        claim(FILL, order, fill, sequence);
+        claim(FILL, order, fill, sequence, inputIndex++);
     }
 
     public void onVenueReport(final OrderView order, final VenueExecution report)
     {
-        claim(VENUE_REPORT, order, report, 0);
+        claim(VENUE_REPORT, order, report, inputSequence, inputIndex++);
     }
 
     private final VenueExecution balance = new VenueExecution();
@@ -126,7 +147,7 @@ final class StateProjection implements OrderStateListener
         balance.feeAsset.append(asset);
         balance.lastQty = amount;
         balance.receivedNanos = nowNanos;
-        claim(BALANCE, null, balance, 0);
+        claim(BALANCE, null, balance, inputSequence, inputIndex++);
     }
 
     /**
@@ -162,7 +183,8 @@ final class StateProjection implements OrderStateListener
         }
     }
 
-    private void claim(final int kind, final OrderView order, final VenueExecution execution, final long sequence)
+    private void claim(
+        final int kind, final OrderView order, final VenueExecution execution, final long sequence, final int index)
     {
         while (tail - consumed.get() >= slots.length)
         {
@@ -175,7 +197,9 @@ final class StateProjection implements OrderStateListener
         }
         final Slot slot = slots[(int)tail & mask];
         slot.kind = kind;
+        slot.firstSequence = sequence;
         slot.sequence = sequence;
+        slot.index = index;
         slot.source = order;
         slot.hasOrder = order != null;
         if (order != null)
@@ -201,6 +225,7 @@ final class StateProjection implements OrderStateListener
                 final OrderView order = slot.hasOrder ? slot.order : null;
                 try
                 {
+                    target.onInput(slot.sequence, slot.index);
                     switch (slot.kind)
                     {
                         case ORDER_UPDATED -> target.onOrderUpdated(order);
@@ -219,6 +244,12 @@ final class StateProjection implements OrderStateListener
                 }
                 consumed.lazySet(i + 1);
             }
+            if (end > head)
+            {
+                // slots come in input order: every input before the last slot's first one is complete (the
+                // last one may have more slots to come)
+                target.onAppliedThrough(slots[(int)(end - 1) & mask].firstSequence - 1);
+            }
             return (int)(end - head);
         }
 
@@ -236,7 +267,11 @@ final class StateProjection implements OrderStateListener
     private static final class Slot
     {
         int kind;
+        /** the input that claimed the slot */
+        long firstSequence;
+        /** the input whose state the slot carries (later than the first when an order update was merged) */
         long sequence;
+        int index;
         boolean hasOrder;
         /** the sequencer's order, compared by identity on the sequencer thread only */
         OrderView source;

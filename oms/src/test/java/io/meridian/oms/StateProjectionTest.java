@@ -160,6 +160,42 @@ class StateProjectionTest
         }
     }
 
+    @Test
+    void eachCallCarriesItsInputAndIndexAndTheWatermarkNeverCoversAnInputWithCallsToCome()
+    {
+        final StateProjection projection = new StateProjection(8, errors::add);
+        final List<String> positions = new ArrayList<>();
+        projection.target(new OrderStateListener()
+        {
+            public void onInput(final long sequence, final int index)
+            {
+                positions.add(sequence + "." + index);
+            }
+
+            public void onAppliedThrough(final long sequence)
+            {
+                positions.add("through " + sequence);
+            }
+        });
+        final TestOrder order = new TestOrder("O1");
+        projection.input(10);
+        projection.onOrderUpdated(order);
+        projection.input(11);
+        projection.onVenueReport(order, execution("V1", "T1", 5));
+        projection.onFill(order, execution("V1", "T1", 5), 11);
+        // the same order again: merged into the first slot, which now stands for input 11's state
+        projection.onOrderUpdated(order);
+        projection.publish();
+        assertThat(positions).containsExactly("11.0", "11.0", "11.1", "through 10");
+
+        positions.clear();
+        projection.input(12);
+        projection.onVenueReport(order, execution("V1", "T2", 1));
+        projection.publish();
+        projection.appliedThrough(12);
+        assertThat(positions).containsExactly("12.0", "through 11", "through 12");
+    }
+
     private static VenueExecution execution(final String clOrdId, final String tradeId, final long qty)
     {
         final VenueExecution e = new VenueExecution();

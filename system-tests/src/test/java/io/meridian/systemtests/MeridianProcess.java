@@ -145,6 +145,11 @@ final class MeridianProcess implements AutoCloseable
         throw new AssertionError("Meridian not healthy within " + timeout + ": /health " + healthStatus());
     }
 
+    Path dataDir()
+    {
+        return dataDir;
+    }
+
     /** The log of the current (or last) run. */
     Path log()
     {

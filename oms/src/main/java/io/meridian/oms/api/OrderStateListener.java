@@ -12,6 +12,21 @@ public interface OrderStateListener
     {
     };
 
+    /**
+     * Where the calls that follow come from: the journal sequence of their input, and the index of the
+     * next fill, venue report or balance among that input's ({@code 0} before an order update). A
+     * projection that outlives the process (the shared store) uses it to apply each input's effect
+     * exactly once when the journal is replayed over what it already holds.
+     */
+    default void onInput(final long sequence, final int index)
+    {
+    }
+
+    /** Every call of every input up to {@code sequence} has been made: a persistent projection's watermark. */
+    default void onAppliedThrough(final long sequence)
+    {
+    }
+
     /** Once per sequenced input that touched {@code order}, after the input was applied. */
     default void onOrderUpdated(final OrderView order)
     {

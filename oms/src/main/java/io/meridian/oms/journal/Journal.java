@@ -78,6 +78,7 @@ public final class Journal implements AutoCloseable
     private long lastReceivedNanos;
     private boolean tornTailDetected;
     private boolean closed;
+    private long createdAtMillis;
 
     // results of the last scanSegment call
     private int scanEnd;
@@ -106,7 +107,7 @@ public final class Journal implements AutoCloseable
     private void open()
     {
         final List<Integer> indices = segmentIndices();
-        JournalFormat.check(dir, !indices.isEmpty());
+        createdAtMillis = JournalFormat.check(dir, !indices.isEmpty());
         if (indices.isEmpty())
         {
             mapSegment(0);
@@ -420,6 +421,12 @@ public final class Journal implements AutoCloseable
         {
             mapped.force();
         }
+    }
+
+    /** When this journal was started (epoch millis, from its format descriptor): its identity. */
+    public long createdAtMillis()
+    {
+        return createdAtMillis;
     }
 
     public long recordCount()

@@ -41,8 +41,13 @@ public final class JournalFormat
     {
     }
 
-    /** Creates the descriptor for a new journal, or checks the existing one; throws with what to do when refused. */
-    static void check(final Path dir, final boolean hasSegments)
+    /**
+     * Creates the descriptor for a new journal, or checks the existing one; throws with what to do when refused.
+     *
+     * @return the journal's creation time (epoch millis): with the last sequence, what identifies it to the
+     * projections built from it (the shared store).
+     */
+    static long check(final Path dir, final boolean hasSegments)
     {
         final Path file = dir.resolve(FILE_NAME);
         if (!Files.exists(file))
@@ -53,8 +58,9 @@ public final class JournalFormat
                     "Meridian build before journal format version 2, which this build cannot replay. Finish or cancel its " +
                     "open orders with the build that wrote it, or move " + dir + " aside to start with an empty journal");
             }
-            write(file);
-            return;
+            final long createdAt = System.currentTimeMillis();
+            write(file, createdAt);
+            return createdAt;
         }
         final ByteBuffer buffer = ByteBuffer.allocate(LENGTH).order(ByteOrder.LITTLE_ENDIAN);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
@@ -78,8 +84,8 @@ public final class JournalFormat
         if (schemaId == SCHEMA_ID && version >= READABLE_FROM && version < VERSION)
         {
             // a subset of this format: replayable as is; new records make it this version
-            write(file);
-            return;
+            write(file, buffer.getLong(16));
+            return buffer.getLong(16);
         }
         if (schemaId != SCHEMA_ID || version != VERSION)
         {
@@ -88,12 +94,13 @@ public final class JournalFormat
                 VERSION + ". Run the build that wrote it until its open orders are done, or move " + dir +
                 " aside to start with an empty journal");
         }
+        return buffer.getLong(16);
     }
 
-    private static void write(final Path file)
+    private static void write(final Path file, final long createdAt)
     {
         final ByteBuffer buffer = ByteBuffer.allocate(LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.putLong(0, MAGIC).putInt(8, SCHEMA_ID).putInt(12, VERSION).putLong(16, System.currentTimeMillis());
+        buffer.putLong(0, MAGIC).putInt(8, SCHEMA_ID).putInt(12, VERSION).putLong(16, createdAt);
         final Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
         try (FileChannel channel = FileChannel.open(
             tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))

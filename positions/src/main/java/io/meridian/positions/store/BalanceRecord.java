@@ -18,6 +18,8 @@ public final class BalanceRecord extends StoreRecord
     public long implied;
     public long impliedUpdatedNanos;
     public long fills;
+    /** the writer's stamp of the last change to {@link #implied}: a replay applies a fill once */
+    public long impliedStamp;
     /** last balance the venue reported; meaningful when {@link #reportedNanos} > 0 */
     public long reported;
     public long reportedNanos;
@@ -29,6 +31,7 @@ public final class BalanceRecord extends StoreRecord
         implied = 0;
         impliedUpdatedNanos = 0;
         fills = 0;
+        impliedStamp = 0;
         reported = 0;
         reportedNanos = 0;
         return this;
@@ -37,7 +40,7 @@ public final class BalanceRecord extends StoreRecord
     protected void write(final BytesOut<?> b)
     {
         b.writeInt(venueId).writeLong(implied).writeLong(impliedUpdatedNanos).writeLong(fills).writeLong(reported)
-            .writeLong(reportedNanos);
+            .writeLong(reportedNanos).writeLong(impliedStamp);
         b.write8bit(asset);
     }
 
@@ -49,6 +52,7 @@ public final class BalanceRecord extends StoreRecord
         fills = b.readLong();
         reported = b.readLong();
         reportedNanos = b.readLong();
+        impliedStamp = b.readLong();
         readString(b, asset);
     }
 }

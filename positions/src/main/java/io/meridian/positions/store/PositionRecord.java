@@ -35,6 +35,8 @@ public final class PositionRecord extends StoreRecord
     public long updatedNanos;
     /** sequence number of the input that brought the last fill */
     public long lastSequence;
+    /** the writer's stamp of the last change (input sequence and call index): a replay applies a fill once */
+    public long stamp;
 
     public PositionRecord init(
         final CharSequence account, final int venueId, final int instrumentId, final CharSequence symbol,
@@ -54,6 +56,7 @@ public final class PositionRecord extends StoreRecord
         fills = 0;
         updatedNanos = 0;
         lastSequence = 0;
+        stamp = 0;
         return this;
     }
 
@@ -132,7 +135,8 @@ public final class PositionRecord extends StoreRecord
     {
         b.writeInt(venueId).writeInt(instrumentId).writeInt(priceScale).writeInt(qtyScale);
         b.writeLong(netQty).writeLong(openCost).writeLong(realisedPnl).writeLong(boughtQty).writeLong(soldQty)
-            .writeLong(fills).writeLong(updatedNanos).writeLong(lastSequence);
+            .writeLong(fills).writeLong(updatedNanos).writeLong(lastSequence)
+            .writeLong(stamp);
         b.write8bit(account).write8bit(symbol);
     }
 
@@ -150,6 +154,7 @@ public final class PositionRecord extends StoreRecord
         fills = b.readLong();
         updatedNanos = b.readLong();
         lastSequence = b.readLong();
+        stamp = b.readLong();
         readString(b, account);
         readString(b, symbol);
     }

@@ -2,6 +2,8 @@ package io.meridian.positions.store;
 
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,20 +20,25 @@ import java.nio.file.Path;
  *   <li>{@code balances.cm3}: {@code venueId|asset} -&gt; {@link BalanceRecord}</li>
  *   <li>{@code venue-orders.cm3}: OrderID -&gt; {@link VenueOrderRecord} (the venue's last view)</li>
  * </ul>
- * The store is a projection of the journal: the writer ({@link #createForWriter}) deletes and
- * recreates the files, then the journal replay fills them again, so no lock or half-applied update
- * left by a killed process survives a restart. Only the sequencer thread writes (through
- * {@link StoreWriter}); other threads and processes read. Another process opens the files with
- * {@link #openForReading(Path)} and must only read; it sees updates live, and must reopen after a
- * Meridian restart (the files are replaced). See docs/store.md.
+ * The store is a projection of the journal, described by {@code store.meta} ({@link StoreMeta}: which
+ * journal, applied up to which sequence). The writer ({@link #openForWriter}) keeps the maps of the
+ * last run when they project this journal, so a start replays the journal over them and applies only
+ * what they lack; otherwise it recreates them and the replay fills them again. Only the sequencer
+ * thread writes (through {@link StoreWriter}); other threads and processes read. Another process opens
+ * the files with {@link #openForReading(Path)} and must only read; it sees updates live, and must
+ * reopen after a Meridian restart that rebuilt the store (the files are then replaced). See
+ * docs/store.md.
  */
 public final class SharedStore implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(SharedStore.class);
+
     public static final String ORDERS = "orders.cm3";
     public static final String FILLS = "fills.cm3";
     public static final String POSITIONS = "positions.cm3";
     public static final String BALANCES = "balances.cm3";
     public static final String VENUE_ORDERS = "venue-orders.cm3";
+    private static final String[] MAP_FILES = {ORDERS, FILLS, POSITIONS, BALANCES, VENUE_ORDERS};
 
     private final Path dir;
     private final ChronicleMap<CharSequence, OrderRecord> orders;
@@ -40,10 +47,21 @@ public final class SharedStore implements AutoCloseable
     private final ChronicleMap<CharSequence, BalanceRecord> balances;
     private final ChronicleMap<CharSequence, VenueOrderRecord> venueOrders;
     private final String defaultQuoteAsset;
+    /** null for a reader, and once closed */
+    private StoreMeta meta;
+    private long corruptions;
+    private long resumeAfter;
+    private String openedAs = "created";
 
-    private SharedStore(final Path dir, final StoreConfig config, final boolean create)
+    private enum Mode
+    {
+        CREATE, OPEN, RECOVER, READ
+    }
+
+    private SharedStore(final Path dir, final StoreConfig config, final Mode mode, final StoreMeta meta)
     {
         this.dir = dir;
+        this.meta = meta;
         this.defaultQuoteAsset = config.defaultQuoteAsset();
         ChronicleMap<CharSequence, OrderRecord> o = null;
         ChronicleMap<CharSequence, FillRecord> f = null;
@@ -52,15 +70,15 @@ public final class SharedStore implements AutoCloseable
         try
         {
             o = open(builder(OrderRecord.class, "orders", config.orders(), "T4ZK1Q.1234567", sampleOrder(), config),
-                ORDERS, create);
+                ORDERS, mode);
             f = open(builder(FillRecord.class, "fills", config.fills(), "1|EXEC-000000123456", sampleFill(), config),
-                FILLS, create);
+                FILLS, mode);
             p = open(builder(PositionRecord.class, "positions", config.positions(), "ACCOUNT-1|1|12",
-                samplePosition(), config), POSITIONS, create);
+                samplePosition(), config), POSITIONS, mode);
             b = open(builder(BalanceRecord.class, "balances", config.balances(), "1|USDT", sampleBalance(), config),
-                BALANCES, create);
+                BALANCES, mode);
             venueOrders = open(builder(VenueOrderRecord.class, "venue-orders", config.orders(), "T4ZK1Q.1234567",
-                sampleVenueOrder(), config), VENUE_ORDERS, create);
+                sampleVenueOrder(), config), VENUE_ORDERS, mode);
         }
         catch (final RuntimeException ex)
         {
@@ -73,22 +91,115 @@ public final class SharedStore implements AutoCloseable
         balances = b;
     }
 
-    /** Deletes any existing store files under {@code config.dir()} and creates empty maps: the journal refills them. */
+    /**
+     * The writer's store for the journal created at {@code journalId} (epoch millis) that ends at
+     * {@code journalLastSequence}. The maps the last run left are kept when they are a projection of this
+     * very journal, written in this boot of the machine with this layout: the replay then applies only
+     * what they lack ({@link #resumeAfter()}; records carry the stamp of the input that last changed them,
+     * so an input the killed writer had half applied is completed, not applied twice). A writer that was
+     * killed leaves its maps to be recovered (Chronicle Map's recovery of locks and segments); any
+     * corruption it reports, or any other mismatch, and the maps are deleted and created empty for the
+     * replay to refill. {@link #openedAs()} says which happened and why.
+     */
+    public static SharedStore openForWriter(final StoreConfig config, final long journalId, final long journalLastSequence)
+    {
+        final Path dir = config.dir();
+        createDirectories(dir);
+        final StoreMeta meta = StoreMeta.open(dir);
+        String reason = meta == null ? "no store descriptor" : meta.mismatch(journalId, journalLastSequence);
+        for (int i = 0; reason == null && i < MAP_FILES.length; i++)
+        {
+            if (!Files.isRegularFile(dir.resolve(MAP_FILES[i])))
+            {
+                reason = "missing " + MAP_FILES[i];
+            }
+        }
+        if (reason == null)
+        {
+            final boolean killed = meta.writerWasOpen();
+            try
+            {
+                final SharedStore store = new SharedStore(dir, config, killed ? Mode.RECOVER : Mode.OPEN, meta);
+                if (store.corruptions == 0)
+                {
+                    meta.writerOpen(true);
+                    store.resumeAfter = meta.appliedThrough();
+                    store.openedAs = "kept" + (killed ? " after recovery (the last writer was killed)" : "") +
+                        ": holds the journal up to sequence " + store.resumeAfter;
+                    return store;
+                }
+                reason = store.corruptions + " corruptions found by recovery";
+                store.closeMaps();
+            }
+            catch (final RuntimeException ex)
+            {
+                reason = "unreadable (" + ex.getMessage() + ")";
+            }
+        }
+        if (meta != null)
+        {
+            meta.close();
+        }
+        deleteMaps(dir);
+        final SharedStore store = new SharedStore(dir, config, Mode.CREATE, StoreMeta.create(dir, journalId));
+        store.openedAs = "rebuilt from the journal: " + reason;
+        return store;
+    }
+
+    /** Deletes any existing store files under {@code config.dir()} and creates empty maps, for a journal replay to fill. */
     public static SharedStore createForWriter(final StoreConfig config)
+    {
+        createDirectories(config.dir());
+        deleteMaps(config.dir());
+        return new SharedStore(config.dir(), config, Mode.CREATE, StoreMeta.create(config.dir(), 0));
+    }
+
+    private static void createDirectories(final Path dir)
     {
         try
         {
-            Files.createDirectories(config.dir());
-            for (final String name : new String[] {ORDERS, FILLS, POSITIONS, BALANCES, VENUE_ORDERS})
+            Files.createDirectories(dir);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void deleteMaps(final Path dir)
+    {
+        try
+        {
+            for (final String name : MAP_FILES)
             {
-                Files.deleteIfExists(config.dir().resolve(name));
+                Files.deleteIfExists(dir.resolve(name));
             }
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
         }
-        return new SharedStore(config.dir(), config, true);
+    }
+
+    /** The journal sequence up to which the maps already hold every input (0: built empty). */
+    public long resumeAfter()
+    {
+        return resumeAfter;
+    }
+
+    /** How the writer's open went: kept (and up to which sequence) or rebuilt (and why); for the start-up log. */
+    public String openedAs()
+    {
+        return openedAs;
+    }
+
+    /** Writer: every input up to {@code sequence} is in the maps. */
+    void appliedThrough(final long sequence)
+    {
+        if (meta != null)
+        {
+            meta.appliedThrough(sequence);
+        }
     }
 
     /**
@@ -97,14 +208,14 @@ public final class SharedStore implements AutoCloseable
      */
     public static SharedStore openForReading(final Path dir)
     {
-        for (final String name : new String[] {ORDERS, FILLS, POSITIONS, BALANCES, VENUE_ORDERS})
+        for (final String name : MAP_FILES)
         {
             if (!Files.isRegularFile(dir.resolve(name)))
             {
                 throw new IllegalStateException("no Meridian store at " + dir + " (missing " + name + ")");
             }
         }
-        return new SharedStore(dir, new StoreConfig().dir(dir), false);
+        return new SharedStore(dir, new StoreConfig().dir(dir), Mode.READ, null);
     }
 
     public Path dir()
@@ -142,7 +253,20 @@ public final class SharedStore implements AutoCloseable
         return venueOrders;
     }
 
+    /** Closes the maps; a writer then marks the store closed cleanly (no recovery needed at the next open). */
     public void close()
+    {
+        closeMaps();
+        if (meta != null)
+        {
+            meta.writerOpen(false);
+            meta.force();
+            meta.close();
+            meta = null;
+        }
+    }
+
+    private void closeMaps()
     {
         closeAll(orders, fills, positions, balances, venueOrders);
     }
@@ -169,20 +293,31 @@ public final class SharedStore implements AutoCloseable
             .averageValue(sampleValue)
             .maxBloatFactor(config.maxBloatFactor())
             // the writer closes the maps after the sequencer stopped; Chronicle's own exit hook would close
-            // them under a running sequencer at SIGTERM (the store is rebuilt from the journal at start anyway)
+            // them under a running sequencer at SIGTERM (a store not closed is recovered at the next start)
             .skipCloseOnExitHook(true);
     }
 
     private <V> ChronicleMap<CharSequence, V> open(
-        final ChronicleMapBuilder<CharSequence, V> builder, final String file, final boolean create)
+        final ChronicleMapBuilder<CharSequence, V> builder, final String file, final Mode mode)
     {
+        final java.io.File path = dir.resolve(file).toFile();
         try
         {
-            return builder.createPersistedTo(dir.resolve(file).toFile());
+            if (mode == Mode.RECOVER)
+            {
+                // the file's own header describes it (the configured sizes may have changed since)
+                return builder.recoverPersistedTo(path, false, corruption ->
+                {
+                    corruptions++;
+                    LOG.warn("event=store_corruption file={} {}", file, corruption.message());
+                });
+            }
+            return builder.createPersistedTo(path);
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot " + (create ? "create" : "open") + " store map " + dir.resolve(file), ex);
+            throw new UncheckedIOException("cannot " + mode.name().toLowerCase(java.util.Locale.ROOT) + " store map " +
+                dir.resolve(file), ex);
         }
     }
 

@@ -19,6 +19,11 @@ import java.util.function.IntFunction;
  * view of each order. Keys and values are reused flyweights: a write does not allocate in steady
  * state. Every timestamp it stores comes from the journaled input, so a replay writes the same
  * bytes.
+ * <p>
+ * Exactly once over a kept store: inputs up to {@link SharedStore#resumeAfter()} are skipped; past it,
+ * every record that accumulates (a position, an implied balance, a venue order's report count) carries
+ * the stamp of the input and call that last changed it, and a call whose stamp is not newer is not
+ * applied again. That completes an input a killed writer had half applied.
  */
 public final class StoreWriter implements OrderStateListener
 {
@@ -44,6 +49,11 @@ public final class StoreWriter implements OrderStateListener
     private final VenueOrderRecord venueOrder = new VenueOrderRecord();
 
     private IntFunction<String> clientAccount = clientId -> "";
+    private final long resumeAfter;
+    /** input sequence << 24 | call index << 2 (two bits for the records one call changes); 0 unknown */
+    private long stamp;
+    private boolean skip;
+    private Runnable afterEachWrite;
     private volatile long fillsRecorded;
     private volatile long duplicateFills;
     private volatile long unknownOrderFills;
@@ -52,6 +62,7 @@ public final class StoreWriter implements OrderStateListener
     {
         this.store = store;
         this.defaultQuoteAsset = store.defaultQuoteAsset();
+        this.resumeAfter = store.resumeAfter();
     }
 
     /**
@@ -69,13 +80,38 @@ public final class StoreWriter implements OrderStateListener
         return store;
     }
 
+    public void onInput(final long sequence, final int index)
+    {
+        skip = sequence <= resumeAfter;
+        stamp = sequence << 24 | (long)index << 2;
+    }
+
+    public void onAppliedThrough(final long sequence)
+    {
+        store.appliedThrough(sequence);
+    }
+
     public void onOrderUpdated(final OrderView o)
     {
+        if (skip)
+        {
+            return;
+        }
         put(store.orders(), orderKey(o.orderId()), order.set(o));
+    }
+
+    /** True when the record stamped {@code recordStamp} already holds the current call's change. */
+    private boolean applied(final long recordStamp, final int part)
+    {
+        return stamp != 0 && recordStamp >= stamp + part;
     }
 
     public void onVenueReport(final OrderView o, final VenueExecution e)
     {
+        if (skip)
+        {
+            return;
+        }
         if (o != null)
         {
             orderKey(o.orderId());
@@ -85,7 +121,13 @@ public final class StoreWriter implements OrderStateListener
             unknownVenueOrderKey(e.venueId, e.clOrdId);
         }
         final VenueOrderRecord r = venueOrder;
-        final long reports = store.venueOrders().getUsing(key, r) == null ? 0 : r.reports;
+        final boolean known = store.venueOrders().getUsing(key, r) != null;
+        if (known && applied(r.stamp, 0))
+        {
+            return;
+        }
+        final long reports = known ? r.reports : 0;
+        r.stamp = stamp;
         r.venueId = e.venueId;
         StoreRecord.set(r.orderId, o == null ? "" : o.orderId());
         StoreRecord.set(r.venueClOrdId, e.clOrdId);
@@ -104,14 +146,24 @@ public final class StoreWriter implements OrderStateListener
 
     public void onFill(final OrderView o, final VenueExecution e, final long sequence)
     {
-        fillKey(e.venueId, e.venueExecId);
-        if (store.fills().containsKey(key))
+        if (skip)
         {
-            duplicateFills++;
+            return;
+        }
+        fillKey(e.venueId, e.venueExecId);
+        final FillRecord f = fill;
+        if (store.fills().getUsing(key, f) != null)
+        {
+            if (stamp == 0 || f.sequence != sequence)
+            {
+                duplicateFills++;
+                return;
+            }
+            // this very input, half applied by a writer that was killed: complete positions and balances
+            applyToPositions(o, e, sequence);
             return;
         }
         final Instrument instrument = o == null ? null : o.instrument();
-        final FillRecord f = fill;
         f.venueId = e.venueId;
         StoreRecord.set(f.venueTradeId, e.venueExecId);
         StoreRecord.set(f.venueOrderId, e.venueOrderId);
@@ -134,17 +186,23 @@ public final class StoreWriter implements OrderStateListener
         f.sequence = sequence;
         put(store.fills(), key, f);
         fillsRecorded++;
+        applyToPositions(o, e, sequence);
+    }
 
+    private void applyToPositions(final OrderView o, final VenueExecution e, final long sequence)
+    {
+        final Instrument instrument = o == null ? null : o.instrument();
         if (instrument == null || o.side() == null)
         {
             unknownOrderFills++;
             return;
         }
+        final String account = account(o);
         final boolean buy = o.side() == Side.BUY;
         applyPosition(account, o.venueId(), instrument, buy, e.lastQty, e.lastPx, e.receivedNanos, sequence);
         applyPosition(account, PositionRecord.ALL_VENUES, instrument, buy, e.lastQty, e.lastPx, e.receivedNanos,
             sequence);
-        applyBalances(o.venueId(), instrument, buy, e, sequence);
+        applyBalances(o.venueId(), instrument, buy, e);
     }
 
     /**
@@ -155,6 +213,10 @@ public final class StoreWriter implements OrderStateListener
     @Override
     public void onReportedBalance(final int venueId, final CharSequence asset, final long amount, final long nowNanos)
     {
+        if (skip)
+        {
+            return;
+        }
         balanceKey(venueId, asset, 0, asset.length());
         final BalanceRecord b = balance;
         if (store.balances().getUsing(key, b) == null)
@@ -198,12 +260,16 @@ public final class StoreWriter implements OrderStateListener
             p.init(account, venueId, instrument.id(), instrument.symbol(), instrument.priceScale(),
                 instrument.qtyScale());
         }
+        else if (applied(p.stamp, 0))
+        {
+            return;
+        }
         p.apply(buy, qty, price, nowNanos, sequence);
+        p.stamp = stamp;
         put(store.positions(), key, p);
     }
 
-    private void applyBalances(
-        final int venueId, final Instrument instrument, final boolean buy, final VenueExecution e, final long sequence)
+    private void applyBalances(final int venueId, final Instrument instrument, final boolean buy, final VenueExecution e)
     {
         final String symbol = instrument.symbol();
         int separator = -1;
@@ -220,27 +286,28 @@ public final class StoreWriter implements OrderStateListener
         final long quoteDelta = rescale(
             Math.multiplyExact(e.lastQty, e.lastPx), instrument.priceScale() + instrument.qtyScale(), BalanceRecord.SCALE);
         final int baseEnd = separator < 0 ? symbol.length() : separator;
-        addImplied(venueId, symbol, 0, baseEnd, buy ? baseDelta : -baseDelta, e.receivedNanos);
+        addImplied(venueId, symbol, 0, baseEnd, buy ? baseDelta : -baseDelta, e.receivedNanos, 0);
         if (separator < 0)
         {
             addImplied(venueId, defaultQuoteAsset, 0, defaultQuoteAsset.length(), buy ? -quoteDelta : quoteDelta,
-                e.receivedNanos);
+                e.receivedNanos, 1);
         }
         else
         {
             addImplied(venueId, symbol, separator + 1, symbol.length(), buy ? -quoteDelta : quoteDelta,
-                e.receivedNanos);
+                e.receivedNanos, 1);
         }
         if (e.fee != 0 && e.feeAsset.length() > 0)
         {
             addImplied(venueId, e.feeAsset, 0, e.feeAsset.length(), -rescale(e.fee, e.feeScale, BalanceRecord.SCALE),
-                e.receivedNanos);
+                e.receivedNanos, 2);
         }
     }
 
+    /** @param part which of the fill's balance changes this is (the fee may fall on the quote asset's record) */
     private void addImplied(
         final int venueId, final CharSequence assetSource, final int start, final int end, final long delta,
-        final long nowNanos)
+        final long nowNanos, final int part)
     {
         balanceKey(venueId, assetSource, start, end);
         final BalanceRecord b = balance;
@@ -249,6 +316,11 @@ public final class StoreWriter implements OrderStateListener
             b.init(venueId, "");
             b.asset.append(assetSource, start, end);
         }
+        else if (applied(b.impliedStamp, part))
+        {
+            return;
+        }
+        b.impliedStamp = stamp + part;
         b.implied += delta;
         b.impliedUpdatedNanos = nowNanos;
         b.fills++;
@@ -309,8 +381,23 @@ public final class StoreWriter implements OrderStateListener
         key.append(venueId).append('|').append(asset, start, end);
     }
 
+    /** Tests: runs after every map write, to stop the writer between any two writes as a kill would. */
+    void afterEachWrite(final Runnable action)
+    {
+        afterEachWrite = action;
+    }
+
     /** Insert or replace without reading the previous value back (ChronicleMap.put would deserialize it). */
-    private static <V> void put(final ChronicleMap<CharSequence, V> map, final CharSequence key, final V value)
+    private <V> void put(final ChronicleMap<CharSequence, V> map, final CharSequence key, final V value)
+    {
+        write(map, key, value);
+        if (afterEachWrite != null)
+        {
+            afterEachWrite.run();
+        }
+    }
+
+    private static <V> void write(final ChronicleMap<CharSequence, V> map, final CharSequence key, final V value)
     {
         try (ExternalMapQueryContext<CharSequence, V, ?> c = map.queryContext(key))
         {

@@ -23,12 +23,14 @@ public final class VenueOrderRecord extends StoreRecord
     public long venueTimeNanos;
     public long receivedNanos;
     public long reports;
+    /** the writer's stamp of the last report: a replay counts a report once */
+    public long stamp;
 
     protected void write(final BytesOut<?> b)
     {
         b.writeInt(venueId).writeByte((byte)execType).writeByte((byte)ordStatus);
         b.writeLong(cumQty).writeLong(leavesQty).writeLong(lastQty).writeLong(lastPx).writeLong(venueTimeNanos)
-            .writeLong(receivedNanos).writeLong(reports);
+            .writeLong(receivedNanos).writeLong(reports).writeLong(stamp);
         b.write8bit(orderId).write8bit(venueClOrdId).write8bit(venueOrderId);
     }
 
@@ -44,6 +46,7 @@ public final class VenueOrderRecord extends StoreRecord
         venueTimeNanos = b.readLong();
         receivedNanos = b.readLong();
         reports = b.readLong();
+        stamp = b.readLong();
         readString(b, orderId);
         readString(b, venueClOrdId);
         readString(b, venueOrderId);

@@ -26,7 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real Oms (journal under {@code dir/journal}) feeding a real store (under {@code dir/store}),
+ * A real Oms (journal under {@code dir/journal}) feeding a real store (under {@code dir/store}, kept
+ * from an earlier harness on the same directory when it projects the same journal),
  * driven synchronously on the calling thread; the venue is a recorder that accepts everything.
  */
 final class StoreHarness implements AutoCloseable
@@ -48,18 +49,27 @@ final class StoreHarness implements AutoCloseable
     private final VenueExecution execution = new VenueExecution();
     private int clOrdIds;
 
+    /** The production open: the store of the last run is kept when it projects this journal. */
     StoreHarness(final Path dir)
     {
+        this(dir, false);
+    }
+
+    /** @param rebuild true: the store is always created empty and refilled by the replay. */
+    StoreHarness(final Path dir, final boolean rebuild)
+    {
         this.dir = dir;
-        store = SharedStore.createForWriter(new StoreConfig().dir(dir.resolve("store")).orders(10_000).fills(20_000));
-        writer = new StoreWriter(store);
-        reader = new StoreReader(store);
         final Outputs outputs = new Outputs();
         final EpochNanoClock clock = () -> nowNanos;
         oms = new Oms(
             new OmsConfig().journalDir(dir.resolve("journal")).maxOrders(50_000).ringCapacityBytes(1 << 16)
                 .journalSegmentBytes(1 << 22),
             INSTRUMENTS, outputs, outputs, outputs, FillListener.NONE, clock);
+        final StoreConfig config = new StoreConfig().dir(dir.resolve("store")).orders(10_000).fills(20_000);
+        store = rebuild ? SharedStore.createForWriter(config) :
+            SharedStore.openForWriter(config, oms.journalCreatedAtMillis(), oms.journalLastSequence());
+        writer = new StoreWriter(store);
+        reader = new StoreReader(store);
         oms.stateListener(writer);
         oms.recover();
     }
