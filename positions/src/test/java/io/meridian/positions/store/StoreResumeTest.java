@@ -91,7 +91,7 @@ class StoreResumeTest
             try (StoreHarness h = new StoreHarness(cut))
             {
                 assertThat(h.store.openedAs()).as("seed %d", seed)
-                    .startsWith("kept after recovery (the last writer was killed)");
+                    .startsWith("kept after recovery (the last writer was killed;");
                 assertThat(h.reader.stateHash()).as("seed %d, cut at write %d of %d", seed, cutAt, writes)
                     .isEqualTo(expectedHash);
             }
