@@ -149,6 +149,8 @@
     renderOrders();
     renderTable($('positions'), s.positions, 'No positions yet.');
     fill($('rejects').tBodies[0], Object.entries(s.counters.rejectsByReason), (tr, [k, v]) => tr.append(cell(k), cell(v)));
+    fill($('latency').tBodies[0], s.latency || [], (tr, l) => tr.append(cell(l.name), cell(l.venue), cell(l.count, 'num'),
+      cell(l.p50Us, 'num'), cell(l.p90Us, 'num'), cell(l.p99Us, 'num'), cell(l.p999Us, 'num'), cell(l.maxUs, 'num')));
   }
 
   function renderOrders() {
@@ -240,22 +242,6 @@
     container.replaceChildren(table);
   }
 
-  async function loadLatency() {
-    const box = $('latency');
-    const response = await api('/prometheus', { headers: { 'Accept': 'text/plain' } });
-    if (!response.ok) { box.textContent = await problemText(response); return; }
-    const text = await response.text();
-    const lines = text.split('\n').filter((l) => /^meridian_[a-z_]*(latency|tick_to_trade|ack)[a-z_]*(_seconds)?(\{|_bucket|_count|_sum| )/.test(l) && !l.startsWith('#'));
-    if (lines.length === 0) {
-      box.className = 'unavailable';
-      box.textContent = 'No latency histograms are exported by this build yet (tick-to-trade is measured by bin/bench; see docs/benchmarks.md).';
-      return;
-    }
-    const pre = document.createElement('pre');
-    pre.textContent = lines.join('\n');
-    box.replaceChildren(pre);
-  }
-
   // ---------- actions ----------
   async function act(path, body, done) {
     const response = await api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body === null ? '{}' : JSON.stringify(body) });
@@ -271,7 +257,6 @@
     document.querySelectorAll('.page').forEach((p) => p.classList.toggle('active', p.id === 'page-' + page));
     document.querySelectorAll('#tabs a[data-page]').forEach((a) => a.classList.toggle('active', a.dataset.page === page));
     document.querySelectorAll('#page-' + page + ' [data-source]').forEach(loadOptional);
-    if (page === 'latency') loadLatency();
   }
   window.addEventListener('hashchange', showPage);
 

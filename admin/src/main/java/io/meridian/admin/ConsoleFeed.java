@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The dashboard's live feed ({@code GET /events}, server-sent events): one {@code snapshot} event per
- * second while anyone listens (health, sessions, halts, the latest orders, positions, counters),
+ * second while anyone listens (health, sessions, halts, the latest orders, positions, counters, latency),
  * built on one thread from the same queries as the REST API and shared by every listener.
  */
 @Controller
@@ -50,14 +50,17 @@ public class ConsoleFeed
     private final AdminController api;
     private final HaltsController halts;
     private final JsonMapper json;
+    private final LatencyMetrics latency;
     private final Sinks.Many<String> snapshots = Sinks.many().replay().latest();
     private final AtomicInteger listeners = new AtomicInteger();
     private final ScheduledExecutorService timer = DaemonTimers.single("console-feed");
 
     public ConsoleFeed(
-        final MeridianServer server, final AdminController api, final HaltsController halts, final JsonMapper json)
+        final MeridianServer server, final AdminController api, final HaltsController halts, final JsonMapper json,
+        final LatencyMetrics latency)
     {
         this.server = server;
+        this.latency = latency;
         this.api = api;
         this.halts = halts;
         this.json = json;
@@ -67,7 +70,7 @@ public class ConsoleFeed
     @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
     @Operation(summary = "Live dashboard feed (server-sent events)",
         description = "An event 'snapshot' per second with health, sessions, halts, the latest " + MAX_ORDERS +
-            " orders, positions and counters as JSON.")
+            " orders, positions, counters and latency percentiles as JSON.")
     public Publisher<Event<String>> events()
     {
         // the first snapshot is built at once for the new listener, off the event loop (it waits for the sequencer)
@@ -114,7 +117,7 @@ public class ConsoleFeed
             return json.writeValueAsString(new Snapshot(
                 Instant.now().toString(), api.health().body(), halts.halts(), views, orders.size(),
                 api.positions(), new Counters(server.oms().metrics().newOrdersIn(), server.oms().metrics().fills(),
-                server.venueMetrics().ordersSent(), rejects)));
+                server.venueMetrics().ordersSent(), rejects), latency.views()));
         }
         catch (final Exception e)
         {
@@ -132,7 +135,8 @@ public class ConsoleFeed
     @Serdeable
     public record Snapshot(
         String time, AdminController.Health health, HaltsController.Halts halts, List<AdminController.OrderView> orders,
-        int orderCount, List<io.meridian.positions.store.StoreViews.PositionView> positions, Counters counters)
+        int orderCount, List<io.meridian.positions.store.StoreViews.PositionView> positions, Counters counters,
+        List<LatencyMetrics.LatencyView> latency)
     {
     }
 

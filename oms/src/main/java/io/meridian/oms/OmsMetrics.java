@@ -32,8 +32,12 @@ public final class OmsMetrics
     private static final int CANCEL_REJECTS_BASE = REJECTS_BASE + OrderRejectReason.values().length;
     private static final int COUNT = CANCEL_REJECTS_BASE + CancelRejectReason.values().length;
 
+    /** bits of a venue acknowledgement sample below the venue id */
+    public static final int VENUE_ACK_VENUE_SHIFT = 56;
+
     private final AtomicLongArray counters = new AtomicLongArray(COUNT);
     private final RingBuffer ring;
+    private final LatencySamples venueAcks = new LatencySamples(1 << 14);
 
     OmsMetrics(final RingBuffer ring)
     {
@@ -43,6 +47,24 @@ public final class OmsMetrics
     private void increment(final int index)
     {
         counters.lazySet(index, counters.get(index) + 1);
+    }
+
+    /**
+     * Live new orders acknowledged by their venue: the time from the sequencer's receipt of the client
+     * order to its receipt of the venue's acknowledgement, in nanoseconds, with the venue id in the bits
+     * from {@link #VENUE_ACK_VENUE_SHIFT} up. One reader drains them.
+     */
+    public LatencySamples venueAcks()
+    {
+        return venueAcks;
+    }
+
+    void venueAck(final int venueId, final long nanos)
+    {
+        if (nanos >= 0 && nanos < 1L << VENUE_ACK_VENUE_SHIFT)
+        {
+            venueAcks.record((long)venueId << VENUE_ACK_VENUE_SHIFT | nanos);
+        }
     }
 
     private volatile boolean journalFailed;

@@ -62,6 +62,8 @@ final class Order implements OrderView
     String venueOrderId = "";
 
     long updatedNanos;
+    /** created by a live input of this process, not by the replay (its venue acknowledgement latency counts) */
+    boolean createdLive;
     /** the risk gate's id of the account, and what the gate was last told the order keeps open (0: not open) */
     int riskAccountId = -1;
     long riskOpenQty;

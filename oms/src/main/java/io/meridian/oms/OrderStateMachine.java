@@ -168,6 +168,7 @@ final class OrderStateMachine
             instrument != null ? instrument.symbol() : c.symbol.toString(), c.side, c.ordType,
             c.timeInForce != null ? c.timeInForce : TimeInForce.DAY, c.qty, c.price, nowNanos);
         o.riskAccountId = instrument != null ? risk.accountId(o.account) : -1;
+        o.createdLive = !replaying;
 
         OrderRejectReason reason = OrderRejectReason.NONE;
         if (c.edgeReject != OrderRejectReason.NONE)
@@ -579,6 +580,10 @@ final class OrderStateMachine
             case NEW:
                 if (o.base == OrdStatus.PENDING_NEW)
                 {
+                    if (o.createdLive && !replaying)
+                    {
+                        metrics.venueAck(o.venueId, nowNanos - o.createdNanos);
+                    }
                     o.base = OrdStatus.NEW;
                     o.updatedNanos = nowNanos;
                     executionReport(o, ExecType.NEW, o.clOrdId, null, nowNanos);

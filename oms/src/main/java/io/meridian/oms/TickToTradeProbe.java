@@ -9,7 +9,6 @@ import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.api.VenueOrders;
 import org.agrona.concurrent.EpochNanoClock;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -20,9 +19,9 @@ import java.util.function.LongConsumer;
  * {@link OrderEntry} queues that time when a new order enters the sequencer's ring; the sequencer
  * takes the head of the queue when it applies a new order ({@link #onNewOrderSequenced()}), in ring
  * order; the wrapped {@link VenueOrders} records the latency when that order goes to its venue.
- * All of this runs on the core thread, without allocation. Samples (nanoseconds) go to a
- * single-producer ring that one other thread drains ({@link #drain(LongConsumer)}); a full ring
- * drops samples and counts them.
+ * All of this runs on the core thread, without allocation. Samples (nanoseconds) go to
+ * {@link LatencySamples}, which one other thread drains ({@link #drain(LongConsumer)}: the metrics, or
+ * the benchmark harness); a full ring drops samples and counts them.
  */
 public final class TickToTradeProbe implements LongConsumer
 {
@@ -37,11 +36,7 @@ public final class TickToTradeProbe implements LongConsumer
     private long sequencedReceivedNanos = NONE;
     private boolean pendingOverflowed;
 
-    private final long[] samples;
-    private final int sampleMask;
-    private final AtomicLong written = new AtomicLong();
-    private final AtomicLong read = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+    private final LatencySamples samples;
 
     /**
      * @param clock          the clock the FIX engine stamps received messages with.
@@ -49,13 +44,8 @@ public final class TickToTradeProbe implements LongConsumer
      */
     public TickToTradeProbe(final EpochNanoClock clock, final int sampleCapacity)
     {
-        if (Integer.bitCount(sampleCapacity) != 1)
-        {
-            throw new IllegalArgumentException("sampleCapacity must be a power of two: " + sampleCapacity);
-        }
         this.clock = clock;
-        this.samples = new long[sampleCapacity];
-        this.sampleMask = sampleCapacity - 1;
+        this.samples = new LatencySamples(sampleCapacity);
     }
 
     /** The engine's receive time of the client message about to be handled (core thread). */
@@ -153,22 +143,13 @@ public final class TickToTradeProbe implements LongConsumer
      */
     public int drain(final LongConsumer sink)
     {
-        final long end = written.getAcquire();
-        long position = read.get();
-        final int count = (int)(end - position);
-        while (position < end)
-        {
-            sink.accept(samples[(int)(position & sampleMask)]);
-            position++;
-        }
-        read.setRelease(position);
-        return count;
+        return samples.drain(sink);
     }
 
     /** Samples lost because the ring was full, or because too many orders were pending. */
     public long droppedSamples()
     {
-        return dropped.get();
+        return samples.dropped();
     }
 
     private void onNewOrderAccepted()
@@ -180,7 +161,7 @@ public final class TickToTradeProbe implements LongConsumer
         }
         if (pendingOverflowed)
         {
-            dropped.incrementAndGet();
+            samples.drop();
             return;
         }
         pending[(int)(pendingTail++ & (PENDING_CAPACITY - 1))] = lastReceivedNanos;
@@ -194,13 +175,6 @@ public final class TickToTradeProbe implements LongConsumer
             return;
         }
         sequencedReceivedNanos = NONE;
-        final long position = written.get();
-        if (position - read.getAcquire() >= samples.length)
-        {
-            dropped.incrementAndGet();
-            return;
-        }
-        samples[(int)(position & sampleMask)] = clock.nanoTime() - receivedNanos;
-        written.setRelease(position + 1);
+        samples.record(clock.nanoTime() - receivedNanos);
     }
 }

@@ -172,6 +172,18 @@ class ConsoleBrowserSystemTest
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-reconciliation"), "openDriftEvents"));
         assertThat(browser.findElement(By.id("drift-events")).getText()).isEqualTo("None.");
         screenshot("06-reconciliation");
+
+        browser.findElement(By.cssSelector("a[data-page=latency]")).click();
+        // the orders above were sent and acknowledged: each latency row counts them, live from the feed
+        final By tickToTrade = By.xpath("//table[@id='latency']//tr[td[1][text()='tick-to-trade']]");
+        final By venueAck = By.xpath("//table[@id='latency']//tr[td[1][text()='venue ack'] and td[2][text()='SIMVENUE']]");
+        wait.until(ExpectedConditions.presenceOfElementLocated(venueAck));
+        wait.until(driver -> Long.parseLong(driver.findElement(tickToTrade).findElements(By.tagName("td")).get(2)
+            .getText()) >= 1 && Long.parseLong(driver.findElement(venueAck).findElements(By.tagName("td")).get(2)
+            .getText()) >= 1);
+        assertThat(Double.parseDouble(browser.findElement(venueAck).findElements(By.tagName("td")).get(7).getText()))
+            .as("max venue ack latency, us").isPositive();
+        screenshot("07-latency");
     }
 
     private void login(final WebDriverWait wait, final String user)

@@ -1,9 +1,9 @@
 package io.meridian.systemtests;
 
+import io.meridian.admin.LatencyMetrics;
 import io.meridian.simulators.fix.FixVenueSimulator;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
 import io.meridian.simulators.matching.Side;
-import org.agrona.collections.MutableLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,16 +51,25 @@ class LockStepSchedulerSystemTest
                 assertThat(field(fill, 39)).isEqualTo("2");
                 assertThat(decimal(fill, 14)).isEqualByComparingTo("100");
 
-                final MutableLong samples = new MutableLong();
-                final MutableLong latest = new MutableLong();
-                first.server().tickToTrade().drain(nanos ->
+                // the metrics drain the probe: one tick-to-trade sample and one venue acknowledgement
+                final LatencyMetrics latency = first.context().getBean(LatencyMetrics.class);
+                final long deadline0 = System.nanoTime() + TestFixClient.TIMEOUT.toNanos();
+                while (latency.views().get(0).count() == 0 && System.nanoTime() < deadline0)
                 {
-                    samples.increment();
-                    latest.set(nanos);
-                });
-                assertThat(samples.get()).isEqualTo(1);
-                assertThat(latest.get()).isPositive();
-                assertThat(first.server().tickToTrade().droppedSamples()).isZero();
+                    Thread.sleep(50);
+                }
+                final LatencyMetrics.LatencyView tickToTrade = latency.views().get(0);
+                assertThat(tickToTrade.name()).isEqualTo("tick-to-trade");
+                assertThat(tickToTrade.count()).isEqualTo(1);
+                assertThat(tickToTrade.maxUs()).isPositive();
+                assertThat(latency.views()).filteredOn(v -> v.name().equals("venue ack"))
+                    .singleElement().satisfies(v ->
+                    {
+                        assertThat(v.venue()).isEqualTo("SIMVENUE");
+                        assertThat(v.count()).isEqualTo(1);
+                        assertThat(v.maxUs()).isPositive();
+                    });
+                assertThat(latency.droppedSamples()).isZero();
                 final long stateHash = first.server().oms().onSequencer(first.server().oms()::stateHash)
                     .get(10, TimeUnit.SECONDS);
 
