@@ -219,9 +219,12 @@ final class StateProjection implements OrderStateListener
         {
             final long head = consumed.get();
             final long end = published.get();
+            long lastFirstSequence = 0;
             for (long i = head; i < end; i++)
             {
                 final Slot slot = slots[(int)i & mask];
+                // read before the slot is released to the sequencer, which may then reuse it
+                lastFirstSequence = slot.firstSequence;
                 final OrderView order = slot.hasOrder ? slot.order : null;
                 try
                 {
@@ -248,7 +251,7 @@ final class StateProjection implements OrderStateListener
             {
                 // slots come in input order: every input before the last slot's first one is complete (the
                 // last one may have more slots to come)
-                target.onAppliedThrough(slots[(int)(end - 1) & mask].firstSequence - 1);
+                target.onAppliedThrough(lastFirstSequence - 1);
             }
             return (int)(end - head);
         }

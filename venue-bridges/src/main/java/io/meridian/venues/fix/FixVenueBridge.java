@@ -8,6 +8,7 @@ import io.meridian.fix.codecs.decoder.OrderCancelRejectDecoder;
 import io.meridian.fix.codecs.decoder.PositionReportDecoder;
 import io.meridian.fix.codecs.decoder.RequestForPositionsAckDecoder;
 import io.meridian.fix.codecs.decoder.RejectDecoder;
+import io.meridian.fix.codecs.decoder.ResendRequestDecoder;
 import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.OrdStatus;
 import io.meridian.oms.api.VenueCancelReject;
@@ -58,6 +59,10 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
     // back pressure clears as soon as the engine thread drains the library's publication: wait for
     // it a bounded time rather than drop a message
     private static final long SEND_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** after a Logon past skipped numbers: how long to wait for the venue's ResendRequest before counting as up */
+    private static final long SETTLE_WITHOUT_RESEND_MS = 1_000;
+    /** and after that ResendRequest, for Artio's answer to go out */
+    private static final long SETTLE_AFTER_RESEND_MS = 500;
     private Runnable whileBackPressured = Thread::onSpinWait;
 
     private final Venue[] venues;
@@ -322,9 +327,14 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             return new NoVenueHandler();
         }
         venue.session = session;
+        venue.settling = venue.firstSentSeqNum > 0;
         venue.firstSentSeqNum = 0;
         venue.refresh();
-        if (session.isActive())
+        if (session.isActive() && venue.settling)
+        {
+            venue.startSettling();
+        }
+        else if (session.isActive())
         {
             venue.connected = true;
             venue.stateToPublish = true;
@@ -394,6 +404,15 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         private final StringBuilder refId = new StringBuilder(32);
         /** 0, or the MsgSeqNum the first Logon after an unclean stop must carry */
         int firstSentSeqNum;
+        /**
+         * Logged on past skipped numbers: the venue asks for them again, and Artio answers from its archive,
+         * which must already hold everything sent since the Logon. A burst sent before that answer (the
+         * status queries of a first connect) can outrun the archive's recording under load, and Artio's
+         * answer then reuses a number (the venue logs the session out). So the session counts as up only
+         * once the venue's ResendRequest was answered, or none came.
+         */
+        boolean settling;
+        long settleUntilMs;
 
         Venue(final FixVenueConfig config)
         {
@@ -412,8 +431,22 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             }
         }
 
+        void startSettling()
+        {
+            settleUntilMs = clock.time() + SETTLE_WITHOUT_RESEND_MS;
+            LOG.info("event=venue_session_settling venue={} reason=sequence_skipped_after_unclean_stop", config.name());
+        }
+
         int maintain(final long nowMs)
         {
+            if (settling && session != null && settleUntilMs > 0 && nowMs >= settleUntilMs)
+            {
+                settling = false;
+                settleUntilMs = 0;
+                connected = true;
+                stateToPublish = true;
+                LOG.info("event=venue_session_settled venue={}", config.name());
+            }
             if (stateToPublish && events != null)
             {
                 stateToPublish = !events.onVenueSessionState(config.venueId(), connected);
@@ -529,6 +562,12 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
         private Action onVenueMessage(final int offset, final int length, final long messageType)
         {
+            if (messageType == ResendRequestDecoder.MESSAGE_TYPE && settling)
+            {
+                // Artio's engine answers it from the archive: give that answer time to go out first
+                settleUntilMs = clock.time() + SETTLE_AFTER_RESEND_MS;
+                return CONTINUE;
+            }
             final long receivedNanos = nanoClock.nanoTime();
             if (messageType == ExecutionReportDecoder.MESSAGE_TYPE)
             {
@@ -764,6 +803,8 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             view.onDisconnect();
             refresh();
             this.session = null;
+            settling = false;
+            settleUntilMs = 0;
             connected = false;
             stateToPublish = true;
             nextAttemptMs = clock.time() + config.reconnectIntervalMs();
@@ -773,8 +814,15 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         public void onSessionStart(final Session session)
         {
             LOG.info("event=venue_session_active venue={}", config.name());
-            connected = true;
-            stateToPublish = true;
+            if (settling)
+            {
+                startSettling();
+            }
+            else
+            {
+                connected = true;
+                stateToPublish = true;
+            }
             refresh();
         }
     }
