@@ -253,7 +253,8 @@ public final class MeridianServer implements AutoCloseable
         {
             public int doWork()
             {
-                return clientSessions.sendBacklogs() + clientSessions.requestOwedMessages() +
+                return clientSessions.sendBacklogs() + clientSessions.sendKillSwitchReports() +
+                    clientSessions.requestOwedMessages() +
                     restatements.offer(oms.orderEntry()) + fixRuntime.poll(FRAGMENT_LIMIT);
             }
 

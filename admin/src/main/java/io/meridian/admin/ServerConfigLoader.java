@@ -54,7 +54,9 @@ public final class ServerConfigLoader
                 // FIX.4.2, FIX.4.4 (the default) or FIXT.1.1
                 optional(client, "fix-version"))
                 .withDialect(optional(client, "dialect"))
-                .withCarryTags(tags(value(client, "carry-tags"))));
+                .withCarryTags(tags(value(client, "carry-tags")))
+                // may engage and release the kill switch by OrderMassCancelRequest (docs/risk.md)
+                .withOps(flag(optionalOr(client, "ops", "false"), "meridian.clients[].ops")));
         }
 
         final List<FixVenueConfig> venues = new ArrayList<>();
