@@ -65,7 +65,7 @@ public class HaltsController
     @Operation(summary = "Engage or release the kill switch, globally or for one instrument, session or account",
         description = "engaged=true: every new order and replace in scope is rejected (OrdRejReason 99, Text 'trading " +
             "halted: kill switch engaged', or '... for this instrument, session or account') and the open orders in scope " +
-            "are cancelled at their venues (not for an account: its orders stay working, cancel them by session); " +
+            "are cancelled at their venues (for an account: the open orders carrying its FIX Account); " +
             "cancels keep working. scope: global (default), venue, instrument (a symbol), session (a client CompID) or " +
             "account (one with risk limits); name: which. Audited.")
     @ApiResponse(responseCode = "200", description = "the halts after the change")

@@ -90,13 +90,17 @@ final class KillSwitches
         {
             server.alerts().raise(engaged ? Severity.RED : Severity.INFO, source,
                 engaged ? "KILL_SWITCH_ENGAGED" : "KILL_SWITCH_RELEASED",
-                engaged ? "kill switch of " + label + " engaged by " + who + ": its new orders refused" +
-                    (level == TradingHalts.Level.ACCOUNT ? "" : ", its open orders cancelled") :
+                engaged ? "kill switch of " + label + " engaged by " + who + ": its new orders refused, its open orders cancelled" :
                     "kill switch of " + label + " released by " + who);
         }
         save();
-        final boolean cancelled = !engaged || level == TradingHalts.Level.ACCOUNT ||
-            cancelOpenOrders(level == TradingHalts.Level.INSTRUMENT ? MassCancelScope.INSTRUMENT : MassCancelScope.CLIENT, id);
+        final boolean cancelled = !engaged || switch (level)
+        {
+            // the account's orders by its name: the journal replays it whatever the accounts' ids are then
+            case ACCOUNT -> cancelOpenOrders(() -> server.oms().massCancelAccount(name));
+            case INSTRUMENT -> cancelOpenOrders(() -> server.oms().massCancel(MassCancelScope.INSTRUMENT, id));
+            case SESSION -> cancelOpenOrders(() -> server.oms().massCancel(MassCancelScope.CLIENT, id));
+        };
         return changed(label, Map.of("killSwitch", label, "engaged", previous),
             Map.of("killSwitch", label, "engaged", engaged), cancelled);
     }
@@ -113,7 +117,7 @@ final class KillSwitches
         }
         save();
         // no order left working: every open order is cancelled at its venue (openOrders reaches 0)
-        final boolean cancelled = !engaged || cancelOpenOrders(MassCancelScope.ALL, 0);
+        final boolean cancelled = !engaged || cancelOpenOrders(() -> server.oms().massCancel(MassCancelScope.ALL, 0));
         return changed("global", Map.of("killSwitch", previous), Map.of("killSwitch", engaged), cancelled);
     }
 
@@ -134,7 +138,7 @@ final class KillSwitches
                     "venue " + name + " resumed by " + who);
         }
         save();
-        final boolean cancelled = !halted || cancelOpenOrders(MassCancelScope.VENUE, venueId);
+        final boolean cancelled = !halted || cancelOpenOrders(() -> server.oms().massCancel(MassCancelScope.VENUE, venueId));
         return changed("venue " + name, Map.of("venue", name, "halted", previous),
             Map.of("venue", name, "halted", halted), cancelled);
     }
@@ -147,10 +151,11 @@ final class KillSwitches
                 "halt engaged, but the sequencer did not take the cancel of open orders: retry");
     }
 
-    private boolean cancelOpenOrders(final MassCancelScope scope, final int id)
+    /** @param offer offers the mass cancel to the sequencer, false while its ring is full. */
+    private static boolean cancelOpenOrders(final java.util.function.BooleanSupplier offer)
     {
         final long deadlineNs = System.nanoTime() + MASS_CANCEL_OFFER_TIMEOUT_NS;
-        while (!server.oms().massCancel(scope, id))
+        while (!offer.getAsBoolean())
         {
             if (System.nanoTime() > deadlineNs)
             {

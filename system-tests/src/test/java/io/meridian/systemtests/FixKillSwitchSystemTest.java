@@ -1,6 +1,9 @@
 package io.meridian.systemtests;
 
+import io.meridian.admin.LimitSettings;
+import io.meridian.admin.RiskSettings;
 import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.risk.RiskScope;
 import io.meridian.simulators.fix.FixVenueSimulator;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
 import io.meridian.simulators.fix.VenueControl;
@@ -17,6 +20,8 @@ import quickfix.fix44.OrderMassCancelRequest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -117,6 +122,59 @@ class FixKillSwitchSystemTest
                 line.contains("\"killSwitch\":true"));
             assertThat(io.meridian.risk.audit.AuditVerifier.verify(dir.resolve("meridian/audit.log")).ok()).isTrue();
         }
+    }
+
+    @Test
+    void anAccountsKillSwitchCancelsTheOpenOrdersCarryingItsAccount(@TempDir final Path dir) throws Exception
+    {
+        try (FixVenueSimulator venue = new FixVenueSimulator(
+            FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start();
+            MeridianTestServer meridian = new MeridianTestServer(dir.resolve("meridian"), venue.port(),
+                List.of(new ClientSessionConfig(4, OPS, "MERIDIAN", null, null).withOps(true)), new int[0])
+                .risk(new RiskSettings(List.of(
+                    new RiskSettings.ScopeSettings(RiskScope.Kind.ACCOUNT, "DESK-A",
+                        new LimitSettings(100, null, null, null, null, null, null)),
+                    new RiskSettings.ScopeSettings(RiskScope.Kind.ACCOUNT, "DESK-B",
+                        new LimitSettings(100, null, null, null, null, null, null))),
+                    LocalTime.MIDNIGHT, Duration.ofMillis(100), Duration.ofSeconds(5)))
+                .start().awaitVenueConnected();
+            TestFixClient client = new TestFixClient(meridian.fixPort(), MeridianTestServer.CLIENT, dir.resolve("client"))
+                .start().awaitLogon();
+            TestFixClient ops = new TestFixClient(meridian.fixPort(), OPS, dir.resolve("ops")).start().awaitLogon())
+        {
+            client.send(withAccount(limit("a-1", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL), "DESK-A"));
+            client.await("New a-1", report("a-1", '0'));
+            client.send(withAccount(limit("a-2", BUY, "10", "MSFT", "410.00", TimeInForce.GOOD_TILL_CANCEL), "DESK-A"));
+            client.await("New a-2", report("a-2", '0'));
+            client.send(withAccount(limit("b-1", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL), "DESK-B"));
+            client.await("New b-1", report("b-1", '0'));
+
+            final OrderMassCancelRequest account = massCancel("ops-desk-a", MassCancelRequestType.CANCEL_ALL_ORDERS);
+            account.setChar(20001, 'A');
+            account.setString(20002, "DESK-A");
+            ops.send(account);
+            assertThat(field(ops.await("account halted", massCancelReport("ops-desk-a")), 531)).isEqualTo("7");
+            client.await("Canceled a-1", report("a-1", '4'));
+            client.await("Canceled a-2", report("a-2", '4'));
+            final long deadline = System.nanoTime() + TestFixClient.TIMEOUT.toNanos();
+            while (!meridian.get("/halts").body().contains("\"openOrders\":1") && System.nanoTime() < deadline)
+            {
+                Thread.sleep(50);
+            }
+            assertThat(meridian.get("/halts").body()).contains("\"openOrders\":1").contains("\"account DESK-A\"");
+            assertThat(venue.control().clientOrders()).filteredOn(VenueControl.OrderState::isLive).hasSize(1);
+
+            client.send(withAccount(limit("a-3", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL), "DESK-A"));
+            assertThat(field(client.await("refused", report("a-3", '8')), 58)).contains("kill switch");
+            client.send(withAccount(limit("b-2", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL), "DESK-B"));
+            client.await("the other account trades", report("b-2", '0'));
+        }
+    }
+
+    private static Message withAccount(final Message order, final String account)
+    {
+        order.setString(1, account);
+        return order;
     }
 
     private static OrderMassCancelRequest massCancel(final String clOrdId, final char type)
