@@ -105,6 +105,7 @@ public final class MeridianServer implements AutoCloseable
     private boolean shadow;
     private ShadowVenues shadowVenues;
     private int recoveredRecords;
+    private RiskLimitFile riskLimitFile;
 
     public MeridianServer(final ServerConfig config)
     {
@@ -173,6 +174,7 @@ public final class MeridianServer implements AutoCloseable
             riskGate.accountNames().size());
         TradingHaltFile.restore(config.dataDir(), this, alerts);
         BreakerPauseFile.restore(config.dataDir(), riskGate, alerts);
+        riskLimitFile = RiskLimitFile.restore(config.dataDir(), riskGate, instruments);
         // a projection of the journal: recreated here, refilled by the replay below
         store = SharedStore.createForWriter(new StoreConfig().dir(config.dataDir().resolve("store")));
         storeWriter = new StoreWriter(store).clientAccount(
@@ -688,6 +690,12 @@ public final class MeridianServer implements AutoCloseable
     public ExposureEngine exposureEngine()
     {
         return exposureEngine;
+    }
+
+    /** The limits changed at runtime, kept in {@code <data-dir>/risk-limits}. */
+    RiskLimitFile riskLimitFile()
+    {
+        return riskLimitFile;
     }
 
     /** The operator's kill switch and venue halts, in front of the hot risk gate. */
