@@ -174,6 +174,7 @@ public final class MeridianServer implements AutoCloseable
             riskGate.accountNames().size());
         TradingHaltFile.restore(config.dataDir(), this, alerts);
         BreakerPauseFile.restore(config.dataDir(), riskGate, alerts);
+        BreakerStateFile.restore(config.dataDir(), riskGate);
         riskLimitFile = RiskLimitFile.restore(config.dataDir(), riskGate, instruments);
         // a projection of the journal: recreated here, refilled by the replay below
         store = SharedStore.createForWriter(new StoreConfig().dir(config.dataDir().resolve("store")));
