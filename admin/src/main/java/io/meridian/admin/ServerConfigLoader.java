@@ -173,6 +173,12 @@ public final class ServerConfigLoader
             throw new IllegalArgumentException(
                 "configuration meridian.reconciliation.startup-policy must be halt or open, not '" + startupPolicy + "'");
         }
+        final String overduePolicy = string(properties, "meridian.reconciliation.overdue-policy", "halt");
+        if (!overduePolicy.equals("halt") && !overduePolicy.equals("alert"))
+        {
+            throw new IllegalArgumentException(
+                "configuration meridian.reconciliation.overdue-policy must be halt or alert, not '" + overduePolicy + "'");
+        }
         return new ReconciliationSettings(
             flag(string(properties, "meridian.reconciliation.enabled", "false"), "meridian.reconciliation.enabled"),
             properties.getProperty("meridian.reconciliation.interval-ms", Long.class, defaults.intervalMs()),
@@ -181,6 +187,7 @@ public final class ServerConfigLoader
             properties.getProperty("meridian.reconciliation.overdue-ms", Long.class, defaults.overdueMs()),
             properties.getProperty("meridian.reconciliation.startup-timeout-ms", Long.class, defaults.startupTimeoutMs()),
             startupPolicy.equals("halt"),
+            overduePolicy.equals("halt"),
             policies,
             intervals);
     }

@@ -48,6 +48,7 @@ class ServerConfigLoaderTest
         assertThat(reconciliation.intervalMs("BINANCE")).as("venue names as map keys, whatever their case")
             .isEqualTo(2_000);
         assertThat(reconciliation.startupHalt()).isTrue();
+        assertThat(reconciliation.overdueHalt()).as("the reconciliation heartbeat fails closed").isTrue();
     }
 
     @Test
@@ -62,6 +63,11 @@ class ServerConfigLoaderTest
         assertThatThrownBy(() -> ServerConfigLoader.load(resolver(Map.of(
             "meridian.reconciliation.startup-policy", "maybe"))))
             .hasMessageContaining("halt or open");
+        assertThatThrownBy(() -> ServerConfigLoader.load(resolver(Map.of(
+            "meridian.reconciliation.overdue-policy", "maybe"))))
+            .hasMessageContaining("halt or alert");
+        assertThat(ServerConfigLoader.load(resolver(Map.of("meridian.reconciliation.overdue-policy", "alert")))
+            .reconciliation().overdueHalt()).isFalse();
         final ServerConfig halting = ServerConfigLoader.load(resolver(Map.of(
             "meridian.reconciliation.policies", Map.of("OKX", "halt"))));
         assertThat(halting.reconciliation().policy("OKX")).isEqualTo(ReconciliationSettings.Policy.HALT);
