@@ -173,6 +173,8 @@ final class RiskLimitFile
         put(values, "max-consecutive-losses", limits.maxConsecutiveLosses());
         put(values, "breaker-cooldown-s", limits.breakerCooldownSeconds());
         put(values, "breaker-trips-to-pause", limits.breakerTripsToPause());
+        put(values, "max-loss-per-window", limits.maxLossPerWindow());
+        put(values, "loss-window-s", limits.lossWindowSeconds());
         perSymbol(values, "max-order-qty", limits.maxOrderQty());
         perSymbol(values, "max-position", limits.maxPosition());
         return values;
@@ -211,7 +213,7 @@ final class RiskLimitFile
             }
             else if (!List.of("max-open-orders", "max-orders-per-second", "max-order-notional", "max-daily-loss",
                 "max-gross-exposure", "max-drawdown", "max-consecutive-losses", "breaker-cooldown-s",
-                "breaker-trips-to-pause").contains(key))
+                "breaker-trips-to-pause", "max-loss-per-window", "loss-window-s").contains(key))
             {
                 throw new IllegalArgumentException("unknown limit " + key);
             }
@@ -227,7 +229,9 @@ final class RiskLimitFile
             decimal(values.get("max-drawdown")),
             integer(values.get("max-consecutive-losses")),
             values.get("breaker-cooldown-s") == null ? null : Long.valueOf(values.get("breaker-cooldown-s")),
-            integer(values.get("breaker-trips-to-pause")));
+            integer(values.get("breaker-trips-to-pause")),
+            decimal(values.get("max-loss-per-window")),
+            values.get("loss-window-s") == null ? null : Long.valueOf(values.get("loss-window-s")));
     }
 
     private static Integer integer(final String value)

@@ -350,7 +350,7 @@ public final class ServerConfigLoader
     private static final java.util.Set<String> LIMIT_KEYS = java.util.Set.of(
         "scope", "name", "max-open-orders", "max-orders-per-second", "max-order-notional", "max-daily-loss",
         "max-gross-exposure", "max-order-qty", "max-position", "max-drawdown", "max-consecutive-losses",
-        "breaker-cooldown-s", "breaker-trips-to-pause");
+        "breaker-cooldown-s", "breaker-trips-to-pause", "max-loss-per-window", "loss-window-s");
 
     /**
      * {@code meridian.risk}: {@code limits} (a list: scope firm|session|account, name, and the limits), the
@@ -394,7 +394,9 @@ public final class ServerConfigLoader
                 decimal(optional(entry, "max-drawdown")),
                 integer(optional(entry, "max-consecutive-losses")),
                 optional(entry, "breaker-cooldown-s") == null ? null : Long.valueOf(optional(entry, "breaker-cooldown-s")),
-                integer(optional(entry, "breaker-trips-to-pause")))));
+                integer(optional(entry, "breaker-trips-to-pause")),
+                decimal(optional(entry, "max-loss-per-window")),
+                optional(entry, "loss-window-s") == null ? null : Long.valueOf(optional(entry, "loss-window-s")))));
         }
         return new RiskSettings(
             scopes,

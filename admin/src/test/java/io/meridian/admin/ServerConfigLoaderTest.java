@@ -275,6 +275,27 @@ class ServerConfigLoaderTest
         }
     }
 
+    @Test
+    void theCircuitBreakersLossRateIsReadFromItsKeys() throws Exception
+    {
+        final ServerConfig shipped = ServerConfigLoader.load(resolver(Map.of()));
+        final io.meridian.oms.model.InstrumentRegistry instruments = MeridianServer.buildInstruments(shipped);
+        final Map<String, Object> overrides = new HashMap<>();
+        overrides.put("meridian.risk.limits", List.of(
+            Map.<String, Object>of("scope", "firm", "max-loss-per-window", "2500", "loss-window-s", 120)));
+        final io.meridian.risk.RiskLimits firm =
+            ServerConfigLoader.risk(resolver(overrides)).toRiskConfig(instruments, List.of("CLIENT1")).firm();
+        assertThat(firm.hasBreaker()).isTrue();
+        assertThat(firm.maxWindowLoss()).isEqualTo(2_500.0);
+        assertThat(firm.lossWindowNanos()).isEqualTo(java.util.concurrent.TimeUnit.SECONDS.toNanos(120));
+
+        overrides.put("meridian.risk.limits", List.of(
+            Map.<String, Object>of("scope", "firm", "max-loss-per-window", "2500", "loss-window-s", 0)));
+        final RiskSettings zeroWindow = ServerConfigLoader.risk(resolver(overrides));
+        assertThatThrownBy(() -> zeroWindow.toRiskConfig(instruments, List.of("CLIENT1")))
+            .hasMessageContaining("loss-window-s");
+    }
+
     private static PropertySourcePropertyResolver resolver(final Map<String, Object> overrides) throws Exception
     {
         final Map<String, Object> values;

@@ -46,7 +46,7 @@ public final class RiskScope
     /** Why a circuit breaker tripped. */
     public enum TripCause
     {
-        DRAWDOWN, LOSING_STREAK
+        DRAWDOWN, LOSING_STREAK, LOSS_RATE
     }
 
     static final int MAX_TRIPS_TO_PAUSE = 64;
@@ -55,6 +55,13 @@ public final class RiskScope
     private long trippedUntilNanos = Long.MIN_VALUE;
     private final long[] tripTimes = new long[MAX_TRIPS_TO_PAUSE];
     private long tripsSinceReset;
+    /** the losing fills of the loss rate, oldest first: a ring, evicted as they leave the window */
+    private static final int LOSS_RING = 1024;
+    private final long[] lossNanos = new long[LOSS_RING];
+    private final double[] lossAmount = new double[LOSS_RING];
+    private int lossFirst;
+    private int lossCount;
+    private double windowLoss;
     /** fills up to this time were answered by the last trip (or reset): a replay does not count them again */
     private long streakClearedNanos = Long.MIN_VALUE;
     private volatile long breakerVersion;
@@ -214,6 +221,10 @@ public final class RiskScope
         {
             return trip(l, nowNanos, TripCause.LOSING_STREAK, profit);
         }
+        if (l.maxWindowLoss() != Double.POSITIVE_INFINITY && lossesWithin(nowNanos - l.lossWindowNanos()) > l.maxWindowLoss())
+        {
+            return trip(l, nowNanos, TripCause.LOSS_RATE, profit);
+        }
         return OrderRejectReason.NONE;
     }
 
@@ -222,6 +233,7 @@ public final class RiskScope
         trippedUntilNanos = nowNanos + l.breakerCooldownNanos();
         peakProfit = profit; // the cool-down is the response to this fall: measure the next one from here
         consecutiveLosses = 0;
+        clearLosses();
         streakClearedNanos = nowNanos;
         tripTimes[(int)(tripsSinceReset % MAX_TRIPS_TO_PAUSE)] = nowNanos;
         tripsSinceReset++;
@@ -247,10 +259,50 @@ public final class RiskScope
             trippedUntilNanos = Long.MIN_VALUE;
             peakProfit = Double.NaN;
             consecutiveLosses = 0;
+            clearLosses();
             streakClearedNanos = nowNanos;
             tripsSinceReset = 0;
             breakerVersion = breakerVersion + 1;
         }
+    }
+
+    /** A losing fill for the loss rate; the oldest is overwritten when the ring is full (then it no longer counts). */
+    private void recordLoss(final long nowNanos, final double loss)
+    {
+        if (lossCount == LOSS_RING)
+        {
+            windowLoss -= lossAmount[lossFirst];
+            lossFirst = (lossFirst + 1) % LOSS_RING;
+            lossCount--;
+        }
+        final int at = (lossFirst + lossCount) % LOSS_RING;
+        lossNanos[at] = nowNanos;
+        lossAmount[at] = loss;
+        lossCount++;
+        windowLoss += loss;
+    }
+
+    /** The losses realised after {@code sinceNanos}, evicting the older ones (fills arrive in time order). */
+    private double lossesWithin(final long sinceNanos)
+    {
+        while (lossCount > 0 && lossNanos[lossFirst] <= sinceNanos)
+        {
+            windowLoss -= lossAmount[lossFirst];
+            lossFirst = (lossFirst + 1) % LOSS_RING;
+            lossCount--;
+        }
+        if (lossCount == 0)
+        {
+            windowLoss = 0; // no drift of rounding left behind
+        }
+        return windowLoss;
+    }
+
+    private void clearLosses()
+    {
+        lossFirst = 0;
+        lossCount = 0;
+        windowLoss = 0;
     }
 
     /**
@@ -504,6 +556,7 @@ public final class RiskScope
             else if (realised < 0)
             {
                 consecutiveLosses++;
+                recordLoss(nowNanos, -realised);
             }
             else if (realised > 0)
             {

@@ -325,6 +325,42 @@ class ScopeLimitsTest
     }
 
     @Test
+    void breakerTripsOnTheLossesRealisedWithinItsWindow()
+    {
+        final HotRiskGate gate = gate(RiskLimits.none(2), Map.of("C0", limits().maxWindowLoss(2.5)
+            .lossWindowNanos(60 * SECOND).breakerTripsToPause(0).build()), Map.of());
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 100, 1_000_000)).isEqualTo(NONE);
+        fill(gate, 0, "", AAPL, Side.BUY, 100, 1_000_000, true, now);
+        for (int i = 0; i < 2; i++)
+        {
+            now += SECOND;
+            assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 990_000)).isEqualTo(NONE);
+            fill(gate, 0, "", AAPL, Side.SELL, 1, 990_000, true, now); // realises -1.00
+        }
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 1_000_000)).as("2.00 lost in the window").isEqualTo(NONE);
+        cancel(gate, 0, "", AAPL, Side.BUY, 1);
+
+        now += 61 * SECOND; // the first two losses leave the window
+        assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 990_000)).isEqualTo(NONE);
+        fill(gate, 0, "", AAPL, Side.SELL, 1, 990_000, true, now);
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 1_000_000)).as("1.00 in the window").isEqualTo(NONE);
+        cancel(gate, 0, "", AAPL, Side.BUY, 1);
+
+        now += SECOND;
+        assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 1_010_000)).isEqualTo(NONE);
+        fill(gate, 0, "", AAPL, Side.SELL, 1, 1_010_000, true, now); // a win does not offset the losses
+        for (int i = 0; i < 2; i++)
+        {
+            now += SECOND;
+            assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 990_000)).isEqualTo(NONE);
+            fill(gate, 0, "", AAPL, Side.SELL, 1, 990_000, true, now);
+        }
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 1_000_000)).as("3.00 in the window")
+            .isEqualTo(OrderRejectReason.CIRCUIT_BREAKER);
+        assertThat(gate.scope(RiskScope.Kind.SESSION, "C0").lastTripCause()).isEqualTo(RiskScope.TripCause.LOSS_RATE);
+    }
+
+    @Test
     void aRestartDoesNotTripAgainOnTheStreakTheLastTripAnswered()
     {
         final Map<String, RiskLimits> sessions = Map.of("C0", limits().maxConsecutiveLosses(2)
