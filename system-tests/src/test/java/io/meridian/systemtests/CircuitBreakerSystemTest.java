@@ -132,6 +132,7 @@ class CircuitBreakerSystemTest
                 }
                 client.send(limit("more", BUY, "1", "AAPL", "189.00", TimeInForce.DAY));
                 assertThat(field(client.await("refused", report("more", '8')), 58)).contains("circuit breaker");
+                assertThat(first.get("/risk").body()).contains("\"lastCause\":\"LOSING_STREAK\"");
                 awaitFile(data.resolve("breaker-state"), "session " + MeridianTestServer.CLIENT + "\t");
             }
             assertThat(Files.readString(data.resolve("breaker-state"))).contains("\tLOSING_STREAK\t");
