@@ -47,7 +47,16 @@ public class FixKillSwitchDesk implements KillSwitchRequests, AutoCloseable
     @Override
     public void onKillSwitchRequest(final KillSwitchRequest request)
     {
-        thread.execute(() -> answer(request));
+        try
+        {
+            thread.execute(() -> answer(request));
+        }
+        catch (final java.util.concurrent.RejectedExecutionException e)
+        {
+            // stopping: the desk's thread is gone, the session still gets an answer
+            server.clientSessions().killSwitchReported(
+                KillSwitchReport.rejected(request, KillSwitchReport.OTHER, "server stopping: retry after the restart"));
+        }
     }
 
     private void answer(final KillSwitchRequest request)
