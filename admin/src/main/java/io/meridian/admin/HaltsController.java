@@ -1,11 +1,7 @@
 package io.meridian.admin;
 
-import io.meridian.oms.model.MassCancelScope;
-
 import io.meridian.admin.problem.Problem;
 import io.meridian.admin.security.AuditLog;
-import io.meridian.risk.TradingHalts;
-import io.meridian.risk.alerts.Severity;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -39,10 +35,12 @@ import java.util.Map;
 public class HaltsController
 {
     private final MeridianServer server;
+    private final KillSwitches killSwitches;
 
     public HaltsController(final MeridianServer server)
     {
         this.server = server;
+        this.killSwitches = new KillSwitches(server);
     }
 
     @Get("/halts")
@@ -67,7 +65,7 @@ public class HaltsController
     @Operation(summary = "Engage or release the kill switch, globally or for one instrument, session or account",
         description = "engaged=true: every new order and replace in scope is rejected (OrdRejReason 99, Text 'trading " +
             "halted: kill switch engaged', or '... for this instrument, session or account') and the open orders in scope " +
-            "are cancelled at their venues (not for an account: its orders stay working, cancel them by session); " +
+            "are cancelled at their venues (for an account: the open orders carrying its FIX Account); " +
             "cancels keep working. scope: global (default), venue, instrument (a symbol), session (a client CompID) or " +
             "account (one with risk limits); name: which. Audited.")
     @ApiResponse(responseCode = "200", description = "the halts after the change")
@@ -79,70 +77,7 @@ public class HaltsController
         {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body must be {\"engaged\": true|false}");
         }
-        final String scope = body.scope() == null ? "global" : body.scope();
-        if (!scope.equals("global"))
-        {
-            return scopedKillSwitch(scope, body.name(), engaged, request);
-        }
-        final boolean previous = server.halts().killSwitch(engaged);
-        if (previous != engaged)
-        {
-            server.alerts().raise(engaged ? Severity.RED : Severity.INFO, "admin",
-                engaged ? "KILL_SWITCH_ENGAGED" : "KILL_SWITCH_RELEASED",
-                engaged ? "kill switch engaged by " + user(request) + ": every new order refused, open orders cancelled" :
-                    "kill switch released by " + user(request) + ": new orders accepted again");
-        }
-        save();
-        if (engaged)
-        {
-            // no order left working: every open order is cancelled at its venue (openOrders reaches 0)
-            cancelOpenOrders(MassCancelScope.ALL, 0);
-        }
-        AuditLog.change(request, Map.of("killSwitch", previous), Map.of("killSwitch", engaged));
-        return halts();
-    }
-
-    private Halts scopedKillSwitch(
-        final String scope, final String name, final boolean engaged, final HttpRequest<?> request)
-    {
-        if (name == null || name.isBlank())
-        {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "a " + scope + " kill switch needs its name");
-        }
-        if (scope.equals("venue"))
-        {
-            return setVenue(name, engaged, request);
-        }
-        final TradingHalts.Level level = TradingHaltFile.level(scope);
-        if (level == null)
-        {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST,
-                "scope must be global, venue, instrument, session or account, not " + scope);
-        }
-        final int id = TradingHaltFile.id(server, level, name);
-        if (id < 0)
-        {
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no " + scope + " " + name +
-                (level == TradingHalts.Level.ACCOUNT ? " (accounts with risk limits only)" : ""));
-        }
-        final boolean previous = server.halts().halt(level, id, engaged);
-        final String label = scope + " " + name;
-        if (previous != engaged)
-        {
-            server.alerts().raise(engaged ? Severity.RED : Severity.INFO, "admin",
-                engaged ? "KILL_SWITCH_ENGAGED" : "KILL_SWITCH_RELEASED",
-                engaged ? "kill switch of " + label + " engaged by " + user(request) + ": its new orders refused" +
-                    (level == TradingHalts.Level.ACCOUNT ? "" : ", its open orders cancelled") :
-                    "kill switch of " + label + " released by " + user(request));
-        }
-        save();
-        if (engaged && level != TradingHalts.Level.ACCOUNT)
-        {
-            cancelOpenOrders(level == TradingHalts.Level.INSTRUMENT ? MassCancelScope.INSTRUMENT : MassCancelScope.CLIENT, id);
-        }
-        AuditLog.change(request, Map.of("killSwitch", label, "engaged", previous),
-            Map.of("killSwitch", label, "engaged", engaged));
-        return halts();
+        return answer(killSwitches.set(body.scope(), body.name(), engaged, user(request), "admin"), request);
     }
 
     @Post("/venues/{venue}/halt")
@@ -167,50 +102,30 @@ public class HaltsController
 
     private Halts setVenue(final String name, final boolean halted, final HttpRequest<?> request)
     {
-        final Integer venueId = server.config().venueIds().get(name);
-        if (venueId == null)
+        return answer(killSwitches.venue(name, halted, user(request), "admin"), request);
+    }
+
+    private Halts answer(final KillSwitches.Change change, final HttpRequest<?> request)
+    {
+        switch (change.refusal())
         {
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no venue " + name);
+            case NAME_MISSING, UNKNOWN_SCOPE -> throw new HttpStatusException(HttpStatus.BAD_REQUEST, change.reason());
+            case UNKNOWN_NAME -> throw new HttpStatusException(HttpStatus.NOT_FOUND, change.reason());
+            default ->
+            {
+            }
         }
-        final boolean previous = server.halts().venueHalted(venueId, halted);
-        if (previous != halted)
+        AuditLog.change(request, change.before(), change.after());
+        if (change.refusal() == KillSwitches.Refusal.SEQUENCER_BUSY)
         {
-            server.alerts().raise(halted ? Severity.RED : Severity.INFO, "admin",
-                halted ? "VENUE_HALTED" : "VENUE_RESUMED",
-                halted ? "venue " + name + " halted by " + user(request) + ": new orders to it refused, its open orders cancelled" :
-                    "venue " + name + " resumed by " + user(request));
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, change.reason());
         }
-        save();
-        if (halted)
-        {
-            cancelOpenOrders(MassCancelScope.VENUE, venueId);
-        }
-        AuditLog.change(request, Map.of("venue", name, "halted", previous), Map.of("venue", name, "halted", halted));
         return halts();
     }
 
     private static String user(final HttpRequest<?> request)
     {
         return request.getUserPrincipal().map(Principal::getName).orElse("unknown user");
-    }
-
-    private void cancelOpenOrders(final MassCancelScope scope, final int id)
-    {
-        final long deadlineNs = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (!server.oms().massCancel(scope, id))
-        {
-            if (System.nanoTime() > deadlineNs)
-            {
-                throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "halt engaged, but the sequencer did not take the cancel of open orders: retry");
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private void save()
-    {
-        TradingHaltFile.save(server.config().dataDir(), server);
     }
 
     /** Kill switch request. */

@@ -27,10 +27,23 @@ public record LimitSettings(
     @Nullable BigDecimal maxDrawdown,
     @Nullable Integer maxConsecutiveLosses,
     @Nullable Long breakerCooldownSeconds,
-    @Nullable Integer breakerTripsToPause)
+    @Nullable Integer breakerTripsToPause,
+    @Nullable BigDecimal maxLossPerWindow,
+    @Nullable Long lossWindowSeconds)
 {
     public static final LimitSettings NONE =
         new LimitSettings(null, null, null, null, null, null, null, null, null, null, null);
+
+    /** Without the circuit breaker's loss rate. */
+    public LimitSettings(
+        final Integer maxOpenOrders, final Integer maxOrdersPerSecond, final BigDecimal maxOrderNotional,
+        final BigDecimal maxDailyLoss, final BigDecimal maxGrossExposure, final Map<String, BigDecimal> maxOrderQty,
+        final Map<String, BigDecimal> maxPosition, final BigDecimal maxDrawdown, final Integer maxConsecutiveLosses,
+        final Long breakerCooldownSeconds, final Integer breakerTripsToPause)
+    {
+        this(maxOpenOrders, maxOrdersPerSecond, maxOrderNotional, maxDailyLoss, maxGrossExposure, maxOrderQty,
+            maxPosition, maxDrawdown, maxConsecutiveLosses, breakerCooldownSeconds, breakerTripsToPause, null, null);
+    }
 
     /** Without a circuit breaker. */
     public LimitSettings(
@@ -73,6 +86,18 @@ public record LimitSettings(
         if (maxConsecutiveLosses != null)
         {
             b.maxConsecutiveLosses(maxConsecutiveLosses);
+        }
+        if (maxLossPerWindow != null)
+        {
+            b.maxWindowLoss(nonNegative(maxLossPerWindow, "max-loss-per-window").doubleValue());
+        }
+        if (lossWindowSeconds != null)
+        {
+            if (lossWindowSeconds <= 0)
+            {
+                throw new IllegalArgumentException("loss-window-s must be positive");
+            }
+            b.lossWindowNanos(java.util.concurrent.TimeUnit.SECONDS.toNanos(lossWindowSeconds));
         }
         if (breakerCooldownSeconds != null)
         {
@@ -119,7 +144,10 @@ public record LimitSettings(
             limits.maxDrawdown() == Double.POSITIVE_INFINITY ? null : BigDecimal.valueOf(limits.maxDrawdown()),
             limits.maxConsecutiveLosses() == 0 ? null : limits.maxConsecutiveLosses(),
             limits.hasBreaker() ? java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(limits.breakerCooldownNanos()) : null,
-            limits.hasBreaker() ? limits.breakerTripsToPause() : null);
+            limits.hasBreaker() ? limits.breakerTripsToPause() : null,
+            limits.maxWindowLoss() == Double.POSITIVE_INFINITY ? null : BigDecimal.valueOf(limits.maxWindowLoss()),
+            limits.maxWindowLoss() == Double.POSITIVE_INFINITY ? null :
+                java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(limits.lossWindowNanos()));
     }
 
     private interface SymbolLimit

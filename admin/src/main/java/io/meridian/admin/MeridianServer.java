@@ -105,6 +105,7 @@ public final class MeridianServer implements AutoCloseable
     private boolean shadow;
     private ShadowVenues shadowVenues;
     private int recoveredRecords;
+    private RiskLimitFile riskLimitFile;
 
     public MeridianServer(final ServerConfig config)
     {
@@ -173,6 +174,8 @@ public final class MeridianServer implements AutoCloseable
             riskGate.accountNames().size());
         TradingHaltFile.restore(config.dataDir(), this, alerts);
         BreakerPauseFile.restore(config.dataDir(), riskGate, alerts);
+        BreakerStateFile.restore(config.dataDir(), riskGate);
+        riskLimitFile = RiskLimitFile.restore(config.dataDir(), riskGate, instruments);
         fixRuntime = new FixRuntime(new FixRuntimeConfig()
             .dataDir(config.dataDir())
             .bindHost(config.fixBindHost())
@@ -256,7 +259,8 @@ public final class MeridianServer implements AutoCloseable
         {
             public int doWork()
             {
-                return clientSessions.sendBacklogs() + clientSessions.requestOwedMessages() +
+                return clientSessions.sendBacklogs() + clientSessions.sendKillSwitchReports() +
+                    clientSessions.requestOwedMessages() +
                     restatements.offer(oms.orderEntry()) + fixRuntime.poll(FRAGMENT_LIMIT);
             }
 
@@ -690,6 +694,12 @@ public final class MeridianServer implements AutoCloseable
     public ExposureEngine exposureEngine()
     {
         return exposureEngine;
+    }
+
+    /** The limits changed at runtime, kept in {@code <data-dir>/risk-limits}. */
+    RiskLimitFile riskLimitFile()
+    {
+        return riskLimitFile;
     }
 
     /** The operator's kill switch and venue halts, in front of the hot risk gate. */

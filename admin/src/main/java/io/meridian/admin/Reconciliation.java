@@ -424,6 +424,30 @@ public class Reconciliation implements AutoCloseable
             book.single(track.source.name(), d, late, now).ifPresent(this::report);
             applyPolicy(track);
         }
+        heartbeat(track, late && settings.overdueHalt(), lastError);
+    }
+
+    /**
+     * The reconciliation heartbeat: a venue not reconciled within its bound refuses new orders (fail closed:
+     * nobody knows what it holds); its next successful pass clears it. Cancels always pass. Its own flag, so it
+     * never lifts another halt.
+     */
+    private void heartbeat(final Track track, final boolean halt, final String lastError)
+    {
+        final int venueId = track.source.venueId();
+        if (server.halts().overdueHalt(venueId, halt) == halt)
+        {
+            return;
+        }
+        final String venue = track.source.name();
+        LOG.warn("event=venue_reconciliation_overdue_halt venue={} halted={} lastError=\"{}\"", venue, halt, lastError);
+        audit.record("reconciliation", "local", halt ? "HALT" : "RESUME", "/reconciliation/" + venue + "/overdue",
+            200, Map.of("overdueHalted", !halt), Map.of("overdueHalted", halt));
+        server.alerts().raise(halt ? Severity.RED : Severity.INFO, "reconciliation",
+            halt ? "VENUE_RECONCILIATION_OVERDUE_HALT" : "VENUE_RECONCILIATION_RESUMED",
+            halt ? venue + " not reconciled for over " + settings.overdueMs() + " ms (" + lastError +
+                "): new orders to it halted until it is (cancels accepted)" :
+                venue + " reconciled again: new orders to it accepted");
     }
 
     private void finishStartIfDone(final long now)
@@ -550,7 +574,8 @@ public class Reconciliation implements AutoCloseable
                 t.holdings.name(), t.lastSuccessNanos == 0 ? null : (now - t.lastSuccessNanos) / 1_000_000,
                 t.lastError, t.lastAnswerMs, t.openOrdersAtVenue, t.tradesSeen,
                 (int)book.open().stream().filter(e -> e.venueId() == venueId).count(),
-                server.halts().driftHalted(venueId), server.halts().notReconciled(venueId), t.holdingsSeen));
+                server.halts().driftHalted(venueId), server.halts().notReconciled(venueId),
+                server.halts().overdueHalted(venueId), t.holdingsSeen));
         }
         return list;
     }
@@ -572,7 +597,10 @@ public class Reconciliation implements AutoCloseable
     public record VenueReconciliation(
         String venue, int venueId, String policy, String compares, Long lastReconciledMsAgo, String lastError,
         long lastAnswerMs, int openOrdersAtVenue, int tradesInLastAnswer, int openDriftEvents, boolean driftHalted,
-        boolean notReconciled, List<Holding> holdings)
+        boolean notReconciled,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "not reconciled within overdue-ms: new orders refused")
+        boolean overdueHalted,
+        List<Holding> holdings)
     {
     }
 

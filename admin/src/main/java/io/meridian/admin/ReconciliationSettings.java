@@ -16,13 +16,16 @@ import java.util.Map;
  * @param startupTimeoutMs  at a start, each venue's first pass is awaited this long.
  * @param startupHalt       a venue not reconciled at the start keeps refusing new orders until it is
  *                          (true), or trades once the start-up wait is over (false).
+ * @param overdueHalt       a venue not reconciled for {@code overdueMs} refuses new orders
+ *                          (RECONCILIATION_OVERDUE) until its next successful pass (true, the default: fail
+ *                          closed), or only raises the drift event (false).
  * @param policies          per venue name, what a drift does: ALERT (default) or HALT new orders to it.
  * @param intervals         per venue name, its own pass interval (a crypto venue's request weight
  *                          budget), else {@code intervalMs}.
  */
 public record ReconciliationSettings(
     boolean enabled, long intervalMs, long settleMs, long timeoutMs, long overdueMs, long startupTimeoutMs,
-    boolean startupHalt, Map<String, Policy> policies, Map<String, Long> intervals)
+    boolean startupHalt, boolean overdueHalt, Map<String, Policy> policies, Map<String, Long> intervals)
 {
     /** What an open drift event does to its venue. */
     public enum Policy
@@ -64,13 +67,13 @@ public record ReconciliationSettings(
     /** No reconciliation (the default of a configuration built in code). */
     public static ReconciliationSettings off()
     {
-        return new ReconciliationSettings(false, 1_000, 150, 2_000, 10_000, 10_000, true, Map.of(), Map.of());
+        return new ReconciliationSettings(false, 1_000, 150, 2_000, 10_000, 10_000, true, true, Map.of(), Map.of());
     }
 
     /** The shipped defaults, every venue alert-only. */
     public static ReconciliationSettings defaults()
     {
-        return new ReconciliationSettings(true, 1_000, 150, 2_000, 10_000, 10_000, true, Map.of(), Map.of());
+        return new ReconciliationSettings(true, 1_000, 150, 2_000, 10_000, 10_000, true, true, Map.of(), Map.of());
     }
 
     public Policy policy(final String venue)
@@ -90,14 +93,14 @@ public record ReconciliationSettings(
         final Map<String, Policy> copy = new java.util.HashMap<>(policies);
         copy.put(venue, policy);
         return new ReconciliationSettings(enabled, intervalMs, settleMs, timeoutMs, overdueMs, startupTimeoutMs,
-            startupHalt, copy, intervals);
+            startupHalt, overdueHalt, copy, intervals);
     }
 
     /** A copy waiting {@code timeoutMs} at a start for each venue's first pass. */
     public ReconciliationSettings withStartupTimeout(final long timeoutMs)
     {
         return new ReconciliationSettings(enabled, intervalMs, settleMs, this.timeoutMs, overdueMs, timeoutMs,
-            startupHalt, policies, intervals);
+            startupHalt, overdueHalt, policies, intervals);
     }
 
     /** A copy passing over {@code venue} every {@code interval} ms. */
@@ -106,13 +109,20 @@ public record ReconciliationSettings(
         final Map<String, Long> copy = new java.util.HashMap<>(intervals);
         copy.put(venue, interval);
         return new ReconciliationSettings(enabled, intervalMs, settleMs, timeoutMs, overdueMs, startupTimeoutMs,
-            startupHalt, policies, copy);
+            startupHalt, overdueHalt, policies, copy);
     }
 
     /** A copy passing over each venue every {@code interval} ms and confirming after {@code settle} ms. */
     public ReconciliationSettings withTiming(final long interval, final long settle)
     {
         return new ReconciliationSettings(enabled, interval, settle, timeoutMs, Math.max(overdueMs, interval * 4),
-            startupTimeoutMs, startupHalt, policies, intervals);
+            startupTimeoutMs, startupHalt, overdueHalt, policies, intervals);
+    }
+
+    /** A copy declaring a venue overdue after {@code overdue} ms, halting it then or not. */
+    public ReconciliationSettings withOverdue(final long overdue, final boolean halt)
+    {
+        return new ReconciliationSettings(enabled, intervalMs, settleMs, timeoutMs, overdue, startupTimeoutMs,
+            startupHalt, halt, policies, intervals);
     }
 }

@@ -66,7 +66,7 @@ public class RiskController
         final List<ScopeView> scopes = new ArrayList<>();
         for (final RiskScope scope : gate.scopes())
         {
-            scopes.add(view(scope, server.instruments(), marks, now));
+            scopes.add(view(scope, marks, now));
         }
         return new Risk(scopes, server.halts().healthHalted(), server.exposureEngine().leasesGranted(),
             server.exposureEngine().failures());
@@ -91,7 +91,7 @@ public class RiskController
         // the pause file is rewritten now: a restart before the next order must not bring the pause back
         BreakerPauseFile.save(server.config().dataDir(), server.riskGate(), scope);
         final long now = System.currentTimeMillis() * 1_000_000L;
-        return view(scope, server.instruments(), server.riskGate().referencePrices(), now);
+        return view(scope, server.riskGate().referencePrices(), now);
     }
 
     @Post("/risk/health/clear")
@@ -106,7 +106,8 @@ public class RiskController
     @Operation(summary = "Replace the limits of a scope",
         description = "kind: firm (name 'firm'), session (a client CompID) or account (a configured FIX Account). " +
             "The body lists every limit the scope keeps; a limit left out is no limit. Takes effect with the next " +
-            "order; lasts until a restart (the YAML's meridian.risk.limits is the configuration). Audited (who, when, " +
+            "order; kept in <data-dir>/risk-limits and applied again at start over the YAML's meridian.risk.limits " +
+            "(GET /risk shows where a scope's limits come from; DELETE returns to the YAML's). Audited (who, when, " +
             "old, new) and alerted (INFO).")
     @ApiResponse(responseCode = "200", description = "the scope after the change")
     @ApiResponse(responseCode = "400", description = "a malformed limit (unknown symbol, too many decimals, negative)",
@@ -136,6 +137,7 @@ public class RiskController
         final RiskLimits previous = server.riskGate().limits(scope, limits);
         final LimitSettings before = LimitSettings.of(previous, instruments);
         final LimitSettings after = LimitSettings.of(limits, instruments);
+        server.riskLimitFile().changed(scope, after, user(request), java.time.Instant.now().toString());
         AuditLog.change(request, Map.of("scope", scope.label(), "limits", before), Map.of("scope", scope.label(), "limits", after));
         if (!previous.equals(limits))
         {
@@ -143,7 +145,40 @@ public class RiskController
                 "risk limits of " + scope.label() + " changed by " + user(request) + ": " + before + " -> " + after);
         }
         final long now = System.currentTimeMillis() * 1_000_000L;
-        return view(scope, instruments, server.riskGate().referencePrices(), now);
+        return view(scope, server.riskGate().referencePrices(), now);
+    }
+
+    @io.micronaut.http.annotation.Delete("/risk/limits/{kind}/{name}")
+    @Operation(summary = "Return a scope to the limits of the configuration",
+        description = "Undoes the runtime changes of the scope: the YAML's meridian.risk.limits apply again (none when " +
+            "the YAML lists no limits for it). Audited and alerted (INFO).")
+    @ApiResponse(responseCode = "200", description = "the scope after the change")
+    @ApiResponse(responseCode = "404", description = "no such scope",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ScopeView resetLimits(
+        @PathVariable final String kind, @PathVariable final String name, final HttpRequest<?> request)
+    {
+        final RiskScope scope = scope(kind, name);
+        final InstrumentRegistry instruments = server.instruments();
+        LimitSettings configured = LimitSettings.NONE;
+        for (final RiskSettings.ScopeSettings settings : server.config().risk().scopes())
+        {
+            if (settings.kind() == scope.kind() && settings.name().equals(scope.name()))
+            {
+                configured = settings.limits();
+            }
+        }
+        final RiskLimits limits = configured.toLimits(instruments);
+        final RiskLimits previous = server.riskGate().limits(scope, limits);
+        server.riskLimitFile().reverted(scope);
+        final LimitSettings before = LimitSettings.of(previous, instruments);
+        final LimitSettings after = LimitSettings.of(limits, instruments);
+        AuditLog.change(request, Map.of("scope", scope.label(), "limits", before),
+            Map.of("scope", scope.label(), "limits", after, "source", "configuration"));
+        server.alerts().raise(Severity.INFO, "admin", "RISK_LIMITS_CHANGED",
+            "risk limits of " + scope.label() + " returned to the configuration by " + user(request) + ": " + before +
+                " -> " + after);
+        return view(scope, server.riskGate().referencePrices(), System.currentTimeMillis() * 1_000_000L);
     }
 
     private RiskScope scope(final String kind, final String name)
@@ -171,9 +206,10 @@ public class RiskController
         return request.getUserPrincipal().map(Principal::getName).orElse("unknown user");
     }
 
-    private static ScopeView view(
-        final RiskScope scope, final InstrumentRegistry instruments, final long[] marks, final long nowNanos)
+    private ScopeView view(final RiskScope scope, final long[] marks, final long nowNanos)
     {
+        final InstrumentRegistry instruments = server.instruments();
+        final RiskLimitFile.Source source = server.riskLimitFile().source(scope);
         final List<InstrumentExposure> exposure = new ArrayList<>();
         for (int i = 0; i < instruments.size(); i++)
         {
@@ -209,7 +245,8 @@ public class RiskController
         final BreakerView breaker = new BreakerView(scope.breakerTrips(), scope.breakerPaused(), coolingDownMs,
             scope.lastTripCause() == null ? null : scope.lastTripCause().name());
         return new ScopeView(scope.kindName(), scope.name(),
-            LimitSettings.of(limits, instruments), scope.openOrders(), exposure,
+            LimitSettings.of(limits, instruments), source.runtime() ? "runtime" : "configuration", source.who(),
+            source.when(), scope.openOrders(), exposure,
             scope.dailyProfitView(nowNanos, marks), leaseView, breaker);
     }
 
@@ -237,7 +274,12 @@ public class RiskController
     /** One scope. */
     @Serdeable
     public record ScopeView(
-        String kind, String name, LimitSettings limits, int openOrders, List<InstrumentExposure> exposure,
+        String kind, String name, LimitSettings limits,
+        @Schema(description = "configuration (the YAML) or runtime (PUT /risk/limits, kept across restarts)")
+        String limitsSource,
+        @Nullable @Schema(description = "who changed the limits at runtime") String limitsChangedBy,
+        @Nullable @Schema(description = "when the limits were changed at runtime") String limitsChangedAt,
+        int openOrders, List<InstrumentExposure> exposure,
         @Schema(description = "today's realised plus unrealised profit at the reference prices, quote units")
         double dailyProfit,
         LeaseView lease,

@@ -40,6 +40,7 @@ public class RiskWatch implements AutoCloseable
     private final MeridianServer server;
     private final AuditLog audit;
     private final Map<RiskScope, Long> tripsSeen = new HashMap<>();
+    private final Map<RiskScope, Long> breakerVersionsSaved = new HashMap<>();
     private final java.util.Set<RiskScope> leaseExpired = new java.util.HashSet<>();
     private final ScheduledExecutorService timer = DaemonTimers.single("meridian-risk-watch");
     private final SequencerHeartbeat heartbeat;
@@ -98,6 +99,21 @@ public class RiskWatch implements AutoCloseable
         if (changed)
         {
             BreakerPauseFile.save(server.config().dataDir(), server.riskGate(), null);
+        }
+        boolean breakerStateChanged = false;
+        for (final RiskScope scope : server.riskGate().scopes())
+        {
+            final long version = scope.breakerVersion();
+            if (breakerVersionsSaved.getOrDefault(scope, 0L) != version)
+            {
+                breakerVersionsSaved.put(scope, version);
+                breakerStateChanged = true;
+            }
+        }
+        if (breakerStateChanged)
+        {
+            // trips are not journaled: what they decided is kept for the next start (BreakerStateFile)
+            BreakerStateFile.save(server.config().dataDir(), server.riskGate(), System.currentTimeMillis() * 1_000_000L);
         }
     }
 

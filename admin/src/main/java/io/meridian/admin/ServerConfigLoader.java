@@ -54,7 +54,9 @@ public final class ServerConfigLoader
                 // FIX.4.2, FIX.4.4 (the default) or FIXT.1.1
                 optional(client, "fix-version"))
                 .withDialect(optional(client, "dialect"))
-                .withCarryTags(tags(value(client, "carry-tags"))));
+                .withCarryTags(tags(value(client, "carry-tags")))
+                // may engage and release the kill switch by OrderMassCancelRequest (docs/risk.md)
+                .withOps(flag(optionalOr(client, "ops", "false"), "meridian.clients[].ops")));
         }
 
         final List<FixVenueConfig> venues = new ArrayList<>();
@@ -171,6 +173,12 @@ public final class ServerConfigLoader
             throw new IllegalArgumentException(
                 "configuration meridian.reconciliation.startup-policy must be halt or open, not '" + startupPolicy + "'");
         }
+        final String overduePolicy = string(properties, "meridian.reconciliation.overdue-policy", "halt");
+        if (!overduePolicy.equals("halt") && !overduePolicy.equals("alert"))
+        {
+            throw new IllegalArgumentException(
+                "configuration meridian.reconciliation.overdue-policy must be halt or alert, not '" + overduePolicy + "'");
+        }
         return new ReconciliationSettings(
             flag(string(properties, "meridian.reconciliation.enabled", "false"), "meridian.reconciliation.enabled"),
             properties.getProperty("meridian.reconciliation.interval-ms", Long.class, defaults.intervalMs()),
@@ -179,6 +187,7 @@ public final class ServerConfigLoader
             properties.getProperty("meridian.reconciliation.overdue-ms", Long.class, defaults.overdueMs()),
             properties.getProperty("meridian.reconciliation.startup-timeout-ms", Long.class, defaults.startupTimeoutMs()),
             startupPolicy.equals("halt"),
+            overduePolicy.equals("halt"),
             policies,
             intervals);
     }
@@ -341,7 +350,7 @@ public final class ServerConfigLoader
     private static final java.util.Set<String> LIMIT_KEYS = java.util.Set.of(
         "scope", "name", "max-open-orders", "max-orders-per-second", "max-order-notional", "max-daily-loss",
         "max-gross-exposure", "max-order-qty", "max-position", "max-drawdown", "max-consecutive-losses",
-        "breaker-cooldown-s", "breaker-trips-to-pause");
+        "breaker-cooldown-s", "breaker-trips-to-pause", "max-loss-per-window", "loss-window-s");
 
     /**
      * {@code meridian.risk}: {@code limits} (a list: scope firm|session|account, name, and the limits), the
@@ -385,7 +394,9 @@ public final class ServerConfigLoader
                 decimal(optional(entry, "max-drawdown")),
                 integer(optional(entry, "max-consecutive-losses")),
                 optional(entry, "breaker-cooldown-s") == null ? null : Long.valueOf(optional(entry, "breaker-cooldown-s")),
-                integer(optional(entry, "breaker-trips-to-pause")))));
+                integer(optional(entry, "breaker-trips-to-pause")),
+                decimal(optional(entry, "max-loss-per-window")),
+                optional(entry, "loss-window-s") == null ? null : Long.valueOf(optional(entry, "loss-window-s")))));
         }
         return new RiskSettings(
             scopes,

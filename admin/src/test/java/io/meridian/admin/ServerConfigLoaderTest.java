@@ -48,6 +48,7 @@ class ServerConfigLoaderTest
         assertThat(reconciliation.intervalMs("BINANCE")).as("venue names as map keys, whatever their case")
             .isEqualTo(2_000);
         assertThat(reconciliation.startupHalt()).isTrue();
+        assertThat(reconciliation.overdueHalt()).as("the reconciliation heartbeat fails closed").isTrue();
     }
 
     @Test
@@ -62,6 +63,11 @@ class ServerConfigLoaderTest
         assertThatThrownBy(() -> ServerConfigLoader.load(resolver(Map.of(
             "meridian.reconciliation.startup-policy", "maybe"))))
             .hasMessageContaining("halt or open");
+        assertThatThrownBy(() -> ServerConfigLoader.load(resolver(Map.of(
+            "meridian.reconciliation.overdue-policy", "maybe"))))
+            .hasMessageContaining("halt or alert");
+        assertThat(ServerConfigLoader.load(resolver(Map.of("meridian.reconciliation.overdue-policy", "alert")))
+            .reconciliation().overdueHalt()).isFalse();
         final ServerConfig halting = ServerConfigLoader.load(resolver(Map.of(
             "meridian.reconciliation.policies", Map.of("OKX", "halt"))));
         assertThat(halting.reconciliation().policy("OKX")).isEqualTo(ReconciliationSettings.Policy.HALT);
@@ -267,6 +273,27 @@ class ServerConfigLoaderTest
             assertThatThrownBy(() -> settings.toRiskConfig(instruments, sessions)).as("%s", wrong)
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("meridian.risk.limits");
         }
+    }
+
+    @Test
+    void theCircuitBreakersLossRateIsReadFromItsKeys() throws Exception
+    {
+        final ServerConfig shipped = ServerConfigLoader.load(resolver(Map.of()));
+        final io.meridian.oms.model.InstrumentRegistry instruments = MeridianServer.buildInstruments(shipped);
+        final Map<String, Object> overrides = new HashMap<>();
+        overrides.put("meridian.risk.limits", List.of(
+            Map.<String, Object>of("scope", "firm", "max-loss-per-window", "2500", "loss-window-s", 120)));
+        final io.meridian.risk.RiskLimits firm =
+            ServerConfigLoader.risk(resolver(overrides)).toRiskConfig(instruments, List.of("CLIENT1")).firm();
+        assertThat(firm.hasBreaker()).isTrue();
+        assertThat(firm.maxWindowLoss()).isEqualTo(2_500.0);
+        assertThat(firm.lossWindowNanos()).isEqualTo(java.util.concurrent.TimeUnit.SECONDS.toNanos(120));
+
+        overrides.put("meridian.risk.limits", List.of(
+            Map.<String, Object>of("scope", "firm", "max-loss-per-window", "2500", "loss-window-s", 0)));
+        final RiskSettings zeroWindow = ServerConfigLoader.risk(resolver(overrides));
+        assertThatThrownBy(() -> zeroWindow.toRiskConfig(instruments, List.of("CLIENT1")))
+            .hasMessageContaining("loss-window-s");
     }
 
     private static PropertySourcePropertyResolver resolver(final Map<String, Object> overrides) throws Exception

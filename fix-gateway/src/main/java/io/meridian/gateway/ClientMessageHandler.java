@@ -8,6 +8,7 @@ import io.meridian.fix.codecs.builder.RejectEncoder;
 import io.meridian.fix.codecs.decoder.NewOrderSingleDecoder;
 import io.meridian.fix.codecs.decoder.OrderCancelReplaceRequestDecoder;
 import io.meridian.fix.codecs.decoder.OrderCancelRequestDecoder;
+import io.meridian.fix.codecs.decoder.OrderMassCancelRequestDecoder;
 import io.meridian.fix.codecs.decoder.OrderStatusRequestDecoder;
 import io.meridian.oms.api.CancelOrderCommand;
 import io.meridian.oms.api.NewOrderCommand;
@@ -54,12 +55,14 @@ final class ClientMessageHandler
     private final InstrumentRegistry instruments;
     private final OrderEntry orderEntry;
     private final GatewayMetrics metrics;
+    private final KillSwitchRequests killSwitchRequests;
 
     private final MutableAsciiBuffer asciiBuffer = new MutableAsciiBuffer();
     private final NewOrderSingleDecoder newOrderSingle = new NewOrderSingleDecoder();
     private final OrderCancelRequestDecoder cancelRequest = new OrderCancelRequestDecoder();
     private final OrderCancelReplaceRequestDecoder replaceRequest = new OrderCancelReplaceRequestDecoder();
     private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
+    private final OrderMassCancelRequestDecoder massCancelRequest = new OrderMassCancelRequestDecoder();
     private final UtcTimestampDecoder timestampDecoder = new UtcTimestampDecoder(true);
     private final RejectEncoder reject = new RejectEncoder();
     private final BusinessMessageRejectEncoder businessReject = new BusinessMessageRejectEncoder();
@@ -73,11 +76,14 @@ final class ClientMessageHandler
     private int sessionSequenceIndex;
     private int msgSeqNum;
 
-    ClientMessageHandler(final InstrumentRegistry instruments, final OrderEntry orderEntry, final GatewayMetrics metrics)
+    ClientMessageHandler(
+        final InstrumentRegistry instruments, final OrderEntry orderEntry, final GatewayMetrics metrics,
+        final KillSwitchRequests killSwitchRequests)
     {
         this.instruments = instruments;
         this.orderEntry = orderEntry;
         this.metrics = metrics;
+        this.killSwitchRequests = killSwitchRequests;
     }
 
     SessionHandler forClient(final ClientSessions.ClientContext context)
@@ -236,6 +242,10 @@ final class ClientMessageHandler
         else if (messageType == OrderStatusRequestDecoder.MESSAGE_TYPE)
         {
             handled = onStatusRequest(context, session, offset, length);
+        }
+        else if (messageType == OrderMassCancelRequestDecoder.MESSAGE_TYPE)
+        {
+            handled = onMassCancelRequest(context, session, offset, length);
         }
         else if (!isSessionMessage(messageType))
         {
@@ -399,6 +409,32 @@ final class ClientMessageHandler
         command.symbol.append(decoder.symbol(), 0, decoder.symbolLength());
         command.side = Side.fromFix(decoder.side());
         return offered(orderEntry.orderStatus(command), session, command.clOrdId);
+    }
+
+    /**
+     * The kill switch from a FIX session: rare, so a request object is allocated; it goes to the ops desk on
+     * another thread (halts, files, audit, alerts), which answers with an OrderMassCancelReport later.
+     */
+    private boolean onMassCancelRequest(
+        final ClientSessions.ClientContext context, final Session session, final int offset, final int length)
+    {
+        final OrderMassCancelRequestDecoder decoder = massCancelRequest;
+        if (!decodedAndValid(decoder, session, offset, length, "q"))
+        {
+            return true;
+        }
+        final KillSwitchRequest request = new KillSwitchRequest(
+            context.clientId(), context.config.clientCompId(), context.config.ops(), decoder.clOrdIDAsString(),
+            decoder.massCancelRequestType(), decoder.hasSymbol() ? decoder.symbolAsString() : null,
+            decoder.hasKillSwitchLevel() ? decoder.killSwitchLevel() : KillSwitchRequest.NO_LEVEL,
+            decoder.hasKillSwitchTarget() ? decoder.killSwitchTargetAsString() : null,
+            decoder.hasKillSwitchRelease() && decoder.killSwitchRelease());
+        LOG.info("event=kill_switch_requested client={} clOrdId={} type={} level={} target={} symbol={} release={}",
+            context.config, request.clOrdId(), request.massCancelRequestType(),
+            request.level() == KillSwitchRequest.NO_LEVEL ? "-" : String.valueOf(request.level()), request.target(),
+            request.symbol(), request.release());
+        killSwitchRequests.onKillSwitchRequest(request);
+        return true;
     }
 
     private static OrderRejectReason orderShapeReject(final OrdType ordType, final TimeInForce tif)

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One buy-side client allowed to log on: its CompID, the CompID it must address Meridian as, the
  * FIX version it speaks (BeginString), optional Logon credentials (Username 553 / Password 554)
  * checked when set, and optionally a dialect overlay its messages are validated against and the
- * tags of its orders carried to the venue.
+ * tags of its orders carried to the venue; an ops session (FIX 4.4) may also engage and release the kill
+ * switch by OrderMassCancelRequest.
  */
 public final class ClientSessionConfig
 {
@@ -31,6 +32,7 @@ public final class ClientSessionConfig
     private final DialectDictionary dialect;
     private final DialectDictionary validation;
     private final int[] carryTags;
+    private final boolean ops;
 
     /**
      * @param clientId       dense index 0..n-1, stable across restarts (the journal refers to it).
@@ -55,13 +57,13 @@ public final class ClientSessionConfig
         final String password, final String beginString)
     {
         this(clientId, clientCompId, meridianCompId, username, password, version(beginString, clientCompId),
-            null, null, new int[0]);
+            null, null, new int[0], false);
     }
 
     private ClientSessionConfig(
         final int clientId, final String clientCompId, final String meridianCompId, final String username,
         final String password, final String beginString, final DialectDictionary dialect,
-        final DialectDictionary validation, final int[] carryTags)
+        final DialectDictionary validation, final int[] carryTags, final boolean ops)
     {
         this.clientId = clientId;
         this.clientCompId = clientCompId;
@@ -73,6 +75,7 @@ public final class ClientSessionConfig
         // loaded here, at configuration, not on the library thread when the client logs on
         this.validation = validation != null ? validation : DialectDictionary.full(beginString);
         this.carryTags = carryTags;
+        this.ops = ops;
     }
 
     private static String version(final String beginString, final String clientCompId)
@@ -112,7 +115,7 @@ public final class ClientSessionConfig
             DialectDictionary.open(baseDictionaryLocation(beginString)), DialectDictionary.open(location));
         final DialectDictionary validation = DialectDictionary.fullWith(beginString, DialectDictionary.open(location));
         return new ClientSessionConfig(
-            clientId, clientCompId, meridianCompId, username, password, beginString, merged, validation, carryTags);
+            clientId, clientCompId, meridianCompId, username, password, beginString, merged, validation, carryTags, ops);
     }
 
     /**
@@ -123,7 +126,31 @@ public final class ClientSessionConfig
     public ClientSessionConfig withCarryTags(final int... tags)
     {
         return new ClientSessionConfig(
-            clientId, clientCompId, meridianCompId, username, password, beginString, dialect, validation, tags.clone());
+            clientId, clientCompId, meridianCompId, username, password, beginString, dialect, validation, tags.clone(),
+            ops);
+    }
+
+    /**
+     * @param ops whether the session is authorised to engage and release the kill switch by
+     *            OrderMassCancelRequest (35=q); FIX 4.4 sessions without a dialect only (the dictionary that
+     *            carries Meridian's kill switch fields).
+     * @return a copy with the authorisation.
+     * @throws IllegalArgumentException for an ops session on another FIX version or with a dialect.
+     */
+    public ClientSessionConfig withOps(final boolean ops)
+    {
+        if (ops && (!FIX_4_4.equals(beginString) || dialect != null))
+        {
+            throw new IllegalArgumentException("client " + clientCompId + ": an ops session must speak plain " + FIX_4_4);
+        }
+        return new ClientSessionConfig(
+            clientId, clientCompId, meridianCompId, username, password, beginString, dialect, validation, carryTags, ops);
+    }
+
+    /** @return whether the session may engage and release the kill switch (OrderMassCancelRequest). */
+    public boolean ops()
+    {
+        return ops;
     }
 
     public int clientId()
@@ -225,6 +252,7 @@ public final class ClientSessionConfig
 
     public String toString()
     {
-        return clientCompId + "->" + meridianCompId + "#" + clientId + "(" + dictionaryDescription() + ")";
+        return clientCompId + "->" + meridianCompId + "#" + clientId + "(" + dictionaryDescription() + ")" +
+            (ops ? "[ops]" : "");
     }
 }

@@ -52,6 +52,12 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
     private final GatewayMetrics metrics;
     private final io.meridian.fix.codecs.builder.ResendRequestEncoder resendRequest =
         new io.meridian.fix.codecs.builder.ResendRequestEncoder();
+    private final org.agrona.concurrent.ManyToOneConcurrentArrayQueue<KillSwitchReport> killSwitchReports =
+        new org.agrona.concurrent.ManyToOneConcurrentArrayQueue<>(1024);
+    private final io.meridian.fix.codecs.builder.OrderMassCancelReportEncoder massCancelReport =
+        new io.meridian.fix.codecs.builder.OrderMassCancelReportEncoder();
+    private volatile KillSwitchRequests killSwitchRequests;
+    private long killSwitchReportCount;
     private int backlogged;
     private int backlogLimit = DEFAULT_BACKLOG_LIMIT;
 
@@ -75,7 +81,7 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
             byCompId.put(client.clientCompId(), context);
         }
         this.metrics = metrics;
-        this.messageHandler = new ClientMessageHandler(instruments, orderEntry, metrics);
+        this.messageHandler = new ClientMessageHandler(instruments, orderEntry, metrics, this::onKillSwitchRequest);
         this.orderEntry = orderEntry;
     }
 
@@ -301,6 +307,88 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         {
             delay(context, new CancelReject().copyFrom(reject), "9", reject.clOrdId);
         }
+    }
+
+    /** Who acts on the clients' kill switch requests (the ops desk); until one is set they are refused. */
+    public ClientSessions killSwitchRequests(final KillSwitchRequests requests)
+    {
+        this.killSwitchRequests = requests;
+        return this;
+    }
+
+    private void onKillSwitchRequest(final KillSwitchRequest request)
+    {
+        final KillSwitchRequests requests = killSwitchRequests;
+        if (requests == null)
+        {
+            killSwitchReported(KillSwitchReport.rejected(request, KillSwitchReport.NOT_SUPPORTED,
+                "no kill switch desk is running"));
+            return;
+        }
+        requests.onKillSwitchRequest(request);
+    }
+
+    /** The answer to a kill switch request, from any thread: sent on the core thread's next duty cycle. */
+    public boolean killSwitchReported(final KillSwitchReport report)
+    {
+        if (!killSwitchReports.offer(report))
+        {
+            LOG.error("event=kill_switch_report_dropped client={} clOrdId={} reason=queue_full",
+                report.request().compId(), report.request().clOrdId());
+            return false;
+        }
+        return true;
+    }
+
+    /** Sends the kill switch reports waiting, as OrderMassCancelReports; core thread. @return the number sent. */
+    public int sendKillSwitchReports()
+    {
+        int sent = 0;
+        KillSwitchReport report;
+        while ((report = killSwitchReports.peek()) != null)
+        {
+            final ClientContext context = context(report.request().clientId());
+            if (context != null && !send(context, encode(report)))
+            {
+                break;
+            }
+            killSwitchReports.poll();
+            sent++;
+        }
+        return sent;
+    }
+
+    private Encoder encode(final KillSwitchReport report)
+    {
+        final KillSwitchRequest request = report.request();
+        final io.meridian.fix.codecs.builder.OrderMassCancelReportEncoder encoder = massCancelReport;
+        encoder.reset();
+        encoder.clOrdID(request.clOrdId())
+            .orderID("KS-" + (++killSwitchReportCount) + "-" + request.clOrdId())
+            .massCancelRequestType(request.massCancelRequestType())
+            .massCancelResponse(report.massCancelResponse())
+            .text(report.text());
+        if (report.rejectReason() != KillSwitchReport.NONE)
+        {
+            encoder.massCancelRejectReason(report.rejectReason());
+        }
+        if (request.symbol() != null)
+        {
+            encoder.symbol(request.symbol());
+        }
+        if (request.level() != KillSwitchRequest.NO_LEVEL)
+        {
+            encoder.killSwitchLevel(request.level());
+        }
+        if (request.target() != null)
+        {
+            encoder.killSwitchTarget(request.target());
+        }
+        if (request.release())
+        {
+            encoder.killSwitchRelease(true);
+        }
+        return encoder;
     }
 
     /**

@@ -72,6 +72,7 @@ public final class Oms implements AutoCloseable
     private final VenueExecution execution = new VenueExecution();
     private final VenueCancelReject venueCancelReject = new VenueCancelReject();
     private final StringBuilder balanceAsset = new StringBuilder(16);
+    private final StringBuilder massCancelAccount = new StringBuilder(16);
 
     /** many sequencer batches of fills (an order update, a venue report and a fill each) */
     private static final int STATE_PROJECTION_SLOTS = 16 * 1024;
@@ -320,6 +321,12 @@ public final class Oms implements AutoCloseable
         return writer.massCancel(scope.code(), id);
     }
 
+    /** Cancels every open order carrying this FIX Account (1) at its venue. @return false when the ring is full. */
+    public boolean massCancelAccount(final CharSequence account)
+    {
+        return writer.massCancelAccount(io.meridian.oms.model.MassCancelScope.ACCOUNT.code(), account);
+    }
+
     public int venueSessionState(final int venueId)
     {
         return machine.venueSessionState(venueId);
@@ -458,9 +465,15 @@ public final class Oms implements AutoCloseable
                     machine.onVenueCancelReject(venueCancelReject, receivedNanos);
                     break;
                 case RingCodec.MASS_CANCEL:
+                    final io.meridian.oms.model.MassCancelScope massCancelScope =
+                        io.meridian.oms.model.MassCancelScope.fromCode(RingCodec.massCancelScope(buffer, offset));
+                    massCancelAccount.setLength(0);
+                    if (massCancelScope == io.meridian.oms.model.MassCancelScope.ACCOUNT)
+                    {
+                        RingCodec.massCancelAccount(buffer, offset, massCancelAccount);
+                    }
                     machine.onMassCancel(
-                        io.meridian.oms.model.MassCancelScope.fromCode(RingCodec.massCancelScope(buffer, offset)),
-                        RingCodec.massCancelId(buffer, offset), receivedNanos);
+                        massCancelScope, RingCodec.massCancelId(buffer, offset), massCancelAccount, receivedNanos);
                     break;
                 case RingCodec.VENUE_BALANCE:
                     RingCodec.balanceAsset(buffer, offset, balanceAsset);

@@ -284,7 +284,8 @@ final class OrderStateMachine
      * client, which sees PendingCancel then Canceled with its order's own ClOrdID. Orders already
      * pending a cancel are in flight already; orders whose venue is down stay open and in flight.
      */
-    void onMassCancel(final io.meridian.oms.model.MassCancelScope scope, final int id, final long nowNanos)
+    void onMassCancel(
+        final io.meridian.oms.model.MassCancelScope scope, final int id, final CharSequence account, final long nowNanos)
     {
         metrics.commandIn();
         if (scope == null)
@@ -295,7 +296,7 @@ final class OrderStateMachine
         for (long n = 1; n <= lastOrderNumber; n++)
         {
             final Order o = ordersByNumber.get(n);
-            if (o == null || o.isTerminal() || o.pending == Order.PENDING_CANCEL || !inScope(o, scope, id) ||
+            if (o == null || o.isTerminal() || o.pending == Order.PENDING_CANCEL || !inScope(o, scope, id, account) ||
                 !venueConnected(o.venueId))
             {
                 continue;
@@ -319,13 +320,15 @@ final class OrderStateMachine
         }
     }
 
-    private static boolean inScope(final Order o, final io.meridian.oms.model.MassCancelScope scope, final int id)
+    private static boolean inScope(
+        final Order o, final io.meridian.oms.model.MassCancelScope scope, final int id, final CharSequence account)
     {
         switch (scope)
         {
             case VENUE: return o.venueId == id;
             case INSTRUMENT: return o.instrument.id() == id;
             case CLIENT: return o.clientId == id;
+            case ACCOUNT: return account.length() > 0 && o.account != null && o.account.contentEquals(account);
             default: return true;
         }
     }

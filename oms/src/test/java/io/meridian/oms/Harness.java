@@ -240,6 +240,15 @@ final class Harness implements AutoCloseable
         run();
     }
 
+    void massCancelAccount(final String account)
+    {
+        if (!oms.massCancelAccount(account))
+        {
+            throw new AssertionError("ring full");
+        }
+        run();
+    }
+
     void dayRoll()
     {
         if (!oms.dayRoll())

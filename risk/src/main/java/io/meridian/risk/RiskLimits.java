@@ -22,6 +22,8 @@ public final class RiskLimits
     private final long[] maxPosition;
     private final double maxDrawdown;
     private final int maxConsecutiveLosses;
+    private final double maxWindowLoss;
+    private final long lossWindowNanos;
     private final long breakerCooldownNanos;
     private final int breakerTripsToPause;
 
@@ -29,6 +31,8 @@ public final class RiskLimits
     {
         maxDrawdown = b.maxDrawdown;
         maxConsecutiveLosses = b.maxConsecutiveLosses;
+        maxWindowLoss = b.maxWindowLoss;
+        lossWindowNanos = b.lossWindowNanos;
         breakerCooldownNanos = b.breakerCooldownNanos;
         breakerTripsToPause = b.breakerTripsToPause;
         maxOpenOrders = b.maxOpenOrders;
@@ -64,6 +68,8 @@ public final class RiskLimits
         System.arraycopy(maxPosition, 0, b.maxPosition, 0, maxPosition.length);
         b.maxDrawdown = maxDrawdown;
         b.maxConsecutiveLosses = maxConsecutiveLosses;
+        b.maxWindowLoss = maxWindowLoss;
+        b.lossWindowNanos = lossWindowNanos;
         b.breakerCooldownNanos = breakerCooldownNanos;
         b.breakerTripsToPause = breakerTripsToPause;
         return b;
@@ -125,6 +131,21 @@ public final class RiskLimits
         return maxConsecutiveLosses;
     }
 
+    /**
+     * Circuit breaker, the loss rate: the losses realised within {@link #lossWindowNanos} (quote units, losing
+     * fills only, wins do not offset them) above this trip it; +Infinity when off.
+     */
+    public double maxWindowLoss()
+    {
+        return maxWindowLoss;
+    }
+
+    /** The loss rate's window. */
+    public long lossWindowNanos()
+    {
+        return lossWindowNanos;
+    }
+
     /** How long a trip refuses new risk. */
     public long breakerCooldownNanos()
     {
@@ -139,7 +160,8 @@ public final class RiskLimits
 
     public boolean hasBreaker()
     {
-        return maxDrawdown != Double.POSITIVE_INFINITY || maxConsecutiveLosses > 0;
+        return maxDrawdown != Double.POSITIVE_INFINITY || maxConsecutiveLosses > 0 ||
+            maxWindowLoss != Double.POSITIVE_INFINITY;
     }
 
     public int instrumentCount()
@@ -164,6 +186,7 @@ public final class RiskLimits
             Double.compare(l.maxDailyLoss, maxDailyLoss) == 0 && Double.compare(l.maxGrossExposure, maxGrossExposure) == 0 &&
             Arrays.equals(l.maxOrderQty, maxOrderQty) && Arrays.equals(l.maxPosition, maxPosition) &&
             Double.compare(l.maxDrawdown, maxDrawdown) == 0 && l.maxConsecutiveLosses == maxConsecutiveLosses &&
+            Double.compare(l.maxWindowLoss, maxWindowLoss) == 0 && l.lossWindowNanos == lossWindowNanos &&
             l.breakerCooldownNanos == breakerCooldownNanos && l.breakerTripsToPause == breakerTripsToPause;
     }
 
@@ -184,6 +207,8 @@ public final class RiskLimits
         private final long[] maxPosition;
         private double maxDrawdown = Double.POSITIVE_INFINITY;
         private int maxConsecutiveLosses;
+        private double maxWindowLoss = Double.POSITIVE_INFINITY;
+        private long lossWindowNanos = 60_000_000_000L;
         private long breakerCooldownNanos = 300_000_000_000L;
         private int breakerTripsToPause = 3;
 
@@ -246,6 +271,23 @@ public final class RiskLimits
         public Builder maxConsecutiveLosses(final int value)
         {
             maxConsecutiveLosses = requireNonNegative(value, "max-consecutive-losses");
+            return this;
+        }
+
+        /** The loss rate: at most {@code value} quote units of losses realised within the loss window. */
+        public Builder maxWindowLoss(final double value)
+        {
+            maxWindowLoss = requireNonNegative(value, "max-loss-per-window");
+            return this;
+        }
+
+        public Builder lossWindowNanos(final long value)
+        {
+            if (value <= 0)
+            {
+                throw new IllegalArgumentException("loss-window-s must be positive");
+            }
+            lossWindowNanos = value;
             return this;
         }
 

@@ -46,7 +46,7 @@ public final class RiskScope
     /** Why a circuit breaker tripped. */
     public enum TripCause
     {
-        DRAWDOWN, LOSING_STREAK
+        DRAWDOWN, LOSING_STREAK, LOSS_RATE
     }
 
     static final int MAX_TRIPS_TO_PAUSE = 64;
@@ -55,6 +55,16 @@ public final class RiskScope
     private long trippedUntilNanos = Long.MIN_VALUE;
     private final long[] tripTimes = new long[MAX_TRIPS_TO_PAUSE];
     private long tripsSinceReset;
+    /** the losing fills of the loss rate, oldest first: a ring, evicted as they leave the window */
+    private static final int LOSS_RING = 1024;
+    private final long[] lossNanos = new long[LOSS_RING];
+    private final double[] lossAmount = new double[LOSS_RING];
+    private int lossFirst;
+    private int lossCount;
+    private double windowLoss;
+    /** fills up to this time were answered by the last trip (or reset): a replay does not count them again */
+    private long streakClearedNanos = Long.MIN_VALUE;
+    private volatile long breakerVersion;
     private volatile long trips;
     private volatile TripCause lastTripCause;
     private volatile boolean paused;
@@ -190,7 +200,7 @@ public final class RiskScope
      */
     private OrderRejectReason breaker(final RiskLimits l, final long nowNanos, final double profit)
     {
-        applyResetRequest();
+        applyResetRequest(nowNanos);
         if (paused)
         {
             return OrderRejectReason.CIRCUIT_BREAKER_PAUSED;
@@ -211,6 +221,10 @@ public final class RiskScope
         {
             return trip(l, nowNanos, TripCause.LOSING_STREAK, profit);
         }
+        if (l.maxWindowLoss() != Double.POSITIVE_INFINITY && lossesWithin(nowNanos - l.lossWindowNanos()) > l.maxWindowLoss())
+        {
+            return trip(l, nowNanos, TripCause.LOSS_RATE, profit);
+        }
         return OrderRejectReason.NONE;
     }
 
@@ -219,6 +233,8 @@ public final class RiskScope
         trippedUntilNanos = nowNanos + l.breakerCooldownNanos();
         peakProfit = profit; // the cool-down is the response to this fall: measure the next one from here
         consecutiveLosses = 0;
+        clearLosses();
+        streakClearedNanos = nowNanos;
         tripTimes[(int)(tripsSinceReset % MAX_TRIPS_TO_PAUSE)] = nowNanos;
         tripsSinceReset++;
         lastTripCause = cause;
@@ -228,11 +244,12 @@ public final class RiskScope
         {
             paused = true;
         }
+        breakerVersion = breakerVersion + 1;
         trips = trips + 1; // the last write: a watcher that sees the count sees the cause and the pause
         return paused ? OrderRejectReason.CIRCUIT_BREAKER_PAUSED : OrderRejectReason.CIRCUIT_BREAKER;
     }
 
-    private void applyResetRequest()
+    private void applyResetRequest(final long nowNanos)
     {
         final long requested = resetRequests.get();
         if (requested != resetsApplied)
@@ -242,8 +259,105 @@ public final class RiskScope
             trippedUntilNanos = Long.MIN_VALUE;
             peakProfit = Double.NaN;
             consecutiveLosses = 0;
+            clearLosses();
+            streakClearedNanos = nowNanos;
             tripsSinceReset = 0;
+            breakerVersion = breakerVersion + 1;
         }
+    }
+
+    /** A losing fill for the loss rate; the oldest is overwritten when the ring is full (then it no longer counts). */
+    private void recordLoss(final long nowNanos, final double loss)
+    {
+        if (lossCount == LOSS_RING)
+        {
+            windowLoss -= lossAmount[lossFirst];
+            lossFirst = (lossFirst + 1) % LOSS_RING;
+            lossCount--;
+        }
+        final int at = (lossFirst + lossCount) % LOSS_RING;
+        lossNanos[at] = nowNanos;
+        lossAmount[at] = loss;
+        lossCount++;
+        windowLoss += loss;
+    }
+
+    /** The losses realised after {@code sinceNanos}, evicting the older ones (fills arrive in time order). */
+    private double lossesWithin(final long sinceNanos)
+    {
+        while (lossCount > 0 && lossNanos[lossFirst] <= sinceNanos)
+        {
+            windowLoss -= lossAmount[lossFirst];
+            lossFirst = (lossFirst + 1) % LOSS_RING;
+            lossCount--;
+        }
+        if (lossCount == 0)
+        {
+            windowLoss = 0; // no drift of rounding left behind
+        }
+        return windowLoss;
+    }
+
+    private void clearLosses()
+    {
+        lossFirst = 0;
+        lossCount = 0;
+        windowLoss = 0;
+    }
+
+    /**
+     * What the circuit breaker has decided, to be kept across a restart (trips are live decisions, not journaled):
+     * the replay rebuilds the losing streak from the fills, and without this the first order after a start would
+     * trip again on a streak already answered, with a second audit record and alert.
+     *
+     * @param streakClearedNanos fills up to this time were answered by a trip or a reset.
+     * @param trippedUntilNanos  the cool-down's end.
+     * @param lastCause          the last trip's cause, or null.
+     * @param recentTripNanos    the trips within 24 hours of the snapshot, oldest first (they count to the pause).
+     */
+    public record BreakerState(
+        long streakClearedNanos, long trippedUntilNanos, TripCause lastCause, long[] recentTripNanos)
+    {
+    }
+
+    /** Changes whenever a trip or a reset changes {@link #breakerState} (a watcher saves it then). */
+    public long breakerVersion()
+    {
+        return breakerVersion;
+    }
+
+    /** A snapshot for saving, read off the sequencer thread after {@link #breakerVersion}: at worst one trip old. */
+    public BreakerState breakerState(final long nowNanos)
+    {
+        final long count = tripsSinceReset;
+        final int kept = (int)Math.min(count, MAX_TRIPS_TO_PAUSE);
+        final long[] recent = new long[kept];
+        int n = 0;
+        for (long t = count - kept; t < count; t++)
+        {
+            final long at = tripTimes[(int)(t % MAX_TRIPS_TO_PAUSE)];
+            if (at > nowNanos - NANOS_PER_DAY)
+            {
+                recent[n++] = at;
+            }
+        }
+        return new BreakerState(
+            streakClearedNanos, trippedUntilNanos, lastTripCause, java.util.Arrays.copyOf(recent, n));
+    }
+
+    /** The breaker's state from before a restart; before the journal replay and the sequencer run. */
+    public void restoreBreakerState(final BreakerState state)
+    {
+        streakClearedNanos = state.streakClearedNanos();
+        trippedUntilNanos = state.trippedUntilNanos();
+        lastTripCause = state.lastCause();
+        final long[] recent = state.recentTripNanos();
+        final int kept = Math.min(recent.length, MAX_TRIPS_TO_PAUSE);
+        for (int i = 0; i < kept; i++)
+        {
+            tripTimes[i] = recent[recent.length - kept + i];
+        }
+        tripsSinceReset = kept;
     }
 
     /** An operator's reset of the circuit breaker (any thread): applied before the scope's next check. */
@@ -434,9 +548,15 @@ public final class RiskScope
             final double avgCost = openCost[i] / p;
             final double realised = closing * (unitPrice - avgCost) * (p > 0 ? 1 : -1);
             realisedToday += realised;
-            if (realised < 0)
+            if (nowNanos <= streakClearedNanos)
+            {
+                // a replayed fill the last trip (or reset) already answered: the streak starts after it
+                consecutiveLosses = 0;
+            }
+            else if (realised < 0)
             {
                 consecutiveLosses++;
+                recordLoss(nowNanos, -realised);
             }
             else if (realised > 0)
             {

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * Operator halts in front of the hot gate: the kill switch refuses every new order and replace
  * ({@code KILL_SWITCH}); a halted venue refuses those routed to it ({@code VENUE_HALTED} by the
  * operator, {@code VENUE_DRIFT} by reconciliation's halt policy, {@code VENUE_NOT_RECONCILED} until
- * its first reconciliation after a start; each its own flag, so lifting one never lifts another). Cancels
+ * its first reconciliation after a start, {@code RECONCILIATION_OVERDUE} while its reconciliation is overdue;
+ * each its own flag, so lifting one never lifts another). Cancels
  * never pass through a pre-trade check, so they keep working. Set from the admin thread, read by the
  * sequencer (one volatile read per order, no allocation); the outcome is journaled with the order,
  * so a replay reaches the same state whatever the halts are then.
@@ -29,9 +30,10 @@ public final class TradingHalts implements PreTradeCheck
     private static final int OPERATOR = 1;
     private static final int DRIFT = 2;
     private static final int NOT_RECONCILED = 4;
+    private static final int OVERDUE = 8;
 
     private final PreTradeCheck next;
-    /** per venue, the bits OPERATOR | DRIFT | NOT_RECONCILED */
+    /** per venue, the bits OPERATOR | DRIFT | NOT_RECONCILED | OVERDUE */
     private final AtomicIntegerArray venueHalted;
     private final AtomicIntegerArray[] scoped = new AtomicIntegerArray[Level.values().length];
     private volatile boolean killSwitch;
@@ -94,7 +96,9 @@ public final class TradingHalts implements PreTradeCheck
         if (venueFlags != 0)
         {
             return (venueFlags & OPERATOR) != 0 ? OrderRejectReason.VENUE_HALTED :
-                (venueFlags & DRIFT) != 0 ? OrderRejectReason.VENUE_DRIFT : OrderRejectReason.VENUE_NOT_RECONCILED;
+                (venueFlags & DRIFT) != 0 ? OrderRejectReason.VENUE_DRIFT :
+                (venueFlags & NOT_RECONCILED) != 0 ? OrderRejectReason.VENUE_NOT_RECONCILED :
+                OrderRejectReason.RECONCILIATION_OVERDUE;
         }
         if (halted(Level.INSTRUMENT, instrument.id()))
         {
@@ -179,6 +183,17 @@ public final class TradingHalts implements PreTradeCheck
     public boolean notReconciled(final int venueId, final boolean notReconciled)
     {
         return setVenueFlag(venueId, NOT_RECONCILED, notReconciled);
+    }
+
+    /** The reconciliation heartbeat: the venue's reconciliation is overdue. @return the previous state. */
+    public boolean overdueHalt(final int venueId, final boolean overdue)
+    {
+        return setVenueFlag(venueId, OVERDUE, overdue);
+    }
+
+    public boolean overdueHalted(final int venueId)
+    {
+        return venueFlag(venueId, OVERDUE);
     }
 
     public boolean driftHalted(final int venueId)

@@ -325,6 +325,103 @@ class ScopeLimitsTest
     }
 
     @Test
+    void breakerTripsOnTheLossesRealisedWithinItsWindow()
+    {
+        final HotRiskGate gate = gate(RiskLimits.none(2), Map.of("C0", limits().maxWindowLoss(2.5)
+            .lossWindowNanos(60 * SECOND).breakerTripsToPause(0).build()), Map.of());
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 100, 1_000_000)).isEqualTo(NONE);
+        fill(gate, 0, "", AAPL, Side.BUY, 100, 1_000_000, true, now);
+        for (int i = 0; i < 2; i++)
+        {
+            now += SECOND;
+            assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 990_000)).isEqualTo(NONE);
+            fill(gate, 0, "", AAPL, Side.SELL, 1, 990_000, true, now); // realises -1.00
+        }
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 1_000_000)).as("2.00 lost in the window").isEqualTo(NONE);
+        cancel(gate, 0, "", AAPL, Side.BUY, 1);
+
+        now += 61 * SECOND; // the first two losses leave the window
+        assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 990_000)).isEqualTo(NONE);
+        fill(gate, 0, "", AAPL, Side.SELL, 1, 990_000, true, now);
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 1_000_000)).as("1.00 in the window").isEqualTo(NONE);
+        cancel(gate, 0, "", AAPL, Side.BUY, 1);
+
+        now += SECOND;
+        assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 1_010_000)).isEqualTo(NONE);
+        fill(gate, 0, "", AAPL, Side.SELL, 1, 1_010_000, true, now); // a win does not offset the losses
+        for (int i = 0; i < 2; i++)
+        {
+            now += SECOND;
+            assertThat(order(gate, 0, "", AAPL, Side.SELL, 1, 990_000)).isEqualTo(NONE);
+            fill(gate, 0, "", AAPL, Side.SELL, 1, 990_000, true, now);
+        }
+        assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 1_000_000)).as("3.00 in the window")
+            .isEqualTo(OrderRejectReason.CIRCUIT_BREAKER);
+        assertThat(gate.scope(RiskScope.Kind.SESSION, "C0").lastTripCause()).isEqualTo(RiskScope.TripCause.LOSS_RATE);
+    }
+
+    @Test
+    void aRestartDoesNotTripAgainOnTheStreakTheLastTripAnswered()
+    {
+        final Map<String, RiskLimits> sessions = Map.of("C0", limits().maxConsecutiveLosses(2)
+            .breakerCooldownNanos(10 * SECOND).breakerTripsToPause(2).build());
+        final HotRiskGate live = gate(RiskLimits.none(2), sessions, Map.of());
+        final List<long[]> fills = new java.util.ArrayList<>();
+        assertThat(order(live, 0, "", AAPL, Side.BUY, 100, 1_000_000)).isEqualTo(NONE);
+        fill(live, 0, "", AAPL, Side.BUY, 100, 1_000_000, true, now);
+        fills.add(new long[] {Side.BUY.ordinal(), 100, 1_000_000, now});
+        for (int i = 0; i < 2; i++)
+        {
+            now += SECOND;
+            assertThat(order(live, 0, "", AAPL, Side.SELL, 1, 990_000)).isEqualTo(NONE);
+            fill(live, 0, "", AAPL, Side.SELL, 1, 990_000, true, now);
+            fills.add(new long[] {Side.SELL.ordinal(), 1, 990_000, now});
+        }
+        now += SECOND;
+        assertThat(order(live, 0, "", AAPL, Side.BUY, 1, 1_000_000)).isEqualTo(OrderRejectReason.CIRCUIT_BREAKER);
+        final RiskScope tripped = live.scope(RiskScope.Kind.SESSION, "C0");
+        assertThat(tripped.breakerTrips()).isEqualTo(1);
+        final RiskScope.BreakerState saved = tripped.breakerState(now);
+        assertThat(saved.recentTripNanos()).containsExactly(now);
+
+        // the restart: the state saved, then the replay of the same fills (the gate is not asked during a replay)
+        final HotRiskGate restarted = gate(RiskLimits.none(2), sessions, Map.of());
+        final RiskScope scope = restarted.scope(RiskScope.Kind.SESSION, "C0");
+        scope.restoreBreakerState(saved);
+        for (final long[] f : fills)
+        {
+            fill(restarted, 0, "", AAPL, Side.values()[(int)f[0]], f[1], f[2], true, f[3]);
+        }
+        now += SECOND;
+        assertThat(order(restarted, 0, "", AAPL, Side.BUY, 1, 1_000_000)).as("still cooling down")
+            .isEqualTo(OrderRejectReason.CIRCUIT_BREAKER);
+        now += 10 * SECOND;
+        assertThat(order(restarted, 0, "", AAPL, Side.BUY, 1, 1_000_000)).as("no second trip on the same streak")
+            .isEqualTo(NONE);
+        assertThat(scope.breakerTrips()).isZero();
+
+        // a new streak after the restart trips, and counts with the trip before it to the pause (2 in 24 hours)
+        cancel(restarted, 0, "", AAPL, Side.BUY, 1);
+        for (int i = 0; i < 2; i++)
+        {
+            now += SECOND;
+            assertThat(order(restarted, 0, "", AAPL, Side.SELL, 1, 990_000)).isEqualTo(NONE);
+            fill(restarted, 0, "", AAPL, Side.SELL, 1, 990_000, true, now);
+        }
+        now += SECOND;
+        assertThat(order(restarted, 0, "", AAPL, Side.BUY, 1, 1_000_000))
+            .isEqualTo(OrderRejectReason.CIRCUIT_BREAKER_PAUSED);
+
+        // without the saved state the replayed streak trips again: what the state file prevents
+        final HotRiskGate forgetful = gate(RiskLimits.none(2), sessions, Map.of());
+        for (final long[] f : fills)
+        {
+            fill(forgetful, 0, "", AAPL, Side.values()[(int)f[0]], f[1], f[2], true, f[3]);
+        }
+        assertThat(order(forgetful, 0, "", AAPL, Side.BUY, 1, 1_000_000)).isEqualTo(OrderRejectReason.CIRCUIT_BREAKER);
+    }
+
+    @Test
     void aStaleOrUnsyncedFeedRefusesNewOrdersForItsInstrumentsOnly()
     {
         final HotRiskGate gate = gate(RiskLimits.none(2), Map.of(), Map.of());

@@ -25,6 +25,8 @@ class TradingHaltsTest
         final TradingHalts halts = new TradingHalts(new HotRiskGate(new InstrumentRegistry(List.of(BTC, AAPL))), 2);
         final Instrument onVenue1 = BTC;
         assertEquals(OrderRejectReason.NONE, check(halts, onVenue1));
+        halts.overdueHalt(1, true);
+        assertEquals(OrderRejectReason.RECONCILIATION_OVERDUE, check(halts, onVenue1));
         halts.notReconciled(1, true);
         assertEquals(OrderRejectReason.VENUE_NOT_RECONCILED, check(halts, onVenue1));
         halts.driftHalt(1, true);
@@ -37,6 +39,9 @@ class TradingHaltsTest
         assertFalse(halts.driftHalted(1));
         assertTrue(halts.notReconciled(1));
         halts.notReconciled(1, false);
+        assertEquals(OrderRejectReason.RECONCILIATION_OVERDUE, check(halts, onVenue1), "overdue still");
+        assertTrue(halts.overdueHalt(1, false));
+        assertFalse(halts.overdueHalted(1));
         assertEquals(OrderRejectReason.NONE, check(halts, onVenue1));
         assertEquals(OrderRejectReason.NONE, check(halts, AAPL));
         assertThrows(IllegalArgumentException.class, () -> halts.driftHalt(2, true));

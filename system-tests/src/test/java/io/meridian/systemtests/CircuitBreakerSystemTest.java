@@ -103,6 +103,59 @@ class CircuitBreakerSystemTest
         }
     }
 
+    @Test
+    void aRestartDoesNotTripTheBreakerAgainOnTheStreakItAnswered(@TempDir final Path dir) throws Exception
+    {
+        // two losses in a row trip it for a 1 s cool-down; it never pauses
+        final RiskSettings coolDownOnly = new RiskSettings(List.of(new RiskSettings.ScopeSettings(RiskScope.Kind.SESSION,
+            MeridianTestServer.CLIENT, new LimitSettings(null, null, null, null, null, null, null, null, 2, 1L, 0))),
+            LocalTime.MIDNIGHT, Duration.ofMillis(250), Duration.ofSeconds(2));
+        final int fixPort = MeridianTestServer.freePort();
+        final Path data = dir.resolve("meridian");
+        try (FixVenueSimulator venue = new FixVenueSimulator(
+            FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start();
+            TestFixClient client = new TestFixClient(fixPort, MeridianTestServer.CLIENT, dir.resolve("client")))
+        {
+            try (MeridianTestServer first = new MeridianTestServer(
+                data, fixPort, MeridianTestServer.freePort(), venue.port(), "lock-step", "backoff").risk(coolDownOnly)
+                .start().awaitVenueConnected())
+            {
+                client.start().awaitLogon();
+                venue.control().addLiquidity("AAPL", Side.SELL, "10", "190.00");
+                client.send(limit("long", BUY, "10", "AAPL", "190.00", TimeInForce.DAY));
+                client.await("filled", report("long", 'F'));
+                for (final String id : new String[] {"loss-1", "loss-2"})
+                {
+                    venue.control().addLiquidity("AAPL", Side.BUY, "1", "189.00");
+                    client.send(limit(id, SELL, "1", "AAPL", "189.00", TimeInForce.DAY));
+                    client.await("filled " + id, report(id, 'F'));
+                }
+                client.send(limit("more", BUY, "1", "AAPL", "189.00", TimeInForce.DAY));
+                assertThat(field(client.await("refused", report("more", '8')), 58)).contains("circuit breaker");
+                assertThat(first.get("/risk").body()).contains("\"lastCause\":\"LOSING_STREAK\"");
+                awaitFile(data.resolve("breaker-state"), "session " + MeridianTestServer.CLIENT + "\t");
+            }
+            assertThat(Files.readString(data.resolve("breaker-state"))).contains("\tLOSING_STREAK\t");
+            Thread.sleep(1_100); // past the cool-down, whatever the restart took
+
+            try (MeridianTestServer second = new MeridianTestServer(
+                data, fixPort, MeridianTestServer.freePort(), venue.port(), "lock-step", "backoff").risk(coolDownOnly)
+                .start().awaitVenueConnected())
+            {
+                client.awaitLogon();
+                // the replay rebuilt the two losses; the trip that answered them was kept: no second trip
+                client.send(limit("after-restart", BUY, "1", "AAPL", "180.00", TimeInForce.DAY));
+                client.await("accepted", report("after-restart", '0'));
+                final String risk = second.get("/risk").body();
+                final String session = risk.substring(risk.indexOf("\"name\":\"" + MeridianTestServer.CLIENT + "\""));
+                assertThat(session.substring(0, session.indexOf("\"breaker\""))).contains("\"openOrders\":1");
+                assertThat(session.substring(session.indexOf("\"breaker\""))).startsWith("\"breaker\":{\"trips\":0,");
+            }
+            assertThat(Files.readAllLines(data.resolve("audit.log")))
+                .filteredOn(line -> line.contains("TRIP /risk/breakers/session/" + MeridianTestServer.CLIENT)).hasSize(1);
+        }
+    }
+
     private static void awaitFile(final Path file, final String content) throws Exception
     {
         final long deadline = System.nanoTime() + TestFixClient.TIMEOUT.toNanos();

@@ -120,6 +120,31 @@ class RiskLimitsSystemTest
                 client.await("New after-change", report("after-change", '0'));
                 client.send(limit("fifth", BUY, "1", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL));
                 assertThat(field(client.await("refused", report("fifth", '8')), 58)).contains("open order count limit");
+                assertThat(second.get("/risk").body()).contains("\"limitsSource\":\"runtime\",\"limitsChangedBy\":\"admin\"");
+            }
+            // the runtime change outlives a restart: applied over the YAML's 3 open orders
+            try (MeridianTestServer third = new MeridianTestServer(
+                data, fixPort, MeridianTestServer.freePort(), venue.port(), "lock-step", "backoff").risk(limits())
+                .start().awaitVenueConnected())
+            {
+                client.awaitLogon();
+                client.send(limit("after-second-restart", BUY, "1", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL));
+                assertThat(field(client.await("refused", report("after-second-restart", '8')), 58))
+                    .contains("open order count limit");
+                final String risk = third.get("/risk").body();
+                assertThat(risk).contains("\"name\":\"" + MeridianTestServer.CLIENT + "\",\"limits\":{\"maxOpenOrders\":4," +
+                    "\"maxPosition\":{\"AAPL\":26}},\"limitsSource\":\"runtime\",\"limitsChangedBy\":\"admin\"")
+                    .contains("\"openOrders\":4");
+                assertThat(java.nio.file.Files.readString(data.resolve("risk-limits")))
+                    .startsWith("session\t" + MeridianTestServer.CLIENT + "\tadmin\t")
+                    .contains("\tmax-open-orders=4\tmax-position.AAPL=26\n");
+
+                // back to the YAML's limits: three open orders, and so on the next start
+                final var reverted = third.send("admin", "DELETE", "/risk/limits/session/" + MeridianTestServer.CLIENT,
+                    null, null);
+                assertThat(reverted.statusCode()).isEqualTo(200);
+                assertThat(reverted.body()).contains("\"maxOpenOrders\":3").contains("\"limitsSource\":\"configuration\"");
+                assertThat(java.nio.file.Files.readString(data.resolve("risk-limits"))).isEmpty();
             }
         }
     }

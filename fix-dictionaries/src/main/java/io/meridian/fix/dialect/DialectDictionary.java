@@ -190,7 +190,10 @@ public final class DialectDictionary
                     mergeInto(fix42, parse(open(FULL_LOCATION + "FIX42-meridian.xml")).getDocumentElement());
                     return new DialectDictionary(null, fix42, msgTypes(fix42));
                 case "FIX.4.4":
-                    return base(open(FULL_LOCATION + "FIX44.xml"));
+                    // what Meridian's FIX 4.4 sessions add: the kill switch fields of an ops session's mass cancel
+                    final Document fix44 = parse(open(FULL_LOCATION + "FIX44.xml"));
+                    mergeInto(fix44, parse(open(FULL_LOCATION + "FIX44-meridian.xml")).getDocumentElement());
+                    return new DialectDictionary(null, fix44, msgTypes(fix44));
                 case "FIXT.1.1":
                     return fixt(open(FULL_LOCATION + "FIXT11.xml"), open(FULL_LOCATION + "FIX50SP2.xml"));
                 default:

@@ -395,6 +395,26 @@ public final class RingCodec
         return b.getInt(offset + 4);
     }
 
+    /** An account's mass cancel: the fixed part (scope, id -1), then the account's name. */
+    public static int massCancelAccountLength(final CharSequence account)
+    {
+        return MASS_CANCEL_LENGTH + stringLength(account);
+    }
+
+    public static int encodeMassCancelAccount(
+        final MutableDirectBuffer b, final int offset, final int scopeCode, final CharSequence account)
+    {
+        b.putInt(offset, scopeCode);
+        b.putInt(offset + 4, -1);
+        return putString(b, offset + MASS_CANCEL_LENGTH, account) - offset;
+    }
+
+    /** The account of an account's mass cancel (only that scope's records carry one). */
+    public static void massCancelAccount(final DirectBuffer b, final int offset, final StringBuilder account)
+    {
+        getString(b, offset + MASS_CANCEL_LENGTH, account);
+    }
+
     // ---------------------------------------------------------------- VenueBalance
 
     private static final int BALANCE_FIXED = 16;

@@ -183,6 +183,19 @@ public final class RingCommandWriter implements OrderEntry, VenueEvents
         return true;
     }
 
+    /** Every open order carrying this FIX Account: the name is journaled, not an id. */
+    public boolean massCancelAccount(final int scopeCode, final CharSequence account)
+    {
+        final int index = ring.tryClaim(RingCodec.MASS_CANCEL, RingCodec.massCancelAccountLength(account));
+        if (index < 0)
+        {
+            return false;
+        }
+        RingCodec.encodeMassCancelAccount(buffer, index, scopeCode, account);
+        ring.commit(index);
+        return true;
+    }
+
     public boolean massCancel(final int scopeCode, final int id)
     {
         final int index = ring.tryClaim(RingCodec.MASS_CANCEL, RingCodec.MASS_CANCEL_LENGTH);

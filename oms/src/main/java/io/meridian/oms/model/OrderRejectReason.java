@@ -51,7 +51,9 @@ public enum OrderRejectReason
     VENUE_DRIFT(38, 2,
         "venue halted: reconciliation found a difference with the venue, not yet resolved (cancels accepted)", 99),
     VENUE_NOT_RECONCILED(39, 2,
-        "venue not reconciled since the start: new orders to it refused until it is (cancels accepted)", 99);
+        "venue not reconciled since the start: new orders to it refused until it is (cancels accepted)", 99),
+    RECONCILIATION_OVERDUE(40, 2,
+        "venue halted: not reconciled within its bound, new orders to it refused until it is (cancels accepted)", 99);
 
     private final int code;
     private final int fixOrdRejReason;
