@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Journals written by the builds that introduced format versions 3 (v2 was never released on main)
- * and 4 (the MassCancel record), checked in under src/test/resources/journal-fixture/v3 and v4: every later build must replay it to the same orders. When
+ * Journals written by the builds that introduced format versions 3 (v2 was never released on main),
+ * 4 (the MassCancel record) and 5 (its ACCOUNT scope, with the account's name), checked in under
+ * src/test/resources/journal-fixture/v3, v4 and v5: every later build must replay them to the same orders. When
  * the format changes on purpose, bump JournalFormat.VERSION, keep this fixture (and migrate it, or
  * refuse it with a message, as the version check does), and add a new fixture beside it.
  * Regenerate only with {@code -Dmeridian.writeJournalFixture=true} (writes into src/test/resources).
@@ -33,7 +34,7 @@ class JournalFixtureTest
     Path dir;
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"v3", "v4"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"v3", "v4", "v5"})
     void replaysTheCheckedInJournalToTheSameOrders(final String version) throws IOException
     {
         final Path fixture = FIXTURES.resolve(version);
@@ -149,6 +150,10 @@ class JournalFixtureTest
             final VenueExecution operatorCancel = h.execution(1, ExecType.CANCELED, e + "-2");
             operatorCancel.origClOrdId.append(e).append("-1");
             h.submit(operatorCancel);
+            // format 5: the operator's mass cancel of an account's open orders, the account by name
+            final String f = h.buy(1, "F1", 7, 1_500_000);
+            h.venue(ExecType.NEW, f + "-1");
+            h.massCancelAccount("ACC1");
             orders = describe(h);
             hash = h.stateHash();
             records = (int)h.oms.metrics().journalRecords();

@@ -30,10 +30,11 @@ public final class JournalFormat
     /**
      * 1: the unversioned journal of earlier builds; 2: format descriptor, VenueExecution fee fields,
      * enums stored by explicit (FIX) codes; 3: client commands carry their FIX session position; 4: the
-     * operator's MassCancel record.
+     * operator's MassCancel record; 5: its ACCOUNT scope (the account's name in the record), which a build of
+     * version 4 would skip as an anomaly: it must refuse such a journal instead.
      */
-    public static final int VERSION = 4;
-    /** The oldest version this build replays: 4 only adds a record type (MassCancel) to 3. */
+    public static final int VERSION = 5;
+    /** The oldest version this build replays: 4 only adds a record type (MassCancel) to 3, 5 a scope to 4. */
     public static final int READABLE_FROM = 3;
     static final int LENGTH = 32;
 
