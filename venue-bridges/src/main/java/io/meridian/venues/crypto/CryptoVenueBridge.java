@@ -89,6 +89,8 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     private final List<TrackedOrder> open = new ArrayList<>();
     /** orders whose status the OMS asked and has not been answered yet */
     private final List<TrackedOrder> statusOwed = new ArrayList<>();
+    private long statusWindowStartMs;
+    private int statusQueriesInWindow;
     private final ArrayDeque<String> unknownFills = new ArrayDeque<>();
     /** trade ids of the kept unknown-order fills: apart from {@code tradeIds}, so a take-over still books them */
     private final ArrayDeque<String> unknownTradeIdsInOrder = new ArrayDeque<>();
@@ -754,8 +756,9 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         {
             return;
         }
-        if (t.statusClOrdId == null)
+        if (!t.inStatusOwed)
         {
+            t.inStatusOwed = true;
             statusOwed.add(t);
         }
         t.statusClOrdId = clOrdId;
@@ -1315,6 +1318,7 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
             final TrackedOrder t = statusOwed.get(i);
             if (t.statusClOrdId == null)
             {
+                t.inStatusOwed = false;
                 statusOwed.remove(i);
                 continue;
             }
@@ -1338,7 +1342,7 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
                 }
                 work++;
             }
-            else if (asked < STATUS_QUERIES_PER_PASS && connected && queryBudgetExhausted(nowMs) == null)
+            else if (asked < STATUS_QUERIES_PER_PASS && connected && statusQueryAllowed(nowMs))
             {
                 asked++;
                 // asked again if the answer is lost
@@ -1348,6 +1352,27 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
             }
         }
         return work;
+    }
+
+    private boolean statusQueryAllowed(final long nowMs)
+    {
+        if (nowMs - statusWindowStartMs >= 1_000)
+        {
+            statusWindowStartMs = nowMs;
+            statusQueriesInWindow = 0;
+        }
+        if (statusQueriesInWindow >= statusQueriesPerSecond() || queryBudgetExhausted(nowMs) != null)
+        {
+            return false;
+        }
+        statusQueriesInWindow++;
+        return true;
+    }
+
+    /** How many of the OMS's status queries may go out per second (the venue's limit for order queries, with room). */
+    protected int statusQueriesPerSecond()
+    {
+        return 25;
     }
 
     /** Null while a status query may be sent now, else why not (rate limits): queries wait, orders keep their share. */

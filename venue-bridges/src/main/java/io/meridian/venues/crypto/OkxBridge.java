@@ -628,6 +628,13 @@ public final class OkxBridge extends CryptoVenueBridge
         }
     }
 
+    /** OKX allows {@code GET /api/v5/trade/order} 60 times per 2 s: a quarter of it for status queries. */
+    @Override
+    protected int statusQueriesPerSecond()
+    {
+        return 15;
+    }
+
     /** OKX's order state as FIX OrdStatus: cancels by the venue for time in force (13, 14) are expiries. */
     static OrdStatus ordStatus(final JsonNode order)
     {

@@ -65,6 +65,8 @@ final class TrackedOrder
     boolean takenOver;
     /** the ClOrdID the OMS asked the status of; null when no answer is owed */
     String statusClOrdId;
+    /** listed among the orders owed a status answer (until housekeeping drops it, answered) */
+    boolean inStatusOwed;
     long statusAskedMs;
     long nextStatusStepMs;
     /** the venue's answer, held until the fills it counts have reached the OMS; null while not answered */
