@@ -81,8 +81,6 @@ final class KillLoop
     /** @param kills how many SIGKILLs; @param ordersPerSecond requests sent per second while logged on. */
     /**
      * @param crypto with the second client trading BTC-USDT on a Binance simulator that outlives Meridian.
-     *               Known gap: a crypto order whose cancel is in flight at a kill stays PendingCancel (the
-     *               crypto bridges do not answer the OMS's status queries yet), so this is not in mvn verify.
      */
     record Settings(int kills, int ordersPerSecond, long seed, long minUpMs, long maxUpMs, Path dir, boolean crypto)
     {
@@ -559,6 +557,8 @@ final class KillLoop
                     all.add("order " + orderId + " left pending (39=" + report.ordStatus + ")");
                 }
             });
+            // two clients trade on different venues: say whose
+            all.replaceAll(violation -> market.symbol() + " client: " + violation);
             return all;
         }
 
