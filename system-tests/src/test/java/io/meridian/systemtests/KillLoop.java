@@ -96,10 +96,22 @@ final class KillLoop
             return String.format(
                 "kills=%d requests=%d (new orders %d, cancels %d) answered=%d fills=%d filledOrders=%d " +
                 "restart-to-healthy p50=%d ms max=%d ms; final states compared: %d client orders with Meridian, " +
-                "%d venue orders with Meridian; violations=%d%s",
+                "%d venue orders with Meridian; violations=%d%s%s",
                 kills, requestsSent, newOrders, cancels, answered, fills, filledOrders, restartsMs50, restartsMsMax,
-                ordersCompared, venueOrdersCompared, violations.size(),
+                ordersCompared, venueOrdersCompared, violations.size(), violationKinds(),
                 violations.isEmpty() ? "" : "\n  " + String.join("\n  ", violations.subList(0, Math.min(50, violations.size()))));
+        }
+
+        /** How many violations of each kind (ids and numbers left out): the list above stops at 50. */
+        private String violationKinds()
+        {
+            final Map<String, Integer> kinds = new java.util.TreeMap<>();
+            for (final String violation : violations)
+            {
+                kinds.merge(violation.replaceAll("[A-Z0-9]+\\.[0-9]+(-[0-9]+)?", "<id>").replaceAll("[0-9]+", "N"), 1,
+                    Integer::sum);
+            }
+            return kinds.isEmpty() ? "" : " by kind " + kinds;
         }
     }
 
