@@ -247,6 +247,12 @@ public class MetricsFactory
                 .register(registry);
             crypto(registry, "meridian_crypto_catch_ups", "REST catch-ups after a stream (re)connect", venue, m,
                 CryptoVenueMetrics::catchUps);
+            crypto(registry, "meridian_crypto_status_queries", "status queries the OMS asked", venue, m,
+                CryptoVenueMetrics::statusQueries);
+            crypto(registry, "meridian_crypto_status_answers", "status answers sent to the OMS", venue, m,
+                CryptoVenueMetrics::statusAnswers);
+            crypto(registry, "meridian_crypto_orders_taken_over", "orders of an earlier process taken over by a status query",
+                venue, m, CryptoVenueMetrics::ordersTakenOver);
             Gauge.builder("meridian_crypto_rate_limit_used", m, CryptoVenueMetrics::rateLimitUsed)
                 .description("request weight used in the venue's window").tag("venue", venue).register(registry);
             Gauge.builder("meridian_crypto_orders_used", m, CryptoVenueMetrics::ordersUsed)

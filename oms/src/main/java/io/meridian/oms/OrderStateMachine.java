@@ -988,8 +988,24 @@ final class OrderStateMachine
             {
                 continue;
             }
-            final int child = o.pending != Order.NO_PENDING ? o.pendingChild : o.currentChild;
-            final VenueOrder query = venueOrder(o, child, 0, o.leavesQty, o.price, o.ordType, o.timeInForce, nowNanos);
+            final VenueOrder query;
+            if (o.pending == Order.PENDING_REPLACE)
+            {
+                query = venueOrder(o, o.pendingChild, o.currentChild, o.pendingQty, o.pendingPrice, o.pendingOrdType,
+                    o.pendingTimeInForce, nowNanos);
+                query.queried = VenueOrder.QUERIED_REPLACE;
+            }
+            else if (o.pending == Order.PENDING_CANCEL)
+            {
+                query = venueOrder(o, o.pendingChild, o.currentChild, o.leavesQty, o.price, o.ordType, o.timeInForce,
+                    nowNanos);
+                query.queried = VenueOrder.QUERIED_CANCEL;
+            }
+            else
+            {
+                query = venueOrder(o, o.currentChild, 0, o.leavesQty, o.price, o.ordType, o.timeInForce, nowNanos);
+                query.queried = VenueOrder.QUERIED_ORDER;
+            }
             if (venues.sendStatusRequest(query))
             {
                 metrics.venueStatusQuery();

@@ -79,13 +79,14 @@ final class TestSupport
     /** Copy of a child order request. */
     record Vo(
         String kind, int venueId, String clOrdId, String origClOrdId, String venueOrderId, String account,
-        String symbol, Side side, OrdType ordType, TimeInForce tif, long qty, long price, String customFields)
+        String symbol, Side side, OrdType ordType, TimeInForce tif, long qty, long price, String customFields,
+        char queried)
     {
         static Vo of(final String kind, final VenueOrder o)
         {
             return new Vo(kind, o.venueId, o.clOrdId.toString(), o.origClOrdId.toString(), o.venueOrderId.toString(),
                 o.account.toString(), o.symbol.toString(), o.side, o.ordType, o.timeInForce, o.qty, o.price,
-                o.customFields.toString());
+                o.customFields.toString(), o.queried);
         }
     }
 

@@ -2,6 +2,7 @@ package io.meridian.oms;
 
 import io.meridian.oms.TestSupport.Er;
 import io.meridian.oms.api.VenueExecution;
+import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.OrdStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +92,33 @@ class VenueStatusRepairTest
         assertThat(canceled.clOrdId()).isEqualTo("C");
         assertThat(canceled.origClOrdId()).isEqualTo("A");
         assertThat(h.order(orderId).ordStatus()).isEqualTo(OrdStatus.CANCELED);
+    }
+
+    @Test
+    void aQueryAboutARequestNotAnsweredNamesTheOrderAndTheRequest()
+    {
+        final String canceling = h.buy(1, "C1", 10, 1_510_000);
+        h.venue(ExecType.NEW, canceling + "-1");
+        h.submit(h.cancel(1, "C2", "C1"));
+        final String replacing = h.buy(1, "R1", 10, 1_510_000);
+        h.venue(ExecType.NEW, replacing + "-1");
+        h.submit(h.replace(1, "R2", "R1", 12, 1_520_000));
+        final String unacked = h.buy(1, "U", 10, 1_510_000);
+
+        h.venues.sent.clear();
+        h.sessionState(0, false);
+        h.sessionState(0, true);
+
+        // venues that cannot ask by a cancel's or replace's own id (crypto) ask about the order it acts on
+        assertThat(h.venues.sent).filteredOn(v -> v.kind().equals("status"))
+            .extracting(TestSupport.Vo::clOrdId, TestSupport.Vo::origClOrdId, TestSupport.Vo::queried,
+                TestSupport.Vo::qty, TestSupport.Vo::price)
+            .containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(canceling + "-2", canceling + "-1", VenueOrder.QUERIED_CANCEL, 10L,
+                    1_510_000L),
+                org.assertj.core.groups.Tuple.tuple(replacing + "-2", replacing + "-1", VenueOrder.QUERIED_REPLACE, 12L,
+                    1_520_000L),
+                org.assertj.core.groups.Tuple.tuple(unacked + "-1", "", VenueOrder.QUERIED_ORDER, 10L, 1_510_000L));
     }
 
     @Test

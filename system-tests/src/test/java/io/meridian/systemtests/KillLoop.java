@@ -81,8 +81,6 @@ final class KillLoop
     /** @param kills how many SIGKILLs; @param ordersPerSecond requests sent per second while logged on. */
     /**
      * @param crypto with the second client trading BTC-USDT on a Binance simulator that outlives Meridian.
-     *               Known gap: a crypto order whose cancel is in flight at a kill stays PendingCancel (the
-     *               crypto bridges do not answer the OMS's status queries yet), so this is not in mvn verify.
      */
     record Settings(int kills, int ordersPerSecond, long seed, long minUpMs, long maxUpMs, Path dir, boolean crypto)
     {
@@ -98,10 +96,22 @@ final class KillLoop
             return String.format(
                 "kills=%d requests=%d (new orders %d, cancels %d) answered=%d fills=%d filledOrders=%d " +
                 "restart-to-healthy p50=%d ms max=%d ms; final states compared: %d client orders with Meridian, " +
-                "%d venue orders with Meridian; violations=%d%s",
+                "%d venue orders with Meridian; violations=%d%s%s",
                 kills, requestsSent, newOrders, cancels, answered, fills, filledOrders, restartsMs50, restartsMsMax,
-                ordersCompared, venueOrdersCompared, violations.size(),
+                ordersCompared, venueOrdersCompared, violations.size(), violationKinds(),
                 violations.isEmpty() ? "" : "\n  " + String.join("\n  ", violations.subList(0, Math.min(50, violations.size()))));
+        }
+
+        /** How many violations of each kind (ids and numbers left out): the list above stops at 50. */
+        private String violationKinds()
+        {
+            final Map<String, Integer> kinds = new java.util.TreeMap<>();
+            for (final String violation : violations)
+            {
+                kinds.merge(violation.replaceAll("[A-Z0-9]+\\.[0-9]+(-[0-9]+)?", "<id>").replaceAll("[0-9]+", "N"), 1,
+                    Integer::sum);
+            }
+            return kinds.isEmpty() ? "" : " by kind " + kinds;
         }
     }
 
@@ -570,6 +580,8 @@ final class KillLoop
                     all.add("order " + orderId + " left pending (39=" + report.ordStatus + ")");
                 }
             });
+            // two clients trade on different venues: say whose
+            all.replaceAll(violation -> market.symbol() + " client: " + violation);
             return all;
         }
 

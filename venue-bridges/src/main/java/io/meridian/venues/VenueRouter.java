@@ -61,9 +61,13 @@ public final class VenueRouter implements VenueOrders
         return bridge != null ? bridge.offer(VenueRequestRing.REPLACE, replace) : fixVenues.sendReplace(replace);
     }
 
-    /** FIX venues answer status queries; crypto bridges settle open orders themselves after a reconnect. */
+    /**
+     * A FIX venue is sent an OrderStatusRequest; a crypto bridge asks its venue by client order id and answers
+     * with an ORDER_STATUS execution as a FIX venue does.
+     */
     public boolean sendStatusRequest(final VenueOrder order)
     {
-        return crypto(order.venueId) == null && fixVenues.sendStatusRequest(order);
+        final CryptoVenueBridge bridge = crypto(order.venueId);
+        return bridge != null ? bridge.offer(VenueRequestRing.STATUS, order) : fixVenues.sendStatusRequest(order);
     }
 }

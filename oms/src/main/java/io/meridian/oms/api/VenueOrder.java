@@ -32,6 +32,17 @@ public final class VenueOrder
      * which tags travel is configured per client and per venue at the edges.
      */
     public final StringBuilder customFields = new StringBuilder(64);
+    /**
+     * For a status query: what {@code clOrdId} names, as a FIX MsgType: {@link #QUERIED_ORDER} the order
+     * itself, {@link #QUERIED_CANCEL} or {@link #QUERIED_REPLACE} a cancel or replace not answered yet (then
+     * {@code origClOrdId} is the order's current ClOrdID, and for a replace quantity and price are the
+     * replace's). Venues that cannot ask by the request's own id (crypto venues) ask about the order.
+     */
+    public char queried;
+
+    public static final char QUERIED_ORDER = 'D';
+    public static final char QUERIED_CANCEL = 'F';
+    public static final char QUERIED_REPLACE = 'G';
 
     public VenueOrder reset()
     {
@@ -50,6 +61,7 @@ public final class VenueOrder
         qty = 0;
         price = 0;
         transactTimeNanos = 0;
+        queried = 0;
         return this;
     }
 }

@@ -3,6 +3,7 @@ package io.meridian.venues.crypto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meridian.oms.model.ExecType;
+import io.meridian.oms.model.OrdStatus;
 import io.meridian.oms.model.OrdType;
 import io.meridian.oms.model.Side;
 import io.meridian.oms.model.TimeInForce;
@@ -52,7 +53,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
 
     private enum Kind
     {
-        PLACE, CANCEL, REPLACE, STATUS, TIME, LOGON, SUBSCRIBE, LISTEN_KEY
+        PLACE, CANCEL, REPLACE, STATUS, STATUS_OF_REPLACE, TIME, LOGON, SUBSCRIBE, LISTEN_KEY
     }
 
     /** A WebSocket API request waiting for its answer. */
@@ -446,20 +447,56 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         }
     }
 
+    /**
+     * {@code order.status} (REST {@code GET /api/v3/order}) by client order id. With a replace not answered,
+     * the replace's new order first: found, the replace was done; not found, the current order tells.
+     */
     protected void queryStatus(final TrackedOrder t)
     {
-
-        final Map<String, String> params = new LinkedHashMap<>();
-        params.put("symbol", t.venueSymbol);
-        params.put("origClientOrderId", t.venueClOrdId);
-        if (apiReady)
+        if (t.pendingReplaceVenueClOrdId != null)
         {
-            send(Kind.STATUS, t, "order.status", toNode(params), !loggedOn());
+            queryStatus(t, t.pendingReplaceVenueClOrdId, Kind.STATUS_OF_REPLACE);
         }
         else
         {
-            restSigned("GET", "/api/v3/order", params, Kind.STATUS, t);
+            queryStatus(t, t.venueClOrdId, Kind.STATUS);
         }
+    }
+
+    private void queryStatus(final TrackedOrder t, final String venueClOrdId, final Kind kind)
+    {
+        final Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", t.venueSymbol);
+        params.put("origClientOrderId", venueClOrdId);
+        if (apiReady)
+        {
+            send(kind, t, "order.status", toNode(params), !loggedOn());
+        }
+        else
+        {
+            restSigned("GET", "/api/v3/order", params, kind, t);
+        }
+    }
+
+    /** {@code order.status} weighs 4: 50 a second is 12,000 a minute, and the weight check below stops them first. */
+    @Override
+    protected int statusQueriesPerSecond()
+    {
+        return 50;
+    }
+
+    /** Binance's weight per minute: status queries stop at 80%, new orders at 90%, so both keep a share. */
+    @Override
+    protected String queryBudgetExhausted(final long nowMs)
+    {
+        final String blocked = super.queryBudgetExhausted(nowMs);
+        if (blocked != null)
+        {
+            return blocked;
+        }
+        final long weightLimit = metrics.rateLimitLimit;
+        return weightLimit > 0 && metrics.rateLimitUsed >= weightLimit * 8 / 10 ?
+            "request weight " + metrics.rateLimitUsed + "/" + weightLimit + " per minute" : null;
     }
 
     protected void fetchFills(final TrackedOrder t)
@@ -617,6 +654,17 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
             case CANCEL -> cancelAnswered(t, status, code, body, error);
             case REPLACE -> replaceAnswered(t, status, code, body, error);
             case STATUS -> statusAnswered(t, status, code, body, error);
+            case STATUS_OF_REPLACE ->
+            {
+                if (code == -2013 && t.pendingReplaceVenueClOrdId != null)
+                {
+                    queryStatus(t, t.venueClOrdId, Kind.STATUS);
+                }
+                else
+                {
+                    statusAnswered(t, status, code, body, error);
+                }
+            }
             default ->
             {
             }
@@ -728,6 +776,11 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
             }
             final String orderStatus = body.path("status").asText();
             final long executed = Decimals.parse(body.path("executedQty").asText(), t.qtyScale);
+            if (t.takenOver)
+            {
+                // an earlier process's order: its quantity is the venue's (a cancelReplace leg holds what was left)
+                t.qty = t.legCumBase + Decimals.parse(body.path("origQty").asText(), t.qtyScale);
+            }
             if (!"REJECTED".equals(orderStatus))
             {
                 acknowledged(t, body.path("orderId").asText());
@@ -748,10 +801,12 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                 }
             }
             legStatus(t, orderStatus, executed, null);
+            venueStatus(t, OrdStatus.fromFix(ordStatus(orderStatus)), executed,
+                averagePrice(body.path("cummulativeQuoteQty"), body.path("executedQty"), t.priceScale));
         }
         else if (code == -2013)
         {
-            notFoundAtVenue(t, "order not found after an unknown outcome (" + error + ")");
+            notFoundAtVenue(t, "order not found (" + error + ")");
         }
     }
 

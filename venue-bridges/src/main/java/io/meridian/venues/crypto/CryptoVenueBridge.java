@@ -47,6 +47,11 @@ import java.util.concurrent.locks.LockSupport;
  * client never sees a fill after Canceled and CumQty never goes backwards), unknown outcomes settled
  * by status queries and never resent, fills for unknown orders logged, counted and kept.
  * <p>
+ * The OMS's status queries ({@link VenueRequestRing#STATUS}) are answered as a FIX venue answers an
+ * OrderStatusRequest, with an ORDER_STATUS execution, but only once the fills the venue counts have gone
+ * through {@link #fill}: the OMS then already holds the venue's CumQty and books nothing from the status.
+ * An order an earlier process sent (a restart) is taken over from the query.
+ * <p>
  * Reconciliation asks for the venue's own view ({@link #requestView}) from its own thread: the venue is
  * asked over REST off the bridge thread; the answer is mapped to Meridian's names on the bridge thread,
  * where a trade of a known order that the stream never delivered goes through {@link #fill} like any
@@ -59,6 +64,8 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     private static final long PARKED_CATCH_UP_MS = 1_000;
     private static final long PARKED_GIVE_UP_MS = 15_000;
     private static final long HOUSEKEEPING_INTERVAL_MS = 20;
+    /** status queries the OMS asked for, sent per housekeeping pass (after a restart it asks about every open order) */
+    private static final int STATUS_QUERIES_PER_PASS = 8;
 
     protected final CryptoVenueConfig config;
     protected final CryptoVenueMetrics metrics = new CryptoVenueMetrics();
@@ -80,7 +87,14 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     protected final Map<String, SymbolFilter> filters = new HashMap<>();
     private final Set<String> tradeIds = new HashSet<>();
     private final List<TrackedOrder> open = new ArrayList<>();
+    /** orders whose status the OMS asked and has not been answered yet */
+    private final List<TrackedOrder> statusOwed = new ArrayList<>();
+    private long statusWindowStartMs;
+    private int statusQueriesInWindow;
     private final ArrayDeque<String> unknownFills = new ArrayDeque<>();
+    /** trade ids of the kept unknown-order fills: apart from {@code tradeIds}, so a take-over still books them */
+    private final ArrayDeque<String> unknownTradeIdsInOrder = new ArrayDeque<>();
+    private final Set<String> unknownTradeIds = new HashSet<>();
 
     private VenueEvents events;
     private volatile boolean connected;
@@ -367,6 +381,28 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         }
     }
 
+    /**
+     * The average price {@code quote / qty} in the instrument's price scale (rounded half even): a status
+     * answer's AvgPx. 0 when nothing executed or a field is not a decimal.
+     */
+    protected static long averagePrice(final JsonNode quote, final JsonNode qty, final int priceScale)
+    {
+        final BigDecimal notional = decimal(quote);
+        final BigDecimal executed = decimal(qty);
+        if (notional == null || executed == null || executed.signum() <= 0)
+        {
+            return 0;
+        }
+        return notional.divide(executed, priceScale, java.math.RoundingMode.HALF_EVEN).unscaledValue().longValue();
+    }
+
+    /** A price the venue printed in the instrument's price scale (rounded half even); 0 when missing or empty. */
+    protected static long priceScaled(final JsonNode price, final int priceScale)
+    {
+        final BigDecimal value = decimal(price);
+        return value == null ? 0 : value.setScale(priceScale, java.math.RoundingMode.HALF_EVEN).unscaledValue().longValue();
+    }
+
     /** The venue's decimal string as it printed it; a missing or malformed one fails the view. */
     protected final BigDecimal exact(final JsonNode node, final String field)
     {
@@ -615,6 +651,7 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
             case VenueRequestRing.NEW_ORDER -> onNewOrder(o, nowMs);
             case VenueRequestRing.CANCEL -> onCancel(o, nowMs);
             case VenueRequestRing.REPLACE -> onReplace(o, nowMs);
+            case VenueRequestRing.STATUS -> onStatusRequest(o, nowMs);
             default -> LOG.error("event=crypto_unknown_request venue={} kind={}", config.name(), kind);
         }
     }
@@ -694,6 +731,94 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         }
         metrics.ordersSent.incrementAndGet();
         sendNew(t, nowMs);
+    }
+
+    /**
+     * The OMS asks about an order whose fate it does not know ({@link VenueOrder#queried}: the order, or its
+     * cancel or replace not answered). An order this process does not track was sent by an earlier one (a
+     * restart): it is taken over from the query, so its fills, its end and later requests are handled as
+     * for any order. The query goes out from housekeeping (paced, within the venue's budget).
+     */
+    private void onStatusRequest(final VenueOrder o, final long nowMs)
+    {
+        metrics.statusQueries.incrementAndGet();
+        final String clOrdId = o.clOrdId.toString();
+        TrackedOrder t = byClOrdId.get(clOrdId);
+        if (t == null && o.origClOrdId.length() > 0)
+        {
+            t = byClOrdId.get(o.origClOrdId.toString());
+        }
+        if (t == null)
+        {
+            t = takeOver(o, nowMs);
+        }
+        if (t == null)
+        {
+            return;
+        }
+        if (!t.inStatusOwed)
+        {
+            t.inStatusOwed = true;
+            statusOwed.add(t);
+        }
+        t.statusClOrdId = clOrdId;
+        t.statusOrdStatus = null;
+        t.statusAskedMs = nowMs;
+        t.nextStatusStepMs = nowMs;
+    }
+
+    /** An earlier process's order, as the OMS's query describes it; null (answered at once) when it cannot be asked. */
+    private TrackedOrder takeOver(final VenueOrder o, final long nowMs)
+    {
+        final String symbol = o.symbol.toString();
+        final String venueSymbol = config.venueSymbol(symbol);
+        final boolean ofRequest = o.queried == VenueOrder.QUERIED_CANCEL || o.queried == VenueOrder.QUERIED_REPLACE;
+        final TrackedOrder t = new TrackedOrder(symbol, venueSymbol, o.side, o.priceScale, o.qtyScale);
+        t.clOrdId = ofRequest && o.origClOrdId.length() > 0 ? o.origClOrdId.toString() : o.clOrdId.toString();
+        t.ordType = o.ordType;
+        t.timeInForce = o.timeInForce;
+        t.price = o.price;
+        // the order's quantity is the venue's (its answer sets it): the query carries what the OMS has open
+        t.qty = Long.MAX_VALUE;
+        t.takenOver = true;
+        // sent before this process started: no answer of it can still be on its way
+        t.sentMs = nowMs - 2 * config.requestTimeoutMs();
+        if (venueSymbol == null)
+        {
+            t.statusClOrdId = o.clOrdId.toString();
+            t.state = TrackedOrder.State.DONE;
+            answerStatus(t, OrdStatus.REJECTED, 0, 0, config.name() + " instrument " + symbol + " has no symbol");
+            return null;
+        }
+        t.venueClOrdId = venueClOrdId(t.clOrdId);
+        byClOrdId.put(t.clOrdId, t);
+        byClOrdId.put(t.venueClOrdId, t);
+        if (o.venueOrderId.length() > 0)
+        {
+            registerVenueOrderId(t, o.venueOrderId.toString());
+        }
+        final String requestClOrdId = o.clOrdId.toString();
+        if (o.queried == VenueOrder.QUERIED_CANCEL)
+        {
+            t.pendingCancelClOrdId = requestClOrdId;
+            byClOrdId.put(requestClOrdId, t);
+        }
+        else if (o.queried == VenueOrder.QUERIED_REPLACE)
+        {
+            t.pendingReplaceClOrdId = requestClOrdId;
+            t.pendingReplaceVenueClOrdId = venueClOrdId(requestClOrdId);
+            t.pendingQty = o.qty;
+            t.pendingPrice = o.price;
+            t.pendingOrdType = o.ordType;
+            t.pendingTimeInForce = o.timeInForce;
+            byClOrdId.put(requestClOrdId, t);
+            byClOrdId.put(t.pendingReplaceVenueClOrdId, t);
+        }
+        open.add(t);
+        metrics.ordersTakenOver.incrementAndGet();
+        LOG.info("event=crypto_order_taken_over venue={} clOrdId={} asked={} venueOrderId={}", config.name(), t.clOrdId,
+            requestClOrdId, t.venueOrderId);
+        return t;
     }
 
     /** Null while the venue's order budget allows another order now, else why not. */
@@ -860,13 +985,15 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
             t.parked = null;
             terminal(t, parked.execType(), parked.text());
         }
+        answerStatusOnceFilled(t);
     }
 
     /** A fill the venue reported for an order we do not know: never dropped silently. */
     protected final void unknownOrderFill(final String venueSymbol, final String venueTradeId, final String description)
     {
         final String tradeId = venueSymbol + ':' + venueTradeId;
-        if (!tradeIds.add(tradeId))
+        // an earlier process's order is not known until the OMS asks about it: its catch-up must still book this
+        if (tradeIds.contains(tradeId) || !unknownTradeIds.add(tradeId))
         {
             metrics.duplicateFillsDropped.incrementAndGet();
             return;
@@ -874,9 +1001,11 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         metrics.unknownOrderFills.incrementAndGet();
         LOG.warn("event=crypto_unknown_order_fill venue={} tradeId={} fill=\"{}\"", config.name(), tradeId, description);
         unknownFills.addLast(tradeId + " " + description);
+        unknownTradeIdsInOrder.addLast(tradeId);
         if (unknownFills.size() > MAX_KEPT_UNKNOWN_FILLS)
         {
             unknownFills.removeFirst();
+            unknownTradeIds.remove(unknownTradeIdsInOrder.removeFirst());
         }
     }
 
@@ -1032,21 +1161,77 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     /** A status query found no such order. Before the grace time it may still arrive; after it, it never will. */
     protected final void notFoundAtVenue(final TrackedOrder t, final String text)
     {
-        if (t.state == TrackedOrder.State.DONE || t.acked)
+        if (t.takenOver && !t.acked && t.state != TrackedOrder.State.DONE)
+        {
+            // an earlier process's order the venue never received: the status answer says so and the OMS
+            // decides (a new order is rejected, a cancel or replace refused), as with a FIX venue
+            LOG.warn("event=crypto_order_not_found venue={} clOrdId={} takenOver=true", config.name(), t.clOrdId);
+            done(t);
+        }
+        else if (t.state != TrackedOrder.State.DONE && !t.acked && clock.time() - t.sentMs >= 2 * config.requestTimeoutMs())
+        {
+            final boolean wasUnknown = t.state == TrackedOrder.State.UNKNOWN;
+            if (wasUnknown)
+            {
+                metrics.unknownOutcomesSettled.incrementAndGet();
+            }
+            LOG.warn("event=crypto_order_not_found venue={} clOrdId={} unknown={}", config.name(), t.clOrdId, wasUnknown);
+            terminal(t, ExecType.REJECTED, config.name() + " " + text);
+        }
+        if (t.statusClOrdId != null && (t.state == TrackedOrder.State.DONE || t.acked))
+        {
+            // before the grace time a new order's answer may still arrive: the OMS hears once it is decided
+            answerStatus(t, OrdStatus.REJECTED, 0, 0, config.name() + " " + text);
+        }
+    }
+
+    /**
+     * The venue answered a status query: the order's state and the current leg's cumulative quantity and
+     * average price. Called after the answer was applied (acknowledgement, fills asked for, end held back),
+     * so the answer owed to the OMS goes once the fills the venue counts are in.
+     */
+    protected final void venueStatus(final TrackedOrder t, final OrdStatus status, final long legCumQty, final long avgPx)
+    {
+        if (t.statusClOrdId == null)
         {
             return;
         }
-        if (clock.time() - t.sentMs < 2 * config.requestTimeoutMs())
+        t.statusOrdStatus = status;
+        t.statusCumQty = t.legCumBase + legCumQty;
+        t.statusAvgPx = avgPx;
+        t.statusAskedMs = clock.time();
+        t.nextStatusStepMs = t.statusAskedMs + PARKED_CATCH_UP_MS;
+        answerStatusOnceFilled(t);
+    }
+
+    private void answerStatusOnceFilled(final TrackedOrder t)
+    {
+        // the OMS books what a status counts beyond its own fills as one fill: it must hold the venue's
+        // trades first, or a trade the catch-up brings after the answer would be counted twice
+        if (t.statusClOrdId != null && t.statusOrdStatus != null && t.parked == null && t.statusCumQty <= t.cumQty)
         {
-            return;
+            answerStatus(t, t.statusOrdStatus, t.statusCumQty, t.statusAvgPx, null);
         }
-        final boolean wasUnknown = t.state == TrackedOrder.State.UNKNOWN;
-        if (wasUnknown)
+    }
+
+    private void answerStatus(
+        final TrackedOrder t, final OrdStatus status, final long cumQty, final long avgPx, final String text)
+    {
+        final VenueExecution e = execution(t, ExecType.ORDER_STATUS, status);
+        e.clOrdId.append(t.statusClOrdId);
+        e.cumQty = cumQty;
+        e.leavesQty = status == OrdStatus.NEW || status == OrdStatus.PARTIALLY_FILLED ? Math.max(0, t.qty - cumQty) : 0;
+        e.lastPx = avgPx;
+        if (text != null)
         {
-            metrics.unknownOutcomesSettled.incrementAndGet();
+            e.text.append(text);
         }
-        LOG.warn("event=crypto_order_not_found venue={} clOrdId={} unknown={}", config.name(), t.clOrdId, wasUnknown);
-        terminal(t, ExecType.REJECTED, config.name() + " " + text);
+        LOG.info("event=crypto_status_answered venue={} clOrdId={} status={} cumQty={} avgPx={}", config.name(),
+            t.statusClOrdId, status, cumQty, avgPx);
+        t.statusClOrdId = null;
+        t.statusOrdStatus = null;
+        metrics.statusAnswers.incrementAndGet();
+        publish(e);
     }
 
     /** A request was refused by the venue before anything happened (the order does not exist). */
@@ -1115,7 +1300,85 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         }
         openCount = open.size();
         unknownCount = unknown;
+        return work + statusHousekeeping(nowMs);
+    }
+
+    /**
+     * Sends the status queries the OMS asked for, a few per pass and within the venue's budget; asks again
+     * when the venue did not answer; fetches the fills of an answer whose fills are not in, and after
+     * {@code PARKED_GIVE_UP_MS} answers with what reached the OMS (never more: nothing counted twice).
+     */
+    private int statusHousekeeping(final long nowMs)
+    {
+        int work = 0;
+        int asked = 0;
+        int i = 0;
+        while (i < statusOwed.size())
+        {
+            final TrackedOrder t = statusOwed.get(i);
+            if (t.statusClOrdId == null)
+            {
+                t.inStatusOwed = false;
+                statusOwed.remove(i);
+                continue;
+            }
+            i++;
+            if (nowMs < t.nextStatusStepMs)
+            {
+                continue;
+            }
+            if (t.statusOrdStatus != null)
+            {
+                if (nowMs - t.statusAskedMs > PARKED_GIVE_UP_MS)
+                {
+                    LOG.error("event=crypto_status_answered_without_fills venue={} clOrdId={} venueCum={} ourCum={}",
+                        config.name(), t.clOrdId, t.statusCumQty, t.cumQty);
+                    answerStatus(t, t.statusOrdStatus, Math.min(t.statusCumQty, t.cumQty), t.statusAvgPx, null);
+                }
+                else
+                {
+                    t.nextStatusStepMs = nowMs + PARKED_CATCH_UP_MS;
+                    fetchFills(t);
+                }
+                work++;
+            }
+            else if (asked < STATUS_QUERIES_PER_PASS && connected && statusQueryAllowed(nowMs))
+            {
+                asked++;
+                // asked again if the answer is lost
+                t.nextStatusStepMs = nowMs + config.requestTimeoutMs();
+                queryStatus(t);
+                work++;
+            }
+        }
         return work;
+    }
+
+    private boolean statusQueryAllowed(final long nowMs)
+    {
+        if (nowMs - statusWindowStartMs >= 1_000)
+        {
+            statusWindowStartMs = nowMs;
+            statusQueriesInWindow = 0;
+        }
+        if (statusQueriesInWindow >= statusQueriesPerSecond() || queryBudgetExhausted(nowMs) != null)
+        {
+            return false;
+        }
+        statusQueriesInWindow++;
+        return true;
+    }
+
+    /** How many of the OMS's status queries may go out per second (the venue's limit for order queries, with room). */
+    protected int statusQueriesPerSecond()
+    {
+        return 25;
+    }
+
+    /** Null while a status query may be sent now, else why not (rate limits): queries wait, orders keep their share. */
+    protected String queryBudgetExhausted(final long nowMs)
+    {
+        return nowMs < blockedUntilMs ? blockedReason : null;
     }
 
     // ------------------------------------------------------------------ to the OMS

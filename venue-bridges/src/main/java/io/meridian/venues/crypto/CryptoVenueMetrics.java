@@ -29,6 +29,11 @@ public final class CryptoVenueMetrics
     final AtomicLong snapshots = new AtomicLong();
     final AtomicLong marketDataReconnects = new AtomicLong();
     final AtomicLong catchUps = new AtomicLong();
+    /** status queries the OMS asked for, and their answers sent to it */
+    final AtomicLong statusQueries = new AtomicLong();
+    final AtomicLong statusAnswers = new AtomicLong();
+    /** orders of an earlier process taken over from the OMS's status query (after a restart) */
+    final AtomicLong ordersTakenOver = new AtomicLong();
     /** trades a reconciliation view found that the streams never delivered, handed to the fill path */
     final AtomicLong viewRecoveredFills = new AtomicLong();
     final AtomicLong clockResyncs = new AtomicLong();
@@ -170,6 +175,24 @@ public final class CryptoVenueMetrics
     public long catchUps()
     {
         return catchUps.get();
+    }
+
+    /** Status queries the OMS asked this venue (its orders of open fate at a connect). */
+    public long statusQueries()
+    {
+        return statusQueries.get();
+    }
+
+    /** ORDER_STATUS answers sent to the OMS. */
+    public long statusAnswers()
+    {
+        return statusAnswers.get();
+    }
+
+    /** Orders sent by an earlier process (before a restart) that the OMS's status query brought back under watch. */
+    public long ordersTakenOver()
+    {
+        return ordersTakenOver.get();
     }
 
     public long viewRecoveredFills()

@@ -3,6 +3,7 @@ package io.meridian.venues.crypto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meridian.oms.model.ExecType;
+import io.meridian.oms.model.OrdStatus;
 import io.meridian.oms.model.OrdType;
 import io.meridian.oms.model.Side;
 import io.meridian.oms.model.TimeInForce;
@@ -559,6 +560,11 @@ public final class OkxBridge extends CryptoVenueBridge
     private void orderState(final TrackedOrder t, final JsonNode o, final boolean push)
     {
         final String ordId = o.path("ordId").asText();
+        if (!push && t.takenOver)
+        {
+            // an earlier process's order: its quantity is the venue's (an amend keeps the order, sz the new total)
+            t.qty = Decimals.parse(o.path("sz").asText(), t.qtyScale);
+        }
         if ("0".equals(o.path("amendResult").asText()) && t.pendingReplaceClOrdId != null)
         {
             replaced(t, ordId, false);
@@ -608,9 +614,42 @@ public final class OkxBridge extends CryptoVenueBridge
             }
             if (t.pendingReplaceClOrdId != null && !hasPending(t, Kind.AMEND))
             {
-                pendingRefused(t, true, 0, config.name() + " amend not done");
+                // an amend whose answer was lost: the order shows whether it was done
+                if (Decimals.parse(o.path("sz").asText(), t.qtyScale) == t.pendingQty &&
+                    Decimals.parse(o.path("px").asText(), t.priceScale) == t.pendingPrice)
+                {
+                    replaced(t, ordId, false);
+                }
+                else
+                {
+                    pendingRefused(t, true, 0, config.name() + " amend not done");
+                }
             }
         }
+    }
+
+    /** OKX allows {@code GET /api/v5/trade/order} 60 times per 2 s: a quarter of it for status queries. */
+    @Override
+    protected int statusQueriesPerSecond()
+    {
+        return 15;
+    }
+
+    /** OKX's order state as FIX OrdStatus: cancels by the venue for time in force (13, 14) are expiries. */
+    static OrdStatus ordStatus(final JsonNode order)
+    {
+        return switch (order.path("state").asText())
+        {
+            case "partially_filled" -> OrdStatus.PARTIALLY_FILLED;
+            case "filled" -> OrdStatus.FILLED;
+            case "canceled", "mmp_canceled" ->
+            {
+                final String source = order.path("cancelSource").asText();
+                yield "13".equals(source) || "14".equals(source) ?
+                    OrdStatus.EXPIRED : OrdStatus.CANCELED;
+            }
+            default -> OrdStatus.NEW;
+        };
     }
 
     private boolean hasPending(final TrackedOrder t, final Kind kind)
@@ -637,12 +676,14 @@ public final class OkxBridge extends CryptoVenueBridge
             final String code = body.path("code").asText("");
             if ("0".equals(code) && body.path("data").size() > 0)
             {
-                orderState(t, body.path("data").path(0), false);
+                final JsonNode order = body.path("data").path(0);
+                orderState(t, order, false);
+                venueStatus(t, ordStatus(order), Decimals.parse(order.path("accFillSz").asText(), t.qtyScale),
+                    priceScaled(order.path("avgPx"), t.priceScale));
             }
             else if ("51603".equals(code))
             {
-                notFoundAtVenue(t, "order not found after an unknown outcome (" + config.name() + " 51603: " +
-                    body.path("msg").asText() + ")");
+                notFoundAtVenue(t, "order not found (" + config.name() + " 51603: " + body.path("msg").asText() + ")");
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.meridian.venues.crypto;
 
+import io.meridian.oms.model.OrdStatus;
 import io.meridian.oms.model.OrdType;
 import io.meridian.oms.model.Side;
 import io.meridian.oms.model.TimeInForce;
@@ -59,6 +60,19 @@ final class TrackedOrder
 
     /** a terminal event that arrived before the fills it counts (out of order): held until they are in */
     TerminalEvent parked;
+
+    /** sent by an earlier process (before a restart) and taken over from the OMS's status query */
+    boolean takenOver;
+    /** the ClOrdID the OMS asked the status of; null when no answer is owed */
+    String statusClOrdId;
+    /** listed among the orders owed a status answer (until housekeeping drops it, answered) */
+    boolean inStatusOwed;
+    long statusAskedMs;
+    long nextStatusStepMs;
+    /** the venue's answer, held until the fills it counts have reached the OMS; null while not answered */
+    OrdStatus statusOrdStatus;
+    long statusCumQty;
+    long statusAvgPx;
 
     TrackedOrder(final String symbol, final String venueSymbol, final Side side, final int priceScale, final int qtyScale)
     {

@@ -23,11 +23,13 @@ public final class VenueRequestRing
     public static final int NEW_ORDER = 1;
     public static final int CANCEL = 2;
     public static final int REPLACE = 3;
+    /** the OMS asks about an order (see {@link VenueOrder#queried}) */
+    public static final int STATUS = 4;
 
     private static final Side[] SIDES = Side.values();
     private static final OrdType[] ORD_TYPES = OrdType.values();
     private static final TimeInForce[] TIFS = TimeInForce.values();
-    private static final int FIXED_LENGTH = 4 + 3 + 4 + 4 + 8 + 8 + 8;
+    private static final int FIXED_LENGTH = 4 + 3 + 1 + 4 + 4 + 8 + 8 + 8;
 
     /** Receives one decoded request; the order is a reused view valid during the call. */
     @FunctionalInterface
@@ -62,6 +64,7 @@ public final class VenueRequestRing
         b.putByte(i++, o.side == null ? -1 : (byte)o.side.ordinal());
         b.putByte(i++, o.ordType == null ? -1 : (byte)o.ordType.ordinal());
         b.putByte(i++, o.timeInForce == null ? -1 : (byte)o.timeInForce.ordinal());
+        b.putByte(i++, (byte)o.queried);
         b.putInt(i, o.priceScale);
         i += 4;
         b.putInt(i, o.qtyScale);
@@ -105,6 +108,7 @@ public final class VenueRequestRing
             o.side = side < 0 ? null : SIDES[side];
             o.ordType = ordType < 0 ? null : ORD_TYPES[ordType];
             o.timeInForce = tif < 0 ? null : TIFS[tif];
+            o.queried = (char)buffer.getByte(i++);
             o.priceScale = buffer.getInt(i);
             i += 4;
             o.qtyScale = buffer.getInt(i);
