@@ -400,15 +400,8 @@ final class KillLoop
 
     private static String logged(final Path log, final String event) throws IOException
     {
-        for (final String line : Files.readAllLines(log))
-        {
-            final int at = line.indexOf(event);
-            if (at >= 0)
-            {
-                return line.substring(at).trim();
-            }
-        }
-        return null;
+        final List<String> lines = allLogged(log, event);
+        return lines.isEmpty() ? null : lines.get(0);
     }
 
     private static char fixStatus(final String name)

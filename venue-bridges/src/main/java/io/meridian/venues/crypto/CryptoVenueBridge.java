@@ -805,14 +805,7 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         }
         else if (o.queried == VenueOrder.QUERIED_REPLACE)
         {
-            t.pendingReplaceClOrdId = requestClOrdId;
-            t.pendingReplaceVenueClOrdId = venueClOrdId(requestClOrdId);
-            t.pendingQty = o.qty;
-            t.pendingPrice = o.price;
-            t.pendingOrdType = o.ordType;
-            t.pendingTimeInForce = o.timeInForce;
-            byClOrdId.put(requestClOrdId, t);
-            byClOrdId.put(t.pendingReplaceVenueClOrdId, t);
+            pendingReplace(t, requestClOrdId, o);
         }
         open.add(t);
         metrics.ordersTakenOver.incrementAndGet();
@@ -870,14 +863,7 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
             publishCancelReject(replaceClOrdId, t.clOrdId, true, 0, config.name() + " filter " + problem);
             return;
         }
-        t.pendingReplaceClOrdId = replaceClOrdId;
-        t.pendingReplaceVenueClOrdId = venueClOrdId(replaceClOrdId);
-        t.pendingQty = o.qty;
-        t.pendingPrice = o.price;
-        t.pendingOrdType = o.ordType;
-        t.pendingTimeInForce = o.timeInForce;
-        byClOrdId.put(replaceClOrdId, t);
-        byClOrdId.put(t.pendingReplaceVenueClOrdId, t);
+        pendingReplace(t, replaceClOrdId, o);
         metrics.replacesSent.incrementAndGet();
         sendReplace(t, nowMs);
     }
@@ -1242,6 +1228,19 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     }
 
     /** Re-asks the venue about every open order (after a reconnect: the stream may have missed events). */
+    /** The replace {@code o} (ClOrdID {@code replaceClOrdId}) is in flight on {@code t}: known by both its ids. */
+    private void pendingReplace(final TrackedOrder t, final String replaceClOrdId, final VenueOrder o)
+    {
+        t.pendingReplaceClOrdId = replaceClOrdId;
+        t.pendingReplaceVenueClOrdId = venueClOrdId(replaceClOrdId);
+        t.pendingQty = o.qty;
+        t.pendingPrice = o.price;
+        t.pendingOrdType = o.ordType;
+        t.pendingTimeInForce = o.timeInForce;
+        byClOrdId.put(replaceClOrdId, t);
+        byClOrdId.put(t.pendingReplaceVenueClOrdId, t);
+    }
+
     protected final void catchUpAll()
     {
         metrics.catchUps.incrementAndGet();
