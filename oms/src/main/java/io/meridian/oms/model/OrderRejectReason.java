@@ -53,7 +53,9 @@ public enum OrderRejectReason
     VENUE_NOT_RECONCILED(39, 2,
         "venue not reconciled since the start: new orders to it refused until it is (cancels accepted)", 99),
     RECONCILIATION_OVERDUE(40, 2,
-        "venue halted: not reconciled within its bound, new orders to it refused until it is (cancels accepted)", 99);
+        "venue halted: not reconciled within its bound, new orders to it refused until it is (cancels accepted)", 99),
+    /** the router's child order names no working parent of its instrument and side (internal) */
+    NOT_A_CHILD_ORDER(50, 99, "router child order without a working parent of its instrument and side", 99);
 
     private final int code;
     private final int fixOrdRejReason;
