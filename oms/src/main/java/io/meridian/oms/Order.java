@@ -70,6 +70,8 @@ final class Order implements OrderView
     OrderRejectReason rejectReason = OrderRejectReason.NONE;
     /** for a child order of the smart order router: its parent, which each of its fills also fills */
     Order parent;
+    /** for a routed (parent) order: its new order's carried FIX fields (the routing instructions) */
+    String routingFields = "";
     String text = "";
 
     Order(
@@ -245,6 +247,7 @@ final class Order implements OrderView
         return new OrderSnapshot(
             orderId, clientId, clOrdId, firstClOrdId, pendingClOrdId == null ? "" : pendingClOrdId, account, symbol,
             side, ordType, timeInForce, priceScale(), qtyScale(), orderQty, price, cumQty, leavesQty, avgPx, status(),
-            venueId, venueOrderId, venueClOrdId.toString(), createdNanos, updatedNanos, rejectReason, text);
+            venueId, venueOrderId, venueClOrdId.toString(), createdNanos, updatedNanos, rejectReason, text,
+            routingFields);
     }
 }

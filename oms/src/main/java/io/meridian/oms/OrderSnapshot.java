@@ -18,6 +18,8 @@ import io.meridian.oms.model.TimeInForce;
  * @param venueOrderId   venue OrderID, empty until the venue reported one.
  * @param rejectReason   why the order was rejected, NONE otherwise.
  * @param text           reject text, empty when none.
+ * @param routingFields  for a routed (parent) order: the carried FIX fields of its new order, which hold its
+ *                       routing instructions; empty otherwise.
  */
 public record OrderSnapshot(
     String orderId,
@@ -44,6 +46,7 @@ public record OrderSnapshot(
     long createdNanos,
     long updatedNanos,
     OrderRejectReason rejectReason,
-    String text)
+    String text,
+    String routingFields)
 {
 }

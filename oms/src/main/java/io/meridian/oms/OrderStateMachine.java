@@ -188,6 +188,10 @@ final class OrderStateMachine
             c.timeInForce != null ? c.timeInForce : TimeInForce.DAY, c.qty, c.price, nowNanos);
         o.riskAccountId = instrument != null ? risk.accountId(o.account) : -1;
         o.createdLive = !replaying;
+        if (instrument != null && instrument.routed() && c.customFields.length() > 0)
+        {
+            o.routingFields = c.customFields.toString();
+        }
         final boolean routerChild = c.clientId == ParentOrders.ROUTER_CLIENT_ID;
         if (routerChild)
         {

@@ -49,6 +49,8 @@ public final class ParentOrderRouter implements Agent
     static final long RETRY_NANOS = 250_000_000L;
     /** Sweeps of a parent before an IOC or market remainder is cancelled or a limit remainder posted. */
     static final int MAX_SWEEPS = 3;
+    /** Ended parents kept for transaction cost analysis. */
+    static final int COMPLETED_KEPT = 10_000;
     /** Child rejects after which a parent's remainder is cancelled rather than routed again. */
     static final int MAX_CHILD_REJECTS = 5;
     /** How long a venue that rejected or dropped a parent's child is left out of that parent's decisions. */
@@ -76,6 +78,8 @@ public final class ParentOrderRouter implements Agent
     private final List<Parent> active = new ArrayList<>();
     private final ArrayList<Parent> dirty = new ArrayList<>();
     private final ArrayList<VenueOrder> queries = new ArrayList<>();
+    /** the last parents that ended, for transaction cost analysis */
+    private final java.util.ArrayDeque<ParentTca> completed = new java.util.ArrayDeque<>();
 
     private final NewOrderCommand newOrder = new NewOrderCommand();
     private final CancelOrderCommand cancel = new CancelOrderCommand();
@@ -162,6 +166,7 @@ public final class ParentOrderRouter implements Agent
                 p.ordType = o.ordType();
                 p.timeInForce = o.timeInForce();
                 p.acked = o.ordStatus() != OrdStatus.PENDING_NEW;
+                RoutingTags.apply(o.routingFields(), p, venueIds, instruments);
                 p.sweeps = MAX_SWEEPS;
                 parentsByOrderId.put(p.orderId, p);
                 active.add(p);
@@ -247,6 +252,12 @@ public final class ParentOrderRouter implements Agent
             if (active.get(i).done)
             {
                 final Parent p = active.remove(i);
+                p.doneNanos = now;
+                completed.addLast(tca(p));
+                if (completed.size() > COMPLETED_KEPT)
+                {
+                    completed.removeFirst();
+                }
                 parentsByOrderId.remove(p.orderId);
                 for (final Child c : p.children)
                 {
@@ -270,6 +281,75 @@ public final class ParentOrderRouter implements Agent
     public int openParents()
     {
         return active.size();
+    }
+
+    /** The cost analysis of a parent order, open or among the last that ended; null when unknown. Core thread. */
+    public ParentTca tca(final String orderId)
+    {
+        final Parent p = parentsByOrderId.get(orderId);
+        if (p != null)
+        {
+            return tca(p);
+        }
+        for (final java.util.Iterator<ParentTca> it = completed.descendingIterator(); it.hasNext(); )
+        {
+            final ParentTca t = it.next();
+            if (t.orderId().equals(orderId))
+            {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The parents that ended at or after {@code sinceNanos} (epoch), oldest first. Core thread. */
+    public List<ParentTca> completedSince(final long sinceNanos)
+    {
+        final List<ParentTca> list = new ArrayList<>();
+        for (final ParentTca t : completed)
+        {
+            if (t.doneNanos() >= sinceNanos)
+            {
+                list.add(t);
+            }
+        }
+        return list;
+    }
+
+    private ParentTca tca(final Parent p)
+    {
+        final List<ParentTca.ChildTca> children = new ArrayList<>(p.children.size());
+        long cum = 0;
+        for (final Child c : p.children)
+        {
+            cum += c.cumQty;
+            children.add(new ParentTca.ChildTca(c.clOrdId, c.orderId, c.venueId, c.qty, c.price, c.passive,
+                c.sentNanos, c.ackNanos, c.firstFillNanos, c.cumQty,
+                c.cumQty == 0 ? 0 : Math.round(c.notional / c.cumQty), c.terminal));
+        }
+        return new ParentTca(p.orderId, p.instrument.symbol(), p.side, p.qty, p.price, p.instrument.priceScale(),
+            p.instrument.qtyScale(), p.arrivalNanos, p.arrivalBid, p.arrivalAsk, cum, p.averagePrice(), p.doneNanos,
+            List.copyOf(children));
+    }
+
+    /** The consolidated best bid and ask over the legs when the parent arrived: its arrival price. */
+    private void arrival(final Parent p)
+    {
+        p.arrivalNanos = clock.nanoTime();
+        for (int i = 0; i < p.instrument.legCount(); i++)
+        {
+            if (depthBooks.read(p.instrument.leg(i), snapshot))
+            {
+                if (snapshot.bids() > 0 && snapshot.bidPrice(0) > p.arrivalBid)
+                {
+                    p.arrivalBid = snapshot.bidPrice(0);
+                }
+                if (snapshot.asks() > 0 && (p.arrivalAsk == 0 || snapshot.askPrice(0) < p.arrivalAsk))
+                {
+                    p.arrivalAsk = snapshot.askPrice(0);
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------ the parent's needs
@@ -300,6 +380,17 @@ public final class ParentOrderRouter implements Agent
         }
         final long working = workingQty(p);
         final long filled = filledQty(p);
+        if (filled >= p.qty)
+        {
+            // filled: the OMS made it so with the last child fill; a cancel or replace asked meanwhile is too late
+            final String pending = p.cancelClOrdId != null ? p.cancelClOrdId : p.replaceClOrdId;
+            if (pending != null && !refusePending(p, pending, p.replaceClOrdId != null))
+            {
+                return false;
+            }
+            p.done = true;
+            return true;
+        }
         if (p.cancelClOrdId != null || p.replaceClOrdId != null)
         {
             if (!cancelWorkingChildren(p, now))
@@ -383,6 +474,12 @@ public final class ParentOrderRouter implements Agent
         }
         router.route(request, books(count), result);
         metrics.decisions++;
+        if (passive && result.childCount() == 0 && (result.unroutedReason() == UnroutedReason.NO_PASSIVE_PRICE ||
+            result.unroutedReason() == UnroutedReason.NO_VENUE))
+        {
+            // no venue shows a price on the order's side to join: rest at the first healthy leg
+            return restAtFirstHealthyLeg(p, open, count);
+        }
         int placed = 0;
         for (int i = 0; i < result.childCount(); i++)
         {
@@ -400,6 +497,29 @@ public final class ParentOrderRouter implements Agent
             placed++;
         }
         return placed;
+    }
+
+    private int restAtFirstHealthyLeg(final Parent p, final long open, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            final VenueDepth book = books[i];
+            if (p.singleVenueId >= 0 && book.venueId() != p.singleVenueId)
+            {
+                continue;
+            }
+            final long lot = book.lotSize();
+            final long qty = lot > 0 ? open - open % lot : open;
+            if (book.health().evaluate(router.config()) != HealthReason.HEALTHY || qty <= 0 || qty < book.minQty())
+            {
+                continue;
+            }
+            final Child c = new Child(p, p.nextChild, null, book.venueId(), qty);
+            c.price = p.price;
+            c.passive = true;
+            return placeChild(p, c, legAt(p.instrument, book.venueId()), p.timeInForce) ? 1 : -1;
+        }
+        return 0;
     }
 
     private boolean placeChild(final Parent p, final Child c, final Instrument leg, final TimeInForce tif)
@@ -421,6 +541,7 @@ public final class ParentOrderRouter implements Agent
             return false;
         }
         p.nextChild++;
+        c.sentNanos = o.transactTimeNanos;
         final String clOrdId = o.clOrdId.toString();
         c.clOrdId = clOrdId;
         p.children.add(c);
@@ -503,6 +624,18 @@ public final class ParentOrderRouter implements Agent
         }
         p.done = true;
         return true;
+    }
+
+    private boolean refusePending(final Parent p, final String clOrdId, final boolean replace)
+    {
+        final VenueCancelReject r = cancelReject.reset();
+        r.venueId = venueId;
+        r.clOrdId.append(clOrdId);
+        r.origClOrdId.append(p.venueClOrdId);
+        r.replace = replace;
+        r.receivedNanos = clock.nanoTime();
+        r.text.append("order filled");
+        return venueEvents.onCancelReject(r);
     }
 
     private boolean parentEvent(
@@ -730,6 +863,7 @@ public final class ParentOrderRouter implements Agent
             {
                 p.sweeps = MAX_SWEEPS;
             }
+            arrival(p);
             parentsByOrderId.put(p.orderId, p);
             active.add(p);
             markDirty(p);
@@ -798,6 +932,18 @@ public final class ParentOrderRouter implements Agent
             }
             c.cumQty = r.cumQty;
             c.notional += (double)r.lastQty * r.lastPx;
+            if (r.execType == ExecType.NEW && c.ackNanos == 0)
+            {
+                c.ackNanos = clock.nanoTime();
+            }
+            else if (r.execType == ExecType.TRADE && c.firstFillNanos == 0)
+            {
+                c.firstFillNanos = clock.nanoTime();
+                if (c.ackNanos == 0)
+                {
+                    c.ackNanos = c.firstFillNanos;
+                }
+            }
             if (r.ordStatus != null && r.ordStatus.isTerminal() && !c.terminal)
             {
                 c.terminal = true;
@@ -860,6 +1006,10 @@ public final class ParentOrderRouter implements Agent
         long avoidUntilNanos;
         /** set when the router refuses the parent (answered REJECTED instead of NEW) */
         String rejectText;
+        long arrivalNanos;
+        long arrivalBid;
+        long arrivalAsk;
+        long doneNanos;
         long retryAtNanos;
         String cancelClOrdId;
         String replaceClOrdId;
@@ -905,6 +1055,9 @@ public final class ParentOrderRouter implements Agent
         boolean passive;
         int cancels;
         long cancelSentNanos;
+        long sentNanos;
+        long ackNanos;
+        long firstFillNanos;
 
         Child(final Parent parent, final int n, final String clOrdId, final int venueId, final long qty)
         {

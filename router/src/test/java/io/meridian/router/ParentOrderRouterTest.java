@@ -101,6 +101,39 @@ class ParentOrderRouterTest
         assertThat(clientReports).extracting(r -> r.execType)
             .startsWith(ExecType.PENDING_NEW, ExecType.NEW);
         assertThat(venues.maxCommitted()).isLessThanOrEqualTo(2 * UNIT);
+
+        // its cost analysis: arrival at the best ask (no bids: mid unknown), three children, all filled
+        final ParentTca tca = router.tca(last.orderId.toString());
+        assertThat(tca.arrivalAsk()).isEqualTo(60_000_00);
+        assertThat(tca.arrivalBid()).isZero();
+        assertThat(tca.slippageBps()).isNaN();
+        assertThat(tca.cumQty()).isEqualTo(2 * UNIT);
+        assertThat(tca.avgPx()).isEqualTo(60_001_00);
+        assertThat(tca.doneNanos()).isPositive();
+        assertThat(tca.children()).extracting(ParentTca.ChildTca::venueId).containsExactly(A, B, C);
+        assertThat(tca.children()).allSatisfy(c ->
+        {
+            assertThat(c.done()).isTrue();
+            assertThat(c.cumQty()).isEqualTo(c.qty());
+            assertThat(c.ackLatencyNanos()).isNotNegative();
+            assertThat(c.firstFillLatencyNanos()).isGreaterThanOrEqualTo(c.ackLatencyNanos());
+            assertThat(c.orderId()).isNotNull();
+        });
+        assertThat(router.completedSince(0)).extracting(ParentTca::orderId).containsExactly(tca.orderId());
+    }
+
+    @Test
+    void slippageIsMeasuredFromTheArrivalMid() throws Exception
+    {
+        asks(A, 60_010_00, UNIT);
+        depth.publish(B, new long[]{59_990_00}, new long[]{UNIT}, 1, new long[]{60_020_00}, new long[]{UNIT}, 1, 0, 0);
+        start();
+        newParent("P1", Side.BUY, UNIT, 60_010_00, TimeInForce.IOC);
+        pump();
+        final ParentTca tca = router.completedSince(0).get(0);
+        // consolidated: bid 59,990 (B), ask 60,010 (A): mid 60,000; bought at 60,010: 1.6667 bp
+        assertThat(tca.arrivalMid()).isEqualTo(60_000_00);
+        assertThat(tca.slippageBps()).isCloseTo(10.0 / 60_000 * 10_000, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

@@ -168,6 +168,13 @@ final class MeridianTestServer implements AutoCloseable
         return this;
     }
 
+    /** The smart order router as {@code settings} say (routed instruments among the instruments); before start. */
+    MeridianTestServer router(final io.meridian.admin.RouterSettings settings)
+    {
+        config = config.withRouter(settings);
+        return this;
+    }
+
     /** Risk limits of the firm, sessions and accounts; call before {@link #start()}. */
     MeridianTestServer risk(final io.meridian.admin.RiskSettings risk)
     {

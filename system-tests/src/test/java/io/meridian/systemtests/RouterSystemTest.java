@@ -1,0 +1,248 @@
+package io.meridian.systemtests;
+
+import io.meridian.admin.InstrumentSettings;
+import io.meridian.admin.RouterSettings;
+import io.meridian.oms.api.DepthSnapshot;
+import io.meridian.simulators.binance.BinanceSimulator;
+import io.meridian.simulators.binance.BinanceSimulatorConfig;
+import io.meridian.simulators.exchange.Amounts;
+import io.meridian.simulators.exchange.Fill;
+import io.meridian.simulators.fault.FaultSpec;
+import io.meridian.simulators.fault.FaultType;
+import io.meridian.simulators.fix.FixVenueSimulator;
+import io.meridian.simulators.fix.FixVenueSimulatorConfig;
+import io.meridian.simulators.okx.OkxSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.Message;
+import quickfix.field.TimeInForce;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static io.meridian.systemtests.Orders.cancel;
+import static io.meridian.systemtests.Orders.decimal;
+import static io.meridian.systemtests.Orders.limit;
+import static io.meridian.systemtests.Orders.nextClOrdId;
+import static io.meridian.systemtests.Orders.report;
+import static io.meridian.systemtests.TestFixClient.field;
+import static org.assertj.core.api.Assertions.assertThat;
+import static quickfix.field.Side.BUY;
+
+/**
+ * One client order for BTC-USDT@SOR routed across the Binance and OKX simulators (real sockets, their own
+ * books, read from Meridian's depth books): the client sees one order whose fills, each with its venue in
+ * LastMkt, add up to its CumQty and to the simulators' own records; and when a venue fails mid-order
+ * (OKX in maintenance) the rest goes to the other venue, with no overfill and no child left working.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class RouterSystemTest
+{
+    private static final String ROUTED = "BTC-USDT@SOR";
+    private static final BigDecimal QTY_UNIT = new BigDecimal("100000000");
+    private static final BigDecimal PRICE_UNIT = new BigDecimal("100");
+
+    private FixVenueSimulator fixVenue;
+    private BinanceSimulator binance;
+    private OkxSimulator okx;
+    private MeridianTestServer meridian;
+    private TestFixClient client;
+
+    @BeforeAll
+    void start(@TempDir final Path dir) throws Exception
+    {
+        fixVenue = new FixVenueSimulator(FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build())
+            .start();
+        binance = BinanceSimulator.start(BinanceSimulatorConfig.defaults(0, 31).withMakerStepMillis(0));
+        okx = OkxSimulator.start(OkxSimulator.Config.defaults(0, 37).withMakerStepMs(0));
+        final List<InstrumentSettings> instruments = new ArrayList<>(CryptoVenues.instruments(CryptoVenues.BINANCE, ""));
+        instruments.addAll(CryptoVenues.instruments(CryptoVenues.OKX, "@OKX"));
+        instruments.add(new InstrumentSettings(ROUTED, RouterSettings.DEFAULT_VENUE_NAME, 2, 8,
+            new BigDecimal("60000.00"), new BigDecimal("50"), new BigDecimal("50000000"), 1000));
+        meridian = new MeridianTestServer(dir.resolve("meridian"), fixVenue.port(),
+            List.of(CryptoVenues.binance(binance, 3_000), CryptoVenues.okx(okx, 2, 3_000)), instruments)
+            .router(new RouterSettings(RouterSettings.DEFAULT_VENUE_NAME,
+                Map.of(ROUTED, List.of(CryptoVenues.BTC, CryptoVenues.BTC + "@OKX")),
+                Map.of(CryptoVenues.BINANCE, new RouterSettings.Fees(BigDecimal.TEN, BigDecimal.TEN),
+                    CryptoVenues.OKX, new RouterSettings.Fees(BigDecimal.TEN, new BigDecimal("8")))))
+            .start().awaitCryptoConnected();
+        client = new TestFixClient(meridian.fixPort(), MeridianTestServer.CLIENT, dir.resolve("client")).start()
+            .awaitLogon();
+    }
+
+    @AfterAll
+    void stop()
+    {
+        org.agrona.CloseHelper.closeAll(client, meridian, binance, okx, fixVenue);
+    }
+
+    @Test
+    void aMarketableOrderIsSplitAcrossBothVenuesAndItsFillsAddUpExactly() throws Exception
+    {
+        final DepthSnapshot binanceBook = awaitBook(CryptoVenues.BTC);
+        final DepthSnapshot okxBook = awaitBook(CryptoVenues.BTC + "@OKX");
+        // a limit at the worse of the two best asks: everything at or under it, at both venues, is wanted
+        final long limit = Math.max(binanceBook.askPrice(0), okxBook.askPrice(0));
+        final long qty = askQtyUpTo(binanceBook, limit) + askQtyUpTo(okxBook, limit);
+        final List<Fill> binanceBefore = CryptoVenues.binanceFills(binance, "BTCUSDT");
+        final List<Fill> okxBefore = CryptoVenues.okxFills(okx, "BTC-USDT");
+
+        final String id = nextClOrdId("sor");
+        client.send(limit(id, BUY, qtyText(qty), ROUTED, priceText(limit), TimeInForce.IMMEDIATE_OR_CANCEL));
+        client.await("PendingNew", report(id, 'A'));
+        client.await("New", report(id, '0'));
+
+        final Set<String> venues = new HashSet<>();
+        BigDecimal cum = BigDecimal.ZERO;
+        Message last = null;
+        while (last == null || !isDone(last))
+        {
+            last = client.await("a fill or the end", m -> id.equals(field(m, 11)) && "8".equals(TestFixClient.msgType(m)));
+            if ("F".equals(field(last, 150)))
+            {
+                venues.add(field(last, 30));
+                cum = cum.add(decimal(last, 32));
+                assertThat(decimal(last, 14)).isEqualByComparingTo(cum);
+            }
+        }
+        assertThat(venues).containsExactlyInAnyOrder(CryptoVenues.BINANCE, CryptoVenues.OKX);
+        assertThat(cum).isEqualByComparingTo(qtyText(qty));
+        assertThat(field(last, 39)).isEqualTo("2");
+
+        // the venues' own records: exactly what the client was told, split between them
+        final BigDecimal atBinance = sum(newFills(CryptoVenues.binanceFills(binance, "BTCUSDT"), binanceBefore));
+        final BigDecimal atOkx = sum(newFills(CryptoVenues.okxFills(okx, "BTC-USDT"), okxBefore));
+        assertThat(atBinance.signum()).isPositive();
+        assertThat(atOkx.signum()).isPositive();
+        assertThat(atBinance.add(atOkx)).isEqualByComparingTo(cum);
+    }
+
+    @Test
+    void aVenueFailingMidOrderLosesTheRestToTheOtherWithNoOverfill() throws Exception
+    {
+        final DepthSnapshot binanceBook = awaitBook(CryptoVenues.BTC);
+        final DepthSnapshot okxBook = awaitBook(CryptoVenues.BTC + "@OKX");
+        final long limit = Math.max(binanceBook.askPrice(0), okxBook.askPrice(0));
+        final long qty = askQtyUpTo(binanceBook, limit) + askQtyUpTo(okxBook, limit);
+        final List<Fill> binanceBefore = CryptoVenues.binanceFills(binance, "BTCUSDT");
+        final List<Fill> okxBefore = CryptoVenues.okxFills(okx, "BTC-USDT");
+        okx.faults().inject(FaultSpec.of(FaultType.MAINTENANCE).forMillis(4_000));
+
+        final String id = nextClOrdId("sor-fail");
+        client.send(limit(id, BUY, qtyText(qty), ROUTED, priceText(limit), TimeInForce.DAY));
+        client.await("New", report(id, '0'));
+        // OKX refuses its child; what it was to take is swept at Binance or rests there at the limit
+        await("OKX refused a child", () -> meridian.server().parentRouter().metrics().childRejects() > 0);
+        await("nothing left to route", () -> workingAtBinance() > 0 || sum(newFills(
+            CryptoVenues.binanceFills(binance, "BTCUSDT"), binanceBefore)).compareTo(bigQty(qty)) >= 0);
+        client.send(cancel(nextClOrdId("sor-cancel"), id, BUY, ROUTED, qtyText(qty)));
+
+        Message last = null;
+        BigDecimal cum = BigDecimal.ZERO;
+        while (last == null || !isDone(last))
+        {
+            last = client.await("a fill or the end", m -> "8".equals(TestFixClient.msgType(m)) &&
+                (id.equals(field(m, 11)) || id.equals(field(m, 41))));
+            if ("F".equals(field(last, 150)))
+            {
+                assertThat(field(last, 30)).isEqualTo(CryptoVenues.BINANCE);
+                cum = cum.add(decimal(last, 32));
+            }
+        }
+        final BigDecimal atBinance = sum(newFills(CryptoVenues.binanceFills(binance, "BTCUSDT"), binanceBefore));
+        assertThat(newFills(CryptoVenues.okxFills(okx, "BTC-USDT"), okxBefore)).isEmpty();
+        assertThat(atBinance).isEqualByComparingTo(cum);
+        assertThat(cum).isLessThanOrEqualTo(bigQty(qty));
+        assertThat(decimal(last, 14)).isEqualByComparingTo(cum);
+        await("no child left working at Binance", () -> workingAtBinance() == 0);
+        assertThat(meridian.server().parentRouter().openParents()).isZero();
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    private long workingAtBinance()
+    {
+        return binance.onExchange(exchange -> exchange.openOrders("trader1", "BTCUSDT")).size();
+    }
+
+    private static boolean isDone(final Message report)
+    {
+        final String status = field(report, 39);
+        return "2".equals(status) || "4".equals(status) || "8".equals(status) || "C".equals(status);
+    }
+
+    private DepthSnapshot awaitBook(final String symbol) throws InterruptedException
+    {
+        final int id = meridian.server().instruments().bySymbol(symbol).id();
+        final DepthSnapshot book = new DepthSnapshot(20);
+        await(symbol + " depth in Meridian", () -> meridian.server().depthBooks().read(id, book) && book.asks() > 0);
+        return book;
+    }
+
+    private static long askQtyUpTo(final DepthSnapshot book, final long limit)
+    {
+        long qty = 0;
+        for (int i = 0; i < book.asks() && book.askPrice(i) <= limit; i++)
+        {
+            qty += book.askQty(i);
+        }
+        return qty;
+    }
+
+    private static List<Fill> newFills(final List<Fill> now, final List<Fill> before)
+    {
+        final List<Fill> fills = new ArrayList<>(now);
+        fills.removeAll(before);
+        return fills;
+    }
+
+    private static BigDecimal sum(final List<Fill> fills)
+    {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (final Fill fill : fills)
+        {
+            sum = sum.add(Amounts.toDecimal(fill.qty()));
+        }
+        return sum;
+    }
+
+    private static BigDecimal bigQty(final long qty)
+    {
+        return new BigDecimal(qty).divide(QTY_UNIT);
+    }
+
+    private static String qtyText(final long qty)
+    {
+        return bigQty(qty).toPlainString();
+    }
+
+    private static String priceText(final long price)
+    {
+        return new BigDecimal(price).divide(PRICE_UNIT).toPlainString();
+    }
+
+    private static void await(final String what, final BooleanSupplier condition) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("timed out: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
