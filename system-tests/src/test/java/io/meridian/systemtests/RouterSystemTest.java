@@ -127,6 +127,17 @@ class RouterSystemTest
         assertThat(atBinance.signum()).isPositive();
         assertThat(atOkx.signum()).isPositive();
         assertThat(atBinance.add(atOkx)).isEqualByComparingTo(cum);
+
+        // its cost analysis: both venues' shares, the arrival book, a slippage, and the day's summary counts it
+        final String orderId = field(last, 37);
+        final java.net.http.HttpResponse<String> tca = meridian.send("admin", "GET", "/tca/" + orderId, null, null);
+        assertThat(tca.statusCode()).isEqualTo(200);
+        assertThat(tca.body()).contains("\"venue\":\"BINANCE\"").contains("\"venue\":\"OKX\"")
+            .contains("\"arrivalAsk\":").contains("\"slippageBps\":").contains("\"ackLatencyMicros\":");
+        final java.net.http.HttpResponse<String> daily = meridian.send("admin", "GET", "/tca", null, null);
+        assertThat(daily.statusCode()).isEqualTo(200);
+        assertThat(daily.body()).contains("\"orders\":").doesNotContain("\"orders\":0,");
+        assertThat(meridian.send("admin", "GET", "/tca/NO-SUCH-ORDER", null, null).statusCode()).isEqualTo(404);
     }
 
     @Test
