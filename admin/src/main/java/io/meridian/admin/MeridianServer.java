@@ -12,9 +12,12 @@ import io.meridian.oms.ResampledEpochNanoClock;
 import io.meridian.oms.TickToTradeProbe;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.oms.api.DepthBooks;
+import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.FillListener;
 import io.meridian.oms.api.TopOfBookTable;
 import io.meridian.oms.api.TopOfBooks;
+import io.meridian.oms.api.TradingRules;
 import io.meridian.positions.store.SharedStore;
 import io.meridian.positions.store.StoreConfig;
 import io.meridian.positions.store.StoreReader;
@@ -82,6 +85,8 @@ public final class MeridianServer implements AutoCloseable
     private ControlServer cryptoControl;
     private final List<CryptoVenueBridge> cryptoBridges = new ArrayList<>();
     private final TopOfBookTable topOfBook;
+    private final DepthTable depth;
+    private final TradingRules tradingRules;
     private AgentRunner cryptoRunner;
     private FixRuntime fixRuntime;
     private ClientSessions clientSessions;
@@ -112,6 +117,8 @@ public final class MeridianServer implements AutoCloseable
         this.config = config;
         this.instruments = buildInstruments(config);
         this.topOfBook = new TopOfBookTable(instruments.size());
+        this.depth = new DepthTable(instruments.size(), 20);
+        this.tradingRules = new TradingRules(instruments.size());
     }
 
     /** Starts everything; returns once the FIX acceptor is listening and the core thread runs. */
@@ -158,7 +165,8 @@ public final class MeridianServer implements AutoCloseable
                 case OKX_V5 -> new OkxBridge(venue, SystemEpochClock.INSTANCE, clock);
             };
             final List<BookInstrument> books = bookInstruments(venue);
-            bridge.marketData(topOfBook, books);
+            bridge.marketData(topOfBook, depth, books);
+            bridge.tradingRules(tradingRules, books);
             if (venue.marketData())
             {
                 books.forEach(book -> marketDataFed[book.instrumentId()] = true);
@@ -594,6 +602,25 @@ public final class MeridianServer implements AutoCloseable
     public TopOfBooks topOfBook()
     {
         return topOfBook;
+    }
+
+    /**
+     * The top 20 levels a side of each instrument's venue book, by instrument id, from the venues' market
+     * data (thread-safe, allocation-free reads); an instrument without market data, or whose book is out of
+     * sync, reads false.
+     */
+    public DepthBooks depthBooks()
+    {
+        return depth;
+    }
+
+    /**
+     * Each instrument's venue trading rules in its scales, by instrument id: the crypto venues' own (once
+     * their instrument lists are loaded), else the configured ones; thread-safe, allocation-free reads.
+     */
+    public TradingRules tradingRules()
+    {
+        return tradingRules;
     }
 
     /** The instruments routed to a crypto venue, with the venue's symbol for each. */
