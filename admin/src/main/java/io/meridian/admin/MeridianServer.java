@@ -156,6 +156,7 @@ public final class MeridianServer implements AutoCloseable
         }
 
         startCryptoSimulators();
+        ConfiguredTradingRules.publish(instruments, config.instruments(), tradingRules);
         final boolean[] marketDataFed = new boolean[instruments.size()];
         for (final CryptoVenueConfig venue : config.cryptoVenues())
         {
