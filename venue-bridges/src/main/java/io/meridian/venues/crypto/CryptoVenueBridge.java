@@ -638,7 +638,7 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     /**
      * Bridge thread, after {@link #filters} were (re)loaded: each rule instrument's filter goes to the
      * trading rules table in the instrument's scales. A filter that cannot be held in them is logged and
-     * not published (the router then knows no rules for the instrument rather than wrong ones).
+     * not published: the table keeps what it had, if anything, rather than rules converted wrongly.
      */
     protected final void publishTradingRules()
     {
