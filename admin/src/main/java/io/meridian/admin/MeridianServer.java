@@ -12,6 +12,7 @@ import io.meridian.oms.ResampledEpochNanoClock;
 import io.meridian.oms.TickToTradeProbe;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.oms.api.DepthBooks;
 import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.FillListener;
 import io.meridian.oms.api.VenueOrders;
@@ -19,6 +20,7 @@ import io.meridian.router.ParentOrderRouter;
 import io.meridian.router.RouterConfig;
 import io.meridian.oms.api.TopOfBookTable;
 import io.meridian.oms.api.TopOfBooks;
+import io.meridian.oms.api.TradingRules;
 import io.meridian.positions.store.SharedStore;
 import io.meridian.positions.store.StoreConfig;
 import io.meridian.positions.store.StoreReader;
@@ -88,6 +90,8 @@ public final class MeridianServer implements AutoCloseable
     private ControlServer cryptoControl;
     private final List<CryptoVenueBridge> cryptoBridges = new ArrayList<>();
     private final TopOfBookTable topOfBook;
+    private final DepthTable depth;
+    private final TradingRules tradingRules;
     private AgentRunner cryptoRunner;
     private FixRuntime fixRuntime;
     private ClientSessions clientSessions;
@@ -102,7 +106,6 @@ public final class MeridianServer implements AutoCloseable
     private volatile boolean cancelOpenOrdersOnShutdown;
     private volatile long drainTimeoutMs = 10_000;
     private SharedStore store;
-    private final DepthTable depth;
     private ParentOrderRouter parentRouter;
     private StoreWriter storeWriter;
     private StoreReader storeReader;
@@ -121,6 +124,7 @@ public final class MeridianServer implements AutoCloseable
         this.instruments = buildInstruments(config);
         this.topOfBook = new TopOfBookTable(instruments.size());
         this.depth = new DepthTable(instruments.size(), 20);
+        this.tradingRules = new TradingRules(instruments.size());
     }
 
     private static List<String> venueNamesById(final ServerConfig config)
@@ -129,12 +133,6 @@ public final class MeridianServer implements AutoCloseable
             .orElse(-1) + 1];
         config.venueIds().forEach((name, id) -> names[id] = name);
         return java.util.Arrays.stream(names).map(n -> n == null ? "" : n).toList();
-    }
-
-    /** The venues' depth books (the smart order router's market data). */
-    public DepthTable depthBooks()
-    {
-        return depth;
     }
 
     /** The smart order router, null when no instrument is routed. */
@@ -178,6 +176,7 @@ public final class MeridianServer implements AutoCloseable
         }
 
         startCryptoSimulators();
+        ConfiguredTradingRules.publish(instruments, config.instruments(), tradingRules);
         final boolean[] marketDataFed = new boolean[instruments.size()];
         for (final CryptoVenueConfig venue : config.cryptoVenues())
         {
@@ -187,7 +186,8 @@ public final class MeridianServer implements AutoCloseable
                 case OKX_V5 -> new OkxBridge(venue, SystemEpochClock.INSTANCE, clock);
             };
             final List<BookInstrument> books = bookInstruments(venue);
-            bridge.marketData(topOfBook, books);
+            bridge.marketData(topOfBook, depth, books);
+            bridge.tradingRules(tradingRules, books);
             if (venue.marketData())
             {
                 books.forEach(book -> marketDataFed[book.instrumentId()] = true);
@@ -227,7 +227,7 @@ public final class MeridianServer implements AutoCloseable
         final VenueOrders venueSide = shadow ? shadowVenues : router;
         parentRouter = config.router().enabled() ? new ParentOrderRouter(
             config.routerVenueId(), config.venueIds(), instruments, depth,
-            new RouterLegConditions(venueSide, halts, config.venueIds(), config.router().fees()),
+            new RouterLegConditions(venueSide, halts, tradingRules, config.venueIds(), config.router().fees()),
             RouterConfig.defaults(), clock) : null;
         omsConfig.venueNames(venueNamesById(config));
         if (shadow)
@@ -640,6 +640,25 @@ public final class MeridianServer implements AutoCloseable
     public TopOfBooks topOfBook()
     {
         return topOfBook;
+    }
+
+    /**
+     * The top 20 levels a side of each instrument's venue book, by instrument id, from the venues' market
+     * data (thread-safe, allocation-free reads); an instrument without market data, or whose book is out of
+     * sync, reads false.
+     */
+    public DepthBooks depthBooks()
+    {
+        return depth;
+    }
+
+    /**
+     * Each instrument's venue trading rules in its scales, by instrument id: the crypto venues' own (once
+     * their instrument lists are loaded), else the configured ones; thread-safe, allocation-free reads.
+     */
+    public TradingRules tradingRules()
+    {
+        return tradingRules;
     }
 
     /** The instruments routed to a crypto venue, with the venue's symbol for each. */

@@ -1,5 +1,7 @@
 package io.meridian.admin;
 
+import io.meridian.oms.api.InstrumentRules;
+import io.meridian.oms.api.TradingRules;
 import io.meridian.oms.api.VenueOrders;
 import io.meridian.oms.model.Instrument;
 import io.meridian.risk.TradingHalts;
@@ -10,22 +12,25 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Each leg's fees (configured per venue), and its venue's health as the server knows it: the session or
+ * Each leg's trading rules (the venue's, else configured), fees (configured per venue), and its venue's health as the server knows it: the session or
  * bridge connected, no operator, drift or reconciliation halt of the venue or the instrument.
  */
 final class RouterLegConditions implements LegConditions
 {
     private final VenueOrders venues;
     private final TradingHalts halts;
+    private final TradingRules rules;
+    private final InstrumentRules legRules = new InstrumentRules();
     private final long[] takerFee;
     private final long[] makerFee;
 
     RouterLegConditions(
-        final VenueOrders venues, final TradingHalts halts, final Map<String, Integer> venueIds,
+        final VenueOrders venues, final TradingHalts halts, final TradingRules rules, final Map<String, Integer> venueIds,
         final Map<String, RouterSettings.Fees> fees)
     {
         this.venues = venues;
         this.halts = halts;
+        this.rules = rules;
         final int count = venueIds.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         takerFee = new long[count];
         makerFee = new long[count];
@@ -49,6 +54,15 @@ final class RouterLegConditions implements LegConditions
     public void apply(final Instrument leg, final VenueDepth depth, final long nowNanos)
     {
         final int venueId = leg.venueId();
+        if (rules.read(leg.id(), legRules))
+        {
+            depth.rules(legRules.tickSize(), legRules.lotSize(), legRules.minQty(), legRules.minNotional(),
+                leg.qtyScale());
+        }
+        else
+        {
+            depth.rules(0, 0, 0, 0, leg.qtyScale());
+        }
         if (venueId < takerFee.length)
         {
             depth.fees(takerFee[venueId], makerFee[venueId]);

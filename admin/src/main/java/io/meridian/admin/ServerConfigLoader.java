@@ -90,7 +90,12 @@ public final class ServerConfigLoader
                 decimal(optional(instrument, "reference-price")),
                 decimal(required(instrument, "max-order-qty", "meridian.instruments")),
                 decimal(optional(instrument, "max-notional")),
-                Integer.parseInt(optionalOr(instrument, "collar-bps", "0"))));
+                Integer.parseInt(optionalOr(instrument, "collar-bps", "0")),
+                // the venue's rules for the router, for venues that publish none (0 or absent: no rule)
+                decimal(optional(instrument, "tick-size")),
+                decimal(optional(instrument, "lot-size")),
+                decimal(optional(instrument, "min-qty")),
+                decimal(optional(instrument, "min-notional"))));
         }
 
         final List<CryptoVenueConfig> cryptoVenues = new ArrayList<>();

@@ -296,6 +296,56 @@ class ServerConfigLoaderTest
             .hasMessageContaining("loss-window-s");
     }
 
+    @Test
+    void tradingRulesAreOptionalDecimalsPerInstrumentPublishedInItsScales() throws Exception
+    {
+        final ServerConfig shipped = ServerConfigLoader.load(resolver(Map.of()));
+        assertThat(shipped.instruments()).noneMatch(InstrumentSettings::hasTradingRules);
+        final List<Map<String, Object>> instruments = new java.util.ArrayList<>();
+        for (final InstrumentSettings i : shipped.instruments())
+        {
+            final Map<String, Object> entry = new HashMap<>(Map.of("symbol", i.symbol(), "venue", i.venue(),
+                "price-scale", i.priceScale(), "qty-scale", i.qtyScale(), "max-order-qty", i.maxOrderQty()));
+            if (i.symbol().equals("BTC-USD"))
+            {
+                // as YAML gives plain numbers: doubles and integers
+                entry.putAll(Map.of("tick-size", 0.5, "lot-size", 0.00001, "min-qty", 0.0001, "min-notional", 10));
+            }
+            if (i.symbol().equals("AAPL"))
+            {
+                entry.put("min-qty", "100");
+            }
+            instruments.add(entry);
+        }
+        final ServerConfig config = ServerConfigLoader.load(resolver(Map.of("meridian.instruments", instruments)));
+        final io.meridian.oms.model.InstrumentRegistry registry = MeridianServer.buildInstruments(config);
+        final io.meridian.oms.api.TradingRules rules = new io.meridian.oms.api.TradingRules(registry.size());
+        ConfiguredTradingRules.publish(registry, config.instruments(), rules);
+
+        final io.meridian.oms.api.InstrumentRules read = new io.meridian.oms.api.InstrumentRules();
+        assertThat(rules.read(registry.bySymbol("BTC-USD").id(), read)).isTrue();
+        // price scale 2, qty scale 8; min notional in quote units at the price scale
+        assertThat(read.tickSize()).isEqualTo(50);
+        assertThat(read.lotSize()).isEqualTo(1_000);
+        assertThat(read.minQty()).isEqualTo(10_000);
+        assertThat(read.minNotional()).isEqualTo(1_000);
+        assertThat(rules.read(registry.bySymbol("AAPL").id(), read)).isTrue();
+        assertThat(read.tickSize()).isZero();
+        assertThat(read.lotSize()).isZero();
+        assertThat(read.minQty()).isEqualTo(100);
+        assertThat(read.minNotional()).isZero();
+        assertThat(rules.read(registry.bySymbol("MSFT").id(), read)).as("no rules configured").isFalse();
+
+        final List<InstrumentSettings> negative = List.of(config.instruments().get(0)
+            .withTradingRules(null, new java.math.BigDecimal("-1"), null, null));
+        assertThatThrownBy(() -> ConfiguredTradingRules.publish(registry, negative, rules))
+            .hasMessageContaining("lot-size").hasMessageContaining("negative");
+        final List<InstrumentSettings> tooLarge = List.of(config.instruments().get(0)
+            .withTradingRules(new java.math.BigDecimal("1E+30"), null, null, null));
+        assertThatThrownBy(() -> ConfiguredTradingRules.publish(registry, tooLarge, rules))
+            .hasMessageContaining("do not fit its scales");
+    }
+
     private static PropertySourcePropertyResolver resolver(final Map<String, Object> overrides) throws Exception
     {
         final Map<String, Object> values;

@@ -1,6 +1,8 @@
 package io.meridian.venues.crypto;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.meridian.oms.api.DepthSnapshot;
+import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.TopOfBook;
 import io.meridian.oms.api.TopOfBookTable;
 import io.meridian.simulators.exchange.Amounts;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The bridge's OKX book and checksum against the simulator's own books feed and checksum code
  * ({@code OkxBookFeed}, {@code io.meridian.simulators.okx.OkxBookChecksum}): random snapshot and
- * updates, every push verified, the bridge's checksum equal to the feed's, the top equal to the feed's.
+ * updates, every push verified, the bridge's checksum equal to the feed's, the top and the published top 20
+ * levels equal to the feed's.
  */
 class OkxChecksumAgainstSimulatorTest
 {
@@ -36,7 +39,9 @@ class OkxChecksumAgainstSimulatorTest
         feed.reset(bids, asks, 100);
         final TopOfBookTable tops = new TopOfBookTable(1);
         final OkxBookChecksum checksum = new OkxBookChecksum();
-        final OkxBookSync sync = new OkxBookSync(new BookInstrument(0, "BTC-USDT@OKX", "BTC-USDT", 2, 8), tops, checksum);
+        final DepthTable depth = new DepthTable(1, 20);
+        final OkxBookSync sync = new OkxBookSync(new BookInstrument(0, "BTC-USDT@OKX", "BTC-USDT", 2, 8), tops, depth,
+            checksum);
         final DepthParser parser = new DepthParser(new JsonFactory());
         final DepthUpdate push = new DepthUpdate();
 
@@ -65,6 +70,7 @@ class OkxChecksumAgainstSimulatorTest
             assertThat(push.checksum).isEqualTo(feed.checksum());
             assertThat(sync.onUpdate(push, 2)).as("push %d", step).isEqualTo(OkxBookSync.Result.APPLIED);
             assertThat(checksum.checksum(sync.book, 2, 8)).isEqualTo(feed.checksum());
+            assertDepthEqualsFeed(depth, feed);
         }
         final TopOfBook top = new TopOfBook();
         assertThat(tops.read(0, top)).isTrue();
@@ -78,6 +84,26 @@ class OkxChecksumAgainstSimulatorTest
         parser.okx(feed.update(List.of(new OkxBookFeed.Level(Amounts.of("59000"), Amounts.of("1"), 1)), List.of(),
             seq + 1, 3).toString(), push);
         assertThat(sync.onUpdate(push, 3)).isEqualTo(OkxBookSync.Result.CHECKSUM_MISMATCH);
+    }
+
+    private static void assertDepthEqualsFeed(final DepthTable depth, final OkxBookFeed feed)
+    {
+        final DepthSnapshot levels = new DepthSnapshot(20);
+        assertThat(depth.read(0, levels)).isTrue();
+        final List<OkxBookFeed.Level> bids = feed.topBids(20);
+        final List<OkxBookFeed.Level> asks = feed.topAsks(20);
+        assertThat(levels.bids()).isEqualTo(bids.size());
+        assertThat(levels.asks()).isEqualTo(asks.size());
+        for (int i = 0; i < bids.size(); i++)
+        {
+            assertThat(levels.bidPrice(i) * 1_000_000).isEqualTo(bids.get(i).price());
+            assertThat(levels.bidQty(i)).isEqualTo(bids.get(i).qty());
+        }
+        for (int i = 0; i < asks.size(); i++)
+        {
+            assertThat(levels.askPrice(i) * 1_000_000).isEqualTo(asks.get(i).price());
+            assertThat(levels.askQty(i)).isEqualTo(asks.get(i).qty());
+        }
     }
 
     private static long qty(final Random random)

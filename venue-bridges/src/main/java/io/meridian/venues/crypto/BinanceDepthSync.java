@@ -1,5 +1,6 @@
 package io.meridian.venues.crypto;
 
+import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.TopOfBookTable;
 
 import java.util.ArrayList;
@@ -44,9 +45,9 @@ final class BinanceDepthSync extends InstrumentBook
     /** which snapshot request is current: answers to older ones are ignored */
     int generation;
 
-    BinanceDepthSync(final BookInstrument instrument, final TopOfBookTable tops)
+    BinanceDepthSync(final BookInstrument instrument, final TopOfBookTable tops, final DepthTable depth)
     {
-        super(instrument, tops);
+        super(instrument, tops, depth);
     }
 
     /** Starts (again) from nothing: buffer events until {@link #onSnapshot}. */
@@ -93,7 +94,7 @@ final class BinanceDepthSync extends InstrumentBook
         final Result result = applyInOrder(event);
         if (result == Result.APPLIED)
         {
-            publishTop(nowMs);
+            publish(nowMs);
         }
         return result;
     }
@@ -129,7 +130,7 @@ final class BinanceDepthSync extends InstrumentBook
         }
         buffered = 0;
         state = BookSyncState.SYNCED;
-        publishTop(nowMs);
+        publish(nowMs);
         return Result.SYNCED;
     }
 

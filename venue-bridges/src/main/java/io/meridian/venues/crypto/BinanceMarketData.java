@@ -1,6 +1,7 @@
 package io.meridian.venues.crypto;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.TopOfBookTable;
 import org.agrona.concurrent.EpochClock;
 
@@ -35,22 +36,23 @@ final class BinanceMarketData extends MarketDataStream<BinanceDepthSync>
 
     BinanceMarketData(
         final CryptoVenueConfig config, final HttpClient http, final Consumer<Runnable> post, final EpochClock clock,
-        final CryptoVenueMetrics metrics, final TopOfBookTable tops, final List<BookInstrument> instruments,
-        final JsonFactory json, final Consumer<String> statusListener)
+        final CryptoVenueMetrics metrics, final TopOfBookTable tops, final DepthTable depth,
+        final List<BookInstrument> instruments, final JsonFactory json, final Consumer<String> statusListener)
     {
-        super(config, http, post, clock, metrics, books(instruments, tops), statusListener);
+        super(config, http, post, clock, metrics, books(instruments, tops, depth), statusListener);
         this.parser = new DepthParser(json);
         this.nextSnapshotMs = new long[instruments.size()];
         this.snapshotInFlight = new boolean[instruments.size()];
         java.util.Arrays.fill(nextSnapshotMs, Long.MAX_VALUE);
     }
 
-    private static List<BinanceDepthSync> books(final List<BookInstrument> instruments, final TopOfBookTable tops)
+    private static List<BinanceDepthSync> books(
+        final List<BookInstrument> instruments, final TopOfBookTable tops, final DepthTable depth)
     {
         final List<BinanceDepthSync> books = new ArrayList<>(instruments.size());
         for (final BookInstrument instrument : instruments)
         {
-            books.add(new BinanceDepthSync(instrument, tops));
+            books.add(new BinanceDepthSync(instrument, tops, depth));
         }
         return books;
     }

@@ -102,10 +102,11 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
     }
 
     protected MarketDataFeed newMarketData(
-        final io.meridian.oms.api.TopOfBookTable tops, final List<BookInstrument> instruments,
-        final java.util.function.Consumer<String> status)
+        final io.meridian.oms.api.TopOfBookTable tops, final io.meridian.oms.api.DepthTable depth,
+        final List<BookInstrument> instruments, final java.util.function.Consumer<String> status)
     {
-        return new BinanceMarketData(config, http, this::post, clock, metrics, tops, instruments, json.getFactory(), status);
+        return new BinanceMarketData(config, http, this::post, clock, metrics, tops, depth, instruments, json.getFactory(),
+            status);
     }
 
     // ------------------------------------------------------------------ connections and timers
@@ -1340,6 +1341,7 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
                     SymbolFilter.decimal(maxPrice), SymbolFilter.decimal(step), SymbolFilter.decimal(minQty),
                     SymbolFilter.decimal(maxQty), SymbolFilter.decimal(minNotional)));
             }
+            publishTradingRules();
             updateConnected();
         });
     }

@@ -2,7 +2,9 @@ package io.meridian.venues.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.TopOfBookTable;
+import io.meridian.oms.api.TradingRules;
 import io.meridian.oms.api.VenueCancelReject;
 import io.meridian.oms.api.VenueEvents;
 import io.meridian.oms.api.VenueExecution;
@@ -112,6 +114,10 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     private volatile BalanceListener balanceListener;
     /** the venue's symbol -> our instrument symbol */
     private final Map<String, String> instrumentSymbols = new HashMap<>();
+    private TradingRules tradingRules;
+    private List<BookInstrument> ruleInstruments = List.of();
+    /** per rule instrument: tick, lot, min qty, min notional last published (logged when they change) */
+    private long[] publishedRules = new long[0];
 
     protected CryptoVenueBridge(final CryptoVenueConfig config, final EpochClock clock, final EpochNanoClock nanoClock)
     {
@@ -133,18 +139,31 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
 
     /**
      * Keeps a local book of each instrument from the venue's public depth stream and publishes its top
-     * to {@code tops}, unless the venue's market data is switched off or it has no stream URL. Call
-     * before the bridge runs.
+     * to {@code tops} and its top levels to {@code depth}, unless the venue's market data is switched off
+     * or it has no stream URL. Call before the bridge runs.
      */
-    public void marketData(final TopOfBookTable tops, final List<BookInstrument> instruments)
+    public void marketData(final TopOfBookTable tops, final DepthTable depth, final List<BookInstrument> instruments)
     {
         if (!config.marketData() || config.streamWsUrl() == null || instruments.isEmpty())
         {
             bookSync = "off";
             return;
         }
-        marketData = newMarketData(tops, instruments, text -> bookSync = text);
+        marketData = newMarketData(tops, depth, instruments, text -> bookSync = text);
         LOG.info("event=crypto_market_data venue={} instruments={}", config.name(), instruments.size());
+    }
+
+    /**
+     * Publishes the venue's trading rules of each instrument (tick, lot, minimum quantity and notional,
+     * converted to the instrument's scales) to {@code rules} each time the venue's instrument list is
+     * loaded, market data or not. Call before the bridge runs.
+     */
+    public void tradingRules(final TradingRules rules, final List<BookInstrument> instruments)
+    {
+        this.tradingRules = rules;
+        this.ruleInstruments = List.copyOf(instruments);
+        this.publishedRules = new long[4 * instruments.size()];
+        java.util.Arrays.fill(publishedRules, -1);
     }
 
     /** How many of the instruments' books are in sync now (any thread). */
@@ -613,7 +632,60 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
 
     /** The venue's market data feed for these instruments; {@code status} hears its book-sync text. */
     protected abstract MarketDataFeed newMarketData(
-        TopOfBookTable tops, List<BookInstrument> instruments, java.util.function.Consumer<String> status);
+        TopOfBookTable tops, DepthTable depth, List<BookInstrument> instruments,
+        java.util.function.Consumer<String> status);
+
+    /**
+     * Bridge thread, after {@link #filters} were (re)loaded: each rule instrument's filter goes to the
+     * trading rules table in the instrument's scales. A filter that cannot be held in them is logged and
+     * not published: the table keeps what it had, if anything, rather than rules converted wrongly.
+     */
+    protected final void publishTradingRules()
+    {
+        if (tradingRules == null)
+        {
+            return;
+        }
+        for (int i = 0; i < ruleInstruments.size(); i++)
+        {
+            final BookInstrument instrument = ruleInstruments.get(i);
+            final SymbolFilter filter = filters.get(instrument.venueSymbol());
+            if (filter == null)
+            {
+                continue;
+            }
+            final long tick;
+            final long lot;
+            final long minQty;
+            final long minNotional;
+            try
+            {
+                tick = TradingRules.increment(filter.tickSize(), instrument.priceScale());
+                lot = TradingRules.increment(filter.stepSize(), instrument.qtyScale());
+                minQty = TradingRules.minimum(filter.minQty(), instrument.qtyScale());
+                minNotional = TradingRules.minimum(filter.minNotional(), instrument.priceScale());
+            }
+            catch (final ArithmeticException e)
+            {
+                LOG.error("event=crypto_trading_rules_unusable venue={} symbol={} filter=\"{}\"", config.name(),
+                    instrument.venueSymbol(), filter);
+                continue;
+            }
+            tradingRules.publish(instrument.instrumentId(), tick, lot, minQty, minNotional);
+            final int at = 4 * i;
+            if (publishedRules[at] != tick || publishedRules[at + 1] != lot || publishedRules[at + 2] != minQty ||
+                publishedRules[at + 3] != minNotional)
+            {
+                publishedRules[at] = tick;
+                publishedRules[at + 1] = lot;
+                publishedRules[at + 2] = minQty;
+                publishedRules[at + 3] = minNotional;
+                LOG.info("event=crypto_trading_rules venue={} symbol={} instrument={} tick={} lot={} minQty={} " +
+                    "minNotional={}", config.name(), instrument.venueSymbol(), instrument.symbol(), tick, lot, minQty,
+                    minNotional);
+            }
+        }
+    }
 
     /** Connections and timers of the venue; returns work done. */
     protected abstract int poll(long nowMs);

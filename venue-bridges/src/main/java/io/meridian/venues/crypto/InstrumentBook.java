@@ -1,11 +1,13 @@
 package io.meridian.venues.crypto;
 
+import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.TopOfBookTable;
 
 /**
  * One instrument's local venue book on the bridge thread: applies parsed depth messages in the
- * instrument's scales, tracks its sync state and publishes its top of book (or its loss of sync) to
- * the shared {@link TopOfBookTable}. The venue-specific sequencing rules live in
+ * instrument's scales, tracks its sync state and publishes its top of book and its top levels (or its
+ * loss of sync) to the shared {@link TopOfBookTable} and {@link DepthTable}. The venue-specific sequencing
+ * rules live in
  * {@link BinanceDepthSync} and {@link OkxBookSync}.
  */
 class InstrumentBook
@@ -13,13 +15,16 @@ class InstrumentBook
     final BookInstrument instrument;
     final LocalOrderBook book = new LocalOrderBook(64);
     private final TopOfBookTable tops;
+    private final DepthTable depth;
     BookSyncState state = BookSyncState.DISCONNECTED;
     long venueTimeMs;
 
-    InstrumentBook(final BookInstrument instrument, final TopOfBookTable tops)
+    /** {@code tops} or {@code depth} may be null: nothing is published there. */
+    InstrumentBook(final BookInstrument instrument, final TopOfBookTable tops, final DepthTable depth)
     {
         this.instrument = instrument;
         this.tops = tops;
+        this.depth = depth;
     }
 
     boolean is(final CharSequence venueSymbol)
@@ -63,20 +68,24 @@ class InstrumentBook
         return true;
     }
 
-    /** The book follows the feed: publish its top. */
-    void publishTop(final long nowMs)
+    /** The book follows the feed: publish its top and its top levels (the table keeps as many as it holds). */
+    void publish(final long nowMs)
     {
-        if (tops == null)
+        final int bids = book.bidLevels();
+        final int asks = book.askLevels();
+        if (tops != null)
         {
-            return;
+            tops.publish(instrument.instrumentId(), bids > 0 ? book.bidPrice(0) : 0, bids > 0 ? book.bidQty(0) : 0,
+                asks > 0 ? book.askPrice(0) : 0, asks > 0 ? book.askQty(0) : 0, venueTimeMs, nowMs);
         }
-        final boolean bid = book.bidLevels() > 0;
-        final boolean ask = book.askLevels() > 0;
-        tops.publish(instrument.instrumentId(), bid ? book.bidPrice(0) : 0, bid ? book.bidQty(0) : 0,
-            ask ? book.askPrice(0) : 0, ask ? book.askQty(0) : 0, venueTimeMs, nowMs);
+        if (depth != null)
+        {
+            depth.publish(instrument.instrumentId(), book.bidPrices(), book.bidQtys(), bids, book.askPrices(),
+                book.askQtys(), asks, venueTimeMs, nowMs);
+        }
     }
 
-    /** Leaves the synced state: readers stop using the top at once. */
+    /** Leaves the synced state: readers stop using the top and the depth at once. */
     void lostSync(final BookSyncState next, final long nowMs)
     {
         state = next;
@@ -84,6 +93,10 @@ class InstrumentBook
         if (tops != null)
         {
             tops.outOfSync(instrument.instrumentId(), nowMs);
+        }
+        if (depth != null)
+        {
+            depth.outOfSync(instrument.instrumentId(), nowMs);
         }
     }
 }

@@ -47,6 +47,30 @@ final class LocalOrderBook
         return asks.count;
     }
 
+    /**
+     * The bid prices, best first; valid up to {@link #bidLevels()} and only until the next update (a side
+     * that outgrows its capacity gets new arrays). For copying out without a loop per level.
+     */
+    long[] bidPrices()
+    {
+        return bids.price;
+    }
+
+    long[] bidQtys()
+    {
+        return bids.qty;
+    }
+
+    long[] askPrices()
+    {
+        return asks.price;
+    }
+
+    long[] askQtys()
+    {
+        return asks.qty;
+    }
+
     /** Level {@code i} from the best (0). */
     long bidPrice(final int i)
     {

@@ -1,5 +1,6 @@
 package io.meridian.venues.crypto;
 
+import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.TopOfBookTable;
 
 /**
@@ -31,9 +32,10 @@ final class OkxBookSync extends InstrumentBook
     private final OkxBookChecksum checksum;
     private long seqId;
 
-    OkxBookSync(final BookInstrument instrument, final TopOfBookTable tops, final OkxBookChecksum checksum)
+    OkxBookSync(
+        final BookInstrument instrument, final TopOfBookTable tops, final DepthTable depth, final OkxBookChecksum checksum)
     {
-        super(instrument, tops);
+        super(instrument, tops, depth);
         this.checksum = checksum;
     }
 
@@ -55,7 +57,7 @@ final class OkxBookSync extends InstrumentBook
             return Result.CHECKSUM_MISMATCH;
         }
         state = BookSyncState.SYNCED;
-        publishTop(nowMs);
+        publish(nowMs);
         return Result.SYNCED;
     }
 
@@ -78,7 +80,7 @@ final class OkxBookSync extends InstrumentBook
         {
             return Result.CHECKSUM_MISMATCH;
         }
-        publishTop(nowMs);
+        publish(nowMs);
         return Result.APPLIED;
     }
 

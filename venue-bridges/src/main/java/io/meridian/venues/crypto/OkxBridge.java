@@ -101,10 +101,11 @@ public final class OkxBridge extends CryptoVenueBridge
     }
 
     protected MarketDataFeed newMarketData(
-        final io.meridian.oms.api.TopOfBookTable tops, final List<BookInstrument> instruments,
-        final java.util.function.Consumer<String> status)
+        final io.meridian.oms.api.TopOfBookTable tops, final io.meridian.oms.api.DepthTable depth,
+        final List<BookInstrument> instruments, final java.util.function.Consumer<String> status)
     {
-        return new OkxMarketData(config, http, this::post, clock, metrics, tops, instruments, json.getFactory(), status);
+        return new OkxMarketData(config, http, this::post, clock, metrics, tops, depth, instruments, json.getFactory(),
+            status);
     }
 
     // ------------------------------------------------------------------ connections and timers
@@ -966,6 +967,7 @@ public final class OkxBridge extends CryptoVenueBridge
                     SymbolFilter.decimal(inst.path("minSz").asText()), SymbolFilter.decimal(inst.path("maxLmtSz").asText()),
                     null));
             }
+            publishTradingRules();
             updateConnected();
         });
     }

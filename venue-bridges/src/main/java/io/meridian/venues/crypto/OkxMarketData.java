@@ -1,6 +1,7 @@
 package io.meridian.venues.crypto;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.TopOfBookTable;
 import org.agrona.concurrent.EpochClock;
 
@@ -25,22 +26,23 @@ final class OkxMarketData extends MarketDataStream<OkxBookSync>
 
     OkxMarketData(
         final CryptoVenueConfig config, final HttpClient http, final Consumer<Runnable> post, final EpochClock clock,
-        final CryptoVenueMetrics metrics, final TopOfBookTable tops, final List<BookInstrument> instruments,
-        final JsonFactory json, final Consumer<String> statusListener)
+        final CryptoVenueMetrics metrics, final TopOfBookTable tops, final DepthTable depth,
+        final List<BookInstrument> instruments, final JsonFactory json, final Consumer<String> statusListener)
     {
-        super(config, http, post, clock, metrics, books(instruments, tops), statusListener);
+        super(config, http, post, clock, metrics, books(instruments, tops, depth), statusListener);
         this.parser = new DepthParser(json);
         this.resubscribeAtMs = new long[instruments.size()];
         java.util.Arrays.fill(resubscribeAtMs, Long.MAX_VALUE);
     }
 
-    private static List<OkxBookSync> books(final List<BookInstrument> instruments, final TopOfBookTable tops)
+    private static List<OkxBookSync> books(
+        final List<BookInstrument> instruments, final TopOfBookTable tops, final DepthTable depth)
     {
         final OkxBookChecksum checksum = new OkxBookChecksum();
         final List<OkxBookSync> books = new ArrayList<>(instruments.size());
         for (final BookInstrument instrument : instruments)
         {
-            books.add(new OkxBookSync(instrument, tops, checksum));
+            books.add(new OkxBookSync(instrument, tops, depth, checksum));
         }
         return books;
     }

@@ -27,7 +27,7 @@ class BinanceDepthSyncTest
     @BeforeEach
     void start()
     {
-        sync = new BinanceDepthSync(new BookInstrument(ID, "BTC-USDT", "BTCUSDT", 2, 8), tops);
+        sync = new BinanceDepthSync(new BookInstrument(ID, "BTC-USDT", "BTCUSDT", 2, 8), tops, null);
         sync.startSync(BookSyncState.SYNCING, 1);
     }
 

@@ -22,7 +22,7 @@ class OkxBookSyncTest
     private final TopOfBookTable tops = new TopOfBookTable(2);
     private final TopOfBook top = new TopOfBook();
     private final OkxBookSync sync = new OkxBookSync(new BookInstrument(1, "BTC-USDT@OKX", "BTC-USDT", 2, 8), tops,
-        checksum);
+        null, checksum);
 
     @Test
     void knownAnswerBothSidesInterleaved() throws Exception
@@ -137,7 +137,7 @@ class OkxBookSyncTest
         final DepthUpdate levels = new DepthUpdate();
         parser.okx("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"update\",\"data\":[{\"asks\":" +
             asks + ",\"bids\":" + bids + "}]}", levels);
-        final InstrumentBook apply = new InstrumentBook(new BookInstrument(0, "x", "x", 2, 8), null);
+        final InstrumentBook apply = new InstrumentBook(new BookInstrument(0, "x", "x", 2, 8), null, null);
         for (int i = 0; i < mirror.bidLevels(); i++)
         {
             apply.book.bid(mirror.bidPrice(i), mirror.bidQty(i), mirror.bidPriceDigits(i), mirror.bidQtyDigits(i));
@@ -166,7 +166,7 @@ class OkxBookSyncTest
         parser.okx("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"snapshot\",\"data\":[{\"asks\":" +
             asks + ",\"bids\":" + bids + ",\"checksum\":0,\"prevSeqId\":-1,\"seqId\":1}]}", push);
         assertThat(push.kind).isEqualTo(DepthUpdate.Kind.SNAPSHOT);
-        final InstrumentBook book = new InstrumentBook(new BookInstrument(0, "BTC-USDT", "BTC-USDT", 2, 8), null);
+        final InstrumentBook book = new InstrumentBook(new BookInstrument(0, "BTC-USDT", "BTC-USDT", 2, 8), null, null);
         assertThat(book.apply(push)).isTrue();
         return book.book;
     }
