@@ -18,6 +18,8 @@ public final class RoutingInstructions
     public static final int MAX_TWAP_RANDOM_PCT = 50;
     /** The longest venue name. */
     public static final int MAX_VENUE_NAME_LENGTH = 32;
+    /** The longest VenuePreference list of a {@link #RoutingInstructions()}. */
+    public static final int MAX_VENUE_PREFERENCES = 16;
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long[] POWERS_OF_TEN = new long[19];
@@ -61,6 +63,12 @@ public final class RoutingInstructions
     private long slicesValue;
     private long randomPctValue;
     private boolean hasAlgoCode;
+
+    /** Accepts up to {@link #MAX_VENUE_PREFERENCES} preferences. */
+    public RoutingInstructions()
+    {
+        this(MAX_VENUE_PREFERENCES);
+    }
 
     /** @param maxVenues the longest venue preference list accepted (as {@link RouterConfig#maxVenues()}). */
     public RoutingInstructions(final int maxVenues)

@@ -53,7 +53,9 @@ public enum OrderRejectReason
     VENUE_NOT_RECONCILED(39, 2,
         "venue not reconciled since the start: new orders to it refused until it is (cancels accepted)", 99),
     RECONCILIATION_OVERDUE(40, 2,
-        "venue halted: not reconciled within its bound, new orders to it refused until it is (cancels accepted)", 99);
+        "venue halted: not reconciled within its bound, new orders to it refused until it is (cancels accepted)", 99),
+    INVALID_ROUTING_INSTRUCTION(41, 99,
+        "invalid routing instruction (ExDestination, MaxFloor, EffectiveTime, ExpireTime or tags 20100-20104)", 99);
 
     private final int code;
     private final int fixOrdRejReason;
