@@ -12,7 +12,11 @@ import io.meridian.oms.ResampledEpochNanoClock;
 import io.meridian.oms.TickToTradeProbe;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.FillListener;
+import io.meridian.oms.api.VenueOrders;
+import io.meridian.router.ParentOrderRouter;
+import io.meridian.router.RouterConfig;
 import io.meridian.oms.api.TopOfBookTable;
 import io.meridian.oms.api.TopOfBooks;
 import io.meridian.positions.store.SharedStore;
@@ -52,7 +56,9 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,6 +102,8 @@ public final class MeridianServer implements AutoCloseable
     private volatile boolean cancelOpenOrdersOnShutdown;
     private volatile long drainTimeoutMs = 10_000;
     private SharedStore store;
+    private final DepthTable depth;
+    private ParentOrderRouter parentRouter;
     private StoreWriter storeWriter;
     private StoreReader storeReader;
     private Oms oms;
@@ -112,6 +120,27 @@ public final class MeridianServer implements AutoCloseable
         this.config = config;
         this.instruments = buildInstruments(config);
         this.topOfBook = new TopOfBookTable(instruments.size());
+        this.depth = new DepthTable(instruments.size(), 20);
+    }
+
+    private static List<String> venueNamesById(final ServerConfig config)
+    {
+        final String[] names = new String[config.venueIds().values().stream().mapToInt(Integer::intValue).max()
+            .orElse(-1) + 1];
+        config.venueIds().forEach((name, id) -> names[id] = name);
+        return java.util.Arrays.stream(names).map(n -> n == null ? "" : n).toList();
+    }
+
+    /** The venues' depth books (the smart order router's market data). */
+    public DepthTable depthBooks()
+    {
+        return depth;
+    }
+
+    /** The smart order router, null when no instrument is routed. */
+    public ParentOrderRouter parentRouter()
+    {
+        return parentRouter;
     }
 
     /** Starts everything; returns once the FIX acceptor is listening and the core thread runs. */
@@ -195,13 +224,20 @@ public final class MeridianServer implements AutoCloseable
         final ClientReportsForwarder reports = new ClientReportsForwarder();
         final VenueRouter router = new VenueRouter(venueBridge, cryptoBridges);
         shadowVenues = shadow ? new ShadowVenues(router) : null;
+        final VenueOrders venueSide = shadow ? shadowVenues : router;
+        parentRouter = config.router().enabled() ? new ParentOrderRouter(
+            config.routerVenueId(), config.venueIds(), instruments, depth,
+            new RouterLegConditions(venueSide, halts, config.venueIds(), config.router().fees()),
+            RouterConfig.defaults(), clock) : null;
+        omsConfig.venueNames(venueNamesById(config));
         if (shadow)
         {
             LOG.warn("event=shadow_mode: the full pipeline runs but NOTHING is sent to any venue; orders are " +
                 "acknowledged by a shadow venue and never filled");
         }
         oms = new Oms(omsConfig, instruments, halts, reports,
-            tickToTrade.venueOrders(shadow ? shadowVenues : router), FillListener.NONE, clock);
+            tickToTrade.venueOrders(parentRouter == null ? venueSide :
+            new RoutedVenues(venueSide, parentRouter.venueId(), parentRouter.venueOrders())), FillListener.NONE, clock);
         if (shadow)
         {
             shadowVenues.venueEvents(oms.venueEvents());
@@ -219,6 +255,10 @@ public final class MeridianServer implements AutoCloseable
         clientSessions = new ClientSessions(
             config.clients(), instruments, tickToTrade.orderEntry(oms.orderEntry()), gatewayMetrics);
         reports.target(clientSessions);
+        if (parentRouter != null)
+        {
+            reports.router(parentRouter.childReports());
+        }
         clientSessions.whileBackPressured(fixRuntime.whileBackPressured());
         venueBridge.whileBackPressured(fixRuntime.whileBackPressured());
         venueBridge.venueEvents(oms.venueEvents());
@@ -228,6 +268,11 @@ public final class MeridianServer implements AutoCloseable
         }
 
         recoveredRecords = oms.recover();
+        if (parentRouter != null)
+        {
+            parentRouter.recover(oms.recoveredOrders());
+            parentRouter.outputs(oms.orderEntry(), oms.venueEvents());
+        }
         // the replayed state, to compare with the one the previous run logged when it stopped
         LOG.info("event=journal_recovered records={} lastSequence={} oms={} store={}", recoveredRecords,
             oms.metrics().lastSequence(), Long.toHexString(oms.stateHash()), Long.toHexString(storeReader.stateHash()));
@@ -291,7 +336,8 @@ public final class MeridianServer implements AutoCloseable
             IdleStrategies.of(config.coreIdleStrategy()),
             error -> LOG.error("event=core_error", error),
             null,
-            new CoreAgent(libraryPoller, venueBridge, oms, fixRuntime));
+            new CoreAgent(libraryPoller, parentRouter == null ? venueBridge :
+            new org.agrona.concurrent.CompositeAgent(venueBridge, parentRouter), oms, fixRuntime));
         AgentRunner.startOnThread(coreRunner);
         if (!cryptoBridges.isEmpty())
         {
@@ -758,10 +804,17 @@ public final class MeridianServer implements AutoCloseable
 
     static InstrumentRegistry buildInstruments(final ServerConfig config)
     {
+        final Map<String, Integer> ids = new HashMap<>();
+        for (final InstrumentSettings settings : config.instruments())
+        {
+            ids.put(settings.symbol(), ids.size());
+        }
+        final RouterSettings router = config.router();
         final List<Instrument> instruments = new ArrayList<>();
         for (final InstrumentSettings settings : config.instruments())
         {
-            final int venueId = venueId(config, settings.venue());
+            final boolean routed = router.enabled() && settings.venue().equals(router.venueName());
+            final int venueId = routed ? config.routerVenueId() : venueId(config, settings.venue());
             instruments.add(new Instrument(
                 instruments.size(),
                 settings.symbol(),
@@ -771,9 +824,35 @@ public final class MeridianServer implements AutoCloseable
                 scaled(settings.referencePrice(), settings.priceScale()),
                 scaled(settings.maxOrderQty(), settings.qtyScale()),
                 settings.maxNotional() == null ? Long.MAX_VALUE : settings.maxNotional().longValueExact(),
-                settings.collarBps()));
+                settings.collarBps(),
+                routed ? legs(config, settings, ids) : new int[0]));
         }
         return new InstrumentRegistry(instruments);
+    }
+
+    private static int[] legs(final ServerConfig config, final InstrumentSettings routed, final Map<String, Integer> ids)
+    {
+        final List<String> legs = config.router().routes().get(routed.symbol());
+        if (legs == null)
+        {
+            throw new IllegalArgumentException("routed instrument " + routed.symbol() + " has no meridian.router.routes entry");
+        }
+        final int[] legIds = new int[legs.size()];
+        for (int i = 0; i < legIds.length; i++)
+        {
+            final Integer id = ids.get(legs.get(i));
+            final InstrumentSettings leg = id == null ? null : config.instruments().get(id);
+            if (leg == null || leg.venue().equals(config.router().venueName()))
+            {
+                throw new IllegalArgumentException(routed.symbol() + ": leg " + legs.get(i) + " is no venue instrument");
+            }
+            if (leg.priceScale() != routed.priceScale() || leg.qtyScale() != routed.qtyScale())
+            {
+                throw new IllegalArgumentException(routed.symbol() + ": leg " + legs.get(i) + " has other scales");
+            }
+            legIds[i] = id;
+        }
+        return legIds;
     }
 
     private static int venueId(final ServerConfig config, final String name)

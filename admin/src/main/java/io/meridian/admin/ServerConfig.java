@@ -53,7 +53,8 @@ public record ServerConfig(
     String cryptoIdleStrategy,
     AlertsConfig alerts,
     RiskSettings risk,
-    ReconciliationSettings reconciliation)
+    ReconciliationSettings reconciliation,
+    RouterSettings router)
 {
     public ServerConfig
     {
@@ -63,6 +64,7 @@ public record ServerConfig(
         alerts = alerts == null ? AlertsConfig.logOnly(AlertOrigin.local(null)) : alerts;
         risk = risk == null ? RiskSettings.none() : risk;
         reconciliation = reconciliation == null ? ReconciliationSettings.off() : reconciliation;
+        router = router == null ? RouterSettings.none() : router;
     }
 
     /** Like the canonical constructor, without reconciliation. */
@@ -76,7 +78,7 @@ public record ServerConfig(
     {
         this(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues, instruments,
             simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues, cryptoSimulators,
-            cryptoIdleStrategy, alerts, risk, null);
+            cryptoIdleStrategy, alerts, risk, null, null);
     }
 
     /** Alerts to the log only. */
@@ -102,12 +104,18 @@ public record ServerConfig(
             cryptoIdleStrategy, null, null);
     }
 
+    /** The smart order router's venue id: after every FIX and crypto venue. */
+    public int routerVenueId()
+    {
+        return venues.size() + cryptoVenues.size();
+    }
+
     /** A copy sending alerts to {@code alertSinks}. */
     public ServerConfig withAlerts(final AlertsConfig alertSinks)
     {
         return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
             instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues,
-            cryptoSimulators, cryptoIdleStrategy, alertSinks, risk, reconciliation);
+            cryptoSimulators, cryptoIdleStrategy, alertSinks, risk, reconciliation, router);
     }
 
     /** A copy with these risk limits. */
@@ -115,7 +123,7 @@ public record ServerConfig(
     {
         return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
             instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues,
-            cryptoSimulators, cryptoIdleStrategy, alerts, riskSettings, reconciliation);
+            cryptoSimulators, cryptoIdleStrategy, alerts, riskSettings, reconciliation, router);
     }
 
     /** Without crypto venues. */
@@ -143,6 +151,10 @@ public record ServerConfig(
         final Map<String, Integer> ids = new LinkedHashMap<>();
         venues.forEach(v -> ids.put(v.name(), v.venueId()));
         cryptoVenues.forEach(v -> ids.put(v.name(), v.venueId()));
+        if (router.enabled())
+        {
+            ids.put(router.venueName(), routerVenueId());
+        }
         return ids;
     }
 
@@ -152,7 +164,7 @@ public record ServerConfig(
     {
         return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
             instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, crypto, simulators,
-            idleStrategy, alerts, risk, reconciliation);
+            idleStrategy, alerts, risk, reconciliation, router);
     }
 
     /** A copy reconciling the venues as {@code settings} say. */
@@ -160,7 +172,15 @@ public record ServerConfig(
     {
         return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
             instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues,
-            cryptoSimulators, cryptoIdleStrategy, alerts, risk, settings);
+            cryptoSimulators, cryptoIdleStrategy, alerts, risk, settings, router);
+    }
+
+    /** A copy routing as {@code settings} say. */
+    public ServerConfig withRouter(final RouterSettings settings)
+    {
+        return new ServerConfig(dataDir, fixBindHost, fixPort, coreIdleStrategy, engineIdleStrategy, clients, venues,
+            instruments, simulatorEnabled, simulatorPort, simulatorCompId, engineScheduler, cryptoVenues,
+            cryptoSimulators, cryptoIdleStrategy, alerts, risk, reconciliation, settings);
     }
 
     /** With the default engine scheduler (lock-step). */

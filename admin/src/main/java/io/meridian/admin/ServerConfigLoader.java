@@ -129,7 +129,35 @@ public final class ServerConfigLoader
             string(properties, "meridian.crypto.idle-strategy", "backoff"),
             alerts(properties, System.getenv()),
             risk(properties),
-            reconciliation(properties, venueNames(venues, cryptoVenues)));
+            reconciliation(properties, venueNames(venues, cryptoVenues)),
+            router(properties));
+    }
+
+    /**
+     * {@code meridian.router}: {@code venue-name} (SOR), {@code routes} (a list of {@code symbol} and
+     * {@code legs}), {@code fees} (a list of {@code venue}, {@code taker-bps}, {@code maker-bps}).
+     */
+    static RouterSettings router(final PropertyResolver properties)
+    {
+        final Map<String, List<String>> routes = new LinkedHashMap<>();
+        for (final Map<String, Object> route : list(properties, "meridian.router.routes"))
+        {
+            final String symbol = required(route, "symbol", "meridian.router.routes");
+            final Object legs = route.get("legs");
+            if (!(legs instanceof List<?> legList) || legList.isEmpty())
+            {
+                throw new IllegalArgumentException("meridian.router.routes: " + symbol + " needs legs: [symbols]");
+            }
+            routes.put(symbol, legList.stream().map(String::valueOf).toList());
+        }
+        final Map<String, RouterSettings.Fees> fees = new LinkedHashMap<>();
+        for (final Map<String, Object> fee : list(properties, "meridian.router.fees"))
+        {
+            fees.put(required(fee, "venue", "meridian.router.fees"), new RouterSettings.Fees(
+                new BigDecimal(optionalOr(fee, "taker-bps", "0")), new BigDecimal(optionalOr(fee, "maker-bps", "0"))));
+        }
+        return new RouterSettings(string(properties, "meridian.router.venue-name", RouterSettings.DEFAULT_VENUE_NAME),
+            routes, fees);
     }
 
     private static java.util.Set<String> venueNames(

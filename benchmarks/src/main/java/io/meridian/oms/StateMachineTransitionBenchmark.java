@@ -70,7 +70,8 @@ public class StateMachineTransitionBenchmark
                     reports++;
                 }
             },
-            new Venue(), io.meridian.oms.api.FillListener.NONE, new OmsMetrics(ring), Throwable::printStackTrace);
+            new Venue(), io.meridian.oms.api.FillListener.NONE, new OmsMetrics(ring), Throwable::printStackTrace,
+            java.util.List.of());
         machine.begin(false, 0);
         machine.onVenueSessionState(0, true, 0);
     }

@@ -103,7 +103,7 @@ public final class Oms implements AutoCloseable
         machine = new OrderStateMachine(
             config.orderIdPrefix(), config.maxOrders(), instruments, Objects.requireNonNull(risk),
             Objects.requireNonNull(reports), Objects.requireNonNull(venues),
-            fills != null ? fills : FillListener.NONE, metrics, errorHandler);
+            fills != null ? fills : FillListener.NONE, metrics, errorHandler, config.venueNames());
         tasks = new ManyToOneConcurrentArrayQueue<>(config.queryQueueCapacity());
         journal = new Journal(config.journalDir(), config.journalSegmentBytes());
         syncEachRecord = config.journalSync() == JournalSync.RECORD;

@@ -131,6 +131,20 @@ public final class OmsConfig
         return this;
     }
 
+    private java.util.List<String> venueNames = java.util.List.of();
+
+    /** Venue names by venue id: the LastMkt (30) of a parent order's fills names its child's venue. */
+    public java.util.List<String> venueNames()
+    {
+        return venueNames;
+    }
+
+    public OmsConfig venueNames(final java.util.List<String> venueNames)
+    {
+        this.venueNames = java.util.List.copyOf(venueNames);
+        return this;
+    }
+
     /** told of exceptions thrown while applying an input (bugs); the sequencer carries on. */
     public ErrorHandler errorHandler()
     {

@@ -68,6 +68,8 @@ final class Order implements OrderView
     int riskAccountId = -1;
     long riskOpenQty;
     OrderRejectReason rejectReason = OrderRejectReason.NONE;
+    /** for a child order of the smart order router: its parent, which each of its fills also fills */
+    Order parent;
     String text = "";
 
     Order(

@@ -7,6 +7,7 @@ import io.meridian.oms.api.ExecutionReport;
 import io.meridian.oms.api.FillListener;
 import io.meridian.oms.api.NewOrderCommand;
 import io.meridian.oms.api.OrderStateListener;
+import io.meridian.oms.api.ParentOrders;
 import io.meridian.oms.api.OrderStatusCommand;
 import io.meridian.oms.api.PreTradeCheck;
 import io.meridian.oms.api.PreTradeRequest;
@@ -98,12 +99,23 @@ final class OrderStateMachine
     private OrderStateListener stateListener = OrderStateListener.NONE;
     /** the order the input being applied changed, reported to the state listener once applied */
     private Order touched;
+    /** the parent order a child's fill filled in the same input */
+    private Order touchedParent;
+    /** {@code 30=<venue name><SOH>} by venue id: the LastMkt of a parent's fill names its child's venue */
+    private final String[] lastMarketFields;
+    private final VenueExecution parentFill = new VenueExecution();
+    private final StringBuilder parentFillFields = new StringBuilder(32);
 
     OrderStateMachine(
         final String orderIdPrefix, final int maxOrders, final InstrumentRegistry instruments, final PreTradeCheck risk,
         final ClientReports reports, final VenueOrders venues, final FillListener fills, final OmsMetrics metrics,
-        final ErrorHandler errorHandler)
+        final ErrorHandler errorHandler, final List<String> venueNames)
     {
+        lastMarketFields = new String[venueNames.size()];
+        for (int i = 0; i < lastMarketFields.length; i++)
+        {
+            lastMarketFields[i] = "30=" + venueNames.get(i) + '\u0001';
+        }
         this.orderIdPrefix = orderIdPrefix;
         this.maxOrders = maxOrders;
         this.instruments = instruments;
@@ -128,6 +140,7 @@ final class OrderStateMachine
         this.recordedOutcome = recorded;
         this.outcome = 0;
         this.touched = null;
+        this.touchedParent = null;
     }
 
     void stateListener(final OrderStateListener listener)
@@ -143,6 +156,12 @@ final class OrderStateMachine
         {
             touched = null;
             stateListener.onOrderUpdated(o);
+        }
+        final Order parent = touchedParent;
+        if (parent != null)
+        {
+            touchedParent = null;
+            stateListener.onOrderUpdated(parent);
         }
     }
 
@@ -169,6 +188,11 @@ final class OrderStateMachine
             c.timeInForce != null ? c.timeInForce : TimeInForce.DAY, c.qty, c.price, nowNanos);
         o.riskAccountId = instrument != null ? risk.accountId(o.account) : -1;
         o.createdLive = !replaying;
+        final boolean routerChild = c.clientId == ParentOrders.ROUTER_CLIENT_ID;
+        if (routerChild)
+        {
+            o.parent = parentOf(c.clOrdId, instrument, c.side);
+        }
 
         OrderRejectReason reason = OrderRejectReason.NONE;
         if (c.edgeReject != OrderRejectReason.NONE)
@@ -191,10 +215,16 @@ final class OrderStateMachine
         {
             reason = OrderRejectReason.MISSING_FIELD;
         }
+        else if (routerChild && o.parent == null)
+        {
+            reason = OrderRejectReason.NOT_A_CHILD_ORDER;
+        }
         else
         {
-            reason = preTradeCheck(preTradeRequest.set(
-                c.clientId, o.riskAccountId, instrument, c.side, c.ordType, c.qty, c.price, nowNanos));
+            final PreTradeRequest request = preTradeRequest.set(
+                c.clientId, o.riskAccountId, instrument, c.side, c.ordType, c.qty, c.price, nowNanos);
+            request.routedChild = routerChild;
+            reason = preTradeCheck(request);
             if (reason == OrderRejectReason.NONE && !venueConnected(o.venueId))
             {
                 reason = OrderRejectReason.VENUE_UNAVAILABLE;
@@ -860,10 +890,86 @@ final class OrderStateMachine
 
         final ExecutionReport r = executionReport(o, ExecType.TRADE, o.clOrdId, null, e.lastQty, e.lastPx, nowNanos);
         emit(r);
+        if (o.instrument.routed())
+        {
+            // a parent's fill is its child's, which the fill listener and the store took at the child's venue
+            risk.onFill(o.clientId, o.riskAccountId, o.instrument, o.side, e.lastQty, e.lastPx, nowNanos);
+            risk.onTrade(o.instrument, e.lastPx);
+            return;
+        }
         fills.onFill(o.account, o.instrument, o.side, e.lastQty, e.lastPx, e.venueId, e.venueExecId);
         stateListener.onFill(o, e, sequence);
-        risk.onFill(o.clientId, o.riskAccountId, o.instrument, o.side, e.lastQty, e.lastPx, nowNanos);
+        if (o.parent == null)
+        {
+            risk.onFill(o.clientId, o.riskAccountId, o.instrument, o.side, e.lastQty, e.lastPx, nowNanos);
+        }
         risk.onTrade(o.instrument, e.lastPx);
+        if (o.parent != null)
+        {
+            fillParent(o, e, nowNanos);
+        }
+    }
+
+    /**
+     * A child's fill is its parent's in the same input: the parent's client sees it at once, with the
+     * child's venue as LastMkt, and no crash can separate the two. Its trade id is the child's OrderID and
+     * venue trade id, so it counts once like the child's.
+     */
+    private void fillParent(final Order child, final VenueExecution e, final long nowNanos)
+    {
+        final Order parent = child.parent;
+        final VenueExecution fill = parentFill.reset();
+        fill.venueId = parent.venueId;
+        parent.appendChildClOrdId(fill.clOrdId, parent.currentChild);
+        fill.venueOrderId.append(parent.venueOrderId);
+        fill.venueExecId.append(child.orderId).append(':').append(e.venueExecId);
+        fill.execType = ExecType.TRADE;
+        fill.lastQty = e.lastQty;
+        fill.lastPx = e.lastPx;
+        fill.venueTimeNanos = e.venueTimeNanos;
+        fill.receivedNanos = e.receivedNanos;
+        final CharSequence childFields = venueCustomFields;
+        parentFillFields.setLength(0);
+        if (child.venueId >= 0 && child.venueId < lastMarketFields.length)
+        {
+            parentFillFields.append(lastMarketFields[child.venueId]);
+        }
+        venueCustomFields = parentFillFields;
+        try
+        {
+            onTrade(parent, fill, nowNanos);
+        }
+        finally
+        {
+            venueCustomFields = childFields;
+        }
+        touchedParent = parent;
+    }
+
+    /**
+     * The working parent a router child's ClOrdID names ({@code <parent OrderID>.<n>}), of the child's
+     * side and with the child's instrument among its legs; null when none.
+     */
+    private Order parentOf(final CharSequence childClOrdId, final Instrument leg, final Side side)
+    {
+        final int length = ParentOrders.parentOrderIdLength(childClOrdId);
+        if (length <= 0 || leg == null)
+        {
+            return null;
+        }
+        final Order parent = byOrderId(childClOrdId, length);
+        if (parent == null || parent.isTerminal() || parent.side != side || parent.instrument == null)
+        {
+            return null;
+        }
+        for (int i = 0; i < parent.instrument.legCount(); i++)
+        {
+            if (parent.instrument.leg(i) == leg.id())
+            {
+                return parent;
+            }
+        }
+        return null;
     }
 
     void onVenueCancelReject(final VenueCancelReject r, final long nowNanos)
@@ -1058,8 +1164,9 @@ final class OrderStateMachine
      */
     private void syncOpenQty(final Order o)
     {
-        if (o.instrument == null)
+        if (o.instrument == null || o.parent != null)
         {
+            // a child's quantity is its parent's: counted once, as the parent's
             return;
         }
         long openQty = 0;
@@ -1343,6 +1450,18 @@ final class OrderStateMachine
         return o;
     }
 
+    private static boolean sameChars(final String a, final CharSequence b, final int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            if (a.charAt(i) != b.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean startsWithPrefix(final CharSequence s)
     {
         for (int i = 0, n = orderIdPrefix.length(); i < n; i++)
@@ -1357,8 +1476,13 @@ final class OrderStateMachine
 
     Order byOrderId(final CharSequence orderId)
     {
+        return byOrderId(orderId, orderId.length());
+    }
+
+    /** The order whose OrderID is the first {@code length} characters of {@code orderId}. */
+    private Order byOrderId(final CharSequence orderId, final int length)
+    {
         final int prefixLength = orderIdPrefix.length();
-        final int length = orderId.length();
         if (length <= prefixLength || length - prefixLength > 18 || !startsWithPrefix(orderId))
         {
             return null;
@@ -1374,7 +1498,8 @@ final class OrderStateMachine
             number = number * 10 + (c - '0');
         }
         final Order o = ordersByNumber.get(number);
-        return o != null && o.orderId.contentEquals(orderId) ? o : null;
+        return o != null && o.orderId.length() == length &&
+            sameChars(o.orderId, orderId, length) ? o : null;
     }
 
     // ------------------------------------------------------------------------------------ arithmetic

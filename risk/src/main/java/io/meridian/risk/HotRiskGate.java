@@ -157,6 +157,11 @@ public final class HotRiskGate implements PreTradeCheck
         {
             return OrderRejectReason.MARKET_DATA_STALE;
         }
+        if (r.routedChild)
+        {
+            // the parent passed the firm, session and account limits; its children are not counted twice
+            return OrderRejectReason.NONE;
+        }
         reason = firm.check(r, referencePrices);
         if (reason == OrderRejectReason.NONE && r.clientId >= 0 && r.clientId < sessions.length)
         {

@@ -29,6 +29,11 @@ public final class PreTradeRequest
     public long cumQty;
     /** sequencer time of the input (journaled epoch nanos) */
     public long nowNanos;
+    /**
+     * A child order the smart order router places for a parent order: the parent passed every client,
+     * account and firm limit already, so only the instrument's own checks and the halts apply.
+     */
+    public boolean routedChild;
 
     public PreTradeRequest set(
         final int clientId, final int accountId, final Instrument instrument, final Side side, final OrdType ordType,
@@ -45,6 +50,7 @@ public final class PreTradeRequest
         this.replace = false;
         this.replacedOpenQty = 0;
         this.cumQty = 0;
+        this.routedChild = false;
         return this;
     }
 

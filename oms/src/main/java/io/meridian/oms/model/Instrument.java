@@ -15,6 +15,7 @@ public final class Instrument
     private final long maxOrderQty;
     private final long maxNotional;
     private final int collarBps;
+    private final int[] legs;
 
     /**
      * @param id             dense index, 0..n-1.
@@ -31,6 +32,19 @@ public final class Instrument
         final int id, final String symbol, final int priceScale, final int qtyScale, final int venueId,
         final long referencePrice, final long maxOrderQty, final long maxNotional, final int collarBps)
     {
+        this(id, symbol, priceScale, qtyScale, venueId, referencePrice, maxOrderQty, maxNotional, collarBps, new int[0]);
+    }
+
+    /**
+     * A routed instrument: its orders are parent orders that the smart order router (venue {@code venueId})
+     * places as child orders on the {@code legs}, single-venue instruments of the same scales.
+     */
+    public Instrument(
+        final int id, final String symbol, final int priceScale, final int qtyScale, final int venueId,
+        final long referencePrice, final long maxOrderQty, final long maxNotional, final int collarBps,
+        final int[] legs)
+    {
+        this.legs = legs.clone();
         this.id = id;
         this.symbol = symbol;
         this.priceScale = priceScale;
@@ -85,6 +99,23 @@ public final class Instrument
     public int collarBps()
     {
         return collarBps;
+    }
+
+    /** Whether orders for it are routed across {@link #legCount()} venue instruments. */
+    public boolean routed()
+    {
+        return legs.length > 0;
+    }
+
+    public int legCount()
+    {
+        return legs.length;
+    }
+
+    /** The instrument id of leg {@code i}. */
+    public int leg(final int i)
+    {
+        return legs[i];
     }
 
     public String toString()

@@ -1,0 +1,61 @@
+package io.meridian.admin;
+
+import io.meridian.oms.api.VenueOrders;
+import io.meridian.oms.model.Instrument;
+import io.meridian.risk.TradingHalts;
+import io.meridian.router.LegConditions;
+import io.meridian.router.VenueDepth;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Each leg's fees (configured per venue), and its venue's health as the server knows it: the session or
+ * bridge connected, no operator, drift or reconciliation halt of the venue or the instrument.
+ */
+final class RouterLegConditions implements LegConditions
+{
+    private final VenueOrders venues;
+    private final TradingHalts halts;
+    private final long[] takerFee;
+    private final long[] makerFee;
+
+    RouterLegConditions(
+        final VenueOrders venues, final TradingHalts halts, final Map<String, Integer> venueIds,
+        final Map<String, RouterSettings.Fees> fees)
+    {
+        this.venues = venues;
+        this.halts = halts;
+        final int count = venueIds.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        takerFee = new long[count];
+        makerFee = new long[count];
+        fees.forEach((venue, fee) ->
+        {
+            final Integer id = venueIds.get(venue);
+            if (id == null)
+            {
+                throw new IllegalArgumentException("meridian.router.fees: unknown venue " + venue);
+            }
+            takerFee[id] = perBillion(fee.takerBps());
+            makerFee[id] = perBillion(fee.makerBps());
+        });
+    }
+
+    private static long perBillion(final BigDecimal bps)
+    {
+        return bps.multiply(BigDecimal.valueOf(VenueDepth.FEE_PER_BP)).longValueExact();
+    }
+
+    public void apply(final Instrument leg, final VenueDepth depth, final long nowNanos)
+    {
+        final int venueId = leg.venueId();
+        if (venueId < takerFee.length)
+        {
+            depth.fees(takerFee[venueId], makerFee[venueId]);
+        }
+        depth.health()
+            .connected(venues.isConnected(venueId))
+            .halted(halts.venueHalted(venueId) || halts.driftHalted(venueId) || halts.notReconciled(venueId) ||
+                halts.overdueHalted(venueId) || halts.halted(TradingHalts.Level.INSTRUMENT, leg.id()));
+    }
+}
