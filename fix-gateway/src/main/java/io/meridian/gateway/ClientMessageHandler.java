@@ -362,7 +362,8 @@ final class ClientMessageHandler
             command.price = scaledPrice;
             if (command.edgeReject == OrderRejectReason.NONE)
             {
-                command.edgeReject = routingReject(instrument, command.qty, command.customFields, session, command.clOrdId);
+                command.edgeReject = routingReject(
+                    instrument, command.qty, command.customFields, session, command.clOrdId);
             }
         }
         return offered(orderEntry.replaceOrder(command), session, command.clOrdId);

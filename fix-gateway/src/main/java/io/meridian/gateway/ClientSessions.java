@@ -23,7 +23,7 @@ import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.session.Session;
 
 import io.meridian.fix.dialect.DialectDictionary;
-import io.meridian.oms.api.RoutingTags;
+import io.meridian.oms.api.RoutingInstructionTags;
 import io.meridian.fix.dialect.ValidationFailure;
 
 import java.util.ArrayDeque;
@@ -629,7 +629,7 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
             {
                 carryTags.add(tag);
             }
-            for (final int tag : RoutingTags.all())
+            for (final int tag : RoutingInstructionTags.all())
             {
                 carryTags.add(tag);
             }

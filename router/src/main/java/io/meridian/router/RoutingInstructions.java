@@ -1,6 +1,6 @@
 package io.meridian.router;
 
-import io.meridian.oms.api.RoutingTags;
+import io.meridian.oms.api.RoutingInstructionTags;
 
 /**
  * A client order's routing instructions, read from its carried raw fields ({@code tag=value<SOH>} pairs, as
@@ -108,7 +108,8 @@ public final class RoutingInstructions
             {
                 valueEnd++;
             }
-            if (valueEnd >= valueStart && RoutingTags.isRoutingTag(tag) && !field(tag, fields, valueStart, valueEnd, qtyScale))
+            if (valueEnd >= valueStart && RoutingInstructionTags.isRoutingTag(tag) &&
+                !field(tag, fields, valueStart, valueEnd, qtyScale))
             {
                 return error;
             }
@@ -128,7 +129,7 @@ public final class RoutingInstructions
         seenMask |= bit;
         switch (tag)
         {
-            case RoutingTags.EX_DESTINATION:
+            case RoutingInstructionTags.EX_DESTINATION:
                 if (!name(fields, start, end))
                 {
                     return fail(RoutingInstructionError.BAD_VENUE_NAME, tag);
@@ -136,27 +137,27 @@ public final class RoutingInstructions
                 exDestinationStart = namesLength - (end - start);
                 exDestinationLength = end - start;
                 return true;
-            case RoutingTags.VENUE_PREFERENCE:
+            case RoutingInstructionTags.VENUE_PREFERENCE:
                 return venuePreference(fields, start, end);
-            case RoutingTags.MAX_FLOOR:
+            case RoutingInstructionTags.MAX_FLOOR:
                 hasMaxFloor = true;
                 return maxFloor(fields, start, end, qtyScale);
-            case RoutingTags.EFFECTIVE_TIME:
+            case RoutingInstructionTags.EFFECTIVE_TIME:
                 twapStartNanos = timestamp(fields, start, end);
                 hasTwapStart = true;
                 return twapStartNanos != Long.MIN_VALUE || fail(RoutingInstructionError.BAD_TIMESTAMP, tag);
-            case RoutingTags.EXPIRE_TIME:
+            case RoutingInstructionTags.EXPIRE_TIME:
                 twapEndNanos = timestamp(fields, start, end);
                 hasTwapEnd = true;
                 return twapEndNanos != Long.MIN_VALUE || fail(RoutingInstructionError.BAD_TIMESTAMP, tag);
-            case RoutingTags.ROUTING_POLICY:
+            case RoutingInstructionTags.ROUTING_POLICY:
                 policyCode = integer(fields, start, end);
                 return policyCode != Long.MIN_VALUE || fail(RoutingInstructionError.BAD_NUMBER, tag);
-            case RoutingTags.ALGO_TYPE:
+            case RoutingInstructionTags.ALGO_TYPE:
                 algoCode = integer(fields, start, end);
                 hasAlgoCode = true;
                 return algoCode != Long.MIN_VALUE || fail(RoutingInstructionError.BAD_NUMBER, tag);
-            case RoutingTags.TWAP_SLICES:
+            case RoutingInstructionTags.TWAP_SLICES:
                 slicesValue = integer(fields, start, end);
                 return slicesValue != Long.MIN_VALUE || fail(RoutingInstructionError.BAD_NUMBER, tag);
             default:
@@ -168,7 +169,7 @@ public final class RoutingInstructions
     /** The rules between the tags, once all are read. */
     private RoutingInstructionError check(final long orderQty)
     {
-        if (seen(RoutingTags.ROUTING_POLICY))
+        if (seen(RoutingInstructionTags.ROUTING_POLICY))
         {
             policy = policyCode == 1 ? RoutingPolicy.BEST_PRICE_SWEEP :
                 policyCode == 2 ? RoutingPolicy.PASSIVE_BEST_QUEUE :
@@ -226,8 +227,8 @@ public final class RoutingInstructions
             return failed(RoutingInstructionError.ICEBERG_NEEDS_MAX_FLOOR);
         }
 
-        final boolean hasSlices = seen(RoutingTags.TWAP_SLICES);
-        final boolean hasRandomPct = seen(RoutingTags.TWAP_RANDOM_PCT);
+        final boolean hasSlices = seen(RoutingInstructionTags.TWAP_SLICES);
+        final boolean hasRandomPct = seen(RoutingInstructionTags.TWAP_RANDOM_PCT);
         if (hasSlices && (slicesValue < 1 || slicesValue > MAX_TWAP_SLICES))
         {
             return failed(RoutingInstructionError.TWAP_SLICES_OUT_OF_RANGE);
@@ -282,14 +283,14 @@ public final class RoutingInstructions
     {
         switch (tag)
         {
-            case RoutingTags.EX_DESTINATION: return 0;
-            case RoutingTags.MAX_FLOOR: return 1;
-            case RoutingTags.EXPIRE_TIME: return 2;
-            case RoutingTags.EFFECTIVE_TIME: return 3;
-            case RoutingTags.ROUTING_POLICY: return 4;
-            case RoutingTags.VENUE_PREFERENCE: return 5;
-            case RoutingTags.ALGO_TYPE: return 6;
-            case RoutingTags.TWAP_SLICES: return 7;
+            case RoutingInstructionTags.EX_DESTINATION: return 0;
+            case RoutingInstructionTags.MAX_FLOOR: return 1;
+            case RoutingInstructionTags.EXPIRE_TIME: return 2;
+            case RoutingInstructionTags.EFFECTIVE_TIME: return 3;
+            case RoutingInstructionTags.ROUTING_POLICY: return 4;
+            case RoutingInstructionTags.VENUE_PREFERENCE: return 5;
+            case RoutingInstructionTags.ALGO_TYPE: return 6;
+            case RoutingInstructionTags.TWAP_SLICES: return 7;
             default: return 8;
         }
     }
@@ -341,18 +342,18 @@ public final class RoutingInstructions
             }
             if (venueCount == venueStart.length)
             {
-                return fail(RoutingInstructionError.TOO_MANY_VENUES, RoutingTags.VENUE_PREFERENCE);
+                return fail(RoutingInstructionError.TOO_MANY_VENUES, RoutingInstructionTags.VENUE_PREFERENCE);
             }
             if (!name(fields, i, nameEnd))
             {
-                return fail(RoutingInstructionError.BAD_VENUE_NAME, RoutingTags.VENUE_PREFERENCE);
+                return fail(RoutingInstructionError.BAD_VENUE_NAME, RoutingInstructionTags.VENUE_PREFERENCE);
             }
             venueStart[venueCount] = namesLength - (nameEnd - i);
             venueLength[venueCount] = nameEnd - i;
             venueCount++;
             i = nameEnd;
         }
-        return venueCount > 0 || fail(RoutingInstructionError.BAD_VENUE_NAME, RoutingTags.VENUE_PREFERENCE);
+        return venueCount > 0 || fail(RoutingInstructionError.BAD_VENUE_NAME, RoutingInstructionTags.VENUE_PREFERENCE);
     }
 
     /** Appends a venue name to {@link #names}; false when it is empty, too long or has other characters. */
@@ -398,7 +399,7 @@ public final class RoutingInstructions
             }
             if (c < '0' || c > '9')
             {
-                return fail(RoutingInstructionError.BAD_NUMBER, RoutingTags.MAX_FLOOR);
+                return fail(RoutingInstructionError.BAD_NUMBER, RoutingInstructionTags.MAX_FLOOR);
             }
             digits++;
             if (decimals >= 0)
@@ -408,25 +409,25 @@ public final class RoutingInstructions
                 {
                     if (c != '0')
                     {
-                        return fail(RoutingInstructionError.MAX_FLOOR_PRECISION, RoutingTags.MAX_FLOOR);
+                        return fail(RoutingInstructionError.MAX_FLOOR_PRECISION, RoutingInstructionTags.MAX_FLOOR);
                     }
                     continue;
                 }
             }
             if (unscaled > (Long.MAX_VALUE - (c - '0')) / 10)
             {
-                return fail(RoutingInstructionError.BAD_NUMBER, RoutingTags.MAX_FLOOR);
+                return fail(RoutingInstructionError.BAD_NUMBER, RoutingInstructionTags.MAX_FLOOR);
             }
             unscaled = unscaled * 10 + (c - '0');
         }
         if (digits == 0 || qtyScale < 0 || qtyScale >= POWERS_OF_TEN.length)
         {
-            return fail(RoutingInstructionError.BAD_NUMBER, RoutingTags.MAX_FLOOR);
+            return fail(RoutingInstructionError.BAD_NUMBER, RoutingInstructionTags.MAX_FLOOR);
         }
         final long multiplier = POWERS_OF_TEN[qtyScale - Math.min(Math.max(decimals, 0), qtyScale)];
         if (unscaled > Long.MAX_VALUE / multiplier)
         {
-            return fail(RoutingInstructionError.BAD_NUMBER, RoutingTags.MAX_FLOOR);
+            return fail(RoutingInstructionError.BAD_NUMBER, RoutingInstructionTags.MAX_FLOOR);
         }
         maxFloorQty = negative ? -unscaled * multiplier : unscaled * multiplier;
         return true;

@@ -213,7 +213,7 @@ public final class DialectDictionary
         return document;
     }
 
-    /** @return the full dictionary of the version (with Meridian's additions) with a dialect's overlay merged onto it. */
+    /** @return the full dictionary of the version, Meridian's additions included, with a dialect's overlay on it. */
     public static DialectDictionary fullWith(final String beginString, final InputStream overlay)
     {
         if (!"FIX.4.2".equals(beginString) && !"FIX.4.4".equals(beginString))

@@ -6,7 +6,7 @@ import io.meridian.fix.codecs.builder.NewOrderSingleEncoder;
 import io.meridian.fix.codecs.builder.OrderCancelReplaceRequestEncoder;
 import io.meridian.fix.codecs.builder.OrderCancelRequestEncoder;
 import io.meridian.fix.codecs.builder.OrderStatusRequestEncoder;
-import io.meridian.oms.api.RoutingTags;
+import io.meridian.oms.api.RoutingInstructionTags;
 import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.model.OrdType;
 import org.agrona.collections.IntHashSet;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Encodes child order requests into reused FIX 4.4 D / F / G encoders. An order's carried fields go along, except
- * the client's routing instructions ({@link RoutingTags}): they are Meridian's, not the venue's.
+ * the client's routing instructions ({@link RoutingInstructionTags}): they are Meridian's, not the venue's.
  */
 final class VenueOrderEncoder
 {
@@ -29,7 +29,7 @@ final class VenueOrderEncoder
 
     VenueOrderEncoder()
     {
-        for (final int tag : RoutingTags.all())
+        for (final int tag : RoutingInstructionTags.all())
         {
             routingTags.add(tag);
         }

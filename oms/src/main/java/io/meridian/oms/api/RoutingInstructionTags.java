@@ -5,7 +5,7 @@ package io.meridian.oms.api;
  * gateway always carries them in {@link NewOrderCommand#customFields} / {@link ReplaceOrderCommand#customFields}
  * for the router to read; they are Meridian's instructions, never sent on to a venue.
  */
-public final class RoutingTags
+public final class RoutingInstructionTags
 {
     /** ExDestination: a single venue by name. */
     public static final int EX_DESTINATION = 100;
@@ -32,7 +32,7 @@ public final class RoutingTags
         ROUTING_POLICY, VENUE_PREFERENCE, ALGO_TYPE, TWAP_SLICES, TWAP_RANDOM_PCT
     };
 
-    private RoutingTags()
+    private RoutingInstructionTags()
     {
     }
 
