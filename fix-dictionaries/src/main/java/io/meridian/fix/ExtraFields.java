@@ -27,6 +27,20 @@ public final class ExtraFields
      */
     public ExtraFields append(final CharSequence fields, final IntHashSet allowed)
     {
+        return append(fields, allowed, null);
+    }
+
+    /**
+     * Appends the fields of {@code fields} (raw pairs) whose tag is not in {@code excluded} (e.g. Meridian's own
+     * routing instructions, which are not for the venue). Fields that would overflow the capacity are dropped whole.
+     */
+    public ExtraFields appendExcept(final CharSequence fields, final IntHashSet excluded)
+    {
+        return append(fields, null, excluded);
+    }
+
+    private ExtraFields append(final CharSequence fields, final IntHashSet allowed, final IntHashSet excluded)
+    {
         int fieldStart = 0;
         final int end = fields.length();
         while (fieldStart < end)
@@ -45,7 +59,8 @@ public final class ExtraFields
                 fieldEnd++;
             }
             final int fieldLength = fieldEnd + 1 - fieldStart;
-            if ((allowed == null || allowed.contains(tag)) && fieldEnd < end && length + fieldLength <= CAPACITY)
+            if ((allowed == null || allowed.contains(tag)) && (excluded == null || !excluded.contains(tag)) &&
+                fieldEnd < end && length + fieldLength <= CAPACITY)
             {
                 for (int k = fieldStart; k <= fieldEnd; k++)
                 {

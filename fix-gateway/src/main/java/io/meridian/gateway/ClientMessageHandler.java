@@ -21,6 +21,8 @@ import io.meridian.oms.model.OrdType;
 import io.meridian.oms.model.OrderRejectReason;
 import io.meridian.oms.model.Side;
 import io.meridian.oms.model.TimeInForce;
+import io.meridian.router.RoutingInstructionError;
+import io.meridian.router.RoutingInstructions;
 import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,7 @@ final class ClientMessageHandler
     private final CancelOrderCommand cancel = new CancelOrderCommand();
     private final ReplaceOrderCommand replace = new ReplaceOrderCommand();
     private final OrderStatusCommand status = new OrderStatusCommand();
+    private final RoutingInstructions routing = new RoutingInstructions();
     private final char[] msgTypeChars = new char[8];
     // where the message being handled sits in its session: stamped on the command it becomes
     private int sessionSequenceIndex;
@@ -307,6 +310,10 @@ final class ClientMessageHandler
             command.price = scaledPrice;
         }
         copyCarriedFields(context, offset, length, command.customFields);
+        if (instrument != null && command.edgeReject == OrderRejectReason.NONE)
+        {
+            command.edgeReject = routingReject(instrument, command.qty, command.customFields, session, command.clOrdId);
+        }
         return offered(orderEntry.newOrder(command), session, command.clOrdId);
     }
 
@@ -353,6 +360,11 @@ final class ClientMessageHandler
                 decoder.hasPrice() ? decoder.price() : null, command.ordType);
             command.qty = scaledQty;
             command.price = scaledPrice;
+            if (command.edgeReject == OrderRejectReason.NONE)
+            {
+                command.edgeReject = routingReject(
+                    instrument, command.qty, command.customFields, session, command.clOrdId);
+            }
         }
         return offered(orderEntry.replaceOrder(command), session, command.clOrdId);
     }
@@ -480,6 +492,23 @@ final class ClientMessageHandler
             }
         }
         return OrderRejectReason.NONE;
+    }
+
+    /**
+     * Reads the order's routing tags (carried in its customFields) as the router will: instructions it could not
+     * follow are refused here, the reason logged. Unknown venue names are left to the router, which knows the venues.
+     */
+    private OrderRejectReason routingReject(
+        final Instrument instrument, final long qty, final CharSequence customFields, final Session session,
+        final CharSequence clOrdId)
+    {
+        if (routing.parse(customFields, instrument.qtyScale(), qty) == RoutingInstructionError.NONE)
+        {
+            return OrderRejectReason.NONE;
+        }
+        LOG.warn("event=routing_instruction_invalid sessionId={} clOrdId={} error={} tag={}",
+            session.id(), clOrdId, routing.error(), routing.errorTag());
+        return OrderRejectReason.INVALID_ROUTING_INSTRUCTION;
     }
 
     private long transactTime(final byte[] bytes, final int length)
@@ -627,14 +656,14 @@ final class ClientMessageHandler
         return false;
     }
 
-    /** Copies the fields the client's configuration carries to the venue, raw, in message order. */
+    /**
+     * Copies, raw and in message order, the fields the client's configuration carries to the venue and the routing
+     * tags (for the router: the venue side leaves them out).
+     */
     private void copyCarriedFields(
         final ClientSessions.ClientContext context, final int offset, final int length, final StringBuilder into)
     {
-        if (context.carryTags != null)
-        {
-            CarriedFields.copy(asciiBuffer, offset, length, context.carryTags, into);
-        }
+        CarriedFields.copy(asciiBuffer, offset, length, context.carryTags, into);
     }
 
     /** Copies tag 35's value into {@link #msgTypeChars}; returns its length. */

@@ -23,6 +23,7 @@ import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.session.Session;
 
 import io.meridian.fix.dialect.DialectDictionary;
+import io.meridian.oms.api.RoutingInstructionTags;
 import io.meridian.fix.dialect.ValidationFailure;
 
 import java.util.ArrayDeque;
@@ -599,8 +600,11 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
     {
         final ClientSessionConfig config;
         final ClientReportEncoding encoding;
-        /** tags of the client's orders carried to the venue; null when none */
-        final IntHashSet carryTags;
+        /**
+         * tags of the client's orders copied into the commands' customFields: its configured carry-tags (to the
+         * venue) and, for every client, the routing tags (for the router; never sent to a venue)
+         */
+        final IntHashSet carryTags = new IntHashSet();
         /** tags the client's dictionary allows on an ExecutionReport: venue fields beyond them are not sent */
         final IntHashSet reportTags = new IntHashSet();
         final ArrayDeque<Object> backlog = new ArrayDeque<>();
@@ -621,17 +625,13 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         {
             this.config = config;
             this.encoding = ClientReportEncoding.forVersion(config.beginString());
-            if (config.carryTags().length == 0)
+            for (final int tag : config.carryTags())
             {
-                this.carryTags = null;
+                carryTags.add(tag);
             }
-            else
+            for (final int tag : RoutingInstructionTags.all())
             {
-                this.carryTags = new IntHashSet();
-                for (final int tag : config.carryTags())
-                {
-                    carryTags.add(tag);
-                }
+                carryTags.add(tag);
             }
             for (final int tag : config.executionReportTags())
             {

@@ -185,32 +185,51 @@ public final class DialectDictionary
             switch (version)
             {
                 case "FIX.4.2":
-                    // what Meridian's FIX 4.2 sessions add: Username/Password on the Logon, LastMsgSeqNumProcessed
-                    final Document fix42 = parse(open(FULL_LOCATION + "FIX42.xml"));
-                    mergeInto(fix42, parse(open(FULL_LOCATION + "FIX42-meridian.xml")).getDocumentElement());
-                    return new DialectDictionary(null, fix42, msgTypes(fix42));
                 case "FIX.4.4":
-                    // what Meridian's FIX 4.4 sessions add: the kill switch fields of an ops session's mass cancel
-                    final Document fix44 = parse(open(FULL_LOCATION + "FIX44.xml"));
-                    mergeInto(fix44, parse(open(FULL_LOCATION + "FIX44-meridian.xml")).getDocumentElement());
-                    return new DialectDictionary(null, fix44, msgTypes(fix44));
+                    final Document document = fullWithMeridian(version);
+                    return new DialectDictionary(null, document, msgTypes(document));
                 case "FIXT.1.1":
-                    return fixt(open(FULL_LOCATION + "FIXT11.xml"), open(FULL_LOCATION + "FIX50SP2.xml"));
+                    // what Meridian's FIX 5.0 SP2 sessions add: the routing instructions on D and G
+                    final Document fixt = parse(open(FULL_LOCATION + "FIXT11.xml"));
+                    mergeInto(fixt, parse(open(FULL_LOCATION + "FIX50SP2.xml")).getDocumentElement());
+                    mergeInto(fixt, parse(open(FULL_LOCATION + "FIX50SP2-meridian.xml")).getDocumentElement());
+                    return new DialectDictionary(null, fixt, msgTypes(fixt));
                 default:
                     throw new IllegalArgumentException("no full dictionary for " + version);
             }
         });
     }
 
-    /** @return the full dictionary of the version with a dialect's overlay merged onto it. */
+    /**
+     * QuickFIX/J's full dictionary of FIX 4.2 or 4.4 with what Meridian's sessions add to it: FIX 4.2
+     * Username/Password on the Logon and LastMsgSeqNumProcessed; FIX 4.4 the kill switch fields of an ops
+     * session's mass cancel; both the routing instructions on D and G.
+     */
+    private static Document fullWithMeridian(final String beginString)
+    {
+        final String version = "FIX.4.2".equals(beginString) ? "FIX42" : "FIX44";
+        final Document document = parse(open(FULL_LOCATION + version + ".xml"));
+        mergeInto(document, parse(open(FULL_LOCATION + version + "-meridian.xml")).getDocumentElement());
+        return document;
+    }
+
+    /** @return the full dictionary of the version, Meridian's additions included, with a dialect's overlay on it. */
     public static DialectDictionary fullWith(final String beginString, final InputStream overlay)
     {
-        final String location = FULL_LOCATION + ("FIX.4.2".equals(beginString) ? "FIX42.xml" : "FIX44.xml");
         if (!"FIX.4.2".equals(beginString) && !"FIX.4.4".equals(beginString))
         {
             throw new IllegalArgumentException("dialects are supported on FIX.4.2 and FIX.4.4, not " + beginString);
         }
-        return merge(open(location), overlay);
+        final Document document = fullWithMeridian(beginString);
+        final Set<String> baseMsgTypes = msgTypes(document);
+        final Element overlayRoot = parse(overlay).getDocumentElement();
+        final String name = overlayRoot.getAttribute("dialect");
+        if (name.isBlank())
+        {
+            throw new IllegalArgumentException("a dialect overlay needs a dialect=\"NAME\" attribute on <fix>");
+        }
+        mergeInto(document, overlayRoot);
+        return new DialectDictionary(name, document, baseMsgTypes);
     }
 
     /**

@@ -35,6 +35,41 @@ class FullDictionaryValidationTest
     }
 
     @Test
+    void routingInstructionsPassOnNewOrdersAndReplacesOfEveryVersion()
+    {
+        final String routing = "100=BINANCE|111=0.5|168=20261207-14:00:00|126=20261207-15:00:00.250|" +
+            "20100=3|20101=OKX BINANCE|20102=1|20103=12|20104=20|";
+        final String replace = "41=ID0|" + ORDER.replace("11=ID|", "11=ID1|");
+        assertThat(validate(fix44, "FIX.4.4", "D", ORDER + routing)).isEqualTo(ValidationFailure.NONE);
+        assertThat(validate(fix44, "FIX.4.4", "G", replace + routing)).isEqualTo(ValidationFailure.NONE);
+        assertThat(validate(fix42, "FIX.4.2", "D", ORDER + routing)).isEqualTo(ValidationFailure.NONE);
+        assertThat(validate(fix42, "FIX.4.2", "G", replace + routing)).isEqualTo(ValidationFailure.NONE);
+        final String fixtOrder = ORDER.replace("21=1|", "");
+        final String fixtReplace = "41=ID0|" + fixtOrder.replace("11=ID|", "11=ID1|");
+        assertThat(validateRaw(fixt, "8=FIXT.1.1|9=100|35=D|34=2|49=TW|52=20261123-10:00:00.000|56=ISLD|1128=9|" +
+            fixtOrder + routing + "10=000|")).isEqualTo(ValidationFailure.NONE);
+        assertThat(validateRaw(fixt, "8=FIXT.1.1|9=100|35=G|34=2|49=TW|52=20261123-10:00:00.000|56=ISLD|1128=9|" +
+            fixtReplace + routing + "10=000|")).isEqualTo(ValidationFailure.NONE);
+        // the routing tags belong to orders only, are integers where said, and the range ends at 20104
+        assertThat(validate(fix44, "FIX.4.4", "F", "41=ID0|11=ID1|54=1|55=INTC|60=20261123-10:00:00.000|20100=1|"))
+            .isEqualTo(ValidationFailure.TAG_NOT_DEFINED_FOR_MESSAGE_TYPE);
+        assertThat(validate(fix44, "FIX.4.4", "D", ORDER + "20103=many|")).isEqualTo(ValidationFailure.INCORRECT_DATA_FORMAT);
+        assertThat(validate(fix44, "FIX.4.4", "D", ORDER + "20105=1|")).isEqualTo(ValidationFailure.INVALID_TAG_NUMBER);
+        // no enumeration: a policy out of range is the router's reject (OrdRejReason 99), not a session Reject
+        assertThat(validate(fix44, "FIX.4.4", "D", ORDER + "20100=9|")).isEqualTo(ValidationFailure.NONE);
+    }
+
+    @Test
+    void aDialectClientGetsTheRoutingInstructionsToo()
+    {
+        final DialectDictionary acme = DialectDictionary.fullWith("FIX.4.4",
+            DialectDictionary.open("classpath:fix/dialects/acme-securities.xml"));
+        assertThat(acme.messages().get("D").fields()).containsKeys(20100, 20101, 20102, 20103, 20104, 100, 111, 126, 168);
+        assertThat(acme.messages().get("G").fields()).containsKeys(20100, 20101, 20102, 20103, 20104);
+        assertThat(acme.name()).isNotBlank();
+    }
+
+    @Test
     void enumValueOfAFieldOutsideMeridiansTrimmedDictionary()
     {
         assertThat(validate(fix44, "FIX.4.4", "D", ORDER + "167=BOO|")).isEqualTo(ValidationFailure.VALUE_INCORRECT);

@@ -55,7 +55,10 @@ public enum OrderRejectReason
     RECONCILIATION_OVERDUE(40, 2,
         "venue halted: not reconciled within its bound, new orders to it refused until it is (cancels accepted)", 99),
     /** the router's child order names no working parent of its instrument and side (internal) */
-    NOT_A_CHILD_ORDER(50, 99, "router child order without a working parent of its instrument and side", 99);
+    NOT_A_CHILD_ORDER(50, 99, "router child order without a working parent of its instrument and side", 99),
+    /** the client's routing tags (docs/router.md, "Routing instructions (FIX tags)") are invalid: refused at the edge */
+    INVALID_ROUTING_INSTRUCTION(51, 99,
+        "invalid routing instruction (ExDestination, MaxFloor, EffectiveTime, ExpireTime or tags 20100-20104)", 99);
 
     private final int code;
     private final int fixOrdRejReason;

@@ -6,26 +6,40 @@ import io.meridian.fix.codecs.builder.NewOrderSingleEncoder;
 import io.meridian.fix.codecs.builder.OrderCancelReplaceRequestEncoder;
 import io.meridian.fix.codecs.builder.OrderCancelRequestEncoder;
 import io.meridian.fix.codecs.builder.OrderStatusRequestEncoder;
+import io.meridian.oms.api.RoutingInstructionTags;
 import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.model.OrdType;
+import org.agrona.collections.IntHashSet;
 import uk.co.real_logic.artio.fields.UtcTimestampEncoder;
 
 import java.util.concurrent.TimeUnit;
 
-/** Encodes child order requests into reused FIX 4.4 D / F / G encoders. */
+/**
+ * Encodes child order requests into reused FIX 4.4 D / F / G encoders. An order's carried fields go along, except
+ * the client's routing instructions ({@link RoutingInstructionTags}): they are Meridian's, not the venue's.
+ */
 final class VenueOrderEncoder
 {
+    private final IntHashSet routingTags = new IntHashSet();
     private final ExtensibleNewOrderSingleEncoder newOrder = new ExtensibleNewOrderSingleEncoder();
     private final OrderCancelRequestEncoder cancel = new OrderCancelRequestEncoder();
     private final ExtensibleOrderCancelReplaceRequestEncoder replace = new ExtensibleOrderCancelReplaceRequestEncoder();
     private final OrderStatusRequestEncoder status = new OrderStatusRequestEncoder();
     private final UtcTimestampEncoder timestamp = new UtcTimestampEncoder();
 
+    VenueOrderEncoder()
+    {
+        for (final int tag : RoutingInstructionTags.all())
+        {
+            routingTags.add(tag);
+        }
+    }
+
     NewOrderSingleEncoder newOrder(final VenueOrder order)
     {
         final ExtensibleNewOrderSingleEncoder encoder = newOrder;
         encoder.reset();
-        encoder.extraFields().clear().append(order.customFields, null);
+        encoder.extraFields().clear().appendExcept(order.customFields, routingTags);
         encoder.clOrdID(order.clOrdId)
             .handlInst('1')
             .symbol(order.symbol)
@@ -81,7 +95,7 @@ final class VenueOrderEncoder
     {
         final ExtensibleOrderCancelReplaceRequestEncoder encoder = replace;
         encoder.reset();
-        encoder.extraFields().clear().append(order.customFields, null);
+        encoder.extraFields().clear().appendExcept(order.customFields, routingTags);
         encoder.origClOrdID(order.origClOrdId)
             .clOrdID(order.clOrdId)
             .handlInst('1')
