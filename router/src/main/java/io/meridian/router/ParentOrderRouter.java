@@ -58,6 +58,8 @@ public final class ParentOrderRouter implements Agent
 
     private final int venueId;
     private final Map<String, Integer> venueIds;
+    private final String[] venueNames;
+    private final RoutingInstructions instructions = new RoutingInstructions();
     private final InstrumentRegistry instruments;
     private final DepthBooks depthBooks;
     private final LegConditions legConditions;
@@ -102,6 +104,8 @@ public final class ParentOrderRouter implements Agent
     {
         this.venueId = venueId;
         this.venueIds = Map.copyOf(venueIds);
+        this.venueNames = new String[venueIds.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+        venueIds.forEach((name, id) -> venueNames[id] = name);
         this.instruments = instruments;
         this.depthBooks = depthBooks;
         this.legConditions = legConditions;
@@ -166,7 +170,7 @@ public final class ParentOrderRouter implements Agent
                 p.ordType = o.ordType();
                 p.timeInForce = o.timeInForce();
                 p.acked = o.ordStatus() != OrdStatus.PENDING_NEW;
-                RoutingTags.apply(o.routingFields(), p, venueIds, instruments);
+                instructions(p, o.routingFields(), o.createdNanos());
                 p.sweeps = MAX_SWEEPS;
                 parentsByOrderId.put(p.orderId, p);
                 active.add(p);
@@ -332,6 +336,94 @@ public final class ParentOrderRouter implements Agent
             List.copyOf(children));
     }
 
+    /**
+     * The parent's routing instructions (its carried FIX fields, docs/router.md) and what the router refuses:
+     * FOK (no all-or-nothing across venues), a venue that is none of the instrument's legs, an algo on an order
+     * that cannot rest. {@code arrivalNanos}: the order's sequencing time, where a TWAP without EffectiveTime
+     * starts (the same after a restart).
+     */
+    private void instructions(final Parent p, final CharSequence fields, final long arrivalNanos)
+    {
+        if (p.timeInForce == TimeInForce.FOK)
+        {
+            p.rejectText = "FOK is not routed: the router cannot fill all or nothing across venues (send IOC)";
+            return;
+        }
+        if (instructions.parse(fields, p.instrument.qtyScale(), p.qty) != RoutingInstructionError.NONE)
+        {
+            p.rejectText = "invalid routing instruction: " + instructions.error() + " (tag " + instructions.errorTag() + ")";
+            return;
+        }
+        if (instructions.policy() != null)
+        {
+            p.policy = instructions.policy();
+        }
+        if (instructions.hasExDestination())
+        {
+            p.singleVenueId = -1;
+            for (int i = 0; i < p.instrument.legCount(); i++)
+            {
+                final int legVenue = instruments.byId(p.instrument.leg(i)).venueId();
+                if (instructions.exDestinationEquals(venueNames[legVenue]))
+                {
+                    p.singleVenueId = legVenue;
+                }
+            }
+            if (p.singleVenueId < 0)
+            {
+                p.rejectText = "ExDestination (100) is not a venue of " + p.instrument.symbol();
+                return;
+            }
+        }
+        for (int v = 0; v < instructions.venueCount() && p.preferCount < p.prefer.length; v++)
+        {
+            int found = -1;
+            for (int i = 0; i < p.instrument.legCount(); i++)
+            {
+                final int legVenue = instruments.byId(p.instrument.leg(i)).venueId();
+                if (instructions.venueNameEquals(v, venueNames[legVenue]))
+                {
+                    found = legVenue;
+                }
+            }
+            if (found < 0)
+            {
+                p.rejectText = "VenuePreference (20101): " + instructions.appendVenueName(v, new StringBuilder()) +
+                    " is not a venue of " + p.instrument.symbol();
+                return;
+            }
+            p.prefer[p.preferCount++] = found;
+        }
+        p.algo = instructions.algo() == null ? AlgoType.NONE : instructions.algo();
+        if (p.algo != AlgoType.NONE && (p.ordType == OrdType.MARKET || p.timeInForce == TimeInForce.IOC))
+        {
+            p.rejectText = p.algo + " needs a limit order that can rest (DAY or GTC), not IOC or market";
+            return;
+        }
+        if (p.algo == AlgoType.TWAP)
+        {
+            final long start = instructions.hasTwapStart() ? instructions.twapStartNanos() : arrivalNanos;
+            if (instructions.twapEndNanos() <= start)
+            {
+                p.rejectText = "TWAP ends (ExpireTime 126) before it starts";
+                return;
+            }
+            p.twapStartNanos = start;
+            p.twapEndNanos = instructions.twapEndNanos();
+            p.twapRandomPct = instructions.twapRandomPct();
+            p.twap = new TwapSchedule(instructions.twapSlices()).init(p.qty, 1, start, p.twapEndNanos,
+                instructions.twapSlices(), p.twapRandomPct, p.orderId.hashCode());
+        }
+        else if (p.algo == AlgoType.ICEBERG)
+        {
+            p.iceberg = new IcebergSlicer().init(instructions.maxFloorQty(), 1);
+        }
+        if (p.policy == RoutingPolicy.PASSIVE_BEST_QUEUE)
+        {
+            p.sweeps = MAX_SWEEPS;
+        }
+    }
+
     /** The consolidated best bid and ask over the legs when the parent arrived: its arrival price. */
     private void arrival(final Parent p)
     {
@@ -403,13 +495,37 @@ public final class ParentOrderRouter implements Agent
             }
             return p.cancelClOrdId != null ? finishCancel(p, filled) : finishReplace(p, filled);
         }
-        final long open = p.qty - filled - working;
+        final long open = released(p, now) - filled - working;
         if (open <= 0)
         {
             return true;
         }
+        if (p.algo == AlgoType.ICEBERG)
+        {
+            // one visible child at a time, resting at the limit: the next once it is done
+            if (working > 0)
+            {
+                return true;
+            }
+            final long visible = p.iceberg.nextChildQty(open, 0);
+            final int posted = visible > 0 ? route(p, visible, true, now) : 0;
+            if (posted == 0)
+            {
+                p.retryAtNanos = now + RETRY_NANOS;
+                metrics.noRoute++;
+            }
+            return posted >= 0;
+        }
         final boolean takeOnly = p.timeInForce == TimeInForce.IOC || p.timeInForce == TimeInForce.FOK ||
             p.ordType == OrdType.MARKET;
+        if (p.restack)
+        {
+            if (!cancelWorkingChildren(p, now))
+            {
+                return false;
+            }
+            p.restack = false;
+        }
         if (working > 0)
         {
             // one round at a time: what is working decides what is left
@@ -444,6 +560,33 @@ public final class ParentOrderRouter implements Agent
             metrics.noRoute++;
         }
         return posted >= 0;
+    }
+
+    /**
+     * How much of the parent may be working or filled by now: all of it, or for a TWAP the schedule's target
+     * (each newly due slice may sweep again; the parent wakes at the next due time).
+     */
+    private long released(final Parent p, final long now)
+    {
+        if (p.algo != AlgoType.TWAP)
+        {
+            return p.qty;
+        }
+        final TwapSchedule twap = p.twap;
+        final int due = twap.slicesDueAt(now);
+        if (due > p.twapSlicesDue)
+        {
+            // a new slice: what rests from the last one is taken down and routed again with it
+            p.twapSlicesDue = due;
+            p.sweeps = 0;
+            p.restack = p.twapSlicesDue > 1;
+        }
+        if (due < twap.slices())
+        {
+            final long next = twap.dueTimeNanos(due);
+            p.retryAtNanos = p.retryAtNanos == 0 ? next : Math.min(p.retryAtNanos, next);
+        }
+        return due == 0 ? 0 : Math.min(p.qty, twap.targetBy(due - 1));
     }
 
     /** @return children placed, 0 when the decision placed none, -1 when the ring refused one. */
@@ -605,6 +748,12 @@ public final class ParentOrderRouter implements Agent
         p.ordType = p.replaceOrdType;
         p.timeInForce = p.replaceTimeInForce;
         p.sweeps = 0;
+        if (p.twap != null)
+        {
+            // the same schedule (times and seed) for the new quantity
+            p.twap.init(p.qty, 1, p.twapStartNanos, p.twapEndNanos, p.twap.slices(), p.twapRandomPct,
+                p.orderId.hashCode());
+        }
         if (filled >= p.qty)
         {
             p.done = true;
@@ -854,15 +1003,7 @@ public final class ParentOrderRouter implements Agent
             p.price = order.price;
             p.ordType = order.ordType;
             p.timeInForce = order.timeInForce;
-            RoutingTags.apply(order.customFields, p, venueIds, instruments);
-            if (p.timeInForce == TimeInForce.FOK)
-            {
-                p.rejectText = "FOK is not routed: the router cannot fill all or nothing across venues (send IOC)";
-            }
-            else if (p.policy == RoutingPolicy.PASSIVE_BEST_QUEUE)
-            {
-                p.sweeps = MAX_SWEEPS;
-            }
+            instructions(p, order.customFields, order.transactTimeNanos);
             arrival(p);
             parentsByOrderId.put(p.orderId, p);
             active.add(p);
@@ -1006,6 +1147,15 @@ public final class ParentOrderRouter implements Agent
         long avoidUntilNanos;
         /** set when the router refuses the parent (answered REJECTED instead of NEW) */
         String rejectText;
+        AlgoType algo = AlgoType.NONE;
+        TwapSchedule twap;
+        long twapStartNanos;
+        long twapEndNanos;
+        int twapRandomPct;
+        /** a TWAP slice came due while children rest: cancel them, the next round routes both */
+        boolean restack;
+        int twapSlicesDue;
+        IcebergSlicer iceberg;
         long arrivalNanos;
         long arrivalBid;
         long arrivalAsk;

@@ -64,6 +64,10 @@ class ParentOrderRouterTest
     private final List<CancelReject> clientCancelRejects = new ArrayList<>();
     private Oms oms;
     private ParentOrderRouter router;
+    /** epoch nanos the test sets, for schedules; 0: the system clock */
+    private long manualNanos;
+    private final org.agrona.concurrent.EpochNanoClock clock =
+        () -> manualNanos != 0 ? manualNanos : SystemEpochNanoClock.INSTANCE.nanoTime();
     private int clOrdIds;
 
     @AfterEach
@@ -259,13 +263,83 @@ class ParentOrderRouterTest
         assertThat(oms.recoveredOrders()).isNotNull();
     }
 
+    @Test
+    void aTwapReleasesItsSlicesOnScheduleAndNotBefore() throws Exception
+    {
+        asks(A, 60_000_00, 10 * UNIT);
+        manualNanos = java.time.Instant.parse("2026-12-07T15:00:00Z").getEpochSecond() * 1_000_000_000L;
+        final long second = 1_000_000_000L;
+        start();
+        // four slices over 4 s from arrival, no randomisation: 0.25 due at 0, 1, 2 and 3 s
+        newParent("P1", Side.BUY, UNIT, 60_005_00, TimeInForce.DAY,
+            "20102=1\u000120103=4\u0001126=20261207-15:00:04\u0001");
+        pump();
+        assertThat(venues.children).extracting(o -> o.qty).containsExactly(UNIT / 4);
+        final long[] expectedCum = {UNIT / 4, UNIT / 2, 3 * UNIT / 4, UNIT};
+        for (int slice = 1; slice < 4; slice++)
+        {
+            manualNanos += second / 2;
+            pump();
+            assertThat(venues.children).as("nothing before slice %d is due", slice).hasSize(slice);
+            manualNanos += second / 2;
+            pump();
+            assertThat(venues.children).hasSize(slice + 1);
+            assertThat(venues.children.get(slice).qty).isEqualTo(UNIT / 4);
+            assertThat(clientReports.get(clientReports.size() - 1).cumQty).isEqualTo(expectedCum[slice]);
+        }
+        assertThat(clientReports.get(clientReports.size() - 1).ordStatus).isEqualTo(OrdStatus.FILLED);
+        assertThat(router.openParents()).isZero();
+    }
+
+    @Test
+    void anIcebergShowsOneDisplayQuantityAtATimeAndRefillsWhenItIsDone() throws Exception
+    {
+        bids(A, 59_990_00, UNIT);
+        start();
+        newParent("P1", Side.BUY, UNIT, 59_999_00, TimeInForce.DAY, "111=0.4\u0001");
+        pump();
+        assertThat(venues.children).extracting(o -> o.qty).containsExactly(40_000_000L);
+        venues.fill(venues.children.get(0).clOrdId.toString(), 10_000_000L, 59_999_00);
+        pump();
+        assertThat(venues.children).as("no refill while the visible child works").hasSize(1);
+        venues.fill(venues.children.get(0).clOrdId.toString(), 30_000_000L, 59_999_00);
+        pump();
+        assertThat(venues.children).extracting(o -> o.qty).containsExactly(40_000_000L, 40_000_000L);
+        venues.fill(venues.children.get(1).clOrdId.toString(), 40_000_000L, 59_999_00);
+        pump();
+        // the last refill is what is left
+        assertThat(venues.children).extracting(o -> o.qty).containsExactly(40_000_000L, 40_000_000L, 20_000_000L);
+        assertThat(venues.children).allSatisfy(o -> assertThat(o.price).isEqualTo(59_999_00));
+        venues.fill(venues.children.get(2).clOrdId.toString(), 20_000_000L, 59_999_00);
+        pump();
+        final ExecutionReport last = clientReports.get(clientReports.size() - 1);
+        assertThat(last.ordStatus).isEqualTo(OrdStatus.FILLED);
+        assertThat(last.cumQty).isEqualTo(UNIT);
+    }
+
+    @Test
+    void routingInstructionsChooseTheVenueAndAnUnknownVenueIsRefused() throws Exception
+    {
+        asks(A, 60_000_00, UNIT);
+        asks(B, 60_001_00, UNIT);
+        start();
+        newParent("P1", Side.BUY, UNIT / 2, 60_005_00, TimeInForce.IOC, "100=b\u0001");
+        newParent("P2", Side.BUY, UNIT / 2, 60_005_00, TimeInForce.IOC, "100=NOWHERE\u0001");
+        pump();
+        // B is worse than A, but the client named it
+        assertThat(venues.children).extracting(o -> o.venueId).containsExactly(B);
+        final ExecutionReport refused = clientReports.stream()
+            .filter(r -> r.clOrdId.toString().equals("P2") && r.execType == ExecType.REJECTED).findFirst().orElseThrow();
+        assertThat(refused.text.toString()).contains("ExDestination");
+    }
+
     // ------------------------------------------------------------------------------------ harness
 
     private void start()
     {
         router = new ParentOrderRouter(SOR, VENUE_IDS, INSTRUMENTS, depth,
             (leg, book, now) -> book.fees(10 * VenueDepth.FEE_PER_BP, 10 * VenueDepth.FEE_PER_BP),
-            RouterConfig.defaults(), SystemEpochNanoClock.INSTANCE);
+            RouterConfig.defaults(), clock);
         final ClientReports reports = new ClientReports()
         {
             public void onExecutionReport(final ExecutionReport report)
@@ -293,8 +367,7 @@ class ParentOrderRouterTest
             }
         };
         oms = new Oms(new OmsConfig().journalDir(dir.resolve("journal")).orderIdPrefix("O")
-            .venueNames(List.of("A", "B", "C", "SOR")), INSTRUMENTS, new AcceptAll(), reports, venues, null,
-            SystemEpochNanoClock.INSTANCE);
+            .venueNames(List.of("A", "B", "C", "SOR")), INSTRUMENTS, new AcceptAll(), reports, venues, null, clock);
         oms.recover();
         final List<OrderSnapshot> recovered = oms.recoveredOrders();
         router.recover(recovered);
@@ -327,7 +400,15 @@ class ParentOrderRouterTest
 
     private void newParent(final String clOrdId, final Side side, final long qty, final long price, final TimeInForce tif)
     {
+        newParent(clOrdId, side, qty, price, tif, "");
+    }
+
+    private void newParent(
+        final String clOrdId, final Side side, final long qty, final long price, final TimeInForce tif,
+        final String routingFields)
+    {
         final NewOrderCommand c = new NewOrderCommand().reset();
+        c.customFields.append(routingFields);
         c.clientId = 0;
         c.msgSeqNum = ++clOrdIds;
         c.clOrdId.append(clOrdId);
