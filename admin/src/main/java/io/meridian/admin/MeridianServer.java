@@ -227,7 +227,8 @@ public final class MeridianServer implements AutoCloseable
         final VenueOrders venueSide = shadow ? shadowVenues : router;
         parentRouter = config.router().enabled() ? new ParentOrderRouter(
             config.routerVenueId(), config.venueIds(), instruments, depth,
-            new RouterLegConditions(venueSide, halts, tradingRules, config.venueIds(), config.router().fees()),
+            new RouterLegConditions(venueSide, halts, tradingRules, config.venueIds(), config.router().fees(),
+                cryptoBridges),
             RouterConfig.defaults(), clock) : null;
         omsConfig.venueNames(venueNamesById(config));
         if (shadow)

@@ -49,6 +49,8 @@ public final class ParentOrderRouter implements Agent
     static final long RETRY_NANOS = 250_000_000L;
     /** Sweeps of a parent before an IOC or market remainder is cancelled or a limit remainder posted. */
     static final int MAX_SWEEPS = 3;
+    /** A venue's reject rate and ack latency halve every 10 s without a child there to say otherwise. */
+    static final long STATS_HALF_LIFE_NANOS = 10_000_000_000L;
     /** Ended parents kept for transaction cost analysis. */
     static final int COMPLETED_KEPT = 10_000;
     /** Child rejects after which a parent's remainder is cancelled rather than routed again. */
@@ -60,6 +62,10 @@ public final class ParentOrderRouter implements Agent
     private final Map<String, Integer> venueIds;
     private final String[] venueNames;
     private final RoutingInstructions instructions = new RoutingInstructions();
+    /** per venue, from this router's own children: reject rate (ppm) and ack latency (ns), decaying with time */
+    private final long[] rejectRatePpm;
+    private final long[] ackLatencyNanos;
+    private final long[] statsUpdatedNanos;
     private final InstrumentRegistry instruments;
     private final DepthBooks depthBooks;
     private final LegConditions legConditions;
@@ -106,6 +112,9 @@ public final class ParentOrderRouter implements Agent
         this.venueIds = Map.copyOf(venueIds);
         this.venueNames = new String[venueIds.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
         venueIds.forEach((name, id) -> venueNames[id] = name);
+        rejectRatePpm = new long[venueNames.length];
+        ackLatencyNanos = new long[venueNames.length];
+        statsUpdatedNanos = new long[venueNames.length];
         this.instruments = instruments;
         this.depthBooks = depthBooks;
         this.legConditions = legConditions;
@@ -847,6 +856,12 @@ public final class ParentOrderRouter implements Agent
             }
             depth.health().connected(true).bookInSync(inSync).halted(false);
             legConditions.apply(leg, depth, now);
+            if (leg.venueId() < rejectRatePpm.length)
+            {
+                decay(leg.venueId(), now);
+                depth.health().rejectRatePpm(rejectRatePpm[leg.venueId()])
+                    .ackLatencyP50Nanos(ackLatencyNanos[leg.venueId()]);
+            }
             if (leg.venueId() < 64 && (p.avoidVenues & (1L << leg.venueId())) != 0)
             {
                 // it rejected or dropped this parent's child: the rest goes elsewhere for a while
@@ -868,6 +883,42 @@ public final class ParentOrderRouter implements Agent
             }
         }
         return books;
+    }
+
+    /** Every child outcome moves its venue's reject rate 1/32 of the way (rejected: towards 100%), its ack latency 1/8. */
+    private void childOutcome(final int venueId, final boolean rejected, final long ackNanos, final long now)
+    {
+        if (venueId < 0 || venueId >= rejectRatePpm.length)
+        {
+            return;
+        }
+        decay(venueId, now);
+        rejectRatePpm[venueId] += ((rejected ? 1_000_000L : 0) - rejectRatePpm[venueId]) / 32;
+        if (ackNanos > 0)
+        {
+            ackLatencyNanos[venueId] += (ackNanos - ackLatencyNanos[venueId]) / 8;
+        }
+    }
+
+    /**
+     * Halves a venue's reject rate and ack latency every {@link #STATS_HALF_LIFE_NANOS} without news: a venue
+     * skipped for them gets no children, so only time can clear it.
+     */
+    private void decay(final int venueId, final long now)
+    {
+        final long since = statsUpdatedNanos[venueId];
+        if (since == 0 || now < since)
+        {
+            statsUpdatedNanos[venueId] = now;
+            return;
+        }
+        final long halvings = (now - since) / STATS_HALF_LIFE_NANOS;
+        if (halvings > 0)
+        {
+            rejectRatePpm[venueId] = halvings >= 63 ? 0 : rejectRatePpm[venueId] >> halvings;
+            ackLatencyNanos[venueId] = halvings >= 63 ? 0 : ackLatencyNanos[venueId] >> halvings;
+            statsUpdatedNanos[venueId] = since + halvings * STATS_HALF_LIFE_NANOS;
+        }
     }
 
     private Instrument legAt(final Instrument routed, final int legVenueId)
@@ -1076,6 +1127,7 @@ public final class ParentOrderRouter implements Agent
             if (r.execType == ExecType.NEW && c.ackNanos == 0)
             {
                 c.ackNanos = clock.nanoTime();
+                childOutcome(c.venueId, false, c.ackNanos - c.sentNanos, c.ackNanos);
             }
             else if (r.execType == ExecType.TRADE && c.firstFillNanos == 0)
             {
@@ -1083,7 +1135,12 @@ public final class ParentOrderRouter implements Agent
                 if (c.ackNanos == 0)
                 {
                     c.ackNanos = c.firstFillNanos;
+                    childOutcome(c.venueId, false, c.ackNanos - c.sentNanos, c.ackNanos);
                 }
+            }
+            else if (r.execType == ExecType.REJECTED)
+            {
+                childOutcome(c.venueId, true, 0, clock.nanoTime());
             }
             if (r.ordStatus != null && r.ordStatus.isTerminal() && !c.terminal)
             {

@@ -14,6 +14,9 @@ import io.meridian.simulators.fix.FixVenueSimulatorConfig;
 import io.meridian.simulators.okx.OkxSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +50,7 @@ import static quickfix.field.Side.BUY;
  * (OKX in maintenance) the rest goes to the other venue, with no overfill and no child left working.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(120)
 class RouterSystemTest
 {
@@ -89,6 +93,7 @@ class RouterSystemTest
     }
 
     @Test
+    @Order(1)
     void aMarketableOrderIsSplitAcrossBothVenuesAndItsFillsAddUpExactly() throws Exception
     {
         final DepthSnapshot binanceBook = awaitBook(CryptoVenues.BTC);
@@ -141,6 +146,7 @@ class RouterSystemTest
     }
 
     @Test
+    @Order(2)
     void aVenueFailingMidOrderLosesTheRestToTheOtherWithNoOverfill() throws Exception
     {
         final DepthSnapshot binanceBook = awaitBook(CryptoVenues.BTC);
@@ -179,6 +185,42 @@ class RouterSystemTest
         assertThat(decimal(last, 14)).isEqualByComparingTo(cum);
         await("no child left working at Binance", () -> workingAtBinance() == 0);
         assertThat(meridian.server().parentRouter().openParents()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aVenueWithNoRateLimitHeadroomIsSkipped() throws Exception
+    {
+        // Binance answers 429 with Retry-After 30 s: its bridge backs off, so the router leaves it out
+        okx.faults().clear();
+        final DepthSnapshot before = awaitBook(CryptoVenues.BTC);
+        binance.faults().inject(FaultSpec.of(FaultType.RATE_LIMIT_BURST).withParam(30).times(1));
+        final String direct = nextClOrdId("bn-429");
+        client.send(limit(direct, BUY, "0.001", CryptoVenues.BTC, priceText(before.bidPrice(0)), TimeInForce.DAY));
+        client.await("the direct order refused by the rate limit", report(direct, '8'));
+        await("Binance's bridge backs off", () -> meridian.server().cryptoBridges().stream()
+            .filter(b -> b.venueId() == 1).allMatch(b -> b.rateLimitHeadroomPpm(System.currentTimeMillis()) == 0));
+
+        final DepthSnapshot binanceBook = awaitBook(CryptoVenues.BTC);
+        final DepthSnapshot okxBook = awaitBook(CryptoVenues.BTC + "@OKX");
+        final long limit = Math.max(binanceBook.askPrice(0), okxBook.askPrice(0));
+        final long qty = askQtyUpTo(binanceBook, limit) + askQtyUpTo(okxBook, limit);
+        final List<Fill> binanceBefore = CryptoVenues.binanceFills(binance, "BTCUSDT");
+        final String id = nextClOrdId("sor-429");
+        client.send(limit(id, BUY, qtyText(qty), ROUTED, priceText(limit), TimeInForce.IMMEDIATE_OR_CANCEL));
+        Message last = null;
+        while (last == null || !isDone(last))
+        {
+            last = client.await("a fill or the end", m -> id.equals(field(m, 11)) && "8".equals(TestFixClient.msgType(m)));
+            if ("F".equals(field(last, 150)))
+            {
+                assertThat(field(last, 30)).isEqualTo(CryptoVenues.OKX);
+            }
+        }
+        assertThat(decimal(last, 14).signum()).isPositive();
+        assertThat(decimal(last, 14)).isLessThan(bigQty(qty));
+        assertThat(newFills(CryptoVenues.binanceFills(binance, "BTCUSDT"), binanceBefore)).isEmpty();
+        binance.faults().clear();
     }
 
     // ------------------------------------------------------------------------------------ helpers

@@ -1446,6 +1446,22 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
         return 25;
     }
 
+    /**
+     * What is left of the venue's request budget, in parts per million (any thread): 0 while the venue told us
+     * to back off (429, Retry-After), else the unused share of its weight window as last reported (the whole
+     * budget when it reports none). The smart order router skips a venue below its headroom threshold.
+     */
+    public long rateLimitHeadroomPpm(final long nowMs)
+    {
+        if (nowMs < blockedUntilMs)
+        {
+            return 0;
+        }
+        final long limit = metrics.rateLimitLimit;
+        final long used = metrics.rateLimitUsed;
+        return limit <= 0 ? 1_000_000L : Math.max(0, limit - used) * 1_000_000L / limit;
+    }
+
     /** Null while a status query may be sent now, else why not (rate limits): queries wait, orders keep their share. */
     protected String queryBudgetExhausted(final long nowMs)
     {
