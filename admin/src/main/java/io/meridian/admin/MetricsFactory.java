@@ -8,6 +8,8 @@ import io.meridian.oms.model.OrderRejectReason;
 import io.meridian.risk.alerts.AlertChannel;
 import io.meridian.risk.alerts.Alerts;
 import io.meridian.risk.alerts.Severity;
+import io.meridian.router.ParentOrderRouter;
+import io.meridian.router.RouterMetrics;
 import io.meridian.venues.crypto.CryptoVenueBridge;
 import io.meridian.venues.crypto.CryptoVenueMetrics;
 import io.meridian.venues.fix.VenueBridgeMetrics;
@@ -50,6 +52,7 @@ public class MetricsFactory
         bindVenues(registry, server);
         bindCryptoVenues(registry, server);
         bindHalts(registry, server);
+        bindRouter(registry, server);
         bindAlerts(registry, server.alerts());
         FunctionCounter.builder("meridian_store_fills", server, s -> s.storeWriter().fillsRecorded())
             .description("fills recorded in the shared store's ledger").register(registry);
@@ -197,6 +200,31 @@ public class MetricsFactory
                 .description("1 when the venue session is logged on")
                 .tag("venue", statuses.get(index).name()).register(registry);
         }
+    }
+
+    private static void bindRouter(final MeterRegistry registry, final MeridianServer server)
+    {
+        final ParentOrderRouter router = server.parentRouter();
+        if (router == null)
+        {
+            return;
+        }
+        final RouterMetrics m = router.metrics();
+        FunctionCounter.builder("meridian_router_parent_orders", m, RouterMetrics::parentOrders)
+            .description("parent orders the smart order router took").register(registry);
+        FunctionCounter.builder("meridian_router_child_orders", m, RouterMetrics::childOrders)
+            .description("child orders it placed").register(registry);
+        FunctionCounter.builder("meridian_router_child_cancels", m, RouterMetrics::childCancels)
+            .description("child cancels it sent (parent cancels, replaces, TWAP slices)").register(registry);
+        FunctionCounter.builder("meridian_router_child_rejects", m, RouterMetrics::childRejects)
+            .description("child orders rejected (by a venue or the risk gate): their quantity is routed again")
+            .register(registry);
+        FunctionCounter.builder("meridian_router_decisions", m, RouterMetrics::decisions)
+            .description("routing decisions (sweeps and posts)").register(registry);
+        FunctionCounter.builder("meridian_router_no_route", m, RouterMetrics::noRoute)
+            .description("posts that found no healthy venue (the parent waits and tries again)").register(registry);
+        Gauge.builder("meridian_router_open_parents", m, RouterMetrics::openParents)
+            .description("parent orders open in the router").register(registry);
     }
 
     private static void bindCryptoVenues(final MeterRegistry registry, final MeridianServer server)

@@ -282,6 +282,7 @@ public final class ParentOrderRouter implements Agent
                 }
             }
         }
+        metrics.openParents = active.size();
         return work;
     }
 

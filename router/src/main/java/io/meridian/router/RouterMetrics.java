@@ -1,18 +1,25 @@
 package io.meridian.router;
 
 /**
- * Counters of the parent order router, written on the core thread and read by metrics from others
- * (a stale read is fine for a counter).
+ * Counters of the parent order router: written on the core thread only (single writer), read by metrics from
+ * any thread.
  */
 public final class RouterMetrics
 {
-    long parentOrders;
-    long childOrders;
-    long childCancels;
-    long childRejects;
-    long decisions;
-    long noRoute;
-    long unknownChildReports;
+    volatile long parentOrders;
+    volatile long childOrders;
+    volatile long childCancels;
+    volatile long childRejects;
+    volatile long decisions;
+    volatile long noRoute;
+    volatile long unknownChildReports;
+    volatile int openParents;
+
+    /** Parent orders open in the router. */
+    public int openParents()
+    {
+        return openParents;
+    }
 
     public long parentOrders()
     {
