@@ -12,7 +12,7 @@ import uk.co.real_logic.artio.fields.UtcTimestampEncoder;
 
 import java.util.concurrent.TimeUnit;
 
-/** Encodes child order requests into reused FIX 4.4 D / F / G encoders. */
+/** Encodes child order requests into reused FIX 4.4 D / F / G encoders, with the venue's symbol. */
 final class VenueOrderEncoder
 {
     private final ExtensibleNewOrderSingleEncoder newOrder = new ExtensibleNewOrderSingleEncoder();
@@ -21,14 +21,14 @@ final class VenueOrderEncoder
     private final OrderStatusRequestEncoder status = new OrderStatusRequestEncoder();
     private final UtcTimestampEncoder timestamp = new UtcTimestampEncoder();
 
-    NewOrderSingleEncoder newOrder(final VenueOrder order)
+    NewOrderSingleEncoder newOrder(final VenueOrder order, final CharSequence symbol)
     {
         final ExtensibleNewOrderSingleEncoder encoder = newOrder;
         encoder.reset();
         encoder.extraFields().clear().append(order.customFields, null);
         encoder.clOrdID(order.clOrdId)
             .handlInst('1')
-            .symbol(order.symbol)
+            .symbol(symbol)
             .side(order.side.fixValue())
             .transactTime(timestamp.buffer(), timestamp(order.transactTimeNanos))
             .orderQty(order.qty, order.qtyScale)
@@ -45,13 +45,13 @@ final class VenueOrderEncoder
         return encoder;
     }
 
-    OrderCancelRequestEncoder cancel(final VenueOrder order)
+    OrderCancelRequestEncoder cancel(final VenueOrder order, final CharSequence symbol)
     {
         final OrderCancelRequestEncoder encoder = cancel;
         encoder.reset();
         encoder.origClOrdID(order.origClOrdId)
             .clOrdID(order.clOrdId)
-            .symbol(order.symbol)
+            .symbol(symbol)
             .side(order.side.fixValue())
             .transactTime(timestamp.buffer(), timestamp(order.transactTimeNanos))
             .orderQty(order.qty, order.qtyScale);
@@ -67,17 +67,17 @@ final class VenueOrderEncoder
     }
 
     /** By ClOrdID only: an OrderID would let the venue answer for the order when asked about a cancel. */
-    OrderStatusRequestEncoder status(final VenueOrder order)
+    OrderStatusRequestEncoder status(final VenueOrder order, final CharSequence symbol)
     {
         final OrderStatusRequestEncoder encoder = status;
         encoder.reset();
         encoder.clOrdID(order.clOrdId)
-            .symbol(order.symbol)
+            .symbol(symbol)
             .side(order.side.fixValue());
         return encoder;
     }
 
-    OrderCancelReplaceRequestEncoder replace(final VenueOrder order)
+    OrderCancelReplaceRequestEncoder replace(final VenueOrder order, final CharSequence symbol)
     {
         final ExtensibleOrderCancelReplaceRequestEncoder encoder = replace;
         encoder.reset();
@@ -85,7 +85,7 @@ final class VenueOrderEncoder
         encoder.origClOrdID(order.origClOrdId)
             .clOrdID(order.clOrdId)
             .handlInst('1')
-            .symbol(order.symbol)
+            .symbol(symbol)
             .side(order.side.fixValue())
             .transactTime(timestamp.buffer(), timestamp(order.transactTimeNanos))
             .orderQty(order.qty, order.qtyScale)
