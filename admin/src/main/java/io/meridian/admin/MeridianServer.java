@@ -12,6 +12,8 @@ import io.meridian.oms.ResampledEpochNanoClock;
 import io.meridian.oms.TickToTradeProbe;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
+import io.meridian.oms.api.DepthBooks;
+import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.FillListener;
 import io.meridian.oms.api.TopOfBookTable;
 import io.meridian.oms.api.TopOfBooks;
@@ -37,6 +39,7 @@ import io.meridian.venues.crypto.CryptoVenueConfig;
 import io.meridian.venues.crypto.CryptoVenueStatus;
 import io.meridian.venues.crypto.OkxBridge;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
+import io.meridian.simulators.fix.QuoteLadder;
 import io.meridian.venues.fix.FixVenueBridge;
 import io.meridian.venues.view.VenueViewSource;
 import io.meridian.venues.fix.FixVenueConfig;
@@ -65,6 +68,8 @@ public final class MeridianServer implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(MeridianServer.class);
     private static final int FRAGMENT_LIMIT = 64;
+    /** levels a side kept per venue book for the router */
+    private static final int DEPTH_LEVELS = 20;
     private static final long FIX_REPLY_TIMEOUT_MS = 5_000;
     private static final long DRAIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(3);
     private static final long DRAIN_QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -82,6 +87,8 @@ public final class MeridianServer implements AutoCloseable
     private ControlServer cryptoControl;
     private final List<CryptoVenueBridge> cryptoBridges = new ArrayList<>();
     private final TopOfBookTable topOfBook;
+    /** the top levels of every venue book (the router's market data), written by the bridge owning each instrument */
+    private final DepthTable depthBooks;
     private AgentRunner cryptoRunner;
     private FixRuntime fixRuntime;
     private ClientSessions clientSessions;
@@ -112,6 +119,7 @@ public final class MeridianServer implements AutoCloseable
         this.config = config;
         this.instruments = buildInstruments(config);
         this.topOfBook = new TopOfBookTable(instruments.size());
+        this.depthBooks = new DepthTable(instruments.size(), DEPTH_LEVELS);
     }
 
     /** Starts everything; returns once the FIX acceptor is listening and the core thread runs. */
@@ -143,6 +151,7 @@ public final class MeridianServer implements AutoCloseable
                 .resetOnLogon(false)
                 .fileStoreDir(config.dataDir().resolve("venue-simulator"))
                 .marketMaker(FixVenueSimulatorConfig.EMBEDDED_MARKET_MAKER_STEP_MS, 0, 1)
+                .quoteLadders(QuoteLadder.cryptoStandard())
                 .build());
             simulator.start();
             LOG.info("event=embedded_venue_simulator_started port={}", simulator.port());
@@ -185,6 +194,9 @@ public final class MeridianServer implements AutoCloseable
             .clientMessageReceived(tickToTrade), clock);
         venueBridge = new FixVenueBridge(
             config.venues(), instruments, fixRuntime::library, SystemEpochClock.INSTANCE, clock, venueMetrics);
+        // FIX venues with market-data feed the same tables; a quiet FIX book is no stale one, so they do not
+        // gate orders by staleness as the crypto streams do (the session state says whether the venue is up)
+        venueBridge.marketData(topOfBook, depthBooks);
 
         final OmsConfig omsConfig = new OmsConfig()
             .journalDir(config.dataDir().resolve("journal"))
@@ -587,9 +599,16 @@ public final class MeridianServer implements AutoCloseable
         return venueBridge;
     }
 
+    /** The top levels of every venue book (crypto streams and FIX venues with market-data). */
+    public DepthBooks depthBooks()
+    {
+        return depthBooks;
+    }
+
     /**
-     * Top of book per instrument id from the crypto venues' market data (thread-safe, allocation-free
-     * reads); an instrument without market data, or whose book is out of sync, reads false.
+     * Top of book per instrument id from the venues' market data (crypto streams, FIX venues with
+     * market-data; thread-safe, allocation-free reads); an instrument without market data, or whose book
+     * is out of sync, reads false.
      */
     public TopOfBooks topOfBook()
     {
