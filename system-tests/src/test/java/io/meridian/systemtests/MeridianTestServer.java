@@ -154,6 +154,23 @@ final class MeridianTestServer implements AutoCloseable
             "backoff");
     }
 
+    /**
+     * SIMVENUE with market-data (its books subscribed after each logon) and these instruments routed to it as
+     * well; call before {@link #start()}.
+     */
+    MeridianTestServer fixVenueMarketData(final List<InstrumentSettings> extraInstruments)
+    {
+        final List<FixVenueConfig> venues = config.venues().stream()
+            .map(v -> v.name().equals("SIMVENUE") ? v.withMarketData(true) : v).toList();
+        final List<InstrumentSettings> instruments = new java.util.ArrayList<>(config.instruments());
+        instruments.addAll(extraInstruments);
+        config = new ServerConfig(config.dataDir(), config.fixBindHost(), config.fixPort(), config.coreIdleStrategy(),
+            config.engineIdleStrategy(), config.clients(), venues, instruments, config.simulatorEnabled(),
+            config.simulatorPort(), config.simulatorCompId(), config.engineScheduler(), config.cryptoVenues(),
+            config.cryptoSimulators(), config.cryptoIdleStrategy(), config.alerts(), config.risk(), config.reconciliation());
+        return this;
+    }
+
     /** Alerts to these sinks (besides the log); call before {@link #start()}. */
     MeridianTestServer alerts(final io.meridian.risk.alerts.AlertsConfig alerts)
     {
