@@ -7,8 +7,8 @@ import io.meridian.simulators.fix.FixVenueSimulator;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
 import io.meridian.simulators.fix.QuoteLadder;
 import io.meridian.simulators.fix.VenueBook;
+import io.meridian.simulators.fix.VenueControl;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,20 +48,28 @@ class FixVenueMarketDataSystemTest
     private MeridianTestServer meridian;
     private TestFixClient client;
 
-    @BeforeEach
-    void start(@TempDir final Path dir) throws Exception
+    @TempDir
+    Path dir;
+
+    /** A venue the test owns and steps, or null for the one embedded in Meridian. */
+    private void start(final FixVenueSimulator ownVenue) throws Exception
     {
-        venue = new FixVenueSimulator(FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks()
-            .quoteLadders(QuoteLadder.cryptoStandard()).marketMaker(0, 0, 5).build()).start();
-        meridian = new MeridianTestServer(dir.resolve("meridian"), venue.port())
+        venue = ownVenue;
+        final MeridianTestServer server = new MeridianTestServer(dir.resolve("meridian"),
+                ownVenue == null ? MeridianTestServer.freePort() : ownVenue.port())
             .fixVenueMarketData(List.of(
                 new InstrumentSettings(BTC, "SIMVENUE", PRICE_SCALE, QTY_SCALE, new BigDecimal("60000.00"),
                     new BigDecimal("50"), new BigDecimal("5000000"), 500),
                 new InstrumentSettings(ETH, "SIMVENUE", PRICE_SCALE, QTY_SCALE, new BigDecimal("3000.00"),
-                    new BigDecimal("500"), new BigDecimal("5000000"), 500)))
-            .start().awaitVenueConnected();
+                    new BigDecimal("500"), new BigDecimal("5000000"), 500)));
+        meridian = (ownVenue == null ? server.embeddedSimulator() : server).start().awaitVenueConnected();
         client = new TestFixClient(meridian.fixPort(), MeridianTestServer.CLIENT, dir.resolve("client")).start()
             .awaitLogon();
+    }
+
+    private VenueControl control()
+    {
+        return venue != null ? venue.control() : meridian.server().simulator().control();
     }
 
     @AfterEach
@@ -84,31 +92,33 @@ class FixVenueMarketDataSystemTest
     @Test
     void meridiansBooksFollowTheVenueAndABuyFillsAgainstIt() throws Exception
     {
+        start(new FixVenueSimulator(FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks()
+            .quoteLadders(QuoteLadder.cryptoStandard()).marketMaker(0, 0, 5).build()).start());
         awaitSameBook(BTC, "BTC-USDT");
         awaitSameBook(ETH, "ETH-USDT");
         assertThat(depth(BTC).bids()).as("the ladder's 10 levels a side").isEqualTo(10);
 
         for (int step = 0; step < 5; step++)
         {
-            venue.control().stepMarketMaker();
+            control().stepMarketMaker();
             awaitSameBook(BTC, "BTC-USDT");
             awaitSameBook(ETH, "ETH-USDT");
         }
 
-        final VenueBook before = venue.control().book("BTC-USDT");
+        final VenueBook before = control().book("BTC-USDT");
         final BigDecimal bestAsk = before.asks().get(0).price();
         final BigDecimal secondAsk = before.asks().get(1).price();
         final String id = nextClOrdId("mdbuy");
         client.send(limit(id, BUY, "0.7", BTC, secondAsk.toPlainString(), TimeInForce.IMMEDIATE_OR_CANCEL));
         final Message filled = client.await("filled", m -> report(id, 'F').test(m) && "2".equals(field(m, 39)));
         assertThat(decimal(filled, 14)).isEqualByComparingTo("0.7");
-        assertThat(venue.control().clientOrders()).anySatisfy(order ->
+        assertThat(control().clientOrders()).anySatisfy(order ->
         {
             assertThat(order.symbol()).as("the venue's own symbol").isEqualTo("BTC-USDT");
             assertThat(order.cumQty()).isEqualByComparingTo("0.7");
         });
 
-        final VenueBook after = venue.control().book("BTC-USDT");
+        final VenueBook after = control().book("BTC-USDT");
         assertThat(after.asks().get(0).price()).as("the best offer was taken").isEqualByComparingTo(secondAsk);
         assertThat(after.asks().get(0).qty()).isEqualByComparingTo("0.3");
         assertThat(bestAsk).isLessThan(secondAsk);
@@ -125,6 +135,26 @@ class FixVenueMarketDataSystemTest
             !meridian.server().topOfBook().read(id(ETH), new TopOfBook()));
     }
 
+    @Test
+    void theEmbeddedVenueQuotesBothPairsWithItsMakerAndMeridianFollowsIt() throws Exception
+    {
+        start(null);
+        // the embedded maker requotes every second, walking the pairs' mids: Meridian catches up each time
+        final BigDecimal firstBid = control().book("BTC-USDT").bids().get(0).price();
+        awaitSameBook(BTC, "BTC-USDT");
+        awaitSameBook(ETH, "ETH-USDT");
+        assertThat(firstBid).isBetween(new BigDecimal("59000"), new BigDecimal("61000"));
+        assertThat(control().book("ETH-USDT").asks().get(0).price()).isBetween(new BigDecimal("2950"), new BigDecimal("3050"));
+
+        final String id = nextClOrdId("embedded");
+        final BigDecimal limitPrice = control().book("BTC-USDT").asks().get(0).price().add(new BigDecimal("20"));
+        client.send(limit(id, BUY, "0.25", BTC, limitPrice.toPlainString(), TimeInForce.IMMEDIATE_OR_CANCEL));
+        final Message filled = client.await("filled", m -> report(id, 'F').test(m) && "2".equals(field(m, 39)));
+        assertThat(decimal(filled, 14)).isEqualByComparingTo("0.25");
+        awaitSameBook(BTC, "BTC-USDT");
+    }
+
+    /** Meridian's depth and top of book equal the venue's book (the embedded maker may move it meanwhile: retried). */
     private void awaitSameBook(final String instrument, final String venueSymbol) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TestFixClient.TIMEOUT.toNanos();
@@ -132,25 +162,26 @@ class FixVenueMarketDataSystemTest
         List<String> actual = List.of();
         while (System.nanoTime() < deadline)
         {
-            expected = describe(venue.control().book(venueSymbol));
+            final VenueBook book = control().book(venueSymbol);
+            expected = describe(book);
+            expected.add("top " + scaled(book.bids().get(0).price(), PRICE_SCALE) + "@" +
+                scaled(book.bids().get(0).qty(), QTY_SCALE) + " " + scaled(book.asks().get(0).price(), PRICE_SCALE) + "@" +
+                scaled(book.asks().get(0).qty(), QTY_SCALE));
             final DepthSnapshot snapshot = new DepthSnapshot(20);
-            if (meridian.server().depthBooks().read(id(instrument), snapshot))
+            final TopOfBook top = new TopOfBook();
+            if (meridian.server().depthBooks().read(id(instrument), snapshot) &&
+                meridian.server().topOfBook().read(id(instrument), top))
             {
                 actual = describe(snapshot);
+                actual.add("top " + top.bidPrice() + "@" + top.bidQty() + " " + top.askPrice() + "@" + top.askQty());
                 if (actual.equals(expected))
                 {
-                    final TopOfBook top = new TopOfBook();
-                    assertThat(meridian.server().topOfBook().read(id(instrument), top)).isTrue();
-                    assertThat(top.bidPrice()).isEqualTo(snapshot.bidPrice(0));
-                    assertThat(top.askPrice()).isEqualTo(snapshot.askPrice(0));
-                    assertThat(top.bidQty()).isEqualTo(snapshot.bidQty(0));
-                    assertThat(top.askQty()).isEqualTo(snapshot.askQty(0));
                     return;
                 }
             }
             Thread.sleep(10);
         }
-        assertThat(actual).as(instrument + " in Meridian's depth table").isEqualTo(expected);
+        assertThat(actual).as(instrument + " in Meridian's depth table and top of book").isEqualTo(expected);
     }
 
     private DepthSnapshot depth(final String instrument)

@@ -164,11 +164,28 @@ final class MeridianTestServer implements AutoCloseable
             .map(v -> v.name().equals("SIMVENUE") ? v.withMarketData(true) : v).toList();
         final List<InstrumentSettings> instruments = new java.util.ArrayList<>(config.instruments());
         instruments.addAll(extraInstruments);
-        config = new ServerConfig(config.dataDir(), config.fixBindHost(), config.fixPort(), config.coreIdleStrategy(),
-            config.engineIdleStrategy(), config.clients(), venues, instruments, config.simulatorEnabled(),
-            config.simulatorPort(), config.simulatorCompId(), config.engineScheduler(), config.cryptoVenues(),
-            config.cryptoSimulators(), config.cryptoIdleStrategy(), config.alerts(), config.risk(), config.reconciliation());
+        config = copy(venues, instruments, config.simulatorEnabled(), config.simulatorPort());
         return this;
+    }
+
+    /**
+     * The venue simulator embedded as {@code bin/meridian} embeds it (MeridianServer#simulator()), on the
+     * venue port given at construction; call before {@link #start()}.
+     */
+    MeridianTestServer embeddedSimulator()
+    {
+        config = copy(config.venues(), config.instruments(), true, config.venues().get(0).port());
+        return this;
+    }
+
+    private ServerConfig copy(
+        final List<FixVenueConfig> venues, final List<InstrumentSettings> instruments, final boolean simulatorEnabled,
+        final int simulatorPort)
+    {
+        return new ServerConfig(config.dataDir(), config.fixBindHost(), config.fixPort(), config.coreIdleStrategy(),
+            config.engineIdleStrategy(), config.clients(), venues, instruments, simulatorEnabled,
+            simulatorPort, config.simulatorCompId(), config.engineScheduler(), config.cryptoVenues(),
+            config.cryptoSimulators(), config.cryptoIdleStrategy(), config.alerts(), config.risk(), config.reconciliation());
     }
 
     /** Alerts to these sinks (besides the log); call before {@link #start()}. */
