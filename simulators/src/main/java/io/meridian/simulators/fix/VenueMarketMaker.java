@@ -120,15 +120,6 @@ final class VenueMarketMaker {
         }
     }
 
-    /** The maker's current mid of a symbol it quotes (scaled). */
-    long mid(String symbol) {
-        Long mid = mids.get(symbol);
-        if (mid == null) {
-            throw new IllegalArgumentException("not quoted by the market maker: " + symbol);
-        }
-        return mid;
-    }
-
     private void requote(QuoteLadder ladder) {
         String symbol = ladder.symbol();
         withdraw(symbol);
