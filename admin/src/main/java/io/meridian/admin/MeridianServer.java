@@ -43,6 +43,7 @@ import io.meridian.venues.crypto.CryptoVenueConfig;
 import io.meridian.venues.crypto.CryptoVenueStatus;
 import io.meridian.venues.crypto.OkxBridge;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
+import io.meridian.simulators.fix.QuoteLadder;
 import io.meridian.venues.fix.FixVenueBridge;
 import io.meridian.venues.view.VenueViewSource;
 import io.meridian.venues.fix.FixVenueConfig;
@@ -73,6 +74,8 @@ public final class MeridianServer implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(MeridianServer.class);
     private static final int FRAGMENT_LIMIT = 64;
+    /** levels a side kept per venue book for the router */
+    private static final int DEPTH_LEVELS = 20;
     private static final long FIX_REPLY_TIMEOUT_MS = 5_000;
     private static final long DRAIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(3);
     private static final long DRAIN_QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -90,6 +93,7 @@ public final class MeridianServer implements AutoCloseable
     private ControlServer cryptoControl;
     private final List<CryptoVenueBridge> cryptoBridges = new ArrayList<>();
     private final TopOfBookTable topOfBook;
+    /** the top levels of every venue book (the router's market data), written by the bridge owning each instrument */
     private final DepthTable depth;
     private final TradingRules tradingRules;
     private AgentRunner cryptoRunner;
@@ -123,7 +127,7 @@ public final class MeridianServer implements AutoCloseable
         this.config = config;
         this.instruments = buildInstruments(config);
         this.topOfBook = new TopOfBookTable(instruments.size());
-        this.depth = new DepthTable(instruments.size(), 20);
+        this.depth = new DepthTable(instruments.size(), DEPTH_LEVELS);
         this.tradingRules = new TradingRules(instruments.size());
     }
 
@@ -170,6 +174,7 @@ public final class MeridianServer implements AutoCloseable
                 .resetOnLogon(false)
                 .fileStoreDir(config.dataDir().resolve("venue-simulator"))
                 .marketMaker(FixVenueSimulatorConfig.EMBEDDED_MARKET_MAKER_STEP_MS, 0, 1)
+                .quoteLadders(QuoteLadder.cryptoStandard())
                 .build());
             simulator.start();
             LOG.info("event=embedded_venue_simulator_started port={}", simulator.port());
@@ -214,6 +219,9 @@ public final class MeridianServer implements AutoCloseable
             .clientMessageReceived(tickToTrade), clock);
         venueBridge = new FixVenueBridge(
             config.venues(), instruments, fixRuntime::library, SystemEpochClock.INSTANCE, clock, venueMetrics);
+        // FIX venues with market-data feed the same tables; a quiet FIX book is no stale one, so they do not
+        // gate orders by staleness as the crypto streams do (the session state says whether the venue is up)
+        venueBridge.marketData(topOfBook, depth);
 
         final OmsConfig omsConfig = new OmsConfig()
             .journalDir(config.dataDir().resolve("journal"))
@@ -635,8 +643,9 @@ public final class MeridianServer implements AutoCloseable
     }
 
     /**
-     * Top of book per instrument id from the crypto venues' market data (thread-safe, allocation-free
-     * reads); an instrument without market data, or whose book is out of sync, reads false.
+     * Top of book per instrument id from the venues' market data (crypto streams, FIX venues with
+     * market-data; thread-safe, allocation-free reads); an instrument without market data, or whose book
+     * is out of sync, reads false.
      */
     public TopOfBooks topOfBook()
     {
@@ -645,7 +654,7 @@ public final class MeridianServer implements AutoCloseable
 
     /**
      * The top 20 levels a side of each instrument's venue book, by instrument id, from the venues' market
-     * data (thread-safe, allocation-free reads); an instrument without market data, or whose book is out of
+     * data, crypto streams and FIX venues with market-data (thread-safe, allocation-free reads); an instrument without market data, or whose book is out of
      * sync, reads false.
      */
     public DepthBooks depthBooks()

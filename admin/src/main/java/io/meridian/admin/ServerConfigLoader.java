@@ -75,7 +75,10 @@ public final class ServerConfigLoader
                 Long.parseLong(optionalOr(venue, "reconnect-interval-ms", "1000")),
                 tags(value(venue, "carry-tags")),
                 VenueDialect.of(optional(venue, "dialect")),
-                optional(venue, "signing-key-path") == null ? null : Path.of(optional(venue, "signing-key-path"))));
+                optional(venue, "signing-key-path") == null ? null : Path.of(optional(venue, "signing-key-path")),
+                // the venue's symbol where it is not ours without an @VENUE suffix (BTC-USDT@SIMVENUE -> BTC-USDT)
+                symbolMap(value(venue, "symbols")),
+                flag(optionalOr(venue, "market-data", "false"), "meridian.venues[].market-data")));
         }
 
         final List<InstrumentSettings> instruments = new ArrayList<>();
@@ -163,6 +166,16 @@ public final class ServerConfigLoader
         }
         return new RouterSettings(string(properties, "meridian.router.venue-name", RouterSettings.DEFAULT_VENUE_NAME),
             routes, fees);
+    }
+
+    private static Map<String, String> symbolMap(final Object configured)
+    {
+        final Map<String, String> symbols = new LinkedHashMap<>();
+        if (configured instanceof Map<?, ?> map)
+        {
+            map.forEach((ours, theirs) -> symbols.put(ours.toString(), theirs.toString()));
+        }
+        return symbols;
     }
 
     private static java.util.Set<String> venueNames(

@@ -40,6 +40,10 @@ class ServerConfigLoaderTest
         final FixVenueConfig venue = config.venues().get(0);
         assertThat(venue.carryTags()).containsExactly(851);
         assertThat(venue.dialect()).isEqualTo(VenueDialect.FIX44);
+        assertThat(venue.marketData()).as("SIMVENUE's books are subscribed").isTrue();
+        assertThat(venue.symbols()).as("@SIMVENUE suffixes dropped by default, no map needed").isEmpty();
+        assertThat(MeridianServer.buildInstruments(config).bySymbol("BTC-USDT@SIMVENUE").venueId()).isEqualTo(venue.venueId());
+        assertThat(MeridianServer.buildInstruments(config).bySymbol("ETH-USDT@SIMVENUE").venueId()).isEqualTo(venue.venueId());
 
         final ReconciliationSettings reconciliation = config.reconciliation();
         assertThat(reconciliation.enabled()).isTrue();

@@ -154,6 +154,41 @@ final class MeridianTestServer implements AutoCloseable
             "backoff");
     }
 
+    /**
+     * SIMVENUE with market-data (its books subscribed after each logon) and these instruments routed to it as
+     * well; call before {@link #start()}.
+     */
+    MeridianTestServer fixVenueMarketData(final List<InstrumentSettings> extraInstruments)
+    {
+        final List<FixVenueConfig> venues = config.venues().stream()
+            .map(v -> v.name().equals("SIMVENUE") ? v.withMarketData(true) : v).toList();
+        final List<InstrumentSettings> instruments = new java.util.ArrayList<>(config.instruments());
+        instruments.addAll(extraInstruments);
+        config = copy(venues, instruments, config.simulatorEnabled(), config.simulatorPort());
+        return this;
+    }
+
+    /**
+     * The venue simulator embedded as {@code bin/meridian} embeds it (MeridianServer#simulator()), on the
+     * venue port given at construction; call before {@link #start()}.
+     */
+    MeridianTestServer embeddedSimulator()
+    {
+        config = copy(config.venues(), config.instruments(), true, config.venues().get(0).port());
+        return this;
+    }
+
+    private ServerConfig copy(
+        final List<FixVenueConfig> venues, final List<InstrumentSettings> instruments, final boolean simulatorEnabled,
+        final int simulatorPort)
+    {
+        return new ServerConfig(config.dataDir(), config.fixBindHost(), config.fixPort(), config.coreIdleStrategy(),
+            config.engineIdleStrategy(), config.clients(), venues, instruments, simulatorEnabled,
+            simulatorPort, config.simulatorCompId(), config.engineScheduler(), config.cryptoVenues(),
+            config.cryptoSimulators(), config.cryptoIdleStrategy(), config.alerts(), config.risk(), config.reconciliation(),
+            config.router());
+    }
+
     /** Alerts to these sinks (besides the log); call before {@link #start()}. */
     MeridianTestServer alerts(final io.meridian.risk.alerts.AlertsConfig alerts)
     {

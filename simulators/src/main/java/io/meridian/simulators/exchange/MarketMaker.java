@@ -61,7 +61,7 @@ public final class MarketMaker {
         for (MarketMakerConfig config : configs.values()) {
             SymbolRules rules = exchange.rules(config.symbol()).orElseThrow();
             int move = config.maxStepTicks() == 0 ? 0 : random.nextInt(-config.maxStepTicks(), config.maxStepTicks() + 1);
-            long floor = rules.tickSize() * ((long) config.levels() * config.spacingTicks() + 1);
+            long floor = config.floorMid(rules.tickSize());
             mids.put(config.symbol(), Math.max(floor, mids.get(config.symbol()) + move * rules.tickSize()));
             exchange.batch(() -> requote(config));
             if (random.nextDouble() < config.tradeProbability()) {
@@ -75,15 +75,9 @@ public final class MarketMaker {
         String symbol = config.symbol();
         exchange.cancelAll(ExchangeConfig.MAKER_ACCOUNT, symbol);
         SymbolRules rules = exchange.rules(symbol).orElseThrow();
-        long mid = mids.get(symbol);
-        long spacing = rules.tickSize() * config.spacingTicks();
         List<NewOrder> quotes = new ArrayList<>();
-        for (int level = 1; level <= config.levels(); level++) {
-            quotes.add(NewOrder.limit(ExchangeConfig.MAKER_ACCOUNT, symbol, Side.BUY, TimeInForce.GTC,
-                mid - level * spacing, config.levelQty(), null));
-            quotes.add(NewOrder.limit(ExchangeConfig.MAKER_ACCOUNT, symbol, Side.SELL, TimeInForce.GTC,
-                mid + level * spacing, config.levelQty(), null));
-        }
+        config.forEachQuote(mids.get(symbol), rules.tickSize(), (side, price, qty) ->
+            quotes.add(NewOrder.limit(ExchangeConfig.MAKER_ACCOUNT, symbol, side, TimeInForce.GTC, price, qty, null)));
         quotes.forEach(exchange::submit);
     }
 }

@@ -1,5 +1,7 @@
 package io.meridian.simulators.exchange;
 
+import io.meridian.simulators.matching.Side;
+
 /**
  * How the seeded market maker quotes one symbol. Prices and quantities are scaled longs.
  *
@@ -13,4 +15,28 @@ package io.meridian.simulators.exchange;
  */
 public record MarketMakerConfig(String symbol, long startMid, int levels, int spacingTicks, long levelQty,
                                 int maxStepTicks, double tradeProbability, long takerQty) {
+
+    /** Receives one quote of the ladder. */
+    @FunctionalInterface
+    public interface QuoteSink {
+        void quote(Side side, long price, long qty);
+    }
+
+    /**
+     * The maker's ladder around {@code mid}: per level, best first, a bid and an ask
+     * {@code level * spacingTicks} ticks away, each of {@code levelQty}. The crypto exchanges' maker and the
+     * FIX venue's maker quote the same ladder.
+     */
+    public void forEachQuote(long mid, long tickSize, QuoteSink sink) {
+        long spacing = tickSize * spacingTicks;
+        for (int level = 1; level <= levels; level++) {
+            sink.quote(Side.BUY, mid - level * spacing, levelQty);
+            sink.quote(Side.SELL, mid + level * spacing, levelQty);
+        }
+    }
+
+    /** The lowest mid the random walk may reach, so that the deepest bid stays above zero. */
+    public long floorMid(long tickSize) {
+        return tickSize * ((long) levels * spacingTicks + 1);
+    }
 }

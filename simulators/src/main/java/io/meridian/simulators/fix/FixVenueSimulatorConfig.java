@@ -32,6 +32,7 @@ public final class FixVenueSimulatorConfig {
     private final long marketMakerStepMs;
     private final int marketMakerWalkTicks;
     private final long marketMakerSeed;
+    private final List<QuoteLadder> quoteLadders;
 
     /** Market-maker step period of the venue Meridian embeds ({@code bin/meridian}). */
     public static final long EMBEDDED_MARKET_MAKER_STEP_MS = 1_000;
@@ -54,6 +55,7 @@ public final class FixVenueSimulatorConfig {
         this.marketMakerStepMs = b.marketMakerStepMs;
         this.marketMakerWalkTicks = b.marketMakerWalkTicks;
         this.marketMakerSeed = b.marketMakerSeed;
+        this.quoteLadders = List.copyOf(b.quoteLadders);
         if (marketMakerStepMs < 0 || marketMakerWalkTicks < 0) {
             throw new IllegalArgumentException("market maker step and walk must not be negative");
         }
@@ -98,6 +100,7 @@ public final class FixVenueSimulatorConfig {
         b.marketMakerStepMs = marketMakerStepMs;
         b.marketMakerWalkTicks = marketMakerWalkTicks;
         b.marketMakerSeed = marketMakerSeed;
+        b.quoteLadders = quoteLadders;
         return b;
     }
 
@@ -185,6 +188,14 @@ public final class FixVenueSimulatorConfig {
         return marketMakerSeed;
     }
 
+    /**
+     * Symbols the market maker quotes as the crypto exchanges' maker does (none by default; the venue
+     * {@code bin/meridian} embeds and {@code FixVenueSimulatorMain} quote {@link QuoteLadder#cryptoStandard()}).
+     */
+    public List<QuoteLadder> quoteLadders() {
+        return quoteLadders;
+    }
+
     /** Builder; every setter has the default described on {@link FixVenueSimulatorConfig}. */
     public static final class Builder {
         private int port = 9880;
@@ -204,6 +215,7 @@ public final class FixVenueSimulatorConfig {
         private long marketMakerStepMs;
         private int marketMakerWalkTicks;
         private long marketMakerSeed = 1;
+        private List<QuoteLadder> quoteLadders = List.of();
 
         private Builder() {
         }
@@ -293,6 +305,12 @@ public final class FixVenueSimulatorConfig {
             this.marketMakerStepMs = stepMs;
             this.marketMakerWalkTicks = walkTicks;
             this.marketMakerSeed = seed;
+            return this;
+        }
+
+        /** Symbols quoted by the maker's ladder (listed even with {@link #emptyBooks()}); empty for none. */
+        public Builder quoteLadders(List<QuoteLadder> quoteLadders) {
+            this.quoteLadders = List.copyOf(quoteLadders);
             return this;
         }
 

@@ -11,9 +11,10 @@ import java.util.concurrent.CountDownLatch;
  * FixVenueSimulatorMain [--port 9880] [--bind-address 127.0.0.1] [--sender-comp-id VENUE]
  *                       [--target-comp-id MERIDIAN[,OTHER]] [--accept-any-target-comp-id]
  *                       [--seed-file book.properties] [--store-dir dir] [--heartbeat 30]
- *                       [--maker-step-ms 1000] [--maker-walk-ticks 0] [--maker-seed 1]
+ *                       [--maker-step-ms 1000] [--maker-walk-ticks 0] [--maker-seed 1] [--no-crypto-books]
  * </pre>
- * Without {@code --seed-file} it uses the built-in default book.
+ * Without {@code --seed-file} it uses the built-in default book; BTC-USDT and ETH-USDT are quoted by the
+ * maker's crypto ladders ({@link QuoteLadder#cryptoStandard()}) unless {@code --no-crypto-books}.
  */
 public final class FixVenueSimulatorMain {
     private FixVenueSimulatorMain() {
@@ -33,7 +34,7 @@ public final class FixVenueSimulatorMain {
             System.err.println(e.getMessage());
             System.err.println("usage: FixVenueSimulatorMain [--port 9880] [--bind-address 127.0.0.1] [--sender-comp-id VENUE]"
                 + " [--target-comp-id MERIDIAN[,OTHER]] [--accept-any-target-comp-id] [--seed-file book.properties]"
-                + " [--store-dir dir] [--heartbeat 30] [--maker-step-ms 1000] [--maker-walk-ticks 0] [--maker-seed 1]");
+                + " [--store-dir dir] [--heartbeat 30] [--maker-step-ms 1000] [--maker-walk-ticks 0] [--maker-seed 1] [--no-crypto-books]");
             System.exit(2);
             return;
         }
@@ -53,10 +54,15 @@ public final class FixVenueSimulatorMain {
         long makerStepMs = FixVenueSimulatorConfig.EMBEDDED_MARKET_MAKER_STEP_MS;
         int makerWalkTicks = 0;
         long makerSeed = 1;
+        builder.quoteLadders(QuoteLadder.cryptoStandard());
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--accept-any-target-comp-id")) {
                 builder.acceptAnyTargetCompId(true);
+                continue;
+            }
+            if (option.equals("--no-crypto-books")) {
+                builder.quoteLadders(java.util.List.of());
                 continue;
             }
             if (i + 1 >= args.length) {

@@ -26,11 +26,13 @@ final class VenueApplication implements Application {
     @Override
     public void onLogon(SessionID sessionId) {
         LOG.info("logon {}", sessionId);
+        core.sessionEnded(sessionId);
     }
 
     @Override
     public void onLogout(SessionID sessionId) {
         LOG.info("logout {}", sessionId);
+        core.sessionEnded(sessionId);
     }
 
     @Override

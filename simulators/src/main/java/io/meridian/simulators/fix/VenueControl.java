@@ -85,6 +85,11 @@ public final class VenueControl {
         }
     }
 
+    /** Live market data subscriptions (MarketDataRequest 263=1 not yet ended by 263=2 or a logout), all sessions. */
+    public int marketDataSubscriptions() {
+        return core.locked(() -> core.marketData().subscriptions());
+    }
+
     public VenueCounters counters() {
         return core.locked(() -> core.counters().snapshot());
     }

@@ -30,6 +30,7 @@ final class VenueCore {
     private final VenueMarketMaker maker;
     private final ClientOrderRegistry registry;
     private final PositionBook positions;
+    private final MarketDataHandler marketData;
 
     ClientOrderRegistry registry() {
         return registry;
@@ -51,9 +52,11 @@ final class VenueCore {
         ReconciliationHandler reconciliation = new ReconciliationHandler(registry, positions, reports, outbox, config.clock(), idPrefix);
         this.handler = new OrderEntryHandler(engine, registry, reports, outbox, faults, counters, scale, config.clock(), ids,
             reconciliation);
+        this.marketData = new MarketDataHandler(engine, sender, scale);
         config.seedBook().symbols().forEach(engine::addSymbol);
-        this.maker = new VenueMarketMaker(engine, config.seedBook(), scale, houseAccount, config.marketMakerWalkTicks(),
-            config.marketMakerSeed());
+        config.quoteLadders().forEach(ladder -> engine.addSymbol(ladder.symbol()));
+        this.maker = new VenueMarketMaker(engine, config.seedBook(), config.quoteLadders(), scale, houseAccount,
+            config.marketMakerWalkTicks(), config.marketMakerSeed());
         for (SeedOrder seed : config.seedBook().orders()) {
             long id = placeHouseOrder(seed);
             if (id < 0) {
@@ -61,6 +64,7 @@ final class VenueCore {
             }
             maker.adopt(seed.symbol(), id);
         }
+        maker.start();
     }
 
     /** Under the lock: one step of the seeded market maker. */
@@ -74,8 +78,27 @@ final class VenueCore {
             if (received.size() > RECEIVED_KEPT) {
                 received.removeFirst();
             }
-            handler.onMessage(message, session);
+            if (MarketDataHandler.isMarketDataRequest(message.getHeader().getString(quickfix.field.MsgType.FIELD))) {
+                marketData.onRequest(message, session);
+            } else {
+                try {
+                    handler.onMessage(message, session);
+                } finally {
+                    marketData.publish();
+                }
+            }
         }
+    }
+
+    /** A session logged on or out: its market data subscriptions end. */
+    void sessionEnded(SessionID session) {
+        synchronized (lock) {
+            marketData.sessionEnded(session);
+        }
+    }
+
+    MarketDataHandler marketData() {
+        return marketData;
     }
 
     /** The last application messages received, oldest first, as raw FIX with SOH separators. */
@@ -85,15 +108,25 @@ final class VenueCore {
         }
     }
 
+    /** Runs {@code action} under the lock, then sends the market data it changed. */
     <T> T locked(Supplier<T> action) {
         synchronized (lock) {
-            return action.get();
+            try {
+                return action.get();
+            } finally {
+                marketData.publish();
+            }
         }
     }
 
+    /** Runs {@code action} under the lock, then sends the market data it changed. */
     void locked(Runnable action) {
         synchronized (lock) {
-            action.run();
+            try {
+                action.run();
+            } finally {
+                marketData.publish();
+            }
         }
     }
 

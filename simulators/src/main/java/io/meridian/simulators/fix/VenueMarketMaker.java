@@ -1,5 +1,6 @@
 package io.meridian.simulators.fix;
 
+import io.meridian.simulators.exchange.MarketMakerConfig;
 import io.meridian.simulators.matching.DecimalScale;
 import io.meridian.simulators.matching.MatchingEngine;
 import io.meridian.simulators.matching.OrderRequest;
@@ -18,7 +19,9 @@ import java.util.SplittableRandom;
  * a mid that moves by a seeded random walk of up to {@code walkTicks} ticks per step (0: the mid
  * stays and every step restores the seeded book). Consumed liquidity is replaced at each step; the
  * quotes are post-only, so a level that would trade with a resting client order is left out. Same
- * seed, same steps, same quotes. Called under the venue lock.
+ * seed, same steps, same quotes. {@link QuoteLadder} symbols are quoted as the crypto exchanges' maker
+ * quotes them (its ladder, walk and tick) from the same random source, after the seed book's symbols.
+ * Called under the venue lock.
  */
 final class VenueMarketMaker {
     private record Quote(Side side, long offset, long qty) {
@@ -33,7 +36,11 @@ final class VenueMarketMaker {
     private final Map<String, Long> ticks = new LinkedHashMap<>();
     private final Map<String, List<Long>> quoted = new LinkedHashMap<>();
 
-    VenueMarketMaker(MatchingEngine engine, SeedBook seed, DecimalScale scale, String houseAccount, int walkTicks, long randomSeed) {
+    private final List<QuoteLadder> ladders;
+
+    VenueMarketMaker(MatchingEngine engine, SeedBook seed, List<QuoteLadder> ladders, DecimalScale scale, String houseAccount,
+                     int walkTicks, long randomSeed) {
+        this.ladders = List.copyOf(ladders);
         this.engine = engine;
         this.houseAccount = houseAccount;
         this.walkTicks = walkTicks;
@@ -67,6 +74,20 @@ final class VenueMarketMaker {
             ticks.put(symbol, smallestGap(prices));
             quoted.put(symbol, new ArrayList<>());
         });
+        for (QuoteLadder ladder : this.ladders) {
+            if (shapes.containsKey(ladder.symbol())) {
+                throw new IllegalArgumentException("symbol both seeded and laddered: " + ladder.symbol());
+            }
+            mids.put(ladder.symbol(), ladder.maker().startMid() / ladder.tickSize() * ladder.tickSize());
+            quoted.put(ladder.symbol(), new ArrayList<>());
+        }
+    }
+
+    /** The ladders' first quotes (the seed book's are the seed orders, {@link #adopt adopted}). */
+    void start() {
+        for (QuoteLadder ladder : ladders) {
+            requote(ladder);
+        }
     }
 
     /** The seed orders the venue placed are the maker's first quotes. */
@@ -86,18 +107,38 @@ final class VenueMarketMaker {
             if (mid + lowestOffset > 0) {
                 mids.put(symbol, mid);
             }
-            List<Long> ids = quoted.get(symbol);
-            for (long id : ids) {
-                engine.cancel(symbol, id);
-            }
-            ids.clear();
+            withdraw(symbol);
             for (Quote quote : shape) {
-                long id = engine.nextOrderId();
-                if (engine.submit(OrderRequest.postOnly(id, houseAccount, symbol, quote.side(), mids.get(symbol) + quote.offset(), quote.qty()))) {
-                    ids.add(id);
-                }
+                place(symbol, quote.side(), mids.get(symbol) + quote.offset(), quote.qty());
             }
         });
+        for (QuoteLadder ladder : ladders) {
+            MarketMakerConfig config = ladder.maker();
+            int move = config.maxStepTicks() == 0 ? 0 : random.nextInt(-config.maxStepTicks(), config.maxStepTicks() + 1);
+            mids.put(ladder.symbol(), Math.max(config.floorMid(ladder.tickSize()), mids.get(ladder.symbol()) + move * ladder.tickSize()));
+            requote(ladder);
+        }
+    }
+
+    private void requote(QuoteLadder ladder) {
+        String symbol = ladder.symbol();
+        withdraw(symbol);
+        ladder.maker().forEachQuote(mids.get(symbol), ladder.tickSize(), (side, price, qty) -> place(symbol, side, price, qty));
+    }
+
+    private void withdraw(String symbol) {
+        List<Long> ids = quoted.get(symbol);
+        for (long id : ids) {
+            engine.cancel(symbol, id);
+        }
+        ids.clear();
+    }
+
+    private void place(String symbol, Side side, long price, long qty) {
+        long id = engine.nextOrderId();
+        if (engine.submit(OrderRequest.postOnly(id, houseAccount, symbol, side, price, qty))) {
+            quoted.get(symbol).add(id);
+        }
     }
 
     private static long smallestGap(List<Long> prices) {

@@ -96,6 +96,61 @@ class FixVenueMarketMakerTest {
         }
     }
 
+    @Test
+    void cryptoLaddersQuoteLikeTheCryptoSimulatorsAndReplenish() throws Exception {
+        try (FixVenueSimulator venue = ladderVenue(5); FixTestClient client = FixTestClient.connect(venue.port())) {
+            VenueBook btc = venue.control().book("BTC-USDT");
+            assertThat(btc.bids()).hasSize(10).allSatisfy(level -> assertThat(level.qty()).isEqualByComparingTo("0.5"));
+            assertThat(btc.asks()).hasSize(10);
+            assertThat(btc.bids().get(0).price()).isEqualByComparingTo("59999.50");
+            assertThat(btc.asks().get(0).price()).isEqualByComparingTo("60000.50");
+            assertThat(btc.asks().get(9).price()).isEqualByComparingTo("60005.00");
+            VenueBook eth = venue.control().book("ETH-USDT");
+            assertThat(eth.bids().get(0).price()).isEqualByComparingTo("2999.90");
+            assertThat(eth.asks().get(0)).isEqualTo(new VenueBook.Level(new BigDecimal("3000.1"), new BigDecimal("5"), 1));
+
+            client.send(limit("O1", "BTC-USDT", Side.BUY, "1.2", "60001.50", TimeInForce.IMMEDIATE_OR_CANCEL));
+            assertThat(f(client.next(), 150)).isEqualTo("0");
+            for (int fill = 0; fill < 3; fill++) {
+                assertThat(f(client.next(), 150)).isEqualTo("F");
+            }
+            assertThat(venue.control().book("BTC-USDT").asks()).hasSize(8);
+
+            venue.control().stepMarketMaker();
+
+            VenueBook replenished = venue.control().book("BTC-USDT");
+            assertThat(replenished.asks()).hasSize(10).allSatisfy(level -> assertThat(level.qty()).isEqualByComparingTo("0.5"));
+            assertThat(replenished.bids()).hasSize(10);
+            assertThat(replenished.asks().get(0).price().subtract(replenished.bids().get(0).price()))
+                .as("the ladder's spread around its mid").isEqualByComparingTo("1.00");
+        }
+    }
+
+    @Test
+    void cryptoLaddersWalkReproduciblyFromTheSeed() {
+        List<VenueBook> first = ladderWalk(42);
+        assertThat(ladderWalk(42)).isEqualTo(first);
+        assertThat(ladderWalk(43)).isNotEqualTo(first);
+        assertThat(first.stream().map(book -> book.bids().get(0).price()).distinct().count()).as("the mid walks").isGreaterThan(1);
+    }
+
+    private static List<VenueBook> ladderWalk(long seed) {
+        List<VenueBook> books = new ArrayList<>();
+        try (FixVenueSimulator venue = ladderVenue(seed)) {
+            for (int i = 0; i < 8; i++) {
+                venue.control().stepMarketMaker();
+                books.add(venue.control().book("BTC-USDT"));
+                books.add(venue.control().book("ETH-USDT"));
+            }
+        }
+        return books;
+    }
+
+    private static FixVenueSimulator ladderVenue(long seed) {
+        return new FixVenueSimulator(FixVenueSimulatorConfig.builder().port(0).idPrefix("L")
+            .quoteLadders(QuoteLadder.cryptoStandard()).marketMaker(0, 0, seed).build()).start();
+    }
+
     private static VenueBook venueSeedBook(String symbol) {
         try (FixVenueSimulator untouched = venue(0, 0, 1)) {
             return untouched.control().book(symbol);

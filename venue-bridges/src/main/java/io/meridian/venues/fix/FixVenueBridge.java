@@ -5,12 +5,17 @@ import io.meridian.fix.codecs.FixDictionaryImpl;
 import io.meridian.fix.codecs.decoder.ExecutionReportDecoder;
 import io.meridian.fix.codecs.decoder.BusinessMessageRejectDecoder;
 import io.meridian.fix.codecs.decoder.OrderCancelRejectDecoder;
+import io.meridian.fix.codecs.decoder.MarketDataIncrementalRefreshDecoder;
+import io.meridian.fix.codecs.decoder.MarketDataRequestRejectDecoder;
+import io.meridian.fix.codecs.decoder.MarketDataSnapshotFullRefreshDecoder;
 import io.meridian.fix.codecs.decoder.PositionReportDecoder;
 import io.meridian.fix.codecs.decoder.RequestForPositionsAckDecoder;
 import io.meridian.fix.codecs.decoder.RejectDecoder;
 import io.meridian.fix.codecs.decoder.ResendRequestDecoder;
 import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.OrdStatus;
+import io.meridian.oms.api.DepthTable;
+import io.meridian.oms.api.TopOfBookTable;
 import io.meridian.oms.api.VenueCancelReject;
 import io.meridian.oms.api.VenueEvents;
 import io.meridian.oms.api.VenueExecution;
@@ -110,12 +115,15 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         {
             if (venue != null)
             {
-                venue.view = new FixVenueView(venue.config.venueId(), venue.config.name(), instruments, nanoClock,
+                venue.symbols = new VenueSymbols(instruments, venue.config.venueId(), venue.config.symbols());
+                venue.view = new FixVenueView(venue.config.venueId(), venue.config.name(), venue.symbols, nanoClock,
                     () -> venue.connected, venue::sendForView);
+                venue.marketData = venue.config.marketData() ?
+                    new VenueMarketData(venue.config.name(), venue.symbols, instruments.size()) : null;
             }
         }
         this.metrics = metrics;
-        this.decoder = new VenueReportDecoder(instruments);
+        this.decoder = new VenueReportDecoder();
     }
 
     /** @return what the venues' dialects add to our Logon; install it in the FIX library's configuration. */
@@ -176,6 +184,22 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             throw new IllegalArgumentException("no FIX venue " + venueId);
         }
         venue.view.accounts(accounts);
+    }
+
+    /**
+     * Where the books of venues with {@code market-data} are published (top of book and the top
+     * {@value VenueMarketData#DEPTH} levels); set before the agent starts. Without it nothing is subscribed.
+     */
+    public FixVenueBridge marketData(final TopOfBookTable tops, final DepthTable depths)
+    {
+        for (final Venue venue : venues)
+        {
+            if (venue != null && venue.marketData != null)
+            {
+                venue.marketData.tables(tops, depths);
+            }
+        }
+        return this;
     }
 
     /** Where venue events go (the OMS); set before the agent starts. */
@@ -239,7 +263,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
     public boolean sendNewOrder(final VenueOrder order)
     {
-        final boolean sent = send(order.venueId, encoder.newOrder(order), order.clOrdId, 'D', order.origClOrdId);
+        final boolean sent = send(order.venueId, encoder.newOrder(order, venueSymbol(order)), order.clOrdId, 'D', order.origClOrdId);
         if (sent)
         {
             metrics.ordersSent.incrementAndGet();
@@ -249,7 +273,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
     public boolean sendCancel(final VenueOrder cancel)
     {
-        final boolean sent = send(cancel.venueId, encoder.cancel(cancel), cancel.clOrdId, 'F', cancel.origClOrdId);
+        final boolean sent = send(cancel.venueId, encoder.cancel(cancel, venueSymbol(cancel)), cancel.clOrdId, 'F', cancel.origClOrdId);
         if (sent)
         {
             metrics.cancelsSent.incrementAndGet();
@@ -259,7 +283,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
     public boolean sendReplace(final VenueOrder replace)
     {
-        final boolean sent = send(replace.venueId, encoder.replace(replace), replace.clOrdId, 'G', replace.origClOrdId);
+        final boolean sent = send(replace.venueId, encoder.replace(replace, venueSymbol(replace)), replace.clOrdId, 'G', replace.origClOrdId);
         if (sent)
         {
             metrics.replacesSent.incrementAndGet();
@@ -269,12 +293,18 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
 
     public boolean sendStatusRequest(final VenueOrder order)
     {
-        final boolean sent = send(order.venueId, encoder.status(order), order.clOrdId, 'H', order.origClOrdId);
+        final boolean sent = send(order.venueId, encoder.status(order, venueSymbol(order)), order.clOrdId, 'H', order.origClOrdId);
         if (sent)
         {
             LOG.info("event=venue_status_query venueId={} clOrdId={}", order.venueId, order.clOrdId);
         }
         return sent;
+    }
+
+    private CharSequence venueSymbol(final VenueOrder order)
+    {
+        final Venue venue = venue(order.venueId);
+        return venue == null ? order.symbol : venue.symbols.venueSymbol(order.symbol);
     }
 
     private boolean send(
@@ -396,6 +426,9 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         volatile long connectAttempts;
         final SentRequests sent = new SentRequests();
         FixVenueView view;
+        VenueSymbols symbols;
+        /** null without market-data */
+        VenueMarketData marketData;
         private final StringBuilder refType = new StringBuilder(4);
         private final StringBuilder rejectText = new StringBuilder(128);
         private final VenueExecution refusedOrder = new VenueExecution();
@@ -450,6 +483,10 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
             if (stateToPublish && events != null)
             {
                 stateToPublish = !events.onVenueSessionState(config.venueId(), connected);
+            }
+            if (connected && marketData != null && marketData.enabled() && !marketData.subscribed() && session != null)
+            {
+                return marketData.subscribe(this::sendForView);
             }
             if (pendingConnect != null)
             {
@@ -580,7 +617,7 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
                     return CONTINUE;
                 }
                 final VenueExecution execution = decoder.execution(
-                    config.venueId(), asciiBuffer, offset, length, receivedNanos, carryTags);
+                    symbols, config.venueId(), asciiBuffer, offset, length, receivedNanos, carryTags);
                 if (execution == null)
                 {
                     metrics.unusableMessages.incrementAndGet();
@@ -610,6 +647,27 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
                     return ABORT;
                 }
                 metrics.cancelRejectsIn.incrementAndGet();
+            }
+            else if (messageType == MarketDataIncrementalRefreshDecoder.MESSAGE_TYPE)
+            {
+                if (marketData != null)
+                {
+                    marketData.onIncremental(asciiBuffer, offset, length, clock.time());
+                }
+            }
+            else if (messageType == MarketDataSnapshotFullRefreshDecoder.MESSAGE_TYPE)
+            {
+                if (marketData != null)
+                {
+                    marketData.onSnapshot(asciiBuffer, offset, length, clock.time());
+                }
+            }
+            else if (messageType == MarketDataRequestRejectDecoder.MESSAGE_TYPE)
+            {
+                if (marketData != null)
+                {
+                    marketData.onReject(asciiBuffer, offset, length, clock.time());
+                }
             }
             else if (messageType == RequestForPositionsAckDecoder.MESSAGE_TYPE)
             {
@@ -646,6 +704,10 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
                 {
                     refresh();
                     return CONTINUE;
+                }
+                if (refMsgType == 'V' && marketData != null)
+                {
+                    marketData.onRefused(refId, clock.time());
                 }
                 final int slot = refMsgType == 0 || refId.length() == 0 ? -1 : sent.findByClOrdId(refMsgType, refId);
                 if (slot >= 0 && !refused(slot, offset, length, receivedNanos, "BusinessMessageReject"))
@@ -801,6 +863,10 @@ public final class FixVenueBridge implements Agent, VenueOrders, SessionAcquireH
         {
             LOG.warn("event=venue_disconnected venue={} reason={}", config.name(), reason);
             view.onDisconnect();
+            if (marketData != null)
+            {
+                marketData.onDisconnect(clock.time());
+            }
             refresh();
             this.session = null;
             settling = false;

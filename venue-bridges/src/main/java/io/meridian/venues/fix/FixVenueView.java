@@ -65,7 +65,7 @@ final class FixVenueView implements VenueViewSource
 
     private final int venueId;
     private final String name;
-    private final InstrumentRegistry instruments;
+    private final VenueSymbols symbols;
     private final EpochNanoClock clock;
     private final BooleanSupplier loggedOn;
     private final ToIntFunction<Encoder> sender;
@@ -88,9 +88,16 @@ final class FixVenueView implements VenueViewSource
         final int venueId, final String name, final InstrumentRegistry instruments, final EpochNanoClock clock,
         final BooleanSupplier loggedOn, final ToIntFunction<Encoder> sender)
     {
+        this(venueId, name, new VenueSymbols(instruments, venueId, java.util.Map.of()), clock, loggedOn, sender);
+    }
+
+    FixVenueView(
+        final int venueId, final String name, final VenueSymbols symbols, final EpochNanoClock clock,
+        final BooleanSupplier loggedOn, final ToIntFunction<Encoder> sender)
+    {
         this.venueId = venueId;
         this.name = name;
-        this.instruments = instruments;
+        this.symbols = symbols;
         this.clock = clock;
         this.loggedOn = loggedOn;
         this.sender = sender;
@@ -435,8 +442,7 @@ final class FixVenueView implements VenueViewSource
 
     private String meridianSymbol(final String venueSymbol)
     {
-        // FIX venues are sent Meridian's own symbols (no venue symbol mapping): known ones map to themselves
-        final Instrument instrument = instruments.bySymbol(venueSymbol);
+        final Instrument instrument = symbols.instrument(venueSymbol);
         return instrument == null ? venueSymbol : instrument.symbol();
     }
 

@@ -15,8 +15,9 @@ import uk.co.real_logic.artio.fields.UtcTimestampEncoder;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Encodes child order requests into reused FIX 4.4 D / F / G encoders. An order's carried fields go along, except
- * the client's routing instructions ({@link RoutingInstructionTags}): they are Meridian's, not the venue's.
+ * Encodes child order requests into reused FIX 4.4 D / F / G encoders, with the venue's symbol. An order's carried
+ * fields go along, except the client's routing instructions ({@link RoutingInstructionTags}): they are Meridian's,
+ * not the venue's.
  */
 final class VenueOrderEncoder
 {
@@ -35,14 +36,14 @@ final class VenueOrderEncoder
         }
     }
 
-    NewOrderSingleEncoder newOrder(final VenueOrder order)
+    NewOrderSingleEncoder newOrder(final VenueOrder order, final CharSequence symbol)
     {
         final ExtensibleNewOrderSingleEncoder encoder = newOrder;
         encoder.reset();
         encoder.extraFields().clear().appendExcept(order.customFields, routingTags);
         encoder.clOrdID(order.clOrdId)
             .handlInst('1')
-            .symbol(order.symbol)
+            .symbol(symbol)
             .side(order.side.fixValue())
             .transactTime(timestamp.buffer(), timestamp(order.transactTimeNanos))
             .orderQty(order.qty, order.qtyScale)
@@ -59,13 +60,13 @@ final class VenueOrderEncoder
         return encoder;
     }
 
-    OrderCancelRequestEncoder cancel(final VenueOrder order)
+    OrderCancelRequestEncoder cancel(final VenueOrder order, final CharSequence symbol)
     {
         final OrderCancelRequestEncoder encoder = cancel;
         encoder.reset();
         encoder.origClOrdID(order.origClOrdId)
             .clOrdID(order.clOrdId)
-            .symbol(order.symbol)
+            .symbol(symbol)
             .side(order.side.fixValue())
             .transactTime(timestamp.buffer(), timestamp(order.transactTimeNanos))
             .orderQty(order.qty, order.qtyScale);
@@ -81,17 +82,17 @@ final class VenueOrderEncoder
     }
 
     /** By ClOrdID only: an OrderID would let the venue answer for the order when asked about a cancel. */
-    OrderStatusRequestEncoder status(final VenueOrder order)
+    OrderStatusRequestEncoder status(final VenueOrder order, final CharSequence symbol)
     {
         final OrderStatusRequestEncoder encoder = status;
         encoder.reset();
         encoder.clOrdID(order.clOrdId)
-            .symbol(order.symbol)
+            .symbol(symbol)
             .side(order.side.fixValue());
         return encoder;
     }
 
-    OrderCancelReplaceRequestEncoder replace(final VenueOrder order)
+    OrderCancelReplaceRequestEncoder replace(final VenueOrder order, final CharSequence symbol)
     {
         final ExtensibleOrderCancelReplaceRequestEncoder encoder = replace;
         encoder.reset();
@@ -99,7 +100,7 @@ final class VenueOrderEncoder
         encoder.origClOrdID(order.origClOrdId)
             .clOrdID(order.clOrdId)
             .handlInst('1')
-            .symbol(order.symbol)
+            .symbol(symbol)
             .side(order.side.fixValue())
             .transactTime(timestamp.buffer(), timestamp(order.transactTimeNanos))
             .orderQty(order.qty, order.qtyScale)

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class VenueReportDecoder
 {
-    private final InstrumentRegistry instruments;
     private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
     private final OrderCancelRejectDecoder cancelReject = new OrderCancelRejectDecoder();
     private final UtcTimestampDecoder timestampDecoder = new UtcTimestampDecoder(false);
@@ -31,9 +30,8 @@ final class VenueReportDecoder
     private final VenueCancelReject reject = new VenueCancelReject();
     private String problem;
 
-    VenueReportDecoder(final InstrumentRegistry instruments)
+    VenueReportDecoder()
     {
-        this.instruments = instruments;
     }
 
     /** Decodes an ExecutionReport for a look before {@link #execution} normalises it. */
@@ -50,7 +48,7 @@ final class VenueReportDecoder
      * @return the normalised execution, or null when unusable ({@link #problem()} says why).
      */
     VenueExecution execution(
-        final int venueId, final AsciiBuffer buffer, final int offset, final int length, final long receivedNanos,
+        final VenueSymbols symbols, final int venueId, final AsciiBuffer buffer, final int offset, final int length, final long receivedNanos,
         final IntHashSet carryTags)
     {
         final ExecutionReportDecoder decoder = executionReport;
@@ -58,7 +56,7 @@ final class VenueReportDecoder
         {
             return unusable("invalid ExecutionReport tag=" + decoder.invalidTagId() + " reason=" + decoder.rejectReason());
         }
-        final Instrument instrument = instruments.bySymbol(decoder.symbol(), decoder.symbolLength());
+        final Instrument instrument = symbols.instrument(decoder.symbol(), decoder.symbolLength());
         if (instrument == null)
         {
             return unusable("unknown symbol " + decoder.symbolAsString());

@@ -62,7 +62,7 @@ class VenueOrderEncoderTest
     @Test
     void newOrderCarriesTheCarryTagsButNoRoutingTag()
     {
-        assertThat(tagsOf(encoder.newOrder(order())))
+        assertThat(tagsOf(encoder.newOrder(order(), "BTC-USDT")))
             .contains(7001, 7002)
             .doesNotContain(100, 111, 126, 168, 20100, 20101, 20102, 20103, 20104);
     }
@@ -70,7 +70,7 @@ class VenueOrderEncoderTest
     @Test
     void replaceCarriesTheCarryTagsButNoRoutingTag()
     {
-        assertThat(tagsOf(encoder.replace(order())))
+        assertThat(tagsOf(encoder.replace(order(), "BTC-USDT")))
             .contains(7001, 7002)
             .doesNotContain(100, 111, 126, 168, 20100, 20101, 20102, 20103, 20104);
     }
