@@ -196,6 +196,27 @@
       history.textContent = 'ExecutionReport history: not available in this build (the API keeps the current state only).';
     }
     box.replaceChildren(title, dl, history);
+    // a routed (parent) order: its cost analysis, child by child
+    const tca = await api('/tca/' + encodeURIComponent(orderId));
+    if (tca.ok) {
+      const t = await tca.json();
+      const heading = document.createElement('h3');
+      // absent fields (null on the server) are left out of the JSON
+      heading.textContent = 'Cost analysis: arrival mid ' + (t.arrivalMid ?? 'unknown') + ', average ' + t.avgPx +
+        ', slippage ' + (t.slippageBps == null ? 'n/a' : t.slippageBps.toFixed(2) + ' bp') +
+        ', fees ' + (t.fees && Object.keys(t.fees).length ? JSON.stringify(t.fees) : 'none');
+      const venues = document.createElement('table');
+      venues.innerHTML = '<thead><tr></tr></thead><tbody></tbody>';
+      renderTable(venues, t.venues || [], 'No fills yet.');
+      const children = document.createElement('table');
+      children.id = 'tca-children';
+      children.innerHTML = '<thead><tr></tr></thead><tbody></tbody>';
+      renderTable(children, t.children || [], 'No child orders.');
+      box.append(heading, venues, children);
+      loadOptional($('tca-daily'));
+    } else {
+      await tca.text();
+    }
   }
 
   function renderTable(table, rows, empty) {

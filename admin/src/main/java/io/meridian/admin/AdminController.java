@@ -4,6 +4,7 @@ import io.meridian.fix.dialect.DialectDictionary;
 import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.gateway.ClientSessionStatus;
 import io.meridian.oms.OrderSnapshot;
+import io.meridian.oms.api.ParentOrders;
 import io.meridian.oms.model.OrdStatus;
 import io.meridian.venues.crypto.CryptoVenueStatus;
 import io.meridian.positions.store.StoreViews.BalanceView;
@@ -316,12 +317,23 @@ public class AdminController
         BigDecimal leavesQty, BigDecimal avgPx, String ordStatus, boolean open, String venue, String venueOrderId,
         String venueClOrdId, String rejectReason, String text)
     {
+        /** The client shown for the smart order router's own child orders. */
+        static final String ROUTER = "ROUTER";
+
+        /** The configured name of a venue id (FIX, crypto, or the router's), null when none. */
+        static String configuredVenue(final MeridianServer server, final int venueId)
+        {
+            return server.config().venueIds().entrySet().stream()
+                .filter(e -> e.getValue() == venueId).map(Map.Entry::getKey).findFirst().orElse(null);
+        }
+
         static OrderView of(final OrderSnapshot o, final MeridianServer server)
         {
             final List<ClientSessionStatus> clients = server.clientSessions().status();
-            final String client = o.clientId() >= 0 && o.clientId() < clients.size() ?
+            final String client = o.clientId() == ParentOrders.ROUTER_CLIENT_ID ? ROUTER :
+                o.clientId() >= 0 && o.clientId() < clients.size() ?
                 clients.get(o.clientId()).clientCompId() : String.valueOf(o.clientId());
-            String venue = null;
+            String venue = configuredVenue(server, o.venueId());
             for (final VenueStatus status : server.venueBridge().status())
             {
                 if (status.venueId() == o.venueId())
@@ -353,10 +365,10 @@ public class AdminController
         static OrderView archived(final io.meridian.positions.store.OrderRecord r, final MeridianServer server)
         {
             final List<ClientSessionStatus> clients = server.clientSessions().status();
-            final String client = r.clientId >= 0 && r.clientId < clients.size() ?
+            final String client = r.clientId == ParentOrders.ROUTER_CLIENT_ID ? ROUTER :
+                r.clientId >= 0 && r.clientId < clients.size() ?
                 clients.get(r.clientId).clientCompId() : String.valueOf(r.clientId);
-            final String venue = server.config().venueIds().entrySet().stream()
-                .filter(e -> e.getValue() == r.venueId).map(Map.Entry::getKey).findFirst().orElse(null);
+            final String venue = configuredVenue(server, r.venueId);
             final OrdStatus status = OrdStatus.fromFix(r.ordStatus);
             final String orderId = r.orderId.toString();
             return new OrderView(

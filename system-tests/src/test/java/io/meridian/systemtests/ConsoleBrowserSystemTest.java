@@ -1,5 +1,7 @@
 package io.meridian.systemtests;
 
+import io.meridian.admin.InstrumentSettings;
+import io.meridian.admin.RouterSettings;
 import io.meridian.simulators.fix.FixVenueSimulator;
 import io.meridian.simulators.fix.FixVenueSimulatorConfig;
 import io.meridian.simulators.matching.Side;
@@ -23,9 +25,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import quickfix.field.TimeInForce;
 
 import java.io.File;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static io.meridian.systemtests.Orders.limit;
 import static io.meridian.systemtests.Orders.nextClOrdId;
@@ -46,6 +51,7 @@ import static quickfix.field.Side.BUY;
 @Timeout(300)
 class ConsoleBrowserSystemTest
 {
+    private static final String ROUTED = "AAPL@SOR";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -66,7 +72,12 @@ class ConsoleBrowserSystemTest
         }
         Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
         venue = new FixVenueSimulator(FixVenueSimulatorConfig.defaults().toBuilder().port(0).emptyBooks().build()).start();
-        meridian = new MeridianTestServer(dir.resolve("meridian"), venue.port()).start().awaitVenueConnected();
+        // AAPL@SOR: a routed instrument over the venue's AAPL, whose book Meridian follows by FIX market data
+        meridian = new MeridianTestServer(dir.resolve("meridian"), venue.port())
+            .fixVenueMarketData(List.of(new InstrumentSettings(ROUTED, RouterSettings.DEFAULT_VENUE_NAME, 4, 0,
+                new BigDecimal("190.00"), new BigDecimal("100000"), new BigDecimal("5000000"), 1000)))
+            .router(new RouterSettings(RouterSettings.DEFAULT_VENUE_NAME, Map.of(ROUTED, List.of("AAPL")), Map.of()))
+            .start().awaitVenueConnected();
         client = new TestFixClient(meridian.fixPort(), MeridianTestServer.CLIENT, dir.resolve("client")).start().awaitLogon();
         Files.createDirectories(SCREENSHOTS);
 
@@ -184,6 +195,24 @@ class ConsoleBrowserSystemTest
         assertThat(Double.parseDouble(browser.findElement(venueAck).findElements(By.tagName("td")).get(7).getText()))
             .as("max venue ack latency, us").isPositive();
         screenshot("07-latency");
+
+        // a routed order: its detail shows the cost analysis, child by child, and the day's summary counts it
+        browser.findElement(By.cssSelector("a[data-page=orders]")).click();
+        venue.control().addLiquidity("AAPL", Side.SELL, "50", "190.00");
+        final int aapl = meridian.server().instruments().bySymbol("AAPL").id();
+        final io.meridian.oms.api.DepthSnapshot book = new io.meridian.oms.api.DepthSnapshot(20);
+        wait.until(driver -> meridian.server().depthBooks().read(aapl, book) && book.asks() > 0);
+        final String routed = nextClOrdId("routed");
+        client.send(limit(routed, BUY, "50", ROUTED, "190.00", TimeInForce.IMMEDIATE_OR_CANCEL));
+        client.await("routed fill", report(routed, 'F'));
+        final By routedRow = By.xpath("//table[@id='orders']//tr[td[3][text()='" + routed + "']]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(routedRow, "FILLED"));
+        browser.findElement(routedRow).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-detail"), "Cost analysis"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tca-children"), "SIMVENUE"));
+        ((org.openqa.selenium.JavascriptExecutor)browser).executeScript(
+            "arguments[0].scrollIntoView()", browser.findElement(By.id("tca-children")));
+        screenshot("08-routed-order-cost-analysis");
     }
 
     private void login(final WebDriverWait wait, final String user)

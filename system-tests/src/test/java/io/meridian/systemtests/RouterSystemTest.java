@@ -3,6 +3,7 @@ package io.meridian.systemtests;
 import io.meridian.admin.InstrumentSettings;
 import io.meridian.admin.RouterSettings;
 import io.meridian.oms.api.DepthSnapshot;
+import io.meridian.oms.api.InstrumentRules;
 import io.meridian.simulators.binance.BinanceSimulator;
 import io.meridian.simulators.binance.BinanceSimulatorConfig;
 import io.meridian.simulators.exchange.Amounts;
@@ -237,6 +238,41 @@ class RouterSystemTest
         assertThat(decimal(last, 14).signum()).isPositive();
         assertThat(newFills(CryptoVenues.binanceFills(binance, "BTCUSDT"), binanceBefore)).isEmpty();
         binance.faults().clear();
+    }
+
+    @Test
+    @Order(4)
+    void aQuantityOffTheVenuesLotIsRoundedNotRejected() throws Exception
+    {
+        binance.faults().clear();
+        await("Binance's bridge takes orders again", () -> meridian.server().cryptoBridges().stream()
+            .filter(b -> b.venueId() == 1).allMatch(b -> b.rateLimitHeadroomPpm(System.currentTimeMillis()) > 0));
+        final InstrumentRules binanceRules = new InstrumentRules();
+        await("Binance's rules are known", () -> meridian.server().tradingRules().read(
+            meridian.server().instruments().bySymbol(CryptoVenues.BTC).id(), binanceRules) && binanceRules.lotSize() > 1);
+        final long lot = binanceRules.lotSize();
+        final DepthSnapshot binanceBook = awaitBook(CryptoVenues.BTC);
+        // Binance first (a preference list), for a quantity that is no multiple of its lot
+        final long qty = Math.min(askQtyUpTo(binanceBook, binanceBook.askPrice(0)), 10_000_000L) / lot * lot + lot / 3;
+        final long rejectsBefore = meridian.server().parentRouter().metrics().childRejects();
+        final List<Fill> binanceBefore = CryptoVenues.binanceFills(binance, "BTCUSDT");
+        final String id = nextClOrdId("sor-lot");
+        final quickfix.fix44.NewOrderSingle order =
+            limit(id, BUY, qtyText(qty), ROUTED, priceText(binanceBook.askPrice(0)), TimeInForce.IMMEDIATE_OR_CANCEL);
+        order.setInt(20100, 3);
+        order.setString(20101, "BINANCE OKX");
+        client.send(order);
+        Message last = null;
+        while (last == null || !isDone(last))
+        {
+            last = client.await("a fill or the end", m -> id.equals(field(m, 11)) && "8".equals(TestFixClient.msgType(m)));
+        }
+        final BigDecimal atBinance = sum(newFills(CryptoVenues.binanceFills(binance, "BTCUSDT"), binanceBefore));
+        assertThat(atBinance.signum()).isPositive();
+        assertThat(atBinance.remainder(bigQty(lot)).signum()).as("whole lots at Binance").isZero();
+        assertThat(meridian.server().parentRouter().metrics().childRejects()).as("no venue refused a child")
+            .isEqualTo(rejectsBefore);
+        assertThat(decimal(last, 14)).isLessThanOrEqualTo(bigQty(qty));
     }
 
     // ------------------------------------------------------------------------------------ helpers
