@@ -333,6 +333,191 @@ class ParentOrderRouterTest
         assertThat(refused.text.toString()).contains("ExDestination");
     }
 
+    /**
+     * A kill -9 after every journal record of a scenario (a three-venue IOC sweep, and a limit order that
+     * sweeps one venue and rests the rest, partly filled while the process is down): the venues keep what they
+     * received, what was in flight is lost, a new OMS and router start on the journal and the venues answer
+     * the status queries. Whatever the point, each parent ends with exactly its children's fills, never more
+     * than its quantity, and every child's fills are the venue's.
+     */
+    @Test
+    void afterAKillAtAnyRecordEachParentHoldsExactlyItsChildrensFills() throws Exception
+    {
+        final long records = crashScenario(Long.MAX_VALUE, dir.resolve("full"));
+        assertThat(records).as("the scenario's journal").isGreaterThan(20);
+        for (long cut = 1; cut <= records; cut++)
+        {
+            crashScenario(cut, dir.resolve("cut-" + cut));
+        }
+    }
+
+    /** @return the records journaled before the kill (all of them when {@code killAfter} is not reached). */
+    private long crashScenario(final long killAfter, final Path runDir) throws Exception
+    {
+        final ScriptedVenues venue = new ScriptedVenues();
+        venue.answerStatus = true;
+        final CrashRun first = new CrashRun(runDir, venue);
+        // more liquidity than the parents want: a parent routed twice would overfill
+        bidLevels[A] = null;
+        bidLevels[B] = null;
+        asks(A, 60_000_00, 50_000_000L);
+        asks(B, 60_001_00, UNIT);
+        asks(C, 60_002_00, 5 * UNIT);
+        bids(C, 59_000_00, UNIT);
+        first.newParent("P1", 2 * UNIT, 60_005_00, TimeInForce.IOC);
+        first.newParent("P2", 2 * UNIT, 60_001_50, TimeInForce.DAY);
+        final boolean killed = first.pumpUntil(killAfter);
+        final long journaled = first.oms.metrics().lastSequence();
+        first.oms.close();
+        // what was on its way to the dead process is lost; the venues keep their orders, resting ones fill
+        venue.pending.clear();
+        venue.fillResting(UNIT / 4);
+
+        final CrashRun second = new CrashRun(runDir, venue);
+        for (final int leg : new int[]{A, B, C})
+        {
+            assertThat(second.oms.venueEvents().onVenueSessionState(leg, true)).isTrue();
+        }
+        second.pumpUntil(Long.MAX_VALUE);
+        final List<OrderSnapshot> orders = second.orders();
+        second.oms.close();
+
+        final String at = killed ? "killed after record " + killAfter + ": " : "no kill: ";
+
+        for (final OrderSnapshot parent : orders)
+        {
+            if (parent.venueId() != SOR)
+            {
+                continue;
+            }
+            long childCum = 0;
+            long venueCum = 0;
+            for (final OrderSnapshot child : orders)
+            {
+                if (child.clientId() == ParentOrders.ROUTER_CLIENT_ID &&
+                    child.origClOrdId().startsWith(parent.orderId() + ParentOrders.SEPARATOR))
+                {
+                    childCum += child.cumQty();
+                    final long atVenue = venue.filledOf(child.venueClOrdId());
+                    assertThat(child.cumQty()).as(at + "child %s holds the venue's fills", child.origClOrdId())
+                        .isEqualTo(atVenue);
+                    venueCum += atVenue;
+                }
+            }
+            assertThat(parent.cumQty()).as(at + "parent %s = its children", parent.clOrdId()).isEqualTo(childCum);
+            assertThat(venueCum).as(at + "parent %s never overfilled", parent.clOrdId()).isLessThanOrEqualTo(parent.orderQty());
+            if (parent.clOrdId().equals("P1"))
+            {
+                // without a kill it fills; a kill between its children cancels what was not sent (an IOC's
+                // moment has passed by the restart)
+                if (killed)
+                {
+                    assertThat(parent.ordStatus().isTerminal()).as(at + "the IOC parent ended").isTrue();
+                }
+                else
+                {
+                    assertThat(parent.ordStatus()).as(at + "the IOC parent filled").isEqualTo(OrdStatus.FILLED);
+                }
+            }
+            if (parent.ordStatus().isTerminal())
+            {
+                assertThat(venue.orders.values()).as(at + "no child of %s left working", parent.clOrdId())
+                    .noneMatch(o -> o.live() && o.clOrdId.startsWith(childVenuePrefix(orders, parent)));
+            }
+        }
+        return journaled;
+    }
+
+    /** Children's venue ClOrdIDs start with their OMS OrderID: any of the parent's children's. */
+    private static String childVenuePrefix(final List<OrderSnapshot> orders, final OrderSnapshot parent)
+    {
+        return orders.stream().filter(o -> o.clientId() == ParentOrders.ROUTER_CLIENT_ID &&
+            o.origClOrdId().startsWith(parent.orderId() + ParentOrders.SEPARATOR)).map(o -> o.orderId() + "-")
+            .findFirst().orElse("no child");
+    }
+
+    /** One process's life over a journal: its own OMS and router, the venues outlive it. */
+    private final class CrashRun
+    {
+        final Oms oms;
+        final ParentOrderRouter router;
+        final ScriptedVenues venue;
+
+        CrashRun(final Path runDir, final ScriptedVenues venue)
+        {
+            this.venue = venue;
+            router = new ParentOrderRouter(SOR, VENUE_IDS, INSTRUMENTS, depth,
+                (leg, book, now) -> book.fees(0, 0), RouterConfig.defaults(), clock);
+            venue.router = router;
+            final ClientReports reports = new ClientReports()
+            {
+                public void onExecutionReport(final ExecutionReport report)
+                {
+                    if (report.clientId == ParentOrders.ROUTER_CLIENT_ID)
+                    {
+                        router.childReports().onExecutionReport(report);
+                    }
+                }
+
+                public void onCancelReject(final CancelReject reject)
+                {
+                    if (reject.clientId == ParentOrders.ROUTER_CLIENT_ID)
+                    {
+                        router.childReports().onCancelReject(reject);
+                    }
+                }
+            };
+            oms = new Oms(new OmsConfig().journalDir(runDir).orderIdPrefix("O").sequencerBatchLimit(1)
+                .venueNames(List.of("A", "B", "C", "SOR")), INSTRUMENTS, new AcceptAll(), reports, venue, null, clock);
+            venue.oms = oms;
+            oms.recover();
+            router.recover(oms.recoveredOrders());
+            router.outputs(oms.orderEntry(), oms.venueEvents());
+        }
+
+        void newParent(final String clOrdId, final long qty, final long price, final TimeInForce tif)
+        {
+            final NewOrderCommand c = new NewOrderCommand().reset();
+            c.clOrdId.append(clOrdId);
+            c.account.append("ACC1");
+            c.instrumentId = 3;
+            c.symbol.append("BTC-USDT@SOR");
+            c.side = Side.BUY;
+            c.ordType = OrdType.LIMIT;
+            c.timeInForce = tif;
+            c.qty = qty;
+            c.price = price;
+            assertThat(oms.orderEntry().newOrder(c)).isTrue();
+        }
+
+        /** @return true when it stopped at {@code killAfter} journaled records (the kill). */
+        boolean pumpUntil(final long killAfter) throws Exception
+        {
+            int idle = 0;
+            for (int i = 0; i < 100_000 && idle < 50; i++)
+            {
+                final int sequenced = oms.sequencer().doWork();
+                if (oms.metrics().lastSequence() >= killAfter)
+                {
+                    return true;
+                }
+                final int work = sequenced + router.doWork() + venue.answer();
+                idle = work == 0 ? idle + 1 : 0;
+            }
+            return false;
+        }
+
+        List<OrderSnapshot> orders() throws Exception
+        {
+            final var future = oms.queries().orders();
+            while (!future.isDone())
+            {
+                oms.sequencer().doWork();
+            }
+            return future.join();
+        }
+    }
+
     // ------------------------------------------------------------------------------------ harness
 
     private void start()
@@ -366,8 +551,10 @@ class ParentOrderRouterTest
                 }
             }
         };
-        oms = new Oms(new OmsConfig().journalDir(dir.resolve("journal")).orderIdPrefix("O")
+        oms = new Oms(new OmsConfig().journalDir(dir.resolve("journal")).orderIdPrefix("O").sequencerBatchLimit(1)
             .venueNames(List.of("A", "B", "C", "SOR")), INSTRUMENTS, new AcceptAll(), reports, venues, null, clock);
+        venues.oms = oms;
+        venues.router = router;
         oms.recover();
         final List<OrderSnapshot> recovered = oms.recoveredOrders();
         router.recover(recovered);
@@ -440,28 +627,42 @@ class ParentOrderRouterTest
     }
 
     private final long[][] askLevels = new long[4][];
+    private final long[][] bidLevels = new long[4][];
 
+    /** One ask level at the venue (its bid level, if any, stays). */
     private void asks(final int instrument, final long price, final long qty)
     {
         askLevels[instrument] = new long[]{price, qty};
-        depth.publish(instrument, new long[0], new long[0], 0, new long[]{price}, new long[]{qty}, 1, 0, 0);
+        publish(instrument);
     }
 
-    /** An IOC child took {@code qty} of the venue's only ask level. */
+    /** One bid level at the venue (its ask level, if any, stays). */
+    private void bids(final int instrument, final long price, final long qty)
+    {
+        bidLevels[instrument] = new long[]{price, qty};
+        publish(instrument);
+    }
+
+    /** An IOC child took {@code qty} of the venue's ask level. */
     private void taken(final int instrument, final long qty)
     {
         final long[] level = askLevels[instrument];
         if (level != null)
         {
             level[1] = Math.max(0, level[1] - qty);
-            depth.publish(instrument, new long[0], new long[0], 0, new long[]{level[0]}, new long[]{level[1]},
-                level[1] > 0 ? 1 : 0, 0, 0);
+            publish(instrument);
         }
     }
 
-    private void bids(final int instrument, final long price, final long qty)
+    private void publish(final int instrument)
     {
-        depth.publish(instrument, new long[]{price}, new long[]{qty}, 1, new long[0], new long[0], 0, 0, 0);
+        final long[] bid = bidLevels[instrument];
+        final long[] ask = askLevels[instrument];
+        final boolean hasBid = bid != null && bid[1] > 0;
+        final boolean hasAsk = ask != null && ask[1] > 0;
+        depth.publish(instrument, hasBid ? new long[]{bid[0]} : new long[0], hasBid ? new long[]{bid[1]} : new long[0],
+            hasBid ? 1 : 0, hasAsk ? new long[]{ask[0]} : new long[0], hasAsk ? new long[]{ask[1]} : new long[0],
+            hasAsk ? 1 : 0, 0, 0);
     }
 
     private static final class AcceptAll implements PreTradeCheck
@@ -479,15 +680,20 @@ class ParentOrderRouterTest
 
     /**
      * Venues A, B and C: each acknowledges a child; an IOC child fills in full at its price (the book it was
-     * routed on); a rejecting venue rejects. The router's venue is the router. Records how much the children
-     * of the parent held at most (working + filled), to show there is no overfill.
+     * routed on, which it takes); a rejecting venue rejects. The router's venue is the router. Keeps each
+     * order's state as a venue does (so it outlives a process and answers status queries when asked to), and how
+     * much the children held at most (working + filled), to show there is no overfill.
      */
     private final class ScriptedVenues implements VenueOrders
     {
         final boolean[] rejecting = new boolean[4];
         final List<VenueOrder> children = new ArrayList<>();
         final ArrayDeque<VenueExecution> pending = new ArrayDeque<>();
-        final Map<String, long[]> open = new HashMap<>();
+        /** the venue's orders by every ClOrdID they had */
+        final Map<String, AtVenue> orders = new HashMap<>();
+        Oms oms;
+        ParentOrderRouter router;
+        boolean answerStatus;
         int rejected;
         int cancels;
         long committed;
@@ -497,6 +703,12 @@ class ParentOrderRouterTest
         long maxCommitted()
         {
             return maxCommitted;
+        }
+
+        long filledOf(final String clOrdId)
+        {
+            final AtVenue o = orders.get(clOrdId);
+            return o == null ? 0 : o.cum;
         }
 
         public boolean isConnected(final int venueId)
@@ -519,28 +731,39 @@ class ParentOrderRouterTest
                 pending.add(execution(copy.venueId, id, ExecType.REJECTED, OrdStatus.REJECTED, 0, 0, 0, 0));
                 return true;
             }
+            final AtVenue o = new AtVenue(order.venueId, id, order.qty);
+            orders.put(id, o);
             committed += order.qty;
             maxCommitted = Math.max(maxCommitted, committed);
             pending.add(execution(copy.venueId, id, ExecType.NEW, OrdStatus.NEW, 0, 0, 0, order.qty));
             if (order.timeInForce == TimeInForce.IOC)
             {
                 taken(order.venueId, order.qty);
+                o.fill(order.qty, order.price);
                 pending.add(execution(copy.venueId, id, ExecType.TRADE, OrdStatus.FILLED, order.qty, order.price,
                     order.qty, 0));
-            }
-            else
-            {
-                open.put(id, new long[]{order.venueId, order.qty, 0});
             }
             return true;
         }
 
         void fill(final String clOrdId, final long qty, final long price)
         {
-            final long[] o = open.get(clOrdId);
-            o[2] += qty;
-            pending.add(execution((int)o[0], clOrdId, ExecType.TRADE,
-                o[2] == o[1] ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED, qty, price, o[2], o[1] - o[2]));
+            final AtVenue o = orders.get(clOrdId);
+            o.fill(qty, price);
+            pending.add(execution(o.venueId, clOrdId, ExecType.TRADE,
+                o.cum == o.qty ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED, qty, price, o.cum, o.qty - o.cum));
+        }
+
+        /** Every resting order fills up to {@code qty} at its venue (while no process may be listening). */
+        void fillResting(final long qty)
+        {
+            for (final AtVenue o : new java.util.LinkedHashSet<>(orders.values()))
+            {
+                if (o.live())
+                {
+                    fill(o.clOrdId, Math.min(qty, o.qty - o.cum), 59_999_00);
+                }
+            }
         }
 
         public boolean sendCancel(final VenueOrder cancel)
@@ -550,11 +773,22 @@ class ParentOrderRouterTest
                 return router.venueOrders().sendCancel(cancel);
             }
             cancels++;
-            final long[] o = open.remove(cancel.origClOrdId.toString());
-            final VenueExecution e = execution((int)o[0], cancel.clOrdId.toString(), ExecType.CANCELED,
-                OrdStatus.CANCELED, 0, 0, o[2], 0);
+            final AtVenue o = orders.get(cancel.origClOrdId.toString());
+            if (o == null || !o.live())
+            {
+                final io.meridian.oms.api.VenueCancelReject reject = new io.meridian.oms.api.VenueCancelReject().reset();
+                reject.venueId = cancel.venueId;
+                reject.clOrdId.append(cancel.clOrdId);
+                reject.origClOrdId.append(cancel.origClOrdId);
+                reject.text.append("too late to cancel");
+                return oms.venueEvents().onCancelReject(reject);
+            }
+            o.canceled = true;
+            orders.put(cancel.clOrdId.toString(), o);
+            final VenueExecution e = execution(o.venueId, cancel.clOrdId.toString(), ExecType.CANCELED,
+                OrdStatus.CANCELED, 0, 0, o.cum, 0);
             e.origClOrdId.append(cancel.origClOrdId);
-            committed -= o[1] - o[2];
+            committed -= o.qty - o.cum;
             pending.add(e);
             return true;
         }
@@ -564,9 +798,31 @@ class ParentOrderRouterTest
             return replace.venueId == SOR && router.venueOrders().sendReplace(replace);
         }
 
+        /** As a FIX venue answers an OrderStatusRequest: by the ClOrdID asked about, REJECTED when unknown. */
         public boolean sendStatusRequest(final VenueOrder order)
         {
-            return order.venueId == SOR && router.venueOrders().sendStatusRequest(order);
+            if (order.venueId == SOR)
+            {
+                return router.venueOrders().sendStatusRequest(order);
+            }
+            if (!answerStatus)
+            {
+                return false;
+            }
+            final String id = order.clOrdId.toString();
+            final AtVenue o = orders.get(id);
+            final VenueExecution e;
+            if (o == null)
+            {
+                e = execution(order.venueId, id, ExecType.ORDER_STATUS, OrdStatus.REJECTED, 0, 0, 0, 0);
+            }
+            else
+            {
+                e = execution(o.venueId, id, ExecType.ORDER_STATUS, o.status(), 0, o.averagePrice(), o.cum,
+                    o.live() ? o.qty - o.cum : 0);
+            }
+            pending.add(e);
+            return true;
         }
 
         int answer()
@@ -614,6 +870,46 @@ class ParentOrderRouterTest
             copy.qty = order.qty;
             copy.price = order.price;
             return copy;
+        }
+    }
+
+    /** One order as the venue holds it. */
+    private static final class AtVenue
+    {
+        final int venueId;
+        final String clOrdId;
+        final long qty;
+        long cum;
+        long notional;
+        boolean canceled;
+
+        AtVenue(final int venueId, final String clOrdId, final long qty)
+        {
+            this.venueId = venueId;
+            this.clOrdId = clOrdId;
+            this.qty = qty;
+        }
+
+        void fill(final long fillQty, final long price)
+        {
+            cum += fillQty;
+            notional += fillQty / 1_000_000L * price;
+        }
+
+        boolean live()
+        {
+            return !canceled && cum < qty;
+        }
+
+        OrdStatus status()
+        {
+            return canceled ? OrdStatus.CANCELED : cum == qty ? OrdStatus.FILLED :
+                cum > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW;
+        }
+
+        long averagePrice()
+        {
+            return cum == 0 ? 0 : notional / (cum / 1_000_000L);
         }
     }
 }
