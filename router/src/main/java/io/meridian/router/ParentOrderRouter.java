@@ -204,6 +204,10 @@ public final class ParentOrderRouter implements Agent
             c.terminal = o.ordStatus().isTerminal();
             c.price = o.price();
             c.notional = (double)o.avgPx() * o.cumQty();
+            final Instrument leg = instruments.bySymbol(o.symbol());
+            c.legId = leg == null ? -1 : leg.id();
+            // a child that rests (not IOC) shows in its venue's book
+            c.passive = o.timeInForce() != TimeInForce.IOC;
             p.children.add(c);
             p.nextChild = Math.max(p.nextChild, c.n + 1);
             childrenByClOrdId.put(clOrdId, c);
@@ -677,6 +681,7 @@ public final class ParentOrderRouter implements Agent
 
     private boolean placeChild(final Parent p, final Child c, final Instrument leg, final TimeInForce tif)
     {
+        c.legId = leg.id();
         final NewOrderCommand o = newOrder.reset();
         o.clientId = ParentOrders.ROUTER_CLIENT_ID;
         ParentOrders.appendChildClOrdId(o.clOrdId, p.orderId, c.n);
@@ -846,13 +851,23 @@ public final class ParentOrderRouter implements Agent
             final boolean inSync = depthBooks.read(leg.id(), snapshot);
             if (inSync)
             {
+                // our own resting children are in the venue's book: never route into them (a self-trade), nor
+                // count them as a queue to join
                 for (int l = 0; l < snapshot.bids(); l++)
                 {
-                    depth.addBid(snapshot.bidPrice(l), snapshot.bidQty(l));
+                    final long qty = snapshot.bidQty(l) - ownResting(leg.id(), true, snapshot.bidPrice(l));
+                    if (qty > 0)
+                    {
+                        depth.addBid(snapshot.bidPrice(l), qty);
+                    }
                 }
                 for (int l = 0; l < snapshot.asks(); l++)
                 {
-                    depth.addAsk(snapshot.askPrice(l), snapshot.askQty(l));
+                    final long qty = snapshot.askQty(l) - ownResting(leg.id(), false, snapshot.askPrice(l));
+                    if (qty > 0)
+                    {
+                        depth.addAsk(snapshot.askPrice(l), qty);
+                    }
                 }
             }
             depth.health().connected(true).bookInSync(inSync).halted(false);
@@ -871,6 +886,29 @@ public final class ParentOrderRouter implements Agent
             count++;
         }
         return count;
+    }
+
+    /** What our working resting children show at this leg, side and price (any parent's). */
+    private long ownResting(final int legId, final boolean buy, final long price)
+    {
+        long qty = 0;
+        for (int i = 0, n = active.size(); i < n; i++)
+        {
+            final Parent p = active.get(i);
+            if ((p.side == Side.BUY) != buy)
+            {
+                continue;
+            }
+            for (int c = 0, m = p.children.size(); c < m; c++)
+            {
+                final Child child = p.children.get(c);
+                if (child.passive && !child.terminal && child.legId == legId && child.price == price)
+                {
+                    qty += child.qty - child.cumQty;
+                }
+            }
+        }
+        return qty;
     }
 
     private VenueDepth[] books(final int count)
@@ -1254,6 +1292,8 @@ public final class ParentOrderRouter implements Agent
         final int n;
         final int venueId;
         final long qty;
+        /** the leg instrument's id */
+        int legId = -1;
         String clOrdId;
         String orderId;
         long price;

@@ -225,6 +225,26 @@ class ParentOrderRouterTest
     }
 
     @Test
+    void ourOwnRestingChildInTheVenuesBookIsNeverSweptBySelfTrade() throws Exception
+    {
+        bids(A, 59_990_00, UNIT);
+        start();
+        newParent("P1", Side.BUY, UNIT, 59_999_00, TimeInForce.DAY);
+        pump();
+        assertThat(venues.children).extracting(o -> o.price).containsExactly(59_999_00L);
+        // the venue's book now shows our resting bid above the others
+        depth.publish(A, new long[]{59_999_00, 59_990_00}, new long[]{UNIT, UNIT}, 2, new long[0], new long[0], 0, 0, 0);
+
+        newParent("P2", Side.SELL, UNIT, 59_990_00, TimeInForce.IOC);
+        pump();
+        // the sell takes the others' bid at 59,990, not our own at 59,999
+        assertThat(venues.children).hasSize(2);
+        assertThat(venues.children.get(1).side).isEqualTo(Side.SELL);
+        assertThat(venues.children.get(1).price).isEqualTo(59_990_00);
+        assertThat(venues.children.get(1).qty).isEqualTo(UNIT);
+    }
+
+    @Test
     void anIocWithNoLiquidityWithinItsLimitIsCancelledAndAFokIsRefused() throws Exception
     {
         asks(A, 61_000_00, UNIT);
