@@ -131,14 +131,6 @@ public final class MeridianServer implements AutoCloseable
         this.tradingRules = new TradingRules(instruments.size());
     }
 
-    private static List<String> venueNamesById(final ServerConfig config)
-    {
-        final String[] names = new String[config.venueIds().values().stream().mapToInt(Integer::intValue).max()
-            .orElse(-1) + 1];
-        config.venueIds().forEach((name, id) -> names[id] = name);
-        return java.util.Arrays.stream(names).map(n -> n == null ? "" : n).toList();
-    }
-
     /** The smart order router, null when no instrument is routed. */
     public ParentOrderRouter parentRouter()
     {
@@ -234,11 +226,11 @@ public final class MeridianServer implements AutoCloseable
         shadowVenues = shadow ? new ShadowVenues(router) : null;
         final VenueOrders venueSide = shadow ? shadowVenues : router;
         parentRouter = config.router().enabled() ? new ParentOrderRouter(
-            config.routerVenueId(), config.venueIds(), instruments, depth,
+            config.routerVenueId(), config.venueNamesById(), instruments, depth,
             new RouterLegConditions(venueSide, halts, tradingRules, config.venueIds(), config.router().fees(),
                 cryptoBridges),
             RouterConfig.defaults(), clock) : null;
-        omsConfig.venueNames(venueNamesById(config));
+        omsConfig.venueNames(config.venueNamesById());
         if (shadow)
         {
             LOG.warn("event=shadow_mode: the full pipeline runs but NOTHING is sent to any venue; orders are " +

@@ -104,6 +104,16 @@ public record ServerConfig(
             cryptoIdleStrategy, null, null);
     }
 
+    /** Every venue's name by venue id ({@link #venueIds()} the other way round; "" for an unused id). */
+    public List<String> venueNamesById()
+    {
+        final Map<String, Integer> ids = venueIds();
+        final String[] names = new String[ids.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+        java.util.Arrays.fill(names, "");
+        ids.forEach((name, id) -> names[id] = name);
+        return List.of(names);
+    }
+
     /** The smart order router's venue id: after every FIX and crypto venue. */
     public int routerVenueId()
     {

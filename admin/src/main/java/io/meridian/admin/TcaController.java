@@ -218,8 +218,8 @@ public class TcaController
 
     private String venueName(final int venueId)
     {
-        return server.config().venueIds().entrySet().stream().filter(e -> e.getValue() == venueId)
-            .map(Map.Entry::getKey).findFirst().orElse(Integer.toString(venueId));
+        final String name = AdminController.OrderView.configuredVenue(server, venueId);
+        return name != null ? name : Integer.toString(venueId);
     }
 
     /**

@@ -894,17 +894,15 @@ final class OrderStateMachine
 
         final ExecutionReport r = executionReport(o, ExecType.TRADE, o.clOrdId, null, e.lastQty, e.lastPx, nowNanos);
         emit(r);
-        if (o.instrument.routed())
+        if (!o.instrument.routed())
         {
-            // a parent's fill is its child's, which the fill listener and the store took at the child's venue
-            risk.onFill(o.clientId, o.riskAccountId, o.instrument, o.side, e.lastQty, e.lastPx, nowNanos);
-            risk.onTrade(o.instrument, e.lastPx);
-            return;
+            // a parent's fill is its child's, which the fill listener and the store take at the child's venue
+            fills.onFill(o.account, o.instrument, o.side, e.lastQty, e.lastPx, e.venueId, e.venueExecId);
+            stateListener.onFill(o, e, sequence);
         }
-        fills.onFill(o.account, o.instrument, o.side, e.lastQty, e.lastPx, e.venueId, e.venueExecId);
-        stateListener.onFill(o, e, sequence);
         if (o.parent == null)
         {
+            // risk counts a routed order once: as the parent
             risk.onFill(o.clientId, o.riskAccountId, o.instrument, o.side, e.lastQty, e.lastPx, nowNanos);
         }
         risk.onTrade(o.instrument, e.lastPx);

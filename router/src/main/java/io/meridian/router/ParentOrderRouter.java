@@ -59,7 +59,6 @@ public final class ParentOrderRouter implements Agent
     static final long AVOID_NANOS = 5_000_000_000L;
 
     private final int venueId;
-    private final Map<String, Integer> venueIds;
     private final String[] venueNames;
     private final RoutingInstructions instructions = new RoutingInstructions();
     /** per venue, from this router's own children: reject rate (ppm) and ack latency (ns), decaying with time */
@@ -100,21 +99,19 @@ public final class ParentOrderRouter implements Agent
 
     /**
      * @param venueId        the router's venue id: the venue of every routed instrument
-     * @param venueIds       venue ids by name (for the routing tags that name venues)
+     * @param venueNames     venue names by venue id (for the routing tags that name venues)
      * @param legConditions  each leg's rules, fees and venue health, read at every decision
      */
     public ParentOrderRouter(
-        final int venueId, final Map<String, Integer> venueIds, final InstrumentRegistry instruments,
+        final int venueId, final List<String> venueNames, final InstrumentRegistry instruments,
         final DepthBooks depthBooks, final LegConditions legConditions, final RouterConfig config,
         final EpochNanoClock clock)
     {
         this.venueId = venueId;
-        this.venueIds = Map.copyOf(venueIds);
-        this.venueNames = new String[venueIds.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
-        venueIds.forEach((name, id) -> venueNames[id] = name);
-        rejectRatePpm = new long[venueNames.length];
-        ackLatencyNanos = new long[venueNames.length];
-        statsUpdatedNanos = new long[venueNames.length];
+        this.venueNames = venueNames.toArray(new String[0]);
+        rejectRatePpm = new long[this.venueNames.length];
+        ackLatencyNanos = new long[this.venueNames.length];
+        statsUpdatedNanos = new long[this.venueNames.length];
         this.instruments = instruments;
         this.depthBooks = depthBooks;
         this.legConditions = legConditions;
@@ -471,12 +468,7 @@ public final class ParentOrderRouter implements Agent
         {
             if (p.rejectText != null)
             {
-                if (!parentEvent(p, ExecType.REJECTED, OrdStatus.REJECTED, p.venueClOrdId, null))
-                {
-                    return false;
-                }
-                p.done = true;
-                return true;
+                return end(p, ExecType.REJECTED, OrdStatus.REJECTED, p.venueClOrdId, null);
             }
             if (!parentEvent(p, ExecType.NEW, OrdStatus.NEW, p.venueClOrdId, null))
             {
@@ -507,7 +499,9 @@ public final class ParentOrderRouter implements Agent
             {
                 return true;
             }
-            return p.cancelClOrdId != null ? finishCancel(p, filled) : finishReplace(p, filled);
+            return p.cancelClOrdId != null ?
+                end(p, ExecType.CANCELED, OrdStatus.CANCELED, p.cancelClOrdId, p.venueClOrdId) :
+                finishReplace(p, filled);
         }
         final long open = released(p, now) - filled - working;
         if (open <= 0)
@@ -521,14 +515,7 @@ public final class ParentOrderRouter implements Agent
             {
                 return true;
             }
-            final long visible = p.iceberg.nextChildQty(open, 0);
-            final int posted = visible > 0 ? route(p, visible, true, now) : 0;
-            if (posted == 0)
-            {
-                p.retryAtNanos = now + RETRY_NANOS;
-                metrics.noRoute++;
-            }
-            return posted >= 0;
+            return rest(p, p.iceberg.nextChildQty(open, 0), now);
         }
         final boolean takeOnly = p.timeInForce == TimeInForce.IOC || p.timeInForce == TimeInForce.FOK ||
             p.ordType == OrdType.MARKET;
@@ -547,7 +534,7 @@ public final class ParentOrderRouter implements Agent
         }
         if (p.childRejects >= MAX_CHILD_REJECTS)
         {
-            return finishUnsolicited(p, filled, ExecType.CANCELED, OrdStatus.CANCELED);
+            return cancelRemainder(p);
         }
         if (p.sweeps < (takeOnly ? (p.ordType == OrdType.MARKET ? MAX_SWEEPS : 1) : MAX_SWEEPS))
         {
@@ -565,9 +552,18 @@ public final class ParentOrderRouter implements Agent
         if (takeOnly)
         {
             // what the sweeps could not take is cancelled, as a venue does with an IOC's remainder
-            return finishUnsolicited(p, filled, ExecType.CANCELED, OrdStatus.CANCELED);
+            return cancelRemainder(p);
         }
-        final int posted = route(p, open, true, now);
+        return rest(p, open, now);
+    }
+
+    /**
+     * Posts {@code qty} to rest at the limit; with no venue to post at (or nothing to post) the parent waits and
+     * tries again. @return false when the ring refused the child.
+     */
+    private boolean rest(final Parent p, final long qty, final long now)
+    {
+        final int posted = qty > 0 ? route(p, qty, true, now) : 0;
         if (posted == 0)
         {
             p.retryAtNanos = now + RETRY_NANOS;
@@ -739,14 +735,22 @@ public final class ParentOrderRouter implements Agent
         return true;
     }
 
-    private boolean finishCancel(final Parent p, final long filled)
+    /** Ends the parent with this report to the OMS; false when the ring refused it (tried again). */
+    private boolean end(
+        final Parent p, final ExecType execType, final OrdStatus status, final String clOrdId, final String origClOrdId)
     {
-        if (!parentEvent(p, ExecType.CANCELED, OrdStatus.CANCELED, p.cancelClOrdId, p.venueClOrdId))
+        if (!parentEvent(p, execType, status, clOrdId, origClOrdId))
         {
             return false;
         }
         p.done = true;
         return true;
+    }
+
+    /** Unsolicited: what is left of the parent is cancelled. */
+    private boolean cancelRemainder(final Parent p)
+    {
+        return end(p, ExecType.CANCELED, OrdStatus.CANCELED, p.venueClOrdId, null);
     }
 
     private boolean finishReplace(final Parent p, final long filled)
@@ -777,16 +781,6 @@ public final class ParentOrderRouter implements Agent
         {
             markDirty(p);
         }
-        return true;
-    }
-
-    private boolean finishUnsolicited(final Parent p, final long filled, final ExecType execType, final OrdStatus status)
-    {
-        if (!parentEvent(p, execType, status, p.venueClOrdId, null))
-        {
-            return false;
-        }
-        p.done = true;
         return true;
     }
 

@@ -53,7 +53,7 @@ class ParentOrderRouterTest
         new Instrument(1, "BTC-USDT@B", 2, 8, B, 6_000_000, 50 * UNIT, Long.MAX_VALUE, 0),
         new Instrument(2, "BTC-USDT@C", 2, 8, C, 6_000_000, 50 * UNIT, Long.MAX_VALUE, 0),
         new Instrument(3, "BTC-USDT@SOR", 2, 8, SOR, 6_000_000, 50 * UNIT, Long.MAX_VALUE, 0, new int[]{0, 1, 2})));
-    private static final Map<String, Integer> VENUE_IDS = Map.of("A", A, "B", B, "C", C, "SOR", SOR);
+    private static final List<String> VENUE_NAMES = List.of("A", "B", "C", "SOR");
 
     @TempDir
     Path dir;
@@ -466,7 +466,7 @@ class ParentOrderRouterTest
         CrashRun(final Path runDir, final ScriptedVenues venue)
         {
             this.venue = venue;
-            router = new ParentOrderRouter(SOR, VENUE_IDS, INSTRUMENTS, depth,
+            router = new ParentOrderRouter(SOR, VENUE_NAMES, INSTRUMENTS, depth,
                 (leg, book, now) -> book.fees(0, 0), RouterConfig.defaults(), clock);
             venue.router = router;
             final ClientReports reports = new ClientReports()
@@ -488,7 +488,7 @@ class ParentOrderRouterTest
                 }
             };
             oms = new Oms(new OmsConfig().journalDir(runDir).orderIdPrefix("O").sequencerBatchLimit(1)
-                .venueNames(List.of("A", "B", "C", "SOR")), INSTRUMENTS, new AcceptAll(), reports, venue, null, clock);
+                .venueNames(VENUE_NAMES), INSTRUMENTS, new AcceptAll(), reports, venue, null, clock);
             venue.oms = oms;
             oms.recover();
             router.recover(oms.recoveredOrders());
@@ -542,7 +542,7 @@ class ParentOrderRouterTest
 
     private void start()
     {
-        router = new ParentOrderRouter(SOR, VENUE_IDS, INSTRUMENTS, depth,
+        router = new ParentOrderRouter(SOR, VENUE_NAMES, INSTRUMENTS, depth,
             (leg, book, now) -> book.fees(10 * VenueDepth.FEE_PER_BP, 10 * VenueDepth.FEE_PER_BP),
             RouterConfig.defaults(), clock);
         final ClientReports reports = new ClientReports()
@@ -572,7 +572,7 @@ class ParentOrderRouterTest
             }
         };
         oms = new Oms(new OmsConfig().journalDir(dir.resolve("journal")).orderIdPrefix("O").sequencerBatchLimit(1)
-            .venueNames(List.of("A", "B", "C", "SOR")), INSTRUMENTS, new AcceptAll(), reports, venues, null, clock);
+            .venueNames(VENUE_NAMES), INSTRUMENTS, new AcceptAll(), reports, venues, null, clock);
         venues.oms = oms;
         venues.router = router;
         oms.recover();
