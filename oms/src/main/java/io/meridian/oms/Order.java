@@ -68,10 +68,6 @@ final class Order implements OrderView
     int riskAccountId = -1;
     long riskOpenQty;
     OrderRejectReason rejectReason = OrderRejectReason.NONE;
-    /** for a child order of the smart order router: its parent, which each of its fills also fills */
-    Order parent;
-    /** for a routed (parent) order: its new order's carried FIX fields (the routing instructions) */
-    String routingFields = "";
     String text = "";
 
     Order(
@@ -237,7 +233,8 @@ final class Order implements OrderView
         dst.append(orderId).append('-').append(child);
     }
 
-    OrderSnapshot snapshot()
+    /** @param routingFields for a routed order, its routing instructions (kept beside it: most orders have none) */
+    OrderSnapshot snapshot(final String routingFields)
     {
         final StringBuilder venueClOrdId = new StringBuilder();
         if (currentChild > 0)

@@ -71,6 +71,8 @@ final class OrderStateMachine
     private final ErrorHandler errorHandler;
 
     private final Long2ObjectHashMap<Order> ordersByNumber;
+    /** a routed order's routing instructions (its new order's carried fields), by order number: few orders have them */
+    private final Long2ObjectHashMap<String> routingFields = new Long2ObjectHashMap<>();
     /** every ClOrdID ever received per client, to the order it named (NO_ORDER when none) */
     private final Object2ObjectHashMap<IdKey, Order> clOrdIds;
     /** venue trade ids of fills applied since the last day roll, and of the day before it */
@@ -190,13 +192,9 @@ final class OrderStateMachine
         o.createdLive = !replaying;
         if (instrument != null && instrument.routed() && c.customFields.length() > 0)
         {
-            o.routingFields = c.customFields.toString();
+            routingFields.put(number, c.customFields.toString());
         }
         final boolean routerChild = c.clientId == ParentOrders.ROUTER_CLIENT_ID;
-        if (routerChild)
-        {
-            o.parent = parentOf(c.clOrdId, instrument, c.side);
-        }
 
         OrderRejectReason reason = OrderRejectReason.NONE;
         if (c.edgeReject != OrderRejectReason.NONE)
@@ -219,7 +217,7 @@ final class OrderStateMachine
         {
             reason = OrderRejectReason.MISSING_FIELD;
         }
-        else if (routerChild && o.parent == null)
+        else if (routerChild && parentOf(c.clOrdId, instrument, c.side) == null)
         {
             reason = OrderRejectReason.NOT_A_CHILD_ORDER;
         }
@@ -900,13 +898,14 @@ final class OrderStateMachine
             fills.onFill(o.account, o.instrument, o.side, e.lastQty, e.lastPx, e.venueId, e.venueExecId);
             stateListener.onFill(o, e, sequence);
         }
-        if (o.parent == null)
+        final boolean routerChild = o.clientId == ParentOrders.ROUTER_CLIENT_ID;
+        if (!routerChild)
         {
             // risk counts a routed order once: as the parent
             risk.onFill(o.clientId, o.riskAccountId, o.instrument, o.side, e.lastQty, e.lastPx, nowNanos);
         }
         risk.onTrade(o.instrument, e.lastPx);
-        if (o.parent != null)
+        if (routerChild)
         {
             fillParent(o, e, nowNanos);
         }
@@ -919,7 +918,14 @@ final class OrderStateMachine
      */
     private void fillParent(final Order child, final VenueExecution e, final long nowNanos)
     {
-        final Order parent = child.parent;
+        // the parent a child was accepted for (its ClOrdID names it); gone only if it ended before its child did
+        final int length = ParentOrders.parentOrderIdLength(child.firstClOrdId);
+        final Order parent = length > 0 ? byOrderId(child.firstClOrdId, length) : null;
+        if (parent == null)
+        {
+            metrics.anomaly();
+            return;
+        }
         final VenueExecution fill = parentFill.reset();
         fill.venueId = parent.venueId;
         parent.appendChildClOrdId(fill.clOrdId, parent.currentChild);
@@ -1012,8 +1018,10 @@ final class OrderStateMachine
         int archived = 0;
         for (final java.util.Iterator<Order> it = ordersByNumber.values().iterator(); it.hasNext(); )
         {
-            if (it.next().isTerminal())
+            final Order done = it.next();
+            if (done.isTerminal())
             {
+                routingFields.remove(done.number);
                 it.remove();
                 archived++;
             }
@@ -1166,7 +1174,7 @@ final class OrderStateMachine
      */
     private void syncOpenQty(final Order o)
     {
-        if (o.instrument == null || o.parent != null)
+        if (o.instrument == null || o.clientId == ParentOrders.ROUTER_CLIENT_ID)
         {
             // a child's quantity is its parent's: counted once, as the parent's
             return;
@@ -1544,7 +1552,7 @@ final class OrderStateMachine
     OrderSnapshot snapshot(final CharSequence orderId)
     {
         final Order o = byOrderId(orderId);
-        return o == null ? null : o.snapshot();
+        return o == null ? null : snapshot(o);
     }
 
     List<OrderSnapshot> snapshots(final boolean openOnly)
@@ -1555,10 +1563,16 @@ final class OrderStateMachine
             final Order o = ordersByNumber.get(n);
             if (o != null && (!openOnly || !o.isTerminal()))
             {
-                list.add(o.snapshot());
+                list.add(snapshot(o));
             }
         }
         return list;
+    }
+
+    private OrderSnapshot snapshot(final Order o)
+    {
+        final String fields = routingFields.get(o.number);
+        return o.snapshot(fields != null ? fields : "");
     }
 
     long lastOrderNumber()
