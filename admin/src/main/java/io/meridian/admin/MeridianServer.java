@@ -237,8 +237,9 @@ public final class MeridianServer implements AutoCloseable
                 "acknowledged by a shadow venue and never filled");
         }
         oms = new Oms(omsConfig, instruments, halts, reports,
-            tickToTrade.venueOrders(parentRouter == null ? venueSide :
-            new RoutedVenues(venueSide, parentRouter.venueId(), parentRouter.venueOrders())), FillListener.NONE, clock);
+            parentRouter == null ? tickToTrade.venueOrders(venueSide) : tickToTrade.venueOrders(
+                new RoutedVenues(venueSide, parentRouter.venueId(), parentRouter.venueOrders()), parentRouter.venueId()),
+            FillListener.NONE, clock);
         if (shadow)
         {
             shadowVenues.venueEvents(oms.venueEvents());

@@ -7,6 +7,7 @@ import io.meridian.oms.api.NewOrderCommand;
 import io.meridian.oms.api.OrderEntry;
 import io.meridian.oms.api.OrderStateListener;
 import io.meridian.oms.api.OrderStatusCommand;
+import io.meridian.oms.api.ParentOrders;
 import io.meridian.oms.api.PreTradeCheck;
 import io.meridian.oms.api.ReplaceOrderCommand;
 import io.meridian.oms.api.VenueCancelReject;
@@ -433,7 +434,14 @@ public final class Oms implements AutoCloseable
                     }
                     if (tickToTrade != null && !replaying)
                     {
-                        tickToTrade.onNewOrderSequenced();
+                        if (newOrder.clientId == ParentOrders.ROUTER_CLIENT_ID)
+                        {
+                            tickToTrade.onChildOrderSequenced(newOrder.clOrdId);
+                        }
+                        else
+                        {
+                            tickToTrade.onNewOrderSequenced();
+                        }
                     }
                     machine.onNewOrder(newOrder, receivedNanos);
                     break;

@@ -4,6 +4,7 @@ import io.meridian.oms.api.CancelOrderCommand;
 import io.meridian.oms.api.NewOrderCommand;
 import io.meridian.oms.api.OrderEntry;
 import io.meridian.oms.api.OrderStatusCommand;
+import io.meridian.oms.api.ParentOrders;
 import io.meridian.oms.api.ReplaceOrderCommand;
 import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.api.VenueOrders;
@@ -19,6 +20,10 @@ import java.util.function.LongConsumer;
  * {@link OrderEntry} queues that time when a new order enters the sequencer's ring; the sequencer
  * takes the head of the queue when it applies a new order ({@link #onNewOrderSequenced()}), in ring
  * order; the wrapped {@link VenueOrders} records the latency when that order goes to its venue.
+ * A routed order (sent to the smart order router's venue) is no sample yet: its receive time waits,
+ * under its OrderID, for its first child, whose ClOrdID names the parent; the sample ends when that
+ * child goes to its venue. Child orders enter the ring from the router, not from a client, so they
+ * take no client receive time.
  * All of this runs on the core thread, without allocation. Samples (nanoseconds) go to
  * {@link LatencySamples}, which one other thread drains ({@link #drain(LongConsumer)}: the metrics, or
  * the benchmark harness); a full ring drops samples and counts them.
@@ -27,6 +32,7 @@ public final class TickToTradeProbe implements LongConsumer
 {
     private static final int PENDING_CAPACITY = 1 << 18;
     private static final long NONE = Long.MIN_VALUE;
+    private static final int ROUTED_SLOTS = 1 << 12;
 
     private final EpochNanoClock clock;
     private final long[] pending = new long[PENDING_CAPACITY];
@@ -35,6 +41,9 @@ public final class TickToTradeProbe implements LongConsumer
     private long lastReceivedNanos = NONE;
     private long sequencedReceivedNanos = NONE;
     private boolean pendingOverflowed;
+    /** routed parents waiting for their first child: a direct-mapped table by a hash of the parent OrderID */
+    private final long[] routedKeys = new long[ROUTED_SLOTS];
+    private final long[] routedReceivedNanos = new long[ROUTED_SLOTS];
 
     private final LatencySamples samples;
 
@@ -64,6 +73,26 @@ public final class TickToTradeProbe implements LongConsumer
         else
         {
             sequencedReceivedNanos = NONE;
+        }
+    }
+
+    /**
+     * The sequencer is applying a routed parent's child order (core thread, not on replay): when it is
+     * the first child of a parent still waiting, the parent's sample ends as this child goes to its venue.
+     */
+    public void onChildOrderSequenced(final CharSequence childClOrdId)
+    {
+        sequencedReceivedNanos = NONE;
+        final int length = ParentOrders.parentOrderIdLength(childClOrdId);
+        if (length > 0)
+        {
+            final long key = key(childClOrdId, length);
+            final int slot = slot(key);
+            if (routedKeys[slot] == key)
+            {
+                routedKeys[slot] = 0;
+                sequencedReceivedNanos = routedReceivedNanos[slot];
+            }
         }
     }
 
@@ -102,6 +131,15 @@ public final class TickToTradeProbe implements LongConsumer
     /** Wraps the venue side: a new order sent while a sequenced order is current is a sample. */
     public VenueOrders venueOrders(final VenueOrders delegate)
     {
+        return venueOrders(delegate, -1);
+    }
+
+    /**
+     * Wraps the venue side: a new order sent while a sequenced order is current is a sample, unless it
+     * goes to {@code routerVenueId}: then its first child's is.
+     */
+    public VenueOrders venueOrders(final VenueOrders delegate, final int routerVenueId)
+    {
         return new VenueOrders()
         {
             public boolean isConnected(final int venueId)
@@ -114,7 +152,14 @@ public final class TickToTradeProbe implements LongConsumer
                 final boolean sent = delegate.sendNewOrder(order);
                 if (sent)
                 {
-                    onVenueOrderSent();
+                    if (order.venueId == routerVenueId)
+                    {
+                        onParentRouted(order.clOrdId);
+                    }
+                    else
+                    {
+                        onVenueOrderSent();
+                    }
                 }
                 return sent;
             }
@@ -176,5 +221,47 @@ public final class TickToTradeProbe implements LongConsumer
         }
         sequencedReceivedNanos = NONE;
         samples.record(clock.nanoTime() - receivedNanos);
+    }
+
+    private void onParentRouted(final CharSequence venueClOrdId)
+    {
+        final long receivedNanos = sequencedReceivedNanos;
+        if (receivedNanos == NONE)
+        {
+            return;
+        }
+        sequencedReceivedNanos = NONE;
+        // the venue ClOrdID is <OrderID>-<version>; the children's ClOrdIDs start with the OrderID
+        int length = venueClOrdId.length();
+        for (int i = length - 1; i > 0; i--)
+        {
+            if (venueClOrdId.charAt(i) == '-')
+            {
+                length = i;
+                break;
+            }
+        }
+        final long key = key(venueClOrdId, length);
+        final int slot = slot(key);
+        // a parent that never got a child is overwritten by a later one: that sample is lost, never wrong
+        routedKeys[slot] = key;
+        routedReceivedNanos[slot] = receivedNanos;
+    }
+
+    /** FNV-1a over {@code chars[0, length)}; never 0, the empty slot. */
+    private static long key(final CharSequence chars, final int length)
+    {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < length; i++)
+        {
+            hash ^= chars.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash == 0 ? 1 : hash;
+    }
+
+    private static int slot(final long key)
+    {
+        return (int)(key ^ (key >>> 32)) & (ROUTED_SLOTS - 1);
     }
 }

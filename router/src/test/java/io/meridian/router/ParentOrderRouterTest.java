@@ -3,6 +3,7 @@ package io.meridian.router;
 import io.meridian.oms.Oms;
 import io.meridian.oms.OmsConfig;
 import io.meridian.oms.OrderSnapshot;
+import io.meridian.oms.TickToTradeProbe;
 import io.meridian.oms.api.CancelOrderCommand;
 import io.meridian.oms.api.CancelReject;
 import io.meridian.oms.api.ClientReports;
@@ -69,6 +70,8 @@ class ParentOrderRouterTest
     private final org.agrona.concurrent.EpochNanoClock clock =
         () -> manualNanos != 0 ? manualNanos : SystemEpochNanoClock.INSTANCE.nanoTime();
     private int clOrdIds;
+    /** internal tick-to-trade, when a test measures it */
+    private TickToTradeProbe probe;
 
     @AfterEach
     void close()
@@ -124,6 +127,38 @@ class ParentOrderRouterTest
             assertThat(c.orderId()).isNotNull();
         });
         assertThat(router.completedSince(0)).extracting(ParentTca::orderId).containsExactly(tca.orderId());
+    }
+
+    @Test
+    void tickToTradeOfARoutedOrderEndsWhenItsFirstChildGoesToAVenueAndChildrenTakeNoClientSample() throws Exception
+    {
+        asks(A, 60_000_00, UNIT);
+        asks(B, 60_000_00, UNIT);
+        final long[] probeNow = {0};
+        probe = new TickToTradeProbe(() -> probeNow[0], 16);
+        start();
+
+        probe.accept(100);
+        newParent("P1", Side.BUY, 2 * UNIT, 60_000_00, TimeInForce.IOC);
+        assertThat(oms.sequencer().doWork()).isPositive();
+        assertThat(probe.drain(sample -> { })).as("the parent reached the router: no venue yet").isZero();
+        int routerWork = 0;
+        while (router.doWork() > 0)
+        {
+            routerWork++;
+        }
+        assertThat(routerWork).isPositive();
+        // a client's order to one venue, behind the children in the ring: its receive time is its own
+        probe.accept(300);
+        newParent("D1", Side.BUY, UNIT / 2, 60_000_00, TimeInForce.IOC, "", 0, "BTC-USDT@A");
+        probeNow[0] = 1_000;
+        pump();
+
+        final List<Long> samples = new ArrayList<>();
+        probe.drain(samples::add);
+        assertThat(venues.children).extracting(o -> o.venueId).containsExactlyInAnyOrder(A, B, A);
+        assertThat(samples).as("P1 -> its first child at A; D1 -> A").containsExactly(900L, 700L);
+        assertThat(reportsOf(ExecType.TRADE)).hasSize(3);
     }
 
     @Test
@@ -572,7 +607,12 @@ class ParentOrderRouterTest
             }
         };
         oms = new Oms(new OmsConfig().journalDir(dir.resolve("journal")).orderIdPrefix("O").sequencerBatchLimit(1)
-            .venueNames(VENUE_NAMES), INSTRUMENTS, new AcceptAll(), reports, venues, null, clock);
+            .venueNames(VENUE_NAMES), INSTRUMENTS, new AcceptAll(), reports,
+            probe == null ? venues : probe.venueOrders(venues, SOR), null, clock);
+        if (probe != null)
+        {
+            oms.tickToTrade(probe);
+        }
         venues.oms = oms;
         venues.router = router;
         oms.recover();
@@ -614,20 +654,28 @@ class ParentOrderRouterTest
         final String clOrdId, final Side side, final long qty, final long price, final TimeInForce tif,
         final String routingFields)
     {
+        newParent(clOrdId, side, qty, price, tif, routingFields, 3, "BTC-USDT@SOR");
+    }
+
+    /** A client order for any instrument: the routed one makes a parent. */
+    private void newParent(
+        final String clOrdId, final Side side, final long qty, final long price, final TimeInForce tif,
+        final String routingFields, final int instrumentId, final String symbol)
+    {
         final NewOrderCommand c = new NewOrderCommand().reset();
         c.customFields.append(routingFields);
         c.clientId = 0;
         c.msgSeqNum = ++clOrdIds;
         c.clOrdId.append(clOrdId);
         c.account.append("ACC1");
-        c.instrumentId = 3;
-        c.symbol.append("BTC-USDT@SOR");
+        c.instrumentId = instrumentId;
+        c.symbol.append(symbol);
         c.side = side;
         c.ordType = OrdType.LIMIT;
         c.timeInForce = tif;
         c.qty = qty;
         c.price = price;
-        assertThat(oms.orderEntry().newOrder(c)).isTrue();
+        assertThat((probe == null ? oms.orderEntry() : probe.orderEntry(oms.orderEntry())).newOrder(c)).isTrue();
     }
 
     private void cancelParent(final String origClOrdId, final String clOrdId)
