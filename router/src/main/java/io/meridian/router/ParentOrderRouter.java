@@ -64,6 +64,7 @@ public final class ParentOrderRouter implements Agent
     /** per venue, from this router's own children: reject rate (ppm) and ack latency (ns), decaying with time */
     private final long[] rejectRatePpm;
     private final long[] ackLatencyNanos;
+    private final RouterConfig config;
     private final long[] statsUpdatedNanos;
     private final InstrumentRegistry instruments;
     private final DepthBooks depthBooks;
@@ -116,6 +117,7 @@ public final class ParentOrderRouter implements Agent
         this.depthBooks = depthBooks;
         this.legConditions = legConditions;
         this.clock = clock;
+        this.config = config;
         this.router = new SmartRouter(config);
         this.request = new RouteRequest(config.maxVenues());
         this.result = new RouteResult(config.maxVenues());
@@ -879,7 +881,36 @@ public final class ParentOrderRouter implements Agent
             }
             count++;
         }
+        latencyRanksOnly(count);
         return count;
+    }
+
+    /**
+     * A slow ack skips a venue only while another usable venue is fast: when every venue that is otherwise
+     * healthy is slow, the slowness is the market's or our own (a pause, a loaded machine), and skipping them
+     * all would leave the parent unrouted until the latencies decay.
+     */
+    private void latencyRanksOnly(final int count)
+    {
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < count; i++)
+        {
+            final VenueHealth health = books[i].health();
+            final long latency = health.ackLatencyP50Nanos();
+            health.ackLatencyP50Nanos(0);
+            if (health.evaluate(config) == HealthReason.HEALTHY)
+            {
+                fastest = Math.min(fastest, latency);
+            }
+            health.ackLatencyP50Nanos(latency);
+        }
+        if (fastest != Long.MAX_VALUE && fastest > config.maxAckLatencyP50Nanos())
+        {
+            for (int i = 0; i < count; i++)
+            {
+                books[i].health().ackLatencyP50Nanos(0);
+            }
+        }
     }
 
     /** What our working resting children show at this leg, side and price (any parent's). */

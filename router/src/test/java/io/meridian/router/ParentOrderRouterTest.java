@@ -162,6 +162,35 @@ class ParentOrderRouterTest
     }
 
     @Test
+    void whenEveryVenueAcksSlowlyLatencyDoesNotStopTheRouting() throws Exception
+    {
+        asks(A, 60_000_00, 100 * UNIT);
+        asks(B, 60_000_00, 100 * UNIT);
+        manualNanos = 1_000_000_000_000L;
+        start();
+        // the venues ack 200 ms late: three such acks put a venue's median above the 50 ms limit, so the
+        // first three orders go to one venue and the next three to the other, until both are slow
+        for (int i = 1; i <= 6; i++)
+        {
+            venues.holding = true;
+            newParent("S" + i, Side.BUY, 2 * UNIT, 60_000_00, TimeInForce.IOC);
+            pump();
+            manualNanos += 200_000_000L;
+            venues.holding = false;
+            pump();
+        }
+        assertThat(reportsOf(ExecType.TRADE)).hasSize(6);
+        assertThat(venues.children).extracting(o -> o.venueId).containsExactly(A, A, A, B, B, B);
+
+        // the slowness is everyone's (or ours): the next order is still routed, not left unfilled
+        newParent("P1", Side.BUY, 2 * UNIT, 60_000_00, TimeInForce.IOC);
+        pump();
+        final ExecutionReport last = clientReports.get(clientReports.size() - 1);
+        assertThat(last.clOrdId.toString()).isEqualTo("P1");
+        assertThat(last.ordStatus).isEqualTo(OrdStatus.FILLED);
+    }
+
+    @Test
     void slippageIsMeasuredFromTheArrivalMid() throws Exception
     {
         asks(A, 60_010_00, UNIT);
@@ -762,6 +791,8 @@ class ParentOrderRouterTest
         Oms oms;
         ParentOrderRouter router;
         boolean answerStatus;
+        /** the venues answer nothing while set: their acks come late */
+        boolean holding;
         int rejected;
         int cancels;
         long committed;
@@ -895,6 +926,10 @@ class ParentOrderRouterTest
 
         int answer()
         {
+            if (holding)
+            {
+                return 0;
+            }
             int work = 0;
             VenueExecution e;
             while ((e = pending.peek()) != null && oms.venueEvents().onExecution(e))
