@@ -1,6 +1,7 @@
 package io.meridian.benchmarks.e2e;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The venue of the end-to-end benchmark: a minimal hand-written FIX 4.4 acceptor that answers
  * Logon, TestRequest and Logout, and every NewOrderSingle with an ExecutionReport New and a full
- * fill at the order's price, written together. One thread per connection with blocking reads: it
+ * fill at the order's price, written together; a MarketDataRequest (V) gets one snapshot (W) of a
+ * fixed book when the venue has one (the routed row's venues), and no updates. One thread per
+ * connection with blocking reads: it
  * burns no core while idle (the client and the server under test already spin on the two cores),
  * and it is no bottleneck (a few microseconds per order).
  */
@@ -29,16 +32,44 @@ final class AckFillVenue implements AutoCloseable
     private final String compId;
     private final Thread acceptor;
     private final AtomicLong ordersAcked = new AtomicLong();
+    private final String bookEntries;
     private volatile boolean running = true;
 
     AckFillVenue(final String compId) throws IOException
     {
+        this(compId, null);
+    }
+
+    /**
+     * @param book the snapshot's entries after NoMDEntries (268), for example from {@link #ladder}; null:
+     *             no market data.
+     */
+    AckFillVenue(final String compId, final String book) throws IOException
+    {
         this.compId = compId;
+        this.bookEntries = book;
         server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress("localhost", 0));
         acceptor = new Thread(this::acceptLoop, "bench-venue-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * A book of {@code levels} bids and asks of {@code qty} each, one tick apart, the best ask at
+     * {@code bestAsk} and the best bid a tick under it, as the entries of a W (268 and its group).
+     */
+    static String ladder(final int levels, final BigDecimal bestAsk, final BigDecimal tick, final long qty)
+    {
+        final StringBuilder entries = new StringBuilder().append("268=").append(2 * levels).append('\u0001');
+        for (int i = 0; i < levels; i++)
+        {
+            entries.append("269=0\u0001270=").append(bestAsk.subtract(tick.multiply(BigDecimal.valueOf(i + 1))).toPlainString())
+                .append("\u0001271=").append(qty).append('\u0001');
+            entries.append("269=1\u0001270=").append(bestAsk.add(tick.multiply(BigDecimal.valueOf(i))).toPlainString())
+                .append("\u0001271=").append(qty).append('\u0001');
+        }
+        return entries.toString();
     }
 
     int port()
@@ -81,6 +112,7 @@ final class AckFillVenue implements AutoCloseable
         {
             // the peer went away: nothing to do for a benchmark venue
         }
+
     }
 
     public void close() throws IOException
@@ -151,6 +183,13 @@ final class AckFillVenue implements AutoCloseable
                 case "D":
                     onNewOrder();
                     break;
+                case "V":
+                    if (bookEntries != null)
+                    {
+                        send("W", "262=" + fields.getOr(262, "") + "\u000155=" + fields.getOr(55, "") + "\u0001" +
+                            bookEntries);
+                    }
+                    break;
                 default:
                     break;
             }
@@ -197,7 +236,7 @@ final class AckFillVenue implements AutoCloseable
     /** Tag=value fields of one FIX message, by tag (the few tags the venue reads). */
     static final class FixFields
     {
-        private final String[] values = new String[200];
+        private final String[] values = new String[300];
 
         /** End offset (exclusive) of the first complete message in {@code bytes[from, to)}, or -1. */
         static int messageEnd(final byte[] bytes, final int from, final int to)

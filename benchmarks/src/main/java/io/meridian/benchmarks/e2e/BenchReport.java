@@ -66,6 +66,7 @@ public final class BenchReport
     public static final String QFJ = "QuickFIX/J echo";
     public static final String ARTIO = "Artio echo";
     public static final String MERIDIAN = "Meridian";
+    public static final String ROUTED = "Meridian routed, 3 venues";
 
     private BenchReport()
     {
@@ -100,6 +101,13 @@ public final class BenchReport
             .append("ExecutionReport(New) after the venue acked. Tick-to-trade is inside Meridian: engine receive ")
             .append("time of the client NOS -> venue NOS handed to the venue session. Late = a report slower than ")
             .append("the late threshold.\n\n");
+        if (rows.stream().anyMatch(row -> row.system().equals(ROUTED)))
+        {
+            md.append("Routed rows: the client's order is a parent for the smart order router, which sweeps it ")
+                .append("across three venues with the same book (40 + 40 + 20 at the best ask). Their two-hop is ")
+                .append("client NOS -> the parent's Filled report, after all three child orders were filled; their ")
+                .append("tick-to-trade ends when the first child is handed to its venue session.\n\n");
+        }
 
         md.append("## Ratios\n\n");
         md.append("| idle | rate/s | one-hop p50 / QFJ p50 | one-hop p99 / QFJ p99 | one-hop p50 / Artio p50 |")
@@ -124,6 +132,31 @@ public final class BenchReport
         }
         md.append("\nArtio echo and floor are compared in the same idle mode (floor: busy-spin or blocking reads ")
             .append("for backoff); QuickFIX/J has one mode (its I/O thread blocks).\n\n");
+
+        if (rows.stream().anyMatch(row -> row.system().equals(ROUTED)))
+        {
+            md.append("## Routed vs direct (same idle mode and rate)\n\n");
+            md.append("| idle | rate/s | one-hop p50 routed / direct | routed Filled p50 / direct New p50 |")
+                .append(" routed Filled p99 / direct New p99 | tick-to-trade p50 routed / direct |\n");
+            md.append("|---|---:|---:|---:|---:|---:|\n");
+            for (final Row routed : rows)
+            {
+                if (!routed.system().equals(ROUTED))
+                {
+                    continue;
+                }
+                final Row direct = rows.stream().filter(row -> row.system().equals(MERIDIAN) &&
+                    row.idle().equals(routed.idle()) && row.targetRate() == routed.targetRate()).findFirst().orElse(null);
+                md.append("| ").append(routed.idle()).append(" | ").append(routed.targetRate()).append(" | ")
+                    .append(ratio(routed.first(), direct == null ? null : direct.first(), 50, 1)).append(" | ")
+                    .append(ratio(routed.acked(), direct == null ? null : direct.acked(), 50, 1)).append(" | ")
+                    .append(ratio(routed.acked(), direct == null ? null : direct.acked(), 99, 1)).append(" | ")
+                    .append(ratio(routed.tickToTrade(), direct == null ? null : direct.tickToTrade(), 50, 1))
+                    .append(" |\n");
+            }
+            md.append("\nDirect is the Meridian row to one venue. A routed order does more: a routing decision over ")
+                .append("three books, three child orders through the sequencer and three venue round trips.\n\n");
+        }
 
         md.append("## Throughput, CPU and allocation\n\n");
         md.append("| system | idle | rate/s | sustained | cores burnt | CPU us/order | core-thread alloc B/order |\n");

@@ -4,6 +4,7 @@ import org.HdrHistogram.Histogram;
 
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.List;
  * client at the same open-loop rates, in one run; writes the Markdown report and the SVG plot.
  * <pre>
  *   E2eBench --out benchmarks/results --stem 2026-11-23 [--rates 1000,10000,50000] [--seconds 5]
- *            [--warmup 2] [--jit-warmup 15] [--sessions 2] [--systems floor,qfj,artio,meridian] [--no-search]
+ *            [--warmup 2] [--jit-warmup 15] [--sessions 2] [--systems floor,qfj,artio,meridian,routed] [--no-search]
  *            [--header-file f] [--footer-file f] [--jvm-options-file bin/jvm.options]...
  * </pre>
  */
@@ -26,6 +27,7 @@ public final class E2eBench
     private static final long LATE_NANOS = 50_000_000L;
     private static final long DRAIN_MS = 3_000;
     private static final int JIT_WARMUP_RATE = 2_000;
+    private static final long ROUTED_LEVEL_QTY = 40;
 
     private final List<String> jvmOptions;
     private final int sessions;
@@ -54,7 +56,7 @@ public final class E2eBench
         double warmup = 2;
         double jitWarmup = 15;
         int sessions = 2;
-        List<String> systems = List.of("floor", "qfj", "artio", "meridian");
+        List<String> systems = List.of("floor", "qfj", "artio", "meridian", "routed");
         boolean search = true;
         List<String> layouts = List.of("busy-spin:lock-step", "backoff:lock-step", "backoff:low-resource");
         String header = "# End-to-end benchmark";
@@ -119,6 +121,11 @@ public final class E2eBench
                 searches.add(search("Meridian (default config: backoff, lock-step)", BenchReport.MERIDIAN,
                     label("backoff", "lock-step"), rows, rate -> bench.meridian("backoff", "lock-step", new int[] {rate}).get(0)));
             }
+        }
+
+        if (systems.contains("routed"))
+        {
+            rows.addAll(bench.routed("backoff", "lock-step", rates));
         }
 
         final String markdown = BenchReport.markdown(header, rows, searches, footer);
@@ -209,6 +216,33 @@ public final class E2eBench
             for (final int rate : rates)
             {
                 rows.add(point(BenchReport.MERIDIAN, label, sut, client, rate, true));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Meridian as configured by default, with AAPL routed over three in-harness venues that each serve the
+     * same book by FIX market data: {@value #ROUTED_LEVEL_QTY} at every level, so an order for 100 at the
+     * best ask is swept across all three (40 + 40 + 20) and filled by three child orders.
+     */
+    private List<BenchReport.Row> routed(final String idle, final String scheduler, final int[] rates)
+        throws Exception
+    {
+        final List<BenchReport.Row> rows = new ArrayList<>();
+        final String label = label(idle, scheduler);
+        final String book = AckFillVenue.ladder(20, new BigDecimal("190.00"), new BigDecimal("0.01"), ROUTED_LEVEL_QTY);
+        try (AckFillVenue venue0 = new AckFillVenue("VENUE0", book);
+            AckFillVenue venue1 = new AckFillVenue("VENUE1", book);
+            AckFillVenue venue2 = new AckFillVenue("VENUE2", book);
+            SutProcess sut = new SutProcess(jvmOptions, "routed", idle, scheduler,
+                venue0.port() + "," + venue1.port() + "," + venue2.port(), String.valueOf(sessions));
+            FixLoadClient client = client(sut.port()).ackedWhenFilled())
+        {
+            warmUpJit(BenchReport.ROUTED, label, client, true);
+            for (final int rate : rates)
+            {
+                rows.add(point(BenchReport.ROUTED, label, sut, client, rate, true));
             }
         }
         return rows;

@@ -51,6 +51,7 @@ final class FixLoadClient implements AutoCloseable
     private long pointBase;
     private long nextOrderNo;
     private boolean firstIsPendingNew;
+    private boolean ackedWhenFilled;
     private long fills;
     private long rejects;
     private long backPressured;
@@ -87,6 +88,16 @@ final class FixLoadClient implements AutoCloseable
             newOrders.add(new NewOrderSingleEncoder()
                 .side('1').symbol("AAPL").orderQty(100, 0).ordType('2').price(1900000, 4).timeInForce('0'));
         }
+    }
+
+    /**
+     * The second stage of an order is its Filled report rather than its New: for a routed order the New
+     * is the router's own acceptance, and the venues answer with the fills.
+     */
+    FixLoadClient ackedWhenFilled()
+    {
+        ackedWhenFilled = true;
+        return this;
     }
 
     /**
@@ -234,10 +245,17 @@ final class FixLoadClient implements AutoCloseable
                 tracker.onReport(index, OrderTracker.Stage.FIRST, now);
                 break;
             case '0':
-                tracker.onReport(index, firstIsPendingNew ? OrderTracker.Stage.ACKED : OrderTracker.Stage.FIRST, now);
+                if (!ackedWhenFilled)
+                {
+                    tracker.onReport(index, firstIsPendingNew ? OrderTracker.Stage.ACKED : OrderTracker.Stage.FIRST, now);
+                }
                 break;
             case 'F':
                 fills++;
+                if (ackedWhenFilled && report.ordStatus() == '2')
+                {
+                    tracker.onReport(index, OrderTracker.Stage.ACKED, now);
+                }
                 break;
             case '8':
                 rejects++;

@@ -2,8 +2,11 @@ package io.meridian.benchmarks.e2e;
 
 import io.meridian.admin.InstrumentSettings;
 import io.meridian.admin.MeridianServer;
+import io.meridian.admin.RouterSettings;
 import io.meridian.admin.ServerConfig;
 import io.meridian.gateway.ClientSessionConfig;
+import io.meridian.oms.api.DepthBooks;
+import io.meridian.oms.api.DepthSnapshot;
 import io.meridian.venues.fix.FixVenueConfig;
 import io.meridian.venues.fix.VenueStatus;
 import org.HdrHistogram.Histogram;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One system under test, in its own JVM (started by the harness): prints {@code READY <port>},
@@ -33,7 +37,10 @@ import java.util.List;
  *   qfj &lt;sessions&gt;
  *   artio busy-spin|backoff
  *   meridian busy-spin|backoff lock-step|low-resource &lt;venuePort&gt; &lt;sessions&gt;
+ *   routed busy-spin|backoff lock-step|low-resource &lt;venuePort,venuePort,...&gt; &lt;sessions&gt;
  * </pre>
+ * {@code routed} is Meridian with AAPL a routed instrument (venue SOR) over one leg per venue, each
+ * venue serving a book by FIX market data.
  */
 public final class SutMain
 {
@@ -50,6 +57,12 @@ public final class SutMain
         default Thread coreThread()
         {
             return null;
+        }
+
+        /** Meridian's venue books. */
+        default DepthBooks depth()
+        {
+            throw new UnsupportedOperationException();
         }
 
         /** Drains internal tick-to-trade samples into {@code histogram} (Meridian only). */
@@ -76,6 +89,10 @@ public final class SutMain
                 break;
             case "meridian":
                 sut = meridian(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+                break;
+            case "routed":
+                sut = routed(args[1], args[2], java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt)
+                    .toArray(), Integer.parseInt(args[4]));
                 break;
             default:
                 throw new IllegalArgumentException("unknown system " + args[0]);
@@ -190,17 +207,73 @@ public final class SutMain
     {
         final Path dir = Files.createTempDirectory("meridian-bench");
         final int port = freePort();
+        final ServerConfig config = new ServerConfig(
+            dir, "localhost", port, coreIdle, "backoff", clients(sessions),
+            List.of(new FixVenueConfig(0, "BENCHVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200)),
+            List.of(aapl("AAPL", "BENCHVENUE")),
+            false, 0, "VENUE", scheduler);
+        return start(config, dir, port);
+    }
+
+    /** Venue i is BENCH&lt;i&gt; (TargetCompID VENUE&lt;i&gt;), its leg AAPL@BENCH&lt;i&gt;; no fees, so the legs tie on price. */
+    static Sut routed(final String coreIdle, final String scheduler, final int[] venuePorts, final int sessions)
+        throws Exception
+    {
+        final Path dir = Files.createTempDirectory("meridian-bench");
+        final int port = freePort();
+        final List<FixVenueConfig> venues = new ArrayList<>();
+        final List<InstrumentSettings> instruments = new ArrayList<>();
+        final List<String> legs = new ArrayList<>();
+        for (int i = 0; i < venuePorts.length; i++)
+        {
+            final String venue = "BENCH" + i;
+            venues.add(new FixVenueConfig(i, venue, "localhost", venuePorts[i], "MERIDIAN", "VENUE" + i, null, null, 200)
+                .withMarketData(true));
+            instruments.add(aapl("AAPL@" + venue, venue));
+            legs.add("AAPL@" + venue);
+        }
+        instruments.add(aapl("AAPL", RouterSettings.DEFAULT_VENUE_NAME));
+        final ServerConfig config = new ServerConfig(
+            dir, "localhost", port, coreIdle, "backoff", clients(sessions), venues, instruments,
+            false, 0, "VENUE", scheduler)
+            .withRouter(new RouterSettings(RouterSettings.DEFAULT_VENUE_NAME, Map.of("AAPL", legs), Map.of()));
+        final Sut sut = start(config, dir, port);
+        // the legs are instruments 0..n-1: every venue's book must be in before the first order
+        final DepthSnapshot book = new DepthSnapshot(20);
+        final long deadline = System.nanoTime() + 20_000_000_000L;
+        for (int leg = 0; leg < venuePorts.length; leg++)
+        {
+            while (!sut.depth().read(leg, book) || book.asks() == 0)
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    sut.close();
+                    throw new IllegalStateException("no book from venue " + leg);
+                }
+                Thread.sleep(10);
+            }
+        }
+        return sut;
+    }
+
+    private static List<ClientSessionConfig> clients(final int sessions)
+    {
         final List<ClientSessionConfig> clients = new ArrayList<>();
         for (int i = 0; i < sessions; i++)
         {
             clients.add(new ClientSessionConfig(i, "CLIENT" + (i + 1), "MERIDIAN", null, null));
         }
-        final ServerConfig config = new ServerConfig(
-            dir, "localhost", port, coreIdle, "backoff", clients,
-            List.of(new FixVenueConfig(0, "BENCHVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200)),
-            List.of(new InstrumentSettings("AAPL", "BENCHVENUE", 4, 0, new BigDecimal("190.00"),
-                new BigDecimal("1000000"), new BigDecimal("1000000000000"), 1000)),
-            false, 0, "VENUE", scheduler);
+        return clients;
+    }
+
+    private static InstrumentSettings aapl(final String symbol, final String venue)
+    {
+        return new InstrumentSettings(symbol, venue, 4, 0, new BigDecimal("190.00"),
+            new BigDecimal("1000000"), new BigDecimal("1000000000000"), 1000);
+    }
+
+    private static Sut start(final ServerConfig config, final Path dir, final int port) throws Exception
+    {
         final MeridianServer server = new MeridianServer(config).start();
         final long deadline = System.nanoTime() + 20_000_000_000L;
         while (!server.venueBridge().status().stream().allMatch(VenueStatus::connected))
@@ -222,6 +295,11 @@ public final class SutMain
             public Thread coreThread()
             {
                 return server.coreThread();
+            }
+
+            public DepthBooks depth()
+            {
+                return server.depthBooks();
             }
 
             public void drainTickToTrade(final Histogram histogram)

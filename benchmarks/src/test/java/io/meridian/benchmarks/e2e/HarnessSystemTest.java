@@ -47,6 +47,36 @@ class HarnessSystemTest
     }
 
     @Test
+    void routedOrdersAreSweptAcrossThreeVenuesAndCompleteWhenFilled(@TempDir final Path dir) throws Exception
+    {
+        final String book = AckFillVenue.ladder(20, new java.math.BigDecimal("190.00"), new java.math.BigDecimal("0.01"), 40);
+        try (AckFillVenue venue0 = new AckFillVenue("VENUE0", book);
+            AckFillVenue venue1 = new AckFillVenue("VENUE1", book);
+            AckFillVenue venue2 = new AckFillVenue("VENUE2", book);
+            SutMain.Sut meridian = SutMain.routed("backoff", "lock-step",
+                new int[] {venue0.port(), venue1.port(), venue2.port()}, 2);
+            FixLoadClient client = new FixLoadClient(dir.resolve("client").toFile(), "localhost", meridian.port(),
+                List.of("CLIENT1", "CLIENT2"), "MERIDIAN").ackedWhenFilled())
+        {
+            final FixLoadClient.PointResult result = client.run(200, 0.5, 0.5, true, LATE_NANOS, 20_000);
+            final OrderTracker tracker = result.tracker();
+            assertThat(tracker.sent()).isEqualTo(200);
+            assertThat(tracker.lost()).isZero();
+            assertThat(tracker.mismatched()).isZero();
+            assertThat(tracker.ackedReport().getTotalCount()).as("Filled, after the measured warm-up").isEqualTo(100);
+            assertThat(result.rejects()).isZero();
+            // 100 at 190.00 against 40 at the best ask of each venue: three children per parent, one fill each
+            assertThat(result.fills()).isEqualTo(3 * 200);
+            assertThat(venue0.ordersAcked() + venue1.ordersAcked() + venue2.ordersAcked()).isEqualTo(3 * 200);
+            assertThat(List.of(venue0.ordersAcked(), venue1.ordersAcked(), venue2.ordersAcked()))
+                .allSatisfy(n -> assertThat(n).isEqualTo(200));
+            final org.HdrHistogram.Histogram tickToTrade = new org.HdrHistogram.Histogram(3);
+            meridian.drainTickToTrade(tickToTrade);
+            assertThat(tickToTrade.getTotalCount()).as("one sample per parent: its first child").isEqualTo(200);
+        }
+    }
+
+    @Test
     void floorClientAgainstTheNioEcho() throws Exception
     {
         try (NioEchoServer server = new NioEchoServer(false);
