@@ -67,6 +67,8 @@ public final class BenchReport
     public static final String ARTIO = "Artio echo";
     public static final String MERIDIAN = "Meridian";
     public static final String ROUTED = "Meridian routed, 3 venues";
+    /** the idle label's suffix of Meridian rows with every risk check on */
+    public static final String EVERY_RISK_CHECK = ", every risk check";
 
     private BenchReport()
     {
@@ -156,6 +158,36 @@ public final class BenchReport
             }
             md.append("\nDirect is the Meridian row to one venue. A routed order does more: a routing decision over ")
                 .append("three books, three child orders through the sequencer and three venue round trips.\n\n");
+        }
+
+        if (rows.stream().anyMatch(row -> row.idle().endsWith(EVERY_RISK_CHECK)))
+        {
+            md.append("## Every risk check on vs none (same idle mode and rate)\n\n");
+            md.append("| idle | rate/s | one-hop p50 on / off | one-hop p99 on / off | tick-to-trade p50 on / off |")
+                .append(" tick-to-trade p99 on / off | CPU us/order on / off |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            for (final Row on : rows)
+            {
+                if (!on.system().equals(MERIDIAN) || !on.idle().endsWith(EVERY_RISK_CHECK))
+                {
+                    continue;
+                }
+                // the same layout without the limits: lock-step, no comma in its label
+                final Row off = rows.stream().filter(row -> row.system().equals(MERIDIAN) &&
+                    row.targetRate() == on.targetRate() && !row.idle().contains(",") &&
+                    baseIdle(row.idle()).equals(baseIdle(on.idle()))).findFirst().orElse(null);
+                md.append("| ").append(on.idle()).append(" | ").append(on.targetRate()).append(" | ")
+                    .append(ratio(on.first(), off == null ? null : off.first(), 50, 1)).append(" | ")
+                    .append(ratio(on.first(), off == null ? null : off.first(), 99, 1)).append(" | ")
+                    .append(ratio(on.tickToTrade(), off == null ? null : off.tickToTrade(), 50, 1)).append(" | ")
+                    .append(ratio(on.tickToTrade(), off == null ? null : off.tickToTrade(), 99, 1)).append(" | ")
+                    .append(off == null || off.cpuNanosPerOrder() <= 0 ? "-" :
+                        fmt2(on.cpuNanosPerOrder() / off.cpuNanosPerOrder())).append(" |\n");
+            }
+            md.append("\nOn: the firm's and each session's limits, every one (open orders, order rate, order ")
+                .append("notional and quantity, position with open orders, daily loss, gross exposure by lease, ")
+                .append("drawdown, losing streak, loss rate), set so high that no order reaches one. Off: the ")
+                .append("instrument checks only (quantity, notional, collar), as every other Meridian row.\n\n");
         }
 
         md.append("## Throughput, CPU and allocation\n\n");

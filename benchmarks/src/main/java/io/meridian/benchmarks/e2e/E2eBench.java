@@ -18,6 +18,7 @@ import java.util.List;
  * <pre>
  *   E2eBench --out benchmarks/results --stem 2026-11-23 [--rates 1000,10000,50000] [--seconds 5]
  *            [--warmup 2] [--jit-warmup 15] [--sessions 2] [--systems floor,qfj,artio,meridian,routed] [--no-search]
+ *            [--layouts busy-spin:lock-step,backoff:lock-step,backoff:low-resource,backoff:lock-step:risk]
  *            [--header-file f] [--footer-file f] [--jvm-options-file bin/jvm.options]...
  * </pre>
  */
@@ -58,7 +59,8 @@ public final class E2eBench
         int sessions = 2;
         List<String> systems = List.of("floor", "qfj", "artio", "meridian", "routed");
         boolean search = true;
-        List<String> layouts = List.of("busy-spin:lock-step", "backoff:lock-step", "backoff:low-resource");
+        List<String> layouts = List.of("busy-spin:lock-step", "backoff:lock-step", "backoff:low-resource",
+            "backoff:lock-step:risk");
         String header = "# End-to-end benchmark";
         String footer = "";
         final List<String> jvmOptions = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
@@ -114,7 +116,8 @@ public final class E2eBench
             for (final String layout : layouts)
             {
                 final String[] idleAndScheduler = layout.split(":");
-                rows.addAll(bench.meridian(idleAndScheduler[0], idleAndScheduler[1], rates));
+                rows.addAll(bench.meridian(idleAndScheduler[0], idleAndScheduler[1],
+                    idleAndScheduler.length > 2 && idleAndScheduler[2].equals("risk"), rates));
             }
             if (search)
             {
@@ -205,11 +208,19 @@ public final class E2eBench
     private List<BenchReport.Row> meridian(final String idle, final String scheduler, final int[] rates)
         throws Exception
     {
+        return meridian(idle, scheduler, false, rates);
+    }
+
+    /** @param risk every risk check of the firm and the sessions on, with limits no order reaches. */
+    private List<BenchReport.Row> meridian(final String idle, final String scheduler, final boolean risk,
+        final int[] rates) throws Exception
+    {
         final List<BenchReport.Row> rows = new ArrayList<>();
-        final String label = label(idle, scheduler);
+        final String label = risk ? idle + (scheduler.equals("lock-step") ? "" : ", " + scheduler) +
+            BenchReport.EVERY_RISK_CHECK : label(idle, scheduler);
         try (AckFillVenue venue = new AckFillVenue("VENUE");
             SutProcess sut = new SutProcess(jvmOptions, "meridian", idle, scheduler, String.valueOf(venue.port()),
-                String.valueOf(sessions));
+                String.valueOf(sessions), risk ? "risk" : "no-risk");
             FixLoadClient client = client(sut.port()))
         {
             warmUpJit(BenchReport.MERIDIAN, label, client, true);

@@ -1,12 +1,15 @@
 package io.meridian.benchmarks.e2e;
 
 import io.meridian.admin.InstrumentSettings;
+import io.meridian.admin.LimitSettings;
 import io.meridian.admin.MeridianServer;
+import io.meridian.admin.RiskSettings;
 import io.meridian.admin.RouterSettings;
 import io.meridian.admin.ServerConfig;
 import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.oms.api.DepthBooks;
 import io.meridian.oms.api.DepthSnapshot;
+import io.meridian.risk.RiskScope;
 import io.meridian.venues.fix.FixVenueConfig;
 import io.meridian.venues.fix.VenueStatus;
 import org.HdrHistogram.Histogram;
@@ -22,6 +25,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,7 +41,7 @@ import java.util.Map;
  *   floor busy-spin|blocking
  *   qfj &lt;sessions&gt;
  *   artio busy-spin|backoff
- *   meridian busy-spin|backoff lock-step|low-resource &lt;venuePort&gt; &lt;sessions&gt;
+ *   meridian busy-spin|backoff lock-step|low-resource &lt;venuePort&gt; &lt;sessions&gt; [risk|no-risk]
  *   routed busy-spin|backoff lock-step|low-resource &lt;venuePort,venuePort,...&gt; &lt;sessions&gt;
  * </pre>
  * {@code routed} is Meridian with AAPL a routed instrument (venue SOR) over one leg per venue, each
@@ -88,7 +93,8 @@ public final class SutMain
                 sut = new ArtioEchoServer(args[1]);
                 break;
             case "meridian":
-                sut = meridian(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+                sut = meridian(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args.length > 5 && args[5].equals("risk"));
                 break;
             case "routed":
                 sut = routed(args[1], args[2], java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt)
@@ -205,6 +211,13 @@ public final class SutMain
     static Sut meridian(final String coreIdle, final String scheduler, final int venuePort, final int sessions)
         throws Exception
     {
+        return meridian(coreIdle, scheduler, venuePort, sessions, false);
+    }
+
+    /** @param risk every risk check of the firm and of each session on ({@link #everyRiskCheck}). */
+    static Sut meridian(final String coreIdle, final String scheduler, final int venuePort, final int sessions,
+        final boolean risk) throws Exception
+    {
         final Path dir = Files.createTempDirectory("meridian-bench");
         final int port = freePort();
         final ServerConfig config = new ServerConfig(
@@ -212,7 +225,28 @@ public final class SutMain
             List.of(new FixVenueConfig(0, "BENCHVENUE", "localhost", venuePort, "MERIDIAN", "VENUE", null, null, 200)),
             List.of(aapl("AAPL", "BENCHVENUE")),
             false, 0, "VENUE", scheduler);
-        return start(config, dir, port);
+        return start(risk ? config.withRisk(everyRiskCheck(sessions)) : config, dir, port);
+    }
+
+    /**
+     * Every limit the hot gate checks, for the firm and for each session (gross exposure: the firm's, by lease),
+     * set so high that no order of the harness reaches one: the gate does all its work and refuses nothing. The exposure lease is granted by
+     * the cold path every 250 ms, the sequencer watched for stalls, as application.yml configures them.
+     */
+    static RiskSettings everyRiskCheck(final int sessions)
+    {
+        final BigDecimal huge = new BigDecimal("1000000000000");
+        final List<RiskSettings.ScopeSettings> scopes = new ArrayList<>();
+        scopes.add(new RiskSettings.ScopeSettings(RiskScope.Kind.FIRM, "firm", new LimitSettings(
+            100_000_000, null, huge, huge, huge, null, null, huge, 1_000_000_000, 300L, 3, huge, 60L)));
+        for (int i = 0; i < sessions; i++)
+        {
+            scopes.add(new RiskSettings.ScopeSettings(RiskScope.Kind.SESSION, "CLIENT" + (i + 1), new LimitSettings(
+                100_000_000, 10_000_000, huge, huge, null, Map.of("AAPL", new BigDecimal("1000000")),
+                Map.of("AAPL", huge), huge, 1_000_000_000, 300L, 3, huge, 60L)));
+        }
+        return new RiskSettings(scopes, LocalTime.MIDNIGHT, Duration.ofMillis(250), Duration.ofMillis(2000),
+            new RiskSettings.HealthSettings(2000, 5000, 0));
     }
 
     /** Venue i is BENCH&lt;i&gt; (TargetCompID VENUE&lt;i&gt;), its leg AAPL@BENCH&lt;i&gt;; no fees, so the legs tie on price. */

@@ -47,6 +47,22 @@ class HarnessSystemTest
     }
 
     @Test
+    void everyRiskCheckOnRefusesNoOrderOfTheHarness(@TempDir final Path dir) throws Exception
+    {
+        try (AckFillVenue venue = new AckFillVenue("VENUE");
+            SutMain.Sut meridian = SutMain.meridian("backoff", "lock-step", venue.port(), 2, true);
+            FixLoadClient client = new FixLoadClient(dir.resolve("client").toFile(), "localhost", meridian.port(),
+                List.of("CLIENT1", "CLIENT2"), "MERIDIAN"))
+        {
+            final FixLoadClient.PointResult result = client.run(1_000, 0, 0.5, true, LATE_NANOS, 20_000);
+            assertThat(result.tracker().sent()).isEqualTo(500);
+            assertThat(result.tracker().lost()).isZero();
+            assertThat(result.rejects()).isZero();
+            assertThat(venue.ordersAcked()).isEqualTo(500);
+        }
+    }
+
+    @Test
     void routedOrdersAreSweptAcrossThreeVenuesAndCompleteWhenFilled(@TempDir final Path dir) throws Exception
     {
         final String book = AckFillVenue.ladder(20, new java.math.BigDecimal("190.00"), new java.math.BigDecimal("0.01"), 40);
