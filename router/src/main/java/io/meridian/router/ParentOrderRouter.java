@@ -20,6 +20,7 @@ import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.InstrumentRegistry;
 import io.meridian.oms.model.OrdStatus;
 import io.meridian.oms.model.OrdType;
+import io.meridian.oms.model.OrderRejectReason;
 import io.meridian.oms.model.Side;
 import io.meridian.oms.model.TimeInForce;
 import org.agrona.concurrent.Agent;
@@ -57,6 +58,8 @@ public final class ParentOrderRouter implements Agent
     static final int MAX_CHILD_REJECTS = 5;
     /** How long a venue that rejected or dropped a parent's child is left out of that parent's decisions. */
     static final long AVOID_NANOS = 5_000_000_000L;
+    /** A child our own outbound could not send (back pressure) is routed again after this. */
+    static final long SEND_RETRY_NANOS = 1_000_000L;
 
     private final int venueId;
     private final String[] venueNames;
@@ -84,6 +87,8 @@ public final class ParentOrderRouter implements Agent
     private final Map<String, Child> childrenByClOrdId = new HashMap<>();
     private final Map<String, Child> childrenByOrderId = new HashMap<>();
     private final List<Parent> active = new ArrayList<>();
+    /** children placed to rest (not IOC), until they or their parents are done: they show in the venues' books */
+    private final List<Child> resting = new ArrayList<>();
     private final ArrayList<Parent> dirty = new ArrayList<>();
     private final ArrayList<VenueOrder> queries = new ArrayList<>();
     /** the last parents that ended, for transaction cost analysis */
@@ -208,6 +213,10 @@ public final class ParentOrderRouter implements Agent
             // a child that rests (not IOC) shows in its venue's book
             c.passive = o.timeInForce() != TimeInForce.IOC;
             p.children.add(c);
+            if (c.passive && !c.terminal)
+            {
+                resting.add(c);
+            }
             p.nextChild = Math.max(p.nextChild, c.n + 1);
             childrenByClOrdId.put(clOrdId, c);
             childrenByOrderId.put(c.orderId, c);
@@ -534,6 +543,11 @@ public final class ParentOrderRouter implements Agent
             // one round at a time: what is working decides what is left
             return true;
         }
+        if (now < p.resendAtNanos)
+        {
+            // a child our outbound refused: routed again when the timer says
+            return true;
+        }
         if (p.childRejects >= MAX_CHILD_REJECTS)
         {
             return cancelRemainder(p);
@@ -701,6 +715,10 @@ public final class ParentOrderRouter implements Agent
         final String clOrdId = o.clOrdId.toString();
         c.clOrdId = clOrdId;
         p.children.add(c);
+        if (c.passive)
+        {
+            resting.add(c);
+        }
         childrenByClOrdId.put(clOrdId, c);
         metrics.childOrders++;
         return true;
@@ -833,6 +851,7 @@ public final class ParentOrderRouter implements Agent
             p.avoidVenues = 0;
             p.avoidUntilNanos = 0;
         }
+        pruneResting();
         int count = 0;
         for (int i = 0; i < routed.legCount() && count < books.length; i++)
         {
@@ -913,27 +932,38 @@ public final class ParentOrderRouter implements Agent
         }
     }
 
-    /** What our working resting children show at this leg, side and price (any parent's). */
+    /**
+     * What our working resting children show at this leg, side and price (any parent's): a scan of the resting
+     * children only, so a backlog of sweeping parents costs nothing here.
+     */
     private long ownResting(final int legId, final boolean buy, final long price)
     {
         long qty = 0;
-        for (int i = 0, n = active.size(); i < n; i++)
+        for (int i = 0, n = resting.size(); i < n; i++)
         {
-            final Parent p = active.get(i);
-            if ((p.side == Side.BUY) != buy)
+            final Child child = resting.get(i);
+            if (!child.terminal && !child.parent.done && child.legId == legId && child.price == price &&
+                (child.parent.side == Side.BUY) == buy)
             {
-                continue;
-            }
-            for (int c = 0, m = p.children.size(); c < m; c++)
-            {
-                final Child child = p.children.get(c);
-                if (child.passive && !child.terminal && child.legId == legId && child.price == price)
-                {
-                    qty += child.qty - child.cumQty;
-                }
+                qty += child.qty - child.cumQty;
             }
         }
         return qty;
+    }
+
+    /** Drops the resting children that are done (or whose parent is): called before the books are read. */
+    private void pruneResting()
+    {
+        for (int i = resting.size() - 1; i >= 0; i--)
+        {
+            final Child child = resting.get(i);
+            if (child.terminal || child.parent.done)
+            {
+                final int last = resting.size() - 1;
+                resting.set(i, resting.get(last));
+                resting.remove(last);
+            }
+        }
     }
 
     private VenueDepth[] books(final int count)
@@ -1202,7 +1232,7 @@ public final class ParentOrderRouter implements Agent
                     childOutcome(c.venueId, false, c.ackNanos - c.sentNanos, c.ackNanos);
                 }
             }
-            else if (r.execType == ExecType.REJECTED)
+            else if (r.execType == ExecType.REJECTED && r.rejectReason != OrderRejectReason.VENUE_SEND_FAILED)
             {
                 childOutcome(c.venueId, true, 0, clock.nanoTime());
             }
@@ -1210,6 +1240,14 @@ public final class ParentOrderRouter implements Agent
             {
                 c.terminal = true;
                 final Parent p = c.parent;
+                if (r.execType == ExecType.REJECTED && r.rejectReason == OrderRejectReason.VENUE_SEND_FAILED)
+                {
+                    // our own outbound was back pressured (over capacity), not the venue's doing: the venue is
+                    // neither avoided nor counted against, and the parent routes again shortly
+                    p.resendAtNanos = clock.nanoTime() + SEND_RETRY_NANOS;
+                    p.retryAtNanos = p.retryAtNanos == 0 ? p.resendAtNanos : Math.min(p.retryAtNanos, p.resendAtNanos);
+                    return;
+                }
                 final boolean dropped = r.execType == ExecType.REJECTED ||
                     (r.execType == ExecType.CANCELED && c.passive && c.cancelSentNanos == 0 && p.cancelClOrdId == null &&
                     p.replaceClOrdId == null);
@@ -1282,6 +1320,8 @@ public final class ParentOrderRouter implements Agent
         long arrivalAsk;
         long doneNanos;
         long retryAtNanos;
+        /** no new child before this: the last one was refused by our own back-pressured outbound */
+        long resendAtNanos;
         String cancelClOrdId;
         String replaceClOrdId;
         long replaceQty;

@@ -191,6 +191,27 @@ class ParentOrderRouterTest
     }
 
     @Test
+    void aChildOurOutboundCouldNotSendIsRoutedAgainToTheSameVenueSoon() throws Exception
+    {
+        asks(A, 60_000_00, UNIT);
+        manualNanos = 1_000_000_000_000L;
+        start();
+        venues.backPressuredSends = 1;
+
+        newParent("P1", Side.BUY, UNIT, 60_000_00, TimeInForce.DAY);
+        pump();
+        assertThat(venues.children).as("the send failed: nothing reached a venue").isEmpty();
+        assertThat(reportsOf(ExecType.TRADE)).isEmpty();
+
+        // over capacity is ours, not the venue's: A is not avoided for seconds, the parent goes again in a millisecond
+        manualNanos += 2_000_000L;
+        pump();
+        assertThat(venues.children).extracting(o -> o.venueId).containsExactly(A);
+        final ExecutionReport last = clientReports.get(clientReports.size() - 1);
+        assertThat(last.ordStatus).isEqualTo(OrdStatus.FILLED);
+    }
+
+    @Test
     void slippageIsMeasuredFromTheArrivalMid() throws Exception
     {
         asks(A, 60_010_00, UNIT);
@@ -793,6 +814,8 @@ class ParentOrderRouterTest
         boolean answerStatus;
         /** the venues answer nothing while set: their acks come late */
         boolean holding;
+        /** the next child sends that fail as our back-pressured outbound does */
+        int backPressuredSends;
         int rejected;
         int cancels;
         long committed;
@@ -820,6 +843,11 @@ class ParentOrderRouterTest
             if (order.venueId == SOR)
             {
                 return router.venueOrders().sendNewOrder(order);
+            }
+            if (backPressuredSends > 0)
+            {
+                backPressuredSends--;
+                return false;
             }
             final VenueOrder copy = copy(order);
             children.add(copy);
