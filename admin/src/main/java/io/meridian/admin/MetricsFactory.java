@@ -311,6 +311,10 @@ public class MetricsFactory
             Gauge.builder("meridian_venue_halted", server, s -> s.halts().venueHalted(venueId) ? 1 : 0)
                 .description("1 while an operator halt refuses new orders to the venue")
                 .tag("venue", name).register(registry));
+        server.config().venueIds().forEach((name, venueId) ->
+            Gauge.builder("meridian_venue_drift_halted", server, s -> s.halts().driftHalted(venueId) ? 1 : 0)
+                .description("1 while reconciliation's halt policy refuses new orders to the venue (an unresolved drift)")
+                .tag("venue", name).register(registry));
     }
 
     private static void bindAlerts(final MeterRegistry registry, final Alerts alerts)

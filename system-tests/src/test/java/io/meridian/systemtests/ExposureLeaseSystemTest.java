@@ -49,6 +49,11 @@ class ExposureLeaseSystemTest
         {
             assertThat(receiver.next("RISK_LEASE_EXPIRED")).contains("\"severity\":\"YELLOW\"", "account DESK-A");
             assertThat(meridian.get("/risk").body()).contains("\"state\":\"EXPIRED\"");
+            // what the MeridianRiskLeaseExpired alert rule reads
+            final String scrape = meridian.get("/prometheus").body();
+            assertThat(scrape).containsPattern("meridian_risk_lease_seconds_left\\{kind=\"[A-Za-z]+\",scope=\"DESK-A\",?} -");
+            DeployedMetrics.assertExported(scrape, java.util.Set.of("meridian_risk_lease_seconds_left"));
+            assertThat(DeployedMetrics.referenced()).contains("meridian_risk_lease_seconds_left");
 
             final Message order = limit("desk-a", BUY, "10", "AAPL", "180.00", TimeInForce.DAY);
             order.setString(1, "DESK-A");

@@ -288,6 +288,19 @@ class ReconciliationSystemTest
 
     @Test
     @Order(8)
+    void theDashboardsCryptoAndDriftPanelsReadExportedMetrics() throws Exception
+    {
+        // after the drift tests above, so that the drift counters exist
+        final java.util.Set<String> panels = new java.util.TreeSet<>(DeployedMetrics.referenced());
+        panels.removeIf(name -> !name.startsWith("meridian_crypto_") && !name.startsWith("meridian_drift_") &&
+            !name.startsWith("meridian_reconciliation_"));
+        assertThat(panels).contains("meridian_crypto_rate_limit_used", "meridian_drift_events_open",
+            "meridian_drift_events_total", "meridian_reconciliation_age_seconds");
+        DeployedMetrics.assertExported(meridian.get("/prometheus").body(), panels);
+    }
+
+    @Test
+    @Order(9)
     void aVenueNotReconciledAtTheStartRefusesNewOrdersUntilItIs(@TempDir final Path dir) throws Exception
     {
         final int venuePort = MeridianTestServer.freePort();
