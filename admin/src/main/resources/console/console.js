@@ -232,7 +232,39 @@
     fill(body, rows, (tr, row) => keys.forEach((k) => tr.append(cell(typeof row[k] === 'object' && row[k] !== null ? JSON.stringify(row[k]) : row[k]))));
   }
 
-  // Endpoints other parts of Meridian add (balances, reconciliation, drift events, limits): shown when the server has them.
+  function limitsText(limits) {
+    const set = Object.entries(limits || {}).filter(([, v]) => v !== null && v !== undefined);
+    return set.length === 0 ? 'none' : set.map(([k, v]) => k + '=' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(', ');
+  }
+
+  // A table row per thing an ops person reads: a risk scope, or the halts in force.
+  function rowsOf(path, body) {
+    if (path === '/risk') {
+      return (body.scopes || []).map((s) => ({
+        scope: s.kind + ' ' + s.name,
+        limits: limitsText(s.limits),
+        source: s.limitsSource + (s.limitsChangedBy ? ' (' + s.limitsChangedBy + ', ' + s.limitsChangedAt + ')' : ''),
+        openOrders: s.openOrders,
+        positions: (s.exposure || []).map((e) => e.symbol + ' ' + e.position + ' (open buy ' + e.openBuy + ', sell ' + e.openSell + ')').join('; ') || 'flat',
+        dailyProfit: s.dailyProfit,
+        lease: s.lease ? s.lease.state + (s.lease.expiresInMs !== null && s.lease.expiresInMs !== undefined ? ', ' + s.lease.expiresInMs + ' ms left' : '') : '',
+        breaker: !s.breaker ? '' : (s.breaker.paused ? 'PAUSED (reset needed)' : s.breaker.coolingDownMs > 0 ? 'cooling down ' + s.breaker.coolingDownMs + ' ms' : 'ok') +
+          ', trips ' + s.breaker.trips + (s.breaker.lastCause ? ', last ' + s.breaker.lastCause : ''),
+      }));
+    }
+    if (path === '/halts') {
+      const halted = Object.entries(body.venues || {}).filter(([, h]) => h).map(([v]) => v);
+      return [{
+        killSwitch: body.killSwitch ? 'ENGAGED' : 'released',
+        venuesHalted: halted.join(', ') || 'none',
+        scoped: (body.scoped || []).join(', ') || 'none',
+        openOrders: body.openOrders,
+      }];
+    }
+    return Array.isArray(body) ? body : (body.items || body.events || [body]);
+  }
+
+  // Endpoints other parts of Meridian add (balances, reconciliation, drift events): shown when the server has them.
   async function loadOptional(container) {
     const path = container.dataset.source;
     const response = await api(path);
@@ -244,7 +276,7 @@
     }
     if (!response.ok) { container.textContent = await problemText(response); return; }
     const body = await response.json();
-    const rows = Array.isArray(body) ? body : (body.items || body.events || [body]);
+    const rows = rowsOf(path, body);
     const table = document.createElement('table');
     table.innerHTML = '<thead><tr></tr></thead><tbody></tbody>';
     renderTable(table, rows, 'None.');
@@ -267,6 +299,9 @@
   async function act(path, body, done) {
     const response = await api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body === null ? '{}' : JSON.stringify(body) });
     $('action-message').textContent = response.ok ? done : 'Refused (' + response.status + '): ' + await problemText(response);
+    if (response.ok) {
+      document.querySelectorAll('.page.active [data-source]').forEach(loadOptional);
+    }
   }
   $('kill-switch').addEventListener('click', () => act('/kill-switch', { engaged: true }, 'Kill switch engaged'));
   $('kill-release').addEventListener('click', () => act('/kill-switch', { engaged: false }, 'Kill switch released'));

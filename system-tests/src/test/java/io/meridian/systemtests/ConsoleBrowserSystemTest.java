@@ -77,6 +77,11 @@ class ConsoleBrowserSystemTest
             .fixVenueMarketData(List.of(new InstrumentSettings(ROUTED, RouterSettings.DEFAULT_VENUE_NAME, 4, 0,
                 new BigDecimal("190.00"), new BigDecimal("100000"), new BigDecimal("5000000"), 1000)))
             .router(new RouterSettings(RouterSettings.DEFAULT_VENUE_NAME, Map.of(ROUTED, List.of("AAPL")), Map.of()))
+            // the session's limits, for the risk page
+            .risk(new io.meridian.admin.RiskSettings(List.of(new io.meridian.admin.RiskSettings.ScopeSettings(
+                io.meridian.risk.RiskScope.Kind.SESSION, MeridianTestServer.CLIENT, new io.meridian.admin.LimitSettings(
+                    500, 100, null, null, null, Map.of("AAPL", new BigDecimal("10000")), null))),
+                java.time.LocalTime.MIDNIGHT, Duration.ofSeconds(1), Duration.ofSeconds(5)))
             .start().awaitVenueConnected();
         client = new TestFixClient(meridian.fixPort(), MeridianTestServer.CLIENT, dir.resolve("client")).start().awaitLogon();
         Files.createDirectories(SCREENSHOTS);
@@ -164,6 +169,11 @@ class ConsoleBrowserSystemTest
         client.send(limit(refused, BUY, "10", "AAPL", "190.00", TimeInForce.DAY));
         assertThat(field(client.await("kill switch reject", report(refused, '8')), 58)).contains("kill switch");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rejects"), "KILL_SWITCH"));
+        // the halts and the session's limits and usage: its filled order is a position
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("halts"), "ENGAGED"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("risk"), "session " + MeridianTestServer.CLIENT));
+        assertThat(browser.findElement(By.id("risk")).getText()).contains("maxOpenOrders=500", "maxOrdersPerSecond=100",
+            "AAPL 100");
         screenshot("04-kill-switch-engaged");
         browser.findElement(By.id("kill-release")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-message"), "Kill switch released"));
