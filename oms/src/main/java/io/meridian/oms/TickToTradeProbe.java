@@ -35,6 +35,8 @@ public final class TickToTradeProbe implements LongConsumer
     private long lastReceivedNanos = NONE;
     private long sequencedReceivedNanos = NONE;
     private boolean pendingOverflowed;
+    /** by venue id: the venues whose requests another thread writes, probed to the socket; empty when off */
+    private VenueWriteProbe[] venueWrites = new VenueWriteProbe[0];
 
     private final LatencySamples samples;
 
@@ -111,6 +113,12 @@ public final class TickToTradeProbe implements LongConsumer
 
             public boolean sendNewOrder(final VenueOrder order)
             {
+                final int venueId = order.venueId;
+                if (venueId >= 0 && venueId < venueWrites.length && venueWrites[venueId] != null)
+                {
+                    // before the hand-off: the other thread may write the request before this call returns
+                    venueWrites[venueId].stamp(order.clOrdId, sequencedReceivedNanos);
+                }
                 final boolean sent = delegate.sendNewOrder(order);
                 if (sent)
                 {
@@ -134,6 +142,30 @@ public final class TickToTradeProbe implements LongConsumer
                 return delegate.sendStatusRequest(order);
             }
         };
+    }
+
+    /**
+     * Switches on the probe of new orders to {@code venueId} up to their request bytes written to the venue's
+     * socket by another thread (a crypto bridge), and returns it; the bridge takes and records the stamps.
+     * Call before the core thread runs. Off (the default), nothing is stamped.
+     */
+    public VenueWriteProbe venueWrites(final int venueId)
+    {
+        if (venueId >= venueWrites.length)
+        {
+            venueWrites = java.util.Arrays.copyOf(venueWrites, venueId + 1);
+        }
+        if (venueWrites[venueId] == null)
+        {
+            venueWrites[venueId] = new VenueWriteProbe(1 << 16);
+        }
+        return venueWrites[venueId];
+    }
+
+    /** The probe of {@code venueId}'s request writes, or null when it is off. */
+    public VenueWriteProbe venueWritesOf(final int venueId)
+    {
+        return venueId >= 0 && venueId < venueWrites.length ? venueWrites[venueId] : null;
     }
 
     /**
