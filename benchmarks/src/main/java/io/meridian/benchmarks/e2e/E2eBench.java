@@ -17,6 +17,7 @@ import java.util.List;
  * <pre>
  *   E2eBench --out benchmarks/results --stem 2026-11-23 [--rates 1000,10000,50000] [--seconds 5]
  *            [--warmup 2] [--jit-warmup 15] [--sessions 2] [--systems floor,qfj,artio,meridian] [--no-search]
+ *            (crypto systems, not run by default: crypto = crypto-binance + crypto-okx)
  *            [--header-file f] [--footer-file f] [--jvm-options-file bin/jvm.options]...
  * </pre>
  */
@@ -121,6 +122,17 @@ public final class E2eBench
             }
         }
 
+        final List<BenchReport.CryptoRow> cryptoRows = new ArrayList<>();
+        for (final String venue : List.of(CryptoSut.BINANCE, CryptoSut.OKX))
+        {
+            if (systems.contains("crypto") || systems.contains("crypto-" + venue))
+            {
+                cryptoRows.addAll(bench.crypto(venue, rates));
+            }
+        }
+        cryptoRows.forEach(crypto -> rows.add(crypto.row()));
+        footer = BenchReport.cryptoMarkdown(cryptoRows) + footer;
+
         final String markdown = BenchReport.markdown(header, rows, searches, footer);
         final Path report = out.resolve(stem + ".md");
         Files.writeString(report, markdown, StandardCharsets.UTF_8);
@@ -212,6 +224,71 @@ public final class E2eBench
             }
         }
         return rows;
+    }
+
+    /**
+     * The crypto path: Meridian (default config: backoff, lock-step) trading on one venue simulator in a JVM of
+     * its own ({@link CryptoSut}), the load client sending that venue's instrument. Rates the simulator or
+     * Meridian cannot sustain are still reported (not sustained), with the CPU of each side.
+     */
+    private List<BenchReport.CryptoRow> crypto(final String venue, final int[] rates) throws Exception
+    {
+        final List<BenchReport.CryptoRow> rows = new ArrayList<>();
+        final String system = CryptoSut.system(venue);
+        final String label = label("backoff", "lock-step");
+        try (SutProcess simulator = new SutProcess(jvmOptions, "crypto-sim", venue);
+            SutProcess sut = new SutProcess(jvmOptions, "crypto", venue, "backoff", "lock-step",
+                String.valueOf(simulator.port()), String.valueOf(sessions));
+            FixLoadClient client = client(sut.port(), CryptoSut.orders(venue)))
+        {
+            warmUpJit(system, label, client, true);
+            for (final int rate : rates)
+            {
+                progress(system, label, rate);
+                client.run(rate, 0, warmupSeconds, true, LATE_NANOS, DRAIN_MS);
+                simulator.mark();
+                sut.mark();
+                final FixLoadClient.PointResult result = client.run(rate, 0, seconds, true, LATE_NANOS, DRAIN_MS);
+                final SutProcess.Stats stats = sut.stats();
+                final SutProcess.Stats simulatorStats = simulator.stats();
+                final BenchReport.Row measured = row(system, label, result, stats, true);
+                final Histogram toSocket = sut.extraHistogram("toSocket");
+                final BenchReport.Row row = new BenchReport.Row(measured.system(), measured.idle(), measured.targetRate(),
+                    measured.achievedRate(), measured.sent(), measured.lost(), measured.late(), measured.mismatched(),
+                    measured.first(), measured.acked(), toSocket, measured.cores(), measured.cpuNanosPerOrder(),
+                    measured.coreAllocBytesPerOrder());
+                final double orders = Math.max(1, result.tracker().sent());
+                final double wall = Math.max(1, stats.wallNanos());
+                final double simulatorWall = Math.max(1, simulatorStats.wallNanos());
+                final BenchReport.CryptoRow crypto = new BenchReport.CryptoRow(row, stats.tickToTrade(), toSocket,
+                    sut.extraLong("toSocketDropped"), result.fills(), result.rejects(),
+                    sut.extraLong("bridgeAllocBytes") / orders, sut.extraLong("jdkHttpAllocBytes") / orders,
+                    stats.coreCpuNanos() / wall, sut.extraLong("bridgeCpuNanos") / wall,
+                    sut.extraLong("jdkHttpCpuNanos") / wall, simulatorStats.cores(),
+                    simulatorStats.coreCpuNanos() / simulatorWall);
+                System.err.printf("  to-socket p50=%.1fus p99=%.1fus (%d samples, %d dropped) fills=%d rejects=%d " +
+                    "bridge alloc/order=%.0fB jdk-http alloc/order=%.0fB cores: meridian=%.2f core=%.2f bridge=%.2f " +
+                    "jdk-http=%.2f simulator=%.2f (exchange thread %.2f)%n",
+                    toSocket.getValueAtPercentile(50) / 1000.0, toSocket.getValueAtPercentile(99) / 1000.0,
+                    toSocket.getTotalCount(), crypto.toSocketDropped(), crypto.fills(), crypto.rejects(),
+                    crypto.bridgeAllocBytesPerOrder(), crypto.jdkHttpAllocBytesPerOrder(), row.cores(),
+                    crypto.coreThreadCores(), crypto.bridgeCores(), crypto.jdkHttpCores(), crypto.simulatorCores(),
+                    crypto.simulatorLoopCores());
+                rows.add(crypto);
+            }
+        }
+        return rows;
+    }
+
+    private FixLoadClient client(final int port, final FixLoadClient.OrderSpec orders)
+    {
+        final List<String> compIds = new ArrayList<>();
+        for (int i = 1; i <= sessions; i++)
+        {
+            compIds.add("CLIENT" + i);
+        }
+        return new FixLoadClient(new File(workDir, "client-" + System.nanoTime()), "localhost", port, compIds,
+            "MERIDIAN", orders);
     }
 
     /** Runs one point on a fresh server. */

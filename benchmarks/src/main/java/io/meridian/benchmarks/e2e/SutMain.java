@@ -33,6 +33,7 @@ import java.util.List;
  *   qfj &lt;sessions&gt;
  *   artio busy-spin|backoff
  *   meridian busy-spin|backoff lock-step|low-resource &lt;venuePort&gt; &lt;sessions&gt;
+ *   crypto-sim binance|okx, crypto binance|okx ... ({@link CryptoSut})
  * </pre>
  */
 public final class SutMain
@@ -57,6 +58,17 @@ public final class SutMain
         {
         }
 
+        /** At MARK: the start of this system's own extra numbers (crypto: bridge threads, tick-to-socket). */
+        default void markExtra()
+        {
+        }
+
+        /** At STATS: this system's own extra numbers since MARK, as {@code " key=value"} pairs; empty when none. */
+        default String extraStats()
+        {
+            return "";
+        }
+
         void close();
     }
 
@@ -76,6 +88,12 @@ public final class SutMain
                 break;
             case "meridian":
                 sut = meridian(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+                break;
+            case "crypto-sim":
+                sut = CryptoSut.simulator(args[1]);
+                break;
+            case "crypto":
+                sut = CryptoSut.meridian(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
                 break;
             default:
                 throw new IllegalArgumentException("unknown system " + args[0]);
@@ -136,6 +154,7 @@ public final class SutMain
                         sut.drainTickToTrade(tickToTrade);
                         tickToTrade.reset();
                     }
+                    sut.markExtra();
                     System.out.println("MARKED");
                     break;
                 case "STATS":
@@ -149,7 +168,7 @@ public final class SutMain
                         " wallNanos=" + (System.nanoTime() - markWall) +
                         " coreCpuNanos=" + (coreId < 0 ? -1 : threads.getThreadCpuTime(coreId) - markCoreCpu) +
                         " coreAllocBytes=" + (coreId < 0 ? -1 : threads.getThreadAllocatedBytes(coreId) - markCoreAlloc) +
-                        " tickToTrade=" + encoded);
+                        " tickToTrade=" + encoded + sut.extraStats());
                     break;
                 case "STOP":
                     drainer.interrupt();
