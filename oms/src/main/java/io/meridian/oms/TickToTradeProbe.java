@@ -114,15 +114,21 @@ public final class TickToTradeProbe implements LongConsumer
             public boolean sendNewOrder(final VenueOrder order)
             {
                 final int venueId = order.venueId;
-                if (venueId >= 0 && venueId < venueWrites.length && venueWrites[venueId] != null)
+                final VenueWriteProbe writes =
+                    venueId >= 0 && venueId < venueWrites.length ? venueWrites[venueId] : null;
+                if (writes != null)
                 {
                     // before the hand-off: the other thread may write the request before this call returns
-                    venueWrites[venueId].stamp(order.clOrdId, sequencedReceivedNanos);
+                    writes.stamp(order.clOrdId, sequencedReceivedNanos);
                 }
                 final boolean sent = delegate.sendNewOrder(order);
                 if (sent)
                 {
                     onVenueOrderSent();
+                }
+                else if (writes != null)
+                {
+                    writes.withdraw();
                 }
                 return sent;
             }

@@ -10,8 +10,8 @@ import java.util.function.LongConsumer;
  * <p>
  * The core thread stamps each new order it hands to the venue ({@link #stamp}), before the hand-off,
  * with the receive time of the client order being sequenced (or {@link #NONE}): a single-producer,
- * single-consumer ring of (ClOrdID hash, time). The bridge thread takes the stamp of the order it is
- * about to send ({@link #take}; stamps left before it are hand-offs that failed) and records the
+ * single-consumer ring of (ClOrdID hash, time), withdrawn when the hand-off fails ({@link #withdraw}). The bridge
+ * thread takes the stamp of the order it is about to send ({@link #take}) and records the
  * latency once the bytes are written ({@link #written}) into {@link LatencySamples}, which one other
  * thread drains. No allocation on either side; nothing of this exists unless it is switched on
  * ({@link TickToTradeProbe#venueWrites(int)}).
@@ -28,6 +28,8 @@ public final class VenueWriteProbe
     private final long[] stamps = new long[CAPACITY];
     private final AtomicLong head = new AtomicLong();
     private final AtomicLong tail = new AtomicLong();
+    /** core thread: the last {@link #stamp} was published (and may be withdrawn) */
+    private boolean lastPublished;
     private final LatencySamples samples;
 
     /** @param sampleCapacity samples held until drained; a power of two. */
@@ -55,12 +57,27 @@ public final class VenueWriteProbe
         if (position - head.getAcquire() >= CAPACITY)
         {
             samples.drop();
+            lastPublished = false;
             return;
         }
         final int index = (int)(position & (CAPACITY - 1));
         keys[index] = key(clOrdId);
         stamps[index] = receivedNanos;
         tail.setRelease(position + 1);
+        lastPublished = true;
+    }
+
+    /**
+     * Core thread: the hand-off of the order stamped last failed, its stamp is withdrawn (the bridge never
+     * looks for it: it only looks for orders it was handed, and they were all stamped before).
+     */
+    public void withdraw()
+    {
+        if (lastPublished)
+        {
+            lastPublished = false;
+            tail.setRelease(tail.get() - 1);
+        }
     }
 
     /**

@@ -42,6 +42,21 @@ class VenueWriteProbeTest
     }
 
     @Test
+    void aFailedHandOffsStampIsWithdrawn()
+    {
+        final VenueWriteProbe probe = new VenueWriteProbe(8);
+        probe.stamp("a", 100);
+        probe.stamp("refused", 150);
+        probe.withdraw();
+        probe.withdraw();
+        probe.stamp("b", 200);
+
+        assertThat(probe.take("a")).isEqualTo(100);
+        assertThat(probe.take("refused")).isEqualTo(VenueWriteProbe.NONE);
+        assertThat(probe.take("b")).isEqualTo(200);
+    }
+
+    @Test
     void anOrderNeverStampedLeavesTheOthersStamps()
     {
         final VenueWriteProbe probe = new VenueWriteProbe(8);
