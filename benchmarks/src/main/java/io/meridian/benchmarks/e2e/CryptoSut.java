@@ -31,7 +31,7 @@ import java.util.Map;
  * The crypto systems of the harness, each in its own JVM ({@link SutMain}):
  * <pre>
  *   crypto-sim binance|okx                                     the venue simulator alone
- *   crypto binance|okx busy-spin|backoff lock-step|low-resource &lt;simulatorPort&gt; &lt;sessions&gt;
+ *   crypto binance|okx busy-spin|backoff lock-step|low-resource &lt;simulatorPort&gt; &lt;sessions&gt; [bridge idle: backoff]
  * </pre>
  * Meridian trades one instrument on the venue (BTC-USDT on Binance, BTC-USDT@OKX on OKX) over the
  * WebSocket order entry API, with the venue's market data on, as {@code bin/meridian} configures a
@@ -146,7 +146,7 @@ final class CryptoSut
     // ------------------------------------------------------------------ Meridian
 
     static SutMain.Sut meridian(final String venue, final String coreIdle, final String scheduler, final int simPort,
-        final int sessions) throws Exception
+        final int sessions, final String bridgeIdle) throws Exception
     {
         final Path dir = Files.createTempDirectory("meridian-crypto-bench");
         final int port = SutMain.freePort();
@@ -169,7 +169,7 @@ final class CryptoSut
             List.of(new InstrumentSettings(symbol(venue), venueConfig.name(), 2, 8, new BigDecimal("60000.00"),
                 new BigDecimal("50"), new BigDecimal("5000000"), 500)),
             false, 0, "VENUE", scheduler)
-            .withCrypto(List.of(venueConfig), CryptoSimulatorSettings.disabled(), "backoff");
+            .withCrypto(List.of(venueConfig), CryptoSimulatorSettings.disabled(), bridgeIdle);
         final MeridianServer server = new MeridianServer(config);
         server.cryptoWriteProbes(true);
         server.start();

@@ -17,7 +17,7 @@ import java.util.List;
  * <pre>
  *   E2eBench --out benchmarks/results --stem 2026-11-23 [--rates 1000,10000,50000] [--seconds 5]
  *            [--warmup 2] [--jit-warmup 15] [--sessions 2] [--systems floor,qfj,artio,meridian] [--no-search]
- *            (crypto systems, not run by default: crypto = crypto-binance + crypto-okx)
+ *            (crypto systems, not run by default: crypto = crypto-binance + crypto-okx) [--crypto-idle backoff]
  *            [--header-file f] [--footer-file f] [--jvm-options-file bin/jvm.options]...
  * </pre>
  */
@@ -59,6 +59,7 @@ public final class E2eBench
         List<String> systems = List.of("floor", "qfj", "artio", "meridian");
         boolean search = true;
         List<String> layouts = List.of("busy-spin:lock-step", "backoff:lock-step", "backoff:low-resource");
+        String cryptoIdle = "backoff";
         String header = "# End-to-end benchmark";
         String footer = "";
         final List<String> jvmOptions = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
@@ -76,6 +77,7 @@ public final class E2eBench
                 case "--systems" -> systems = List.of(args[++i].split(","));
                 case "--no-search" -> search = false;
                 case "--layouts" -> layouts = List.of(args[++i].split(","));
+                case "--crypto-idle" -> cryptoIdle = args[++i];
                 case "--header-file" -> header = Files.readString(Path.of(args[++i]));
                 case "--footer-file" -> footer = Files.readString(Path.of(args[++i]));
                 case "--jvm-options-file" -> jvmOptions.addAll(Files.readAllLines(Path.of(args[++i])).stream()
@@ -128,7 +130,7 @@ public final class E2eBench
         {
             if (systems.contains("crypto") || systems.contains("crypto-" + venue))
             {
-                cryptoRows.addAll(bench.crypto(venue, rates));
+                cryptoRows.addAll(bench.crypto(venue, rates, cryptoIdle));
             }
         }
         cryptoRows.forEach(crypto -> rows.add(crypto.row()));
@@ -232,14 +234,16 @@ public final class E2eBench
      * its own ({@link CryptoSut}), the load client sending that venue's instrument. Rates the simulator or
      * Meridian cannot sustain are still reported (not sustained), with the CPU of each side.
      */
-    private List<BenchReport.CryptoRow> crypto(final String venue, final int[] rates) throws Exception
+    private List<BenchReport.CryptoRow> crypto(final String venue, final int[] rates, final String bridgeIdle)
+        throws Exception
     {
         final List<BenchReport.CryptoRow> rows = new ArrayList<>();
         final String system = CryptoSut.system(venue);
-        final String label = label("backoff", "lock-step");
+        final String label = bridgeIdle.equals("backoff") ? label("backoff", "lock-step") :
+            "backoff, bridge " + bridgeIdle;
         try (SutProcess simulator = new SutProcess(jvmOptions, "crypto-sim", venue);
             SutProcess sut = new SutProcess(jvmOptions, "crypto", venue, "backoff", "lock-step",
-                String.valueOf(simulator.port()), String.valueOf(sessions));
+                String.valueOf(simulator.port()), String.valueOf(sessions), bridgeIdle);
             FixLoadClient client = client(sut.port(), CryptoSut.orders(venue)))
         {
             if (jitWarmupSeconds > 0)

@@ -93,7 +93,8 @@ public final class SutMain
                 sut = CryptoSut.simulator(args[1]);
                 break;
             case "crypto":
-                sut = CryptoSut.meridian(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+                sut = CryptoSut.meridian(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    args.length > 6 ? args[6] : "backoff");
                 break;
             default:
                 throw new IllegalArgumentException("unknown system " + args[0]);
