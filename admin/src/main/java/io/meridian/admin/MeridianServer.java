@@ -117,6 +117,7 @@ public final class MeridianServer implements AutoCloseable
     private AgentRunner coreRunner;
     private AgentRunner storeRunner;
     private boolean storeWriterThread;
+    private boolean cryptoWriteProbes;
     private boolean shadow;
     private ShadowVenues shadowVenues;
     private int recoveredRecords;
@@ -188,6 +189,10 @@ public final class MeridianServer implements AutoCloseable
             if (venue.marketData())
             {
                 books.forEach(book -> marketDataFed[book.instrumentId()] = true);
+            }
+            if (cryptoWriteProbes)
+            {
+                bridge.writeProbe(tickToTrade.venueWrites(venue.venueId()));
             }
             cryptoBridges.add(bridge);
         }
@@ -463,6 +468,15 @@ public final class MeridianServer implements AutoCloseable
      * order path (best on 2 cores); true, on a thread of its own that wakes each millisecond, taking
      * the store's cost (about 10 us per fill) off the core thread where cores are spare.
      */
+    /**
+     * Internal tick-to-trade to the crypto venues up to the request bytes written to their order entry socket
+     * (before {@link #start()}; off by default): {@link TickToTradeProbe#venueWritesOf(int)} per venue id.
+     */
+    public void cryptoWriteProbes(final boolean enabled)
+    {
+        this.cryptoWriteProbes = enabled;
+    }
+
     /** Shadow mode (before {@link #start()}): run everything, send nothing to the venues. */
     public void shadow(final boolean enabled)
     {
@@ -796,6 +810,12 @@ public final class MeridianServer implements AutoCloseable
     public Thread coreThread()
     {
         return coreRunner == null ? null : coreRunner.thread();
+    }
+
+    /** The crypto bridges' I/O thread, null when there is no crypto venue or it has not started. */
+    public Thread cryptoThread()
+    {
+        return cryptoRunner == null ? null : cryptoRunner.thread();
     }
 
     /** The embedded simulator, or null when disabled. */

@@ -44,6 +44,8 @@ public final class TickToTradeProbe implements LongConsumer
     /** routed parents waiting for their first child: a direct-mapped table by a hash of the parent OrderID */
     private final long[] routedKeys = new long[ROUTED_SLOTS];
     private final long[] routedReceivedNanos = new long[ROUTED_SLOTS];
+    /** by venue id: the venues whose requests another thread writes, probed to the socket; empty when off */
+    private VenueWriteProbe[] venueWrites = new VenueWriteProbe[0];
 
     private final LatencySamples samples;
 
@@ -149,6 +151,14 @@ public final class TickToTradeProbe implements LongConsumer
 
             public boolean sendNewOrder(final VenueOrder order)
             {
+                final int venueId = order.venueId;
+                final VenueWriteProbe writes =
+                    venueId >= 0 && venueId < venueWrites.length ? venueWrites[venueId] : null;
+                if (writes != null)
+                {
+                    // before the hand-off: the other thread may write the request before this call returns
+                    writes.stamp(order.clOrdId, sequencedReceivedNanos);
+                }
                 final boolean sent = delegate.sendNewOrder(order);
                 if (sent)
                 {
@@ -160,6 +170,10 @@ public final class TickToTradeProbe implements LongConsumer
                     {
                         onVenueOrderSent();
                     }
+                }
+                else if (writes != null)
+                {
+                    writes.withdraw();
                 }
                 return sent;
             }
@@ -179,6 +193,30 @@ public final class TickToTradeProbe implements LongConsumer
                 return delegate.sendStatusRequest(order);
             }
         };
+    }
+
+    /**
+     * Switches on the probe of new orders to {@code venueId} up to their request bytes written to the venue's
+     * socket by another thread (a crypto bridge), and returns it; the bridge takes and records the stamps.
+     * Call before the core thread runs. Off (the default), nothing is stamped.
+     */
+    public VenueWriteProbe venueWrites(final int venueId)
+    {
+        if (venueId >= venueWrites.length)
+        {
+            venueWrites = java.util.Arrays.copyOf(venueWrites, venueId + 1);
+        }
+        if (venueWrites[venueId] == null)
+        {
+            venueWrites[venueId] = new VenueWriteProbe(1 << 16);
+        }
+        return venueWrites[venueId];
+    }
+
+    /** The probe of {@code venueId}'s request writes, or null when it is off. */
+    public VenueWriteProbe venueWritesOf(final int venueId)
+    {
+        return venueId >= 0 && venueId < venueWrites.length ? venueWrites[venueId] : null;
     }
 
     /**

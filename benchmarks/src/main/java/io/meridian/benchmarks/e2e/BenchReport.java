@@ -436,4 +436,78 @@ public final class BenchReport
     {
         return String.format(Locale.ROOT, "%.2f", value);
     }
+
+    /**
+     * One point of the crypto path (client -> Meridian -> simulator order entry socket): its {@link Row} of the
+     * main tables (whose tick-to-trade is {@code toSocket}) and what only the crypto path has.
+     *
+     * @param handOff  client NOS received -> the child order handed to the bridge's ring (core thread).
+     * @param toSocket client NOS received -> the venue request's bytes written to the WebSocket (bridge thread).
+     * @param cores    CPU time / wall time of: the core thread, the bridge I/O thread, the JDK HttpClient
+     *                 threads, the simulator process and its exchange (matching) thread.
+     */
+    public record CryptoRow(Row row, Histogram handOff, Histogram toSocket, long toSocketDropped, long fills, long rejects,
+        double bridgeAllocBytesPerOrder, double jdkHttpAllocBytesPerOrder, double coreThreadCores, double bridgeCores,
+        double jdkHttpCores, double simulatorCores, double simulatorLoopCores)
+    {
+    }
+
+    /** The crypto path's own section: empty when there is no crypto row. */
+    public static String cryptoMarkdown(final List<CryptoRow> rows)
+    {
+        if (rows.isEmpty())
+        {
+            return "";
+        }
+        final StringBuilder md = new StringBuilder();
+        md.append("## Crypto path: client -> Meridian -> simulator order entry WebSocket\n\n");
+        md.append("| system | rate/s | sustained | fills | rejects | to-socket p50 | p99 | p99.9 | max |")
+            .append(" hand-off p50 | p99 | core alloc B/order | bridge alloc B/order | JDK HTTP alloc B/order |\n");
+        md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (final CryptoRow crypto : rows)
+        {
+            final Row row = crypto.row();
+            md.append("| ").append(row.system()).append(" | ").append(row.targetRate()).append(" | ")
+                .append(row.sustained() ? "yes" : "**no**").append(" | ").append(crypto.fills()).append(" | ")
+                .append(crypto.rejects()).append(" | ").append(percentiles(crypto.toSocket())).append(" | ")
+                .append(twoPercentiles(crypto.handOff())).append(" | ")
+                .append(row.coreAllocBytesPerOrder() < 0 ? "-" : fmt0(row.coreAllocBytesPerOrder())).append(" | ")
+                .append(fmt0(crypto.bridgeAllocBytesPerOrder())).append(" | ")
+                .append(fmt0(crypto.jdkHttpAllocBytesPerOrder())).append(" |\n");
+        }
+        md.append("\nTo-socket: inside Meridian, engine receive time of the client NOS -> the venue request's bytes ")
+            .append("written to the order entry WebSocket by the bridge's I/O thread (the JDK's send completed). ")
+            .append("Hand-off: the same start -> the child order copied into the bridge's ring by the core thread ")
+            .append("(what the FIX rows' tick-to-trade measures). Latencies in microseconds. Allocation per order: ")
+            .append("bytes allocated by the core thread, the crypto bridge's I/O thread and the JDK HttpClient threads ")
+            .append("(WebSocket reads) / orders sent.\n\n");
+        md.append("| system | rate/s | Meridian cores | core thread | bridge thread | JDK HTTP threads |")
+            .append(" simulator cores | simulator exchange thread |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (final CryptoRow crypto : rows)
+        {
+            md.append("| ").append(crypto.row().system()).append(" | ").append(crypto.row().targetRate()).append(" | ")
+                .append(fmt2(crypto.row().cores())).append(" | ").append(fmt2(crypto.coreThreadCores())).append(" | ")
+                .append(fmt2(crypto.bridgeCores())).append(" | ").append(fmt2(crypto.jdkHttpCores())).append(" | ")
+                .append(fmt2(crypto.simulatorCores())).append(" | ").append(fmt2(crypto.simulatorLoopCores()))
+                .append(" |\n");
+        }
+        md.append("\nCPU time / wall time of the point (1.00 = one core busy). The simulator runs in a JVM of its own; ")
+            .append("its exchange thread does the matching and the market maker.\n\n");
+        for (final CryptoRow crypto : rows)
+        {
+            appendDistribution(md, crypto.row().label() + " at " + crypto.row().targetRate() + "/s, to-socket",
+                crypto.toSocket());
+        }
+        return md.toString();
+    }
+
+    private static String twoPercentiles(final Histogram histogram)
+    {
+        if (histogram == null || histogram.getTotalCount() == 0)
+        {
+            return "- | -";
+        }
+        return us(histogram.getValueAtPercentile(50)) + " | " + us(histogram.getValueAtPercentile(99));
+    }
 }

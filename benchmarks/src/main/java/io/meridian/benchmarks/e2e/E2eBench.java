@@ -19,6 +19,7 @@ import java.util.List;
  *   E2eBench --out benchmarks/results --stem 2026-11-23 [--rates 1000,10000,50000] [--seconds 5]
  *            [--warmup 2] [--jit-warmup 15] [--sessions 2] [--systems floor,qfj,artio,meridian,routed] [--no-search]
  *            [--layouts busy-spin:lock-step,backoff:lock-step,backoff:low-resource,backoff:lock-step:risk]
+ *            (crypto systems, not run by default: crypto = crypto-binance + crypto-okx) [--crypto-idle backoff]
  *            [--header-file f] [--footer-file f] [--jvm-options-file bin/jvm.options]...
  * </pre>
  */
@@ -30,6 +31,7 @@ public final class E2eBench
     private static final int JIT_WARMUP_RATE = 2_000;
     private static final long ROUTED_LEVEL_QTY = 40;
     private static final int ROUTED_JIT_WARMUP_RATE = 500;
+    private static final int CRYPTO_JIT_WARMUP_RATE = 500;
 
     private final List<String> jvmOptions;
     private final int sessions;
@@ -62,6 +64,7 @@ public final class E2eBench
         boolean search = true;
         List<String> layouts = List.of("busy-spin:lock-step", "backoff:lock-step", "backoff:low-resource",
             "backoff:lock-step:risk");
+        String cryptoIdle = "backoff";
         String header = "# End-to-end benchmark";
         String footer = "";
         final List<String> jvmOptions = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
@@ -79,6 +82,7 @@ public final class E2eBench
                 case "--systems" -> systems = List.of(args[++i].split(","));
                 case "--no-search" -> search = false;
                 case "--layouts" -> layouts = List.of(args[++i].split(","));
+                case "--crypto-idle" -> cryptoIdle = args[++i];
                 case "--header-file" -> header = Files.readString(Path.of(args[++i]));
                 case "--footer-file" -> footer = Files.readString(Path.of(args[++i]));
                 case "--jvm-options-file" -> jvmOptions.addAll(Files.readAllLines(Path.of(args[++i])).stream()
@@ -131,6 +135,16 @@ public final class E2eBench
         {
             rows.addAll(bench.routed("backoff", "lock-step", rates));
         }
+        final List<BenchReport.CryptoRow> cryptoRows = new ArrayList<>();
+        for (final String venue : List.of(CryptoSut.BINANCE, CryptoSut.OKX))
+        {
+            if (systems.contains("crypto") || systems.contains("crypto-" + venue))
+            {
+                cryptoRows.addAll(bench.crypto(venue, rates, cryptoIdle));
+            }
+        }
+        cryptoRows.forEach(crypto -> rows.add(crypto.row()));
+        footer = BenchReport.cryptoMarkdown(cryptoRows) + footer;
 
         final String markdown = BenchReport.markdown(header, rows, searches, footer);
         final Path report = out.resolve(stem + ".md");
@@ -259,6 +273,74 @@ public final class E2eBench
             }
         }
         return rows;
+    }
+
+    /**
+     * The crypto path: Meridian (default config: backoff, lock-step) trading on one venue simulator in a JVM of
+     * its own ({@link CryptoSut}), the load client sending that venue's instrument. Rates the simulator or
+     * Meridian cannot sustain are still reported (not sustained), with the CPU of each side.
+     */
+    private List<BenchReport.CryptoRow> crypto(final String venue, final int[] rates, final String bridgeIdle)
+        throws Exception
+    {
+        final List<BenchReport.CryptoRow> rows = new ArrayList<>();
+        final String system = CryptoSut.system(venue);
+        final String label = bridgeIdle.equals("backoff") ? label("backoff", "lock-step") :
+            "backoff, bridge " + bridgeIdle;
+        try (SutProcess simulator = new SutProcess(jvmOptions, "crypto-sim", venue);
+            SutProcess sut = new SutProcess(jvmOptions, "crypto", venue, "backoff", "lock-step",
+                String.valueOf(simulator.port()), String.valueOf(sessions), bridgeIdle);
+            FixLoadClient client = client(sut.port(), CryptoSut.orders(venue)))
+        {
+            // slower than the FIX rows' 2k/s: a backlog the crypto path cannot clear would spill into the point
+            warmUpJit(system, label, client, true, CRYPTO_JIT_WARMUP_RATE);
+            for (final int rate : rates)
+            {
+                progress(system, label, rate);
+                client.run(rate, 0, warmupSeconds, true, LATE_NANOS, DRAIN_MS);
+                simulator.mark();
+                sut.mark();
+                final FixLoadClient.PointResult result = client.run(rate, 0, seconds, true, LATE_NANOS, DRAIN_MS);
+                final SutProcess.Stats stats = sut.stats();
+                final SutProcess.Stats simulatorStats = simulator.stats();
+                final BenchReport.Row measured = row(system, label, result, stats, true);
+                final Histogram toSocket = sut.extraHistogram("toSocket");
+                final BenchReport.Row row = new BenchReport.Row(measured.system(), measured.idle(), measured.targetRate(),
+                    measured.achievedRate(), measured.sent(), measured.lost(), measured.late(), measured.mismatched(),
+                    measured.first(), measured.acked(), toSocket, measured.cores(), measured.cpuNanosPerOrder(),
+                    measured.coreAllocBytesPerOrder());
+                final double orders = Math.max(1, result.tracker().sent());
+                final double wall = Math.max(1, stats.wallNanos());
+                final double simulatorWall = Math.max(1, simulatorStats.wallNanos());
+                final BenchReport.CryptoRow crypto = new BenchReport.CryptoRow(row, stats.tickToTrade(), toSocket,
+                    sut.extraLong("toSocketDropped"), result.fills(), result.rejects(),
+                    sut.extraLong("bridgeAllocBytes") / orders, sut.extraLong("jdkHttpAllocBytes") / orders,
+                    stats.coreCpuNanos() / wall, sut.extraLong("bridgeCpuNanos") / wall,
+                    sut.extraLong("jdkHttpCpuNanos") / wall, simulatorStats.cores(),
+                    simulatorStats.coreCpuNanos() / simulatorWall);
+                System.err.printf("  to-socket p50=%.1fus p99=%.1fus (%d samples, %d dropped) fills=%d rejects=%d " +
+                    "bridge alloc/order=%.0fB jdk-http alloc/order=%.0fB cores: meridian=%.2f core=%.2f bridge=%.2f " +
+                    "jdk-http=%.2f simulator=%.2f (exchange thread %.2f)%n",
+                    toSocket.getValueAtPercentile(50) / 1000.0, toSocket.getValueAtPercentile(99) / 1000.0,
+                    toSocket.getTotalCount(), crypto.toSocketDropped(), crypto.fills(), crypto.rejects(),
+                    crypto.bridgeAllocBytesPerOrder(), crypto.jdkHttpAllocBytesPerOrder(), row.cores(),
+                    crypto.coreThreadCores(), crypto.bridgeCores(), crypto.jdkHttpCores(), crypto.simulatorCores(),
+                    crypto.simulatorLoopCores());
+                rows.add(crypto);
+            }
+        }
+        return rows;
+    }
+
+    private FixLoadClient client(final int port, final FixLoadClient.OrderSpec orders)
+    {
+        final List<String> compIds = new ArrayList<>();
+        for (int i = 1; i <= sessions; i++)
+        {
+            compIds.add("CLIENT" + i);
+        }
+        return new FixLoadClient(new File(workDir, "client-" + System.nanoTime()), "localhost", port, compIds,
+            "MERIDIAN", orders);
     }
 
     /** Runs one point on a fresh server. */

@@ -57,10 +57,33 @@ final class FixLoadClient implements AutoCloseable
     private long backPressured;
 
     /**
+     * What every order is: symbol, quantity and limit price as decimals (value, scale); with
+     * {@code alternateSides} the even sessions buy at {@code buyPrice} and the odd ones sell at
+     * {@code sellPrice} (orders go round-robin over the sessions, so sides alternate), else every
+     * session buys at {@code buyPrice}.
+     */
+    record OrderSpec(String symbol, long qty, int qtyScale, long buyPrice, long sellPrice, int priceScale,
+        boolean alternateSides)
+    {
+        /** The FIX rows' orders: buy AAPL 100 @ 190.00. */
+        static final OrderSpec AAPL = new OrderSpec("AAPL", 100, 0, 1900000, 1900000, 4, false);
+    }
+
+    /**
      * @param compIds one SenderCompID per session.
      */
     FixLoadClient(final File dir, final String host, final int port, final List<String> compIds,
         final String targetCompId)
+    {
+        this(dir, host, port, compIds, targetCompId, OrderSpec.AAPL);
+    }
+
+    /**
+     * @param compIds one SenderCompID per session.
+     * @param orders  what the orders are.
+     */
+    FixLoadClient(final File dir, final String host, final int port, final List<String> compIds,
+        final String targetCompId, final OrderSpec orders)
     {
         this.compIds = List.copyOf(compIds);
         sessionCount = compIds.size();
@@ -85,8 +108,10 @@ final class FixLoadClient implements AutoCloseable
                 throw new IllegalStateException("client logon failed: " + reply.state() + " " + reply.error());
             }
             sessions.add(reply.resultIfPresent());
+            final boolean sell = orders.alternateSides() && newOrders.size() % 2 == 1;
             newOrders.add(new NewOrderSingleEncoder()
-                .side('1').symbol("AAPL").orderQty(100, 0).ordType('2').price(1900000, 4).timeInForce('0'));
+                .side(sell ? '2' : '1').symbol(orders.symbol()).orderQty(orders.qty(), orders.qtyScale()).ordType('2')
+                .price(sell ? orders.sellPrice() : orders.buyPrice(), orders.priceScale()).timeInForce('0'));
         }
     }
 

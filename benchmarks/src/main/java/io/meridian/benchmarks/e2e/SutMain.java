@@ -43,6 +43,7 @@ import java.util.Map;
  *   artio busy-spin|backoff
  *   meridian busy-spin|backoff lock-step|low-resource &lt;venuePort&gt; &lt;sessions&gt; [risk|no-risk]
  *   routed busy-spin|backoff lock-step|low-resource &lt;venuePort,venuePort,...&gt; &lt;sessions&gt;
+ *   crypto-sim binance|okx, crypto binance|okx ... ({@link CryptoSut})
  * </pre>
  * {@code routed} is Meridian with AAPL a routed instrument (venue SOR) over one leg per venue, each
  * venue serving a book by FIX market data.
@@ -75,6 +76,17 @@ public final class SutMain
         {
         }
 
+        /** At MARK: the start of this system's own extra numbers (crypto: bridge threads, tick-to-socket). */
+        default void markExtra()
+        {
+        }
+
+        /** At STATS: this system's own extra numbers since MARK, as {@code " key=value"} pairs; empty when none. */
+        default String extraStats()
+        {
+            return "";
+        }
+
         void close();
     }
 
@@ -99,6 +111,13 @@ public final class SutMain
             case "routed":
                 sut = routed(args[1], args[2], java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt)
                     .toArray(), Integer.parseInt(args[4]));
+                break;
+            case "crypto-sim":
+                sut = CryptoSut.simulator(args[1]);
+                break;
+            case "crypto":
+                sut = CryptoSut.meridian(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    args.length > 6 ? args[6] : "backoff");
                 break;
             default:
                 throw new IllegalArgumentException("unknown system " + args[0]);
@@ -159,6 +178,7 @@ public final class SutMain
                         sut.drainTickToTrade(tickToTrade);
                         tickToTrade.reset();
                     }
+                    sut.markExtra();
                     System.out.println("MARKED");
                     break;
                 case "STATS":
@@ -172,7 +192,7 @@ public final class SutMain
                         " wallNanos=" + (System.nanoTime() - markWall) +
                         " coreCpuNanos=" + (coreId < 0 ? -1 : threads.getThreadCpuTime(coreId) - markCoreCpu) +
                         " coreAllocBytes=" + (coreId < 0 ? -1 : threads.getThreadAllocatedBytes(coreId) - markCoreAlloc) +
-                        " tickToTrade=" + encoded);
+                        " tickToTrade=" + encoded + sut.extraStats());
                     break;
                 case "STOP":
                     drainer.interrupt();

@@ -21,6 +21,8 @@ final class SutProcess implements AutoCloseable
     private final BufferedReader out;
     private final Writer in;
     private final int port;
+    /** every value of the last STATS line, for numbers only some systems report ({@link #extraLong}) */
+    private Map<String, String> lastStats = Map.of();
 
     /** The numbers a child reports for one measurement. */
     record Stats(long cpuNanos, long wallNanos, long coreCpuNanos, long coreAllocBytes, Histogram tickToTrade)
@@ -62,12 +64,27 @@ final class SutProcess implements AutoCloseable
     {
         command("STATS");
         final Map<String, String> values = parse(await("STATS"));
+        lastStats = values;
         return new Stats(
             Long.parseLong(values.get("cpuNanos")),
             Long.parseLong(values.get("wallNanos")),
             Long.parseLong(values.get("coreCpuNanos")),
             Long.parseLong(values.get("coreAllocBytes")),
             SutMain.decode(values.get("tickToTrade")));
+    }
+
+    /** A number of the last STATS that not every system reports; -1 when absent. */
+    long extraLong(final String key)
+    {
+        final String value = lastStats.get(key);
+        return value == null ? -1 : Long.parseLong(value);
+    }
+
+    /** A histogram of the last STATS that not every system reports; null when absent. */
+    Histogram extraHistogram(final String key)
+    {
+        final String value = lastStats.get(key);
+        return value == null ? null : SutMain.decode(value);
     }
 
     static Map<String, String> parse(final String line)

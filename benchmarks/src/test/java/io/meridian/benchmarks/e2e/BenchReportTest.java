@@ -28,6 +28,23 @@ class BenchReportTest
     }
 
     @Test
+    void cryptoSectionOnlyWithCryptoRows()
+    {
+        final BenchReport.Row row = new BenchReport.Row(CryptoSut.system(CryptoSut.BINANCE), "backoff (default config)",
+            1000, 1000, 5000, 0, 0, 0, constant(80_000, 100), constant(900_000, 100), constant(15_000, 100), 0.9,
+            50_000, 480);
+        final BenchReport.CryptoRow crypto = new BenchReport.CryptoRow(row, constant(4_000, 100), row.tickToTrade(), 0,
+            5000, 0, 38_000, 10_000, 0.2, 0.15, 0.05, 0.5, 0.1);
+
+        assertThat(BenchReport.cryptoMarkdown(List.of())).isEmpty();
+        final String md = BenchReport.cryptoMarkdown(List.of(crypto));
+        assertThat(md).contains("| Meridian -> Binance sim (WebSocket) | 1000 | yes | 5000 | 0 | 15.0 | 15.0 | 15.0 | 15.0 |" +
+            " 4.0 | 4.0 | 480 | 38000 | 10000 |");
+        assertThat(md).contains("| Meridian -> Binance sim (WebSocket) | 1000 | 0.90 | 0.20 | 0.15 | 0.05 | 0.50 | 0.10 |");
+        assertThat(md).contains("at 1000/s, to-socket");
+    }
+
+    @Test
     void tablesRatiosAndSearchFromTheRows()
     {
         final List<BenchReport.Row> rows = List.of(

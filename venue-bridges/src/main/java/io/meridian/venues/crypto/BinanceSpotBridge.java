@@ -556,7 +556,8 @@ public final class BinanceSpotBridge extends CryptoVenueBridge
         {
             request.set("params", params);
         }
-        if (api == null || !api.send(request.toString()))
+        final String text = request.toString();
+        if (api == null || !(kind == Kind.PLACE ? sendNewOrderRequest(api, text) : api.send(text)))
         {
             lost(new Pending(kind, t, nowMs, nowMs), "WebSocket API not open");
             return;

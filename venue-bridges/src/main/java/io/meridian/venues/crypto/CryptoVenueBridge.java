@@ -2,6 +2,7 @@ package io.meridian.venues.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meridian.oms.VenueWriteProbe;
 import io.meridian.oms.api.DepthTable;
 import io.meridian.oms.api.TopOfBookTable;
 import io.meridian.oms.api.TradingRules;
@@ -99,6 +100,10 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     private final Set<String> unknownTradeIds = new HashSet<>();
 
     private VenueEvents events;
+    /** internal tick-to-trade up to the new order's request written to the socket (benchmarks); null when off */
+    private VenueWriteProbe writeProbe;
+    /** the client receive time of the new order being sent, for {@link #sendNewOrderRequest} */
+    private long newOrderStamp = VenueWriteProbe.NONE;
     private volatile boolean connected;
     private boolean stateToPublish = true;
     private long nextHousekeepingMs;
@@ -135,6 +140,16 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
     public void venueEvents(final VenueEvents events)
     {
         this.events = events;
+    }
+
+    /**
+     * Records each new order's internal tick-to-trade up to its request bytes written to the order entry
+     * socket into {@code probe} (the core thread stamps the orders it hands over). Off by default; call
+     * before the bridge runs.
+     */
+    public void writeProbe(final VenueWriteProbe probe)
+    {
+        this.writeProbe = probe;
     }
 
     /**
@@ -761,6 +776,7 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
 
     private void onNewOrder(final VenueOrder o, final long nowMs)
     {
+        final long stamp = writeProbe == null ? VenueWriteProbe.NONE : writeProbe.take(o.clOrdId);
         final String symbol = o.symbol.toString();
         final String venueSymbol = config.venueSymbol(symbol);
         final TrackedOrder t = new TrackedOrder(symbol, venueSymbol, o.side, o.priceScale, o.qtyScale);
@@ -802,7 +818,20 @@ public abstract class CryptoVenueBridge implements Agent, VenueViewSource
             return;
         }
         metrics.ordersSent.incrementAndGet();
+        newOrderStamp = stamp;
         sendNew(t, nowMs);
+        newOrderStamp = VenueWriteProbe.NONE;
+    }
+
+    /**
+     * Bridge thread, from {@link #sendNew}: sends a new order's request text on the order entry socket; with
+     * the write probe on, the time its bytes are written is recorded against the client order's receive time.
+     */
+    final boolean sendNewOrderRequest(final VenueWebSocket socket, final String text)
+    {
+        final long stamp = newOrderStamp;
+        newOrderStamp = VenueWriteProbe.NONE;
+        return stamp == VenueWriteProbe.NONE ? socket.send(text) : socket.send(text, writeProbe, stamp, nanoClock);
     }
 
     /**

@@ -426,7 +426,8 @@ public final class OkxBridge extends CryptoVenueBridge
             request.put("id", id);
             request.put("op", op);
             request.putArray("args").add(arg);
-            if (socket.send(request.toString()))
+            final String text = request.toString();
+            if (kind == Kind.PLACE ? sendNewOrderRequest(socket, text) : socket.send(text))
             {
                 pending.put(id, p);
                 return;

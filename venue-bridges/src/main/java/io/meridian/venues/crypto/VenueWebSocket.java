@@ -1,5 +1,8 @@
 package io.meridian.venues.crypto;
 
+import io.meridian.oms.VenueWriteProbe;
+import org.agrona.concurrent.EpochNanoClock;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -82,6 +85,37 @@ final class VenueWebSocket implements WebSocket.Listener
                 abort("send failed: " + rootMessage(error));
             }
         });
+        return true;
+    }
+
+    /**
+     * Bridge thread: {@link #send(String)}, and once the JDK has written the frame to the socket the write
+     * probe hears when: at once when the write completed within this call (the usual case: the JDK writes
+     * on the calling thread when the socket takes it all), else from the JDK's thread through the bridge
+     * thread's inbox, so the probe is only ever called on the bridge thread.
+     */
+    boolean send(final String text, final VenueWriteProbe probe, final long stamp, final EpochNanoClock clock)
+    {
+        if (!send(text))
+        {
+            return false;
+        }
+        final CompletableFuture<WebSocket> sent = sendChain;
+        if (sent.isDone())
+        {
+            if (!sent.isCompletedExceptionally())
+            {
+                probe.written(stamp, clock.nanoTime());
+            }
+        }
+        else
+        {
+            sent.thenRun(() ->
+            {
+                final long writtenNanos = clock.nanoTime();
+                post.accept(() -> probe.written(stamp, writtenNanos));
+            });
+        }
         return true;
     }
 
