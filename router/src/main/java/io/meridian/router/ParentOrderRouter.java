@@ -66,7 +66,7 @@ public final class ParentOrderRouter implements Agent
     private final RoutingInstructions instructions = new RoutingInstructions();
     /** per venue, from this router's own children: reject rate (ppm) and ack latency (ns), decaying with time */
     private final long[] rejectRatePpm;
-    private final long[] ackLatencyNanos;
+    private final AckLatencyWindow ackLatency;
     private final RouterConfig config;
     private final long[] statsUpdatedNanos;
     private final InstrumentRegistry instruments;
@@ -116,7 +116,7 @@ public final class ParentOrderRouter implements Agent
         this.venueId = venueId;
         this.venueNames = venueNames.toArray(new String[0]);
         rejectRatePpm = new long[this.venueNames.length];
-        ackLatencyNanos = new long[this.venueNames.length];
+        ackLatency = new AckLatencyWindow(this.venueNames.length);
         statsUpdatedNanos = new long[this.venueNames.length];
         this.instruments = instruments;
         this.depthBooks = depthBooks;
@@ -891,7 +891,7 @@ public final class ParentOrderRouter implements Agent
             {
                 decay(leg.venueId(), now);
                 depth.health().rejectRatePpm(rejectRatePpm[leg.venueId()])
-                    .ackLatencyP50Nanos(ackLatencyNanos[leg.venueId()]);
+                    .ackLatencyP50Nanos(ackLatency.medianNanos(leg.venueId()));
             }
             if (leg.venueId() < 64 && (p.avoidVenues & (1L << leg.venueId())) != 0)
             {
@@ -990,7 +990,7 @@ public final class ParentOrderRouter implements Agent
         rejectRatePpm[venueId] += ((rejected ? 1_000_000L : 0) - rejectRatePpm[venueId]) / 32;
         if (ackNanos > 0)
         {
-            ackLatencyNanos[venueId] += (ackNanos - ackLatencyNanos[venueId]) / 8;
+            ackLatency.record(venueId, ackNanos);
         }
     }
 
@@ -1010,7 +1010,7 @@ public final class ParentOrderRouter implements Agent
         if (halvings > 0)
         {
             rejectRatePpm[venueId] = halvings >= 63 ? 0 : rejectRatePpm[venueId] >> halvings;
-            ackLatencyNanos[venueId] = halvings >= 63 ? 0 : ackLatencyNanos[venueId] >> halvings;
+            ackLatency.halve(venueId, halvings);
             statsUpdatedNanos[venueId] = since + halvings * STATS_HALF_LIFE_NANOS;
         }
     }

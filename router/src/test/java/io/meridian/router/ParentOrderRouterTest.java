@@ -168,9 +168,10 @@ class ParentOrderRouterTest
         asks(B, 60_000_00, 100 * UNIT);
         manualNanos = 1_000_000_000_000L;
         start();
-        // the venues ack 200 ms late: three such acks put a venue's median above the 50 ms limit, so the
-        // first three orders go to one venue and the next three to the other, until both are slow
-        for (int i = 1; i <= 6; i++)
+        // the venues ack 200 ms late: five such acks (the fewest the median is judged on) put a venue's median
+        // above the 50 ms limit, so the first five orders go to one venue and the next five to the other,
+        // until both are slow
+        for (int i = 1; i <= 10; i++)
         {
             venues.holding = true;
             newParent("S" + i, Side.BUY, 2 * UNIT, 60_000_00, TimeInForce.IOC);
@@ -179,8 +180,8 @@ class ParentOrderRouterTest
             venues.holding = false;
             pump();
         }
-        assertThat(reportsOf(ExecType.TRADE)).hasSize(6);
-        assertThat(venues.children).extracting(o -> o.venueId).containsExactly(A, A, A, B, B, B);
+        assertThat(reportsOf(ExecType.TRADE)).hasSize(10);
+        assertThat(venues.children).extracting(o -> o.venueId).containsExactly(A, A, A, A, A, B, B, B, B, B);
 
         // the slowness is everyone's (or ours): the next order is still routed, not left unfilled
         newParent("P1", Side.BUY, 2 * UNIT, 60_000_00, TimeInForce.IOC);
@@ -188,6 +189,30 @@ class ParentOrderRouterTest
         final ExecutionReport last = clientReports.get(clientReports.size() - 1);
         assertThat(last.clOrdId.toString()).isEqualTo("P1");
         assertThat(last.ordStatus).isEqualTo(OrdStatus.FILLED);
+    }
+
+    @Test
+    void oneSlowAckAmongFastOnesDoesNotTakeAVenueOutOfRouting() throws Exception
+    {
+        asks(A, 60_000_00, 100 * UNIT);
+        asks(B, 60_000_00, 100 * UNIT);
+        manualNanos = 1_000_000_000_000L;
+        start();
+        // a cold start or a pause of ours: one ack 650 ms late, then every ack at once
+        for (int i = 1; i <= 8; i++)
+        {
+            venues.holding = i == 1;
+            newParent("S" + i, Side.BUY, 2 * UNIT, 60_000_00, TimeInForce.IOC);
+            pump();
+            if (i == 1)
+            {
+                manualNanos += 650_000_000L;
+                venues.holding = false;
+                pump();
+            }
+        }
+        assertThat(reportsOf(ExecType.TRADE)).hasSize(8);
+        assertThat(venues.children).extracting(o -> o.venueId).as("A's median ack is fast").containsOnly(A);
     }
 
     @Test
