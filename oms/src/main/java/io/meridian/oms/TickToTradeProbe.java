@@ -269,32 +269,18 @@ public final class TickToTradeProbe implements LongConsumer
             return;
         }
         sequencedReceivedNanos = NONE;
-        // the venue ClOrdID is <OrderID>-<version>; the children's ClOrdIDs start with the OrderID
-        int length = venueClOrdId.length();
-        for (int i = length - 1; i > 0; i--)
-        {
-            if (venueClOrdId.charAt(i) == '-')
-            {
-                length = i;
-                break;
-            }
-        }
-        final long key = key(venueClOrdId, length);
+        // the children's ClOrdIDs start with the parent's OrderID
+        final long key = key(venueClOrdId, ParentOrders.orderIdLength(venueClOrdId));
         final int slot = slot(key);
         // a parent that never got a child is overwritten by a later one: that sample is lost, never wrong
         routedKeys[slot] = key;
         routedReceivedNanos[slot] = receivedNanos;
     }
 
-    /** FNV-1a over {@code chars[0, length)}; never 0, the empty slot. */
+    /** The ClOrdID hash of {@link VenueWriteProbe}, over {@code chars[0, length)}; never 0, the empty slot. */
     private static long key(final CharSequence chars, final int length)
     {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < length; i++)
-        {
-            hash ^= chars.charAt(i);
-            hash *= 0x100000001b3L;
-        }
+        final long hash = VenueWriteProbe.key(chars, length);
         return hash == 0 ? 1 : hash;
     }
 

@@ -41,10 +41,16 @@ public final class VenueWriteProbe
     /** A 64-bit hash of a ClOrdID (FNV-1a), the same on both threads. */
     static long key(final CharSequence clOrdId)
     {
+        return key(clOrdId, clOrdId.length());
+    }
+
+    /** FNV-1a over {@code chars[0, length)}. */
+    static long key(final CharSequence chars, final int length)
+    {
         long hash = 0xcbf29ce484222325L;
-        for (int i = 0, length = clOrdId.length(); i < length; i++)
+        for (int i = 0; i < length; i++)
         {
-            hash ^= clOrdId.charAt(i);
+            hash ^= chars.charAt(i);
             hash *= 0x100000001b3L;
         }
         return hash;

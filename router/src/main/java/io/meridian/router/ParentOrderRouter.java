@@ -1116,14 +1116,7 @@ public final class ParentOrderRouter implements Agent
 
     private static String parentOrderIdOf(final CharSequence venueClOrdId)
     {
-        for (int i = venueClOrdId.length() - 1; i > 0; i--)
-        {
-            if (venueClOrdId.charAt(i) == '-')
-            {
-                return venueClOrdId.subSequence(0, i).toString();
-            }
-        }
-        return venueClOrdId.toString();
+        return venueClOrdId.subSequence(0, ParentOrders.orderIdLength(venueClOrdId)).toString();
     }
 
     // ------------------------------------------------------------------------------------ inputs

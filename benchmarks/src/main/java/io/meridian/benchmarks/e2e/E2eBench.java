@@ -399,13 +399,7 @@ public final class E2eBench
 
     private FixLoadClient client(final int port)
     {
-        final List<String> compIds = new ArrayList<>();
-        for (int i = 1; i <= sessions; i++)
-        {
-            compIds.add("CLIENT" + i);
-        }
-        return new FixLoadClient(new File(workDir, "client-" + System.nanoTime()), "localhost", port, compIds,
-            "MERIDIAN");
+        return client(port, FixLoadClient.OrderSpec.AAPL);
     }
 
     /**

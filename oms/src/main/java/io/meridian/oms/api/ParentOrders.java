@@ -27,6 +27,22 @@ public final class ParentOrders
         return dst.append(parentOrderId).append(SEPARATOR).append(n);
     }
 
+    /**
+     * @return the length of the OrderID at the start of a venue ClOrdID ({@code <OrderID>-<version>}): up to
+     * its last '-', or all of it when there is none.
+     */
+    public static int orderIdLength(final CharSequence venueClOrdId)
+    {
+        for (int i = venueClOrdId.length() - 1; i > 0; i--)
+        {
+            if (venueClOrdId.charAt(i) == '-')
+            {
+                return i;
+            }
+        }
+        return venueClOrdId.length();
+    }
+
     /** @return the length of the parent OrderID at the start of a child ClOrdID, -1 when it is none. */
     public static int parentOrderIdLength(final CharSequence childClOrdId)
     {
