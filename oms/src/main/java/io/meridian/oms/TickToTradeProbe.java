@@ -33,6 +33,8 @@ public final class TickToTradeProbe implements LongConsumer
     private static final int PENDING_CAPACITY = 1 << 18;
     private static final long NONE = Long.MIN_VALUE;
     private static final int ROUTED_SLOTS = 1 << 12;
+    /** slots tried from a parent's own (linear probing): a stall of many parents loses no sample */
+    private static final int ROUTED_PROBES = 16;
 
     private final EpochNanoClock clock;
     private final long[] pending = new long[PENDING_CAPACITY];
@@ -41,7 +43,7 @@ public final class TickToTradeProbe implements LongConsumer
     private long lastReceivedNanos = NONE;
     private long sequencedReceivedNanos = NONE;
     private boolean pendingOverflowed;
-    /** routed parents waiting for their first child: a direct-mapped table by a hash of the parent OrderID */
+    /** routed parents waiting for their first child: an open-addressed table by a hash of the parent OrderID */
     private final long[] routedKeys = new long[ROUTED_SLOTS];
     private final long[] routedReceivedNanos = new long[ROUTED_SLOTS];
     /** by venue id: the venues whose requests another thread writes, probed to the socket; empty when off */
@@ -89,11 +91,16 @@ public final class TickToTradeProbe implements LongConsumer
         if (length > 0)
         {
             final long key = key(childClOrdId, length);
-            final int slot = slot(key);
-            if (routedKeys[slot] == key)
+            final int home = slot(key);
+            for (int i = 0; i < ROUTED_PROBES; i++)
             {
-                routedKeys[slot] = 0;
-                sequencedReceivedNanos = routedReceivedNanos[slot];
+                final int slot = (home + i) & (ROUTED_SLOTS - 1);
+                if (routedKeys[slot] == key)
+                {
+                    routedKeys[slot] = 0;
+                    sequencedReceivedNanos = routedReceivedNanos[slot];
+                    break;
+                }
             }
         }
     }
@@ -271,8 +278,27 @@ public final class TickToTradeProbe implements LongConsumer
         sequencedReceivedNanos = NONE;
         // the children's ClOrdIDs start with the parent's OrderID
         final long key = key(venueClOrdId, ParentOrders.orderIdLength(venueClOrdId));
-        final int slot = slot(key);
-        // a parent that never got a child is overwritten by a later one: that sample is lost, never wrong
+        final int home = slot(key);
+        int slot = home;
+        for (int i = 0; i < ROUTED_PROBES; i++)
+        {
+            final int probe = (home + i) & (ROUTED_SLOTS - 1);
+            if (routedKeys[probe] == 0)
+            {
+                slot = probe;
+                break;
+            }
+            if (routedReceivedNanos[probe] < routedReceivedNanos[slot])
+            {
+                slot = probe;
+            }
+        }
+        if (routedKeys[slot] != 0)
+        {
+            // the longest waiting of a full run of slots gives way (a parent that never got a child, as a
+            // rule): its sample is lost and counted, never wrong
+            samples.drop();
+        }
         routedKeys[slot] = key;
         routedReceivedNanos[slot] = receivedNanos;
     }
@@ -284,8 +310,18 @@ public final class TickToTradeProbe implements LongConsumer
         return hash == 0 ? 1 : hash;
     }
 
+    /**
+     * FNV-1a's low bits mix poorly: OrderIDs 108 apart shared a slot. The finaliser of MurmurHash3 spreads
+     * every bit of the key over the slot.
+     */
     private static int slot(final long key)
     {
-        return (int)(key ^ (key >>> 32)) & (ROUTED_SLOTS - 1);
+        long k = key;
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return (int)k & (ROUTED_SLOTS - 1);
     }
 }

@@ -1,7 +1,12 @@
 package io.meridian.oms;
 
+import io.meridian.oms.api.CancelOrderCommand;
 import io.meridian.oms.api.NewOrderCommand;
 import io.meridian.oms.api.OrderEntry;
+import io.meridian.oms.api.OrderStatusCommand;
+import io.meridian.oms.api.ReplaceOrderCommand;
+import io.meridian.oms.api.VenueOrder;
+import io.meridian.oms.api.VenueOrders;
 import io.meridian.oms.model.OrdType;
 import io.meridian.oms.model.OrderRejectReason;
 import io.meridian.oms.model.Side;
@@ -55,6 +60,73 @@ class TickToTradeProbeTest
             assertThat(samples).containsExactly(900L, 700L);
             assertThat(venues.sent).hasSize(2);
             assertThat(probe.drain(samples::add)).isZero();
+        }
+    }
+
+    @Test
+    void everyStalledRoutedParentGetsItsOwnSampleAtItsFirstChild()
+    {
+        final int routerVenue = 3;
+        final MutableLong probeNow = new MutableLong();
+        final TickToTradeProbe probe = new TickToTradeProbe(probeNow::get, 1 << 10);
+        final VenueOrders venues = probe.venueOrders(new TestSupport.RecordingVenues(), routerVenue);
+        final OrderEntry entry = probe.orderEntry(new AcceptingEntry());
+        final int parents = 500;
+        for (int n = 1; n <= parents; n++)
+        {
+            // OrderIDs 108 apart once shared a slot of the direct-mapped table: a stall lost one of them
+            probe.accept(1_000L * n);
+            entry.newOrder(order("c" + n, 1));
+            probe.onNewOrderSequenced();
+            venues.sendNewOrder(venueOrder(routerVenue, "TPOY3A." + n + "-1"));
+        }
+        probeNow.set(10_000_000L);
+        for (int n = parents; n >= 1; n--)
+        {
+            for (int child = 1; child <= 2; child++)
+            {
+                probe.onChildOrderSequenced("TPOY3A." + n + "." + child);
+                venues.sendNewOrder(venueOrder(child, "TPOY3A." + n + "." + child));
+            }
+        }
+        final List<Long> samples = new ArrayList<>();
+        assertThat(probe.drain(samples::add)).isEqualTo(parents);
+        for (int i = 0; i < parents; i++)
+        {
+            assertThat(samples.get(i)).as("parent %d", parents - i).isEqualTo(10_000_000L - 1_000L * (parents - i));
+        }
+        assertThat(probe.droppedSamples()).isZero();
+    }
+
+    private static VenueOrder venueOrder(final int venueId, final String clOrdId)
+    {
+        final VenueOrder order = new VenueOrder();
+        order.venueId = venueId;
+        order.clOrdId.append(clOrdId);
+        return order;
+    }
+
+    /** Takes every command, as a ring with room does. */
+    private static final class AcceptingEntry implements OrderEntry
+    {
+        public boolean newOrder(final NewOrderCommand command)
+        {
+            return true;
+        }
+
+        public boolean cancelOrder(final CancelOrderCommand command)
+        {
+            return true;
+        }
+
+        public boolean replaceOrder(final ReplaceOrderCommand command)
+        {
+            return true;
+        }
+
+        public boolean orderStatus(final OrderStatusCommand command)
+        {
+            return true;
         }
     }
 
