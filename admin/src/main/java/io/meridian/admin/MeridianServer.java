@@ -78,6 +78,8 @@ public final class MeridianServer implements AutoCloseable
     private static final int DEPTH_LEVELS = 20;
     private static final long FIX_REPLY_TIMEOUT_MS = 5_000;
     private static final long DRAIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(3);
+    /** restatements after an unclean stop, sent and indexed before the acceptor opens: at most this long */
+    private static final long RESTATE_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(30);
     private static final long DRAIN_QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
     /** fills this much older than a store read are still counted by the gate (the store may lag that much) */
     private static final long EXPOSURE_STORE_LAG_NS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -305,6 +307,15 @@ public final class MeridianServer implements AutoCloseable
                 halts.notReconciled(source.venueId(), true);
             }
         }
+        if (storeWriterThread)
+        {
+            // the shared store written on a thread of its own, waking each millisecond (Oms.stateListenerAgent)
+            storeRunner = new AgentRunner(
+                IdleStrategies.of("sleeping"), error -> LOG.error("event=store_error", error), null,
+                oms.stateListenerAgent());
+            AgentRunner.startOnThread(storeRunner);
+        }
+        restateBeforeLogon(restatements);
         fixRuntime.openAcceptor();
 
         final Agent libraryPoller = new Agent()
@@ -330,14 +341,6 @@ public final class MeridianServer implements AutoCloseable
                 return "fix-library";
             }
         };
-        if (storeWriterThread)
-        {
-            // the shared store written on a thread of its own, waking each millisecond (Oms.stateListenerAgent)
-            storeRunner = new AgentRunner(
-                IdleStrategies.of("sleeping"), error -> LOG.error("event=store_error", error), null,
-                oms.stateListenerAgent());
-            AgentRunner.startOnThread(storeRunner);
-        }
         fixRuntime.framerToPollingThread();
         coreRunner = new AgentRunner(
             IdleStrategies.of(config.coreIdleStrategy()),
@@ -359,6 +362,61 @@ public final class MeridianServer implements AutoCloseable
         venueSessionAlerts = new VenueSessionAlerts(this, alerts).start(1_000);
         LOG.info("event=meridian_started fixPort={} clients={} venues={} instruments={}",
             config.fixPort(), config.clients().size(), config.venues().size(), instruments.size());
+    }
+
+    /**
+     * After an unclean stop, the restatements go out on the offline sessions before any client can log on,
+     * and the acceptor opens only once Artio has indexed all of them. A client logging on in the middle of
+     * that burst made Artio answer its ResendRequest from an index and archive behind the live sends: its
+     * gap fill ran past numbers the library then sent, and the client logged out ("MsgSeqNum too low").
+     * Runs the sequencer and the library on this thread, before the core thread owns them; bounded.
+     */
+    private void restateBeforeLogon(final OrderRestatements restatements)
+    {
+        if (restatements.size() == 0 && clientSessions.lastSentPosition() == 0)
+        {
+            return;
+        }
+        final long startNs = System.nanoTime();
+        final long deadlineNs = startNs + RESTATE_TIMEOUT_NS;
+        final Agent sequencer = oms.sequencer();
+        final int restated = restatements.size();
+        while (restatements.size() > 0 || oms.metrics().queueDepth() > 0 || clientSessions.backlogged() > 0)
+        {
+            if (System.nanoTime() > deadlineNs)
+            {
+                LOG.warn("event=restatements_unfinished_at_logon pending={} backlogged={}", restatements.size(),
+                    clientSessions.backlogged());
+                return;
+            }
+            try
+            {
+                final int work = restatements.offer(oms.orderEntry()) + sequencer.doWork() +
+                    oms.publishStateChanges() + clientSessions.sendBacklogs() + fixRuntime.poll(FRAGMENT_LIMIT);
+                if (work == 0)
+                {
+                    Thread.onSpinWait();
+                }
+            }
+            catch (final Exception e)
+            {
+                throw new IllegalStateException("restating orders after an unclean stop", e);
+            }
+        }
+        final long sent = clientSessions.lastSentPosition();
+        final org.agrona.concurrent.status.ReadablePosition indexed = fixRuntime.libraryIndexedPosition();
+        while (indexed.getVolatile() < sent)
+        {
+            if (System.nanoTime() > deadlineNs)
+            {
+                LOG.warn("event=restatements_not_indexed_at_logon sent={} indexed={}", sent, indexed.getVolatile());
+                return;
+            }
+            fixRuntime.poll(FRAGMENT_LIMIT);
+            Thread.onSpinWait();
+        }
+        LOG.info("event=restated_before_logon orders={} indexedPosition={} tookMs={}", restated, indexed.getVolatile(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
     }
 
     /**

@@ -60,6 +60,8 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
     private volatile KillSwitchRequests killSwitchRequests;
     private long killSwitchReportCount;
     private int backlogged;
+    /** the library publication's position after the last message sent to any client */
+    private long lastSentPosition;
     private int backlogLimit = DEFAULT_BACKLOG_LIMIT;
 
     private Runnable whileBackPressured = Thread::onSpinWait;
@@ -212,7 +214,8 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
             LOG.warn("event=client_sent_sequence_skipped client={} artioLastSent={} nextMsgSeqNum={} " +
                 "reason=unclean_stop", context.config, session.lastSentMsgSeqNum(), next);
             final long deadlineMs = System.currentTimeMillis() + 5_000;
-            while (session.trySendSequenceReset(next) < 0)
+            long position;
+            while ((position = session.trySendSequenceReset(next)) < 0)
             {
                 if (System.currentTimeMillis() > deadlineMs)
                 {
@@ -221,6 +224,7 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
                 library.poll(10);
                 idle.idle();
             }
+            lastSentPosition = Math.max(lastSentPosition, position);
             context.refresh();
             skipped.addInt(context.clientId());
         }
@@ -396,6 +400,22 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
      * Sends what waits in the clients' backlogs, oldest first; called every duty cycle of the core
      * thread. @return the number of reports sent.
      */
+    /**
+     * The position in the library's publication just after the last message sent to a client (0 before the
+     * first): once Artio's indexer is there ({@link FixRuntime#libraryIndexedPosition}), every number sent
+     * is in its sequence index and every message in the archive it resends from.
+     */
+    public long lastSentPosition()
+    {
+        return lastSentPosition;
+    }
+
+    /** Reports waiting for a client that could not take them yet. */
+    public int backlogged()
+    {
+        return backlogged;
+    }
+
     public int sendBacklogs()
     {
         if (backlogged == 0)
@@ -514,8 +534,10 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
         message.header().beginString(session.beginString());
         for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++)
         {
-            if (session.trySend(message) > 0)
+            final long position = session.trySend(message);
+            if (position > 0)
             {
+                lastSentPosition = Math.max(lastSentPosition, position);
                 metrics.reportsSent.incrementAndGet();
                 context.refresh();
                 return true;

@@ -258,6 +258,31 @@ public final class FixRuntime implements AutoCloseable
         LOG.info("event=fix_acceptor_open port={}", config.port());
     }
 
+    /**
+     * How far Artio's indexer has indexed (and so archived) what this library sent; waits up to the reply
+     * timeout for the engine's answer. Call from the thread that polls the library.
+     */
+    public org.agrona.concurrent.status.ReadablePosition libraryIndexedPosition()
+    {
+        final long deadlineMs = System.currentTimeMillis() + config.replyTimeoutMs();
+        final uk.co.real_logic.artio.Reply<org.agrona.concurrent.status.ReadablePosition> reply =
+            engine.libraryIndexedPosition(library.libraryId());
+        while (reply.isExecuting())
+        {
+            if (System.currentTimeMillis() > deadlineMs)
+            {
+                throw new IllegalStateException("the FIX engine did not say how far it indexed the library");
+            }
+            library.poll(10);
+            Thread.onSpinWait();
+        }
+        if (!reply.hasCompleted())
+        {
+            throw new IllegalStateException("no indexed position for the library: " + reply.error());
+        }
+        return reply.resultIfPresent();
+    }
+
     /** What each session last sent before an unclean stop; empty after a clean one. */
     public SentSequenceFloors sentSequenceFloors()
     {

@@ -438,6 +438,68 @@ final class KillLoop
             q -> "0.00" + (1 + q), "0.002");
     }
 
+    /** QuickFIX/J's log, and the last {@value #RECENT} messages in and out (SOH shown as |) kept in memory. */
+    private static final class RecentMessagesLogFactory implements quickfix.LogFactory
+    {
+        static final int RECENT = 120;
+        private final quickfix.LogFactory delegate;
+        private final java.util.ArrayDeque<String> recent;
+
+        RecentMessagesLogFactory(final quickfix.LogFactory delegate, final java.util.ArrayDeque<String> recent)
+        {
+            this.delegate = delegate;
+            this.recent = recent;
+        }
+
+        public quickfix.Log create(final SessionID sessionId)
+        {
+            final quickfix.Log log = delegate.create(sessionId);
+            return new quickfix.Log()
+            {
+                public void clear()
+                {
+                    log.clear();
+                }
+
+                public void onIncoming(final String message)
+                {
+                    keep("in  " + message);
+                    log.onIncoming(message);
+                }
+
+                public void onOutgoing(final String message)
+                {
+                    keep("out " + message);
+                    log.onOutgoing(message);
+                }
+
+                public void onEvent(final String text)
+                {
+                    keep("evt " + text);
+                    log.onEvent(text);
+                }
+
+                public void onErrorEvent(final String text)
+                {
+                    keep("err " + text);
+                    log.onErrorEvent(text);
+                }
+            };
+        }
+
+        private void keep(final String line)
+        {
+            synchronized (recent)
+            {
+                if (recent.size() == RECENT)
+                {
+                    recent.removeFirst();
+                }
+                recent.addLast(line.replace('\u0001', '|'));
+            }
+        }
+    }
+
     /** A buy-side client: sends, records every answer and checks each as it comes. */
     private static final class LoopClient implements Application, AutoCloseable
     {
@@ -455,6 +517,8 @@ final class KillLoop
         private final Map<String, String> working = new LinkedHashMap<>();
         private final Map<Integer, String> receivedSeqNums = new ConcurrentHashMap<>();
         private final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** the last messages in and out, for the context of a violation */
+        private final java.util.ArrayDeque<String> recentMessages = new java.util.ArrayDeque<>();
         private int nextId;
         long newOrders;
         long cancels;
@@ -476,8 +540,8 @@ final class KillLoop
                 "SocketConnectHost=localhost", "SocketConnectPort=" + port, "");
             final SessionSettings settings = new SessionSettings(
                 new ByteArrayInputStream(config.getBytes(StandardCharsets.US_ASCII)));
-            initiator = new SocketInitiator(this, new FileStoreFactory(settings), settings, new SLF4JLogFactory(settings),
-                new DefaultMessageFactory());
+            initiator = new SocketInitiator(this, new FileStoreFactory(settings), settings,
+                new RecentMessagesLogFactory(new SLF4JLogFactory(settings), recentMessages), new DefaultMessageFactory());
         }
 
         void start() throws ConfigError, InterruptedException
@@ -629,6 +693,11 @@ final class KillLoop
                     message.getString(Text.FIELD).contains("MsgSeqNum too low"))
                 {
                     violations.add("client logged out: " + message.getString(Text.FIELD));
+                    synchronized (recentMessages)
+                    {
+                        System.out.println("kill loop: " + sessionId + " logged out (" + message.getString(Text.FIELD) +
+                            "); the messages before, oldest first:\n  " + String.join("\n  ", recentMessages));
+                    }
                 }
             }
             catch (final FieldNotFound e)

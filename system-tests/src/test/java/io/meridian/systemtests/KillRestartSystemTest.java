@@ -27,6 +27,7 @@ import static quickfix.field.Side.BUY;
 class KillRestartSystemTest
 {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final int OPEN_ORDERS = 1_500;
 
     @Test
     void restartImmediatelyAfterSigkillIsHealthyOnFirstAttempt(@TempDir final Path dir) throws Exception
@@ -43,6 +44,17 @@ class KillRestartSystemTest
             {
                 client.send(limit("before-kill", BUY, "10", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL));
                 client.await("New", report("before-kill", '0'));
+                // enough open orders that their restatements take longer than the client takes to log on again
+                for (int i = 1; i <= OPEN_ORDERS; i++)
+                {
+                    client.send(limit("open-" + i, BUY, "1", "AAPL", "180.00", TimeInForce.GOOD_TILL_CANCEL));
+                    if (i % 100 == 0)
+                    {
+                        // under the session's order rate limit (1,000/s)
+                        Thread.sleep(200);
+                    }
+                }
+                client.await("New of the last open order", report("open-" + OPEN_ORDERS, '0'));
 
                 for (int kill = 1; kill <= 2; kill++)
                 {
@@ -51,9 +63,14 @@ class KillRestartSystemTest
                     meridian.kill();
                     meridian.start().awaitHealthy(START_TIMEOUT);
                     client.awaitLogons(logons);
+                    assertThat(java.nio.file.Files.readString(meridian.log()))
+                        .as("every open order restated on the offline session before the acceptor opened")
+                        .contains("event=restated_before_logon orders=" + (OPEN_ORDERS + 1) + " ");
                     assertThat(client.logonSeqNums().get(logons))
-                        .as("Meridian's Logon after kill %d skips the numbers the dead process may have sent", kill)
-                        .isGreaterThan(expected);
+                        .as("Meridian's Logon after kill %d skips the numbers the dead process may have sent, and " +
+                            "comes after the restatement of every open order (sent and indexed before the acceptor " +
+                            "opens: a client logging on during them was gap-filled past numbers sent after)", kill)
+                        .isGreaterThan(expected + OPEN_ORDERS + 1);
                     // what was among the skipped numbers is not resent: the open order is restated instead
                     client.await("status report restating the open order after kill " + kill,
                         m -> "8".equals(TestFixClient.msgType(m)) && "before-kill".equals(field(m, 11)) &&
