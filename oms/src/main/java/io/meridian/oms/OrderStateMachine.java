@@ -1376,29 +1376,30 @@ final class OrderStateMachine
     }
 
     /**
-     * Hands a report to the state listener (for an order the sequencer keeps, live and in a replay) and,
-     * live, to the client side. Its failure must not leave the order half-updated, nor make live state
-     * differ from a replay (where outputs are muted): counted and reported, the state change goes on.
+     * Hands a report, live, to the client side, then (for an order the sequencer keeps, live and in a
+     * replay) to the state listener. A failure to send must not leave the order half-updated, nor make
+     * live state differ from a replay (where outputs are muted): counted and reported, the state change
+     * goes on.
      *
      * @param o the order reported on, null when unknown.
      */
     private void emit(final Order o, final ExecutionReport r)
     {
+        if (!replaying)
+        {
+            try
+            {
+                reports.onExecutionReport(r);
+            }
+            catch (final RuntimeException ex)
+            {
+                outputFailed(ex);
+            }
+        }
         if (o != null && o.stored)
         {
+            // after the send: copying the report for the store does not delay the client's
             stateListener.onClientReport(o, r, ++o.reports);
-        }
-        if (replaying)
-        {
-            return;
-        }
-        try
-        {
-            reports.onExecutionReport(r);
-        }
-        catch (final RuntimeException ex)
-        {
-            outputFailed(ex);
         }
     }
 

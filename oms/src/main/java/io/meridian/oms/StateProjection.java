@@ -16,9 +16,9 @@ import org.agrona.concurrent.Agent;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Carries the state listener's calls (order changes, fills, venue reports, client reports) from the sequencer to
- * the projection behind the listener, the shared store, whose Chronicle Map writes cost about
- * 1 us per order update and 10 us per fill: too much to sit between a client's order and its
+ * Carries the state listener's calls (order changes, fills, venue reports, client reports) from the
+ * sequencer to the projection behind the listener, the shared store, whose Chronicle Map writes cost
+ * about 1 us per order update and 10 us per fill: too much to sit between a client's order and its
  * report. The sequencer copies each call into a preallocated slot of a single-producer,
  * single-consumer ring (no allocation once the text fields fit) and publishes the cycle's slots
  * after its outputs have left. The projection runs either on its own thread ({@link #agent()},

@@ -3,8 +3,8 @@ package io.meridian.oms.api;
 /**
  * Told, on the sequencer thread, of every order state change, every fill after deduplication,
  * every venue execution report and every client ExecutionReport, live and while the journal replays
- * (so a projection of the OMS state, such as the shared store, is rebuilt by replay). Arguments are valid only during the call.
- * Implementations must not block or allocate in steady state.
+ * (so a projection of the OMS state, such as the shared store, is rebuilt by replay). Arguments are
+ * valid only during the call. Implementations must not block or allocate in steady state.
  */
 public interface OrderStateListener
 {

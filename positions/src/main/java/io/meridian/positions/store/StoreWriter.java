@@ -19,8 +19,8 @@ import java.util.function.IntFunction;
  * The only writer of the {@link SharedStore}, driven by the OMS on the sequencer thread: order
  * states, the fill ledger (deduplicated by venue and venue trade id), positions per (account,
  * venue, instrument) and per (account, instrument), balances implied by fills, and the venue's last
- * view of each order, and every ExecutionReport sent the client (the order's report history). Keys and values are reused flyweights: a write does not allocate in steady
- * state. Every timestamp it stores comes from the journaled input, so a replay writes the same
+ * view of each order, and every ExecutionReport sent the client (each order's report history). Keys
+ * and values are reused flyweights: a write does not allocate in steady state. Every timestamp it stores comes from the journaled input, so a replay writes the same
  * bytes.
  * <p>
  * Exactly once over a kept store: inputs up to {@link SharedStore#resumeAfter()} are skipped; past it,
