@@ -1,10 +1,15 @@
 package io.meridian.oms;
 
+import io.meridian.oms.api.CancelOrderCommand;
 import io.meridian.oms.api.CancelReject;
 import io.meridian.oms.api.ClientReports;
 import io.meridian.oms.api.ExecutionReport;
 import io.meridian.oms.api.FillListener;
+import io.meridian.oms.api.NewOrderCommand;
+import io.meridian.oms.api.OrderEntry;
+import io.meridian.oms.api.OrderStatusCommand;
 import io.meridian.oms.api.PreTradeCheck;
+import io.meridian.oms.api.ReplaceOrderCommand;
 import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.api.VenueOrders;
 import io.meridian.oms.model.CancelRejectReason;
@@ -272,6 +277,30 @@ final class TestSupport
         {
             nanos += 1000;
             return nanos;
+        }
+    }
+
+    /** Takes every command, as a ring with room does. */
+    static final class AcceptingEntry implements OrderEntry
+    {
+        public boolean newOrder(final NewOrderCommand command)
+        {
+            return true;
+        }
+
+        public boolean cancelOrder(final CancelOrderCommand command)
+        {
+            return true;
+        }
+
+        public boolean replaceOrder(final ReplaceOrderCommand command)
+        {
+            return true;
+        }
+
+        public boolean orderStatus(final OrderStatusCommand command)
+        {
+            return true;
         }
     }
 }

@@ -1,10 +1,7 @@
 package io.meridian.oms;
 
-import io.meridian.oms.api.CancelOrderCommand;
 import io.meridian.oms.api.NewOrderCommand;
 import io.meridian.oms.api.OrderEntry;
-import io.meridian.oms.api.OrderStatusCommand;
-import io.meridian.oms.api.ReplaceOrderCommand;
 import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.api.VenueOrders;
 import io.meridian.oms.model.OrdType;
@@ -70,7 +67,7 @@ class TickToTradeProbeTest
         final MutableLong probeNow = new MutableLong();
         final TickToTradeProbe probe = new TickToTradeProbe(probeNow::get, 1 << 10);
         final VenueOrders venues = probe.venueOrders(new TestSupport.RecordingVenues(), routerVenue);
-        final OrderEntry entry = probe.orderEntry(new AcceptingEntry());
+        final OrderEntry entry = probe.orderEntry(new TestSupport.AcceptingEntry());
         final int parents = 500;
         for (int n = 1; n <= parents; n++)
         {
@@ -104,30 +101,6 @@ class TickToTradeProbeTest
         order.venueId = venueId;
         order.clOrdId.append(clOrdId);
         return order;
-    }
-
-    /** Takes every command, as a ring with room does. */
-    private static final class AcceptingEntry implements OrderEntry
-    {
-        public boolean newOrder(final NewOrderCommand command)
-        {
-            return true;
-        }
-
-        public boolean cancelOrder(final CancelOrderCommand command)
-        {
-            return true;
-        }
-
-        public boolean replaceOrder(final ReplaceOrderCommand command)
-        {
-            return true;
-        }
-
-        public boolean orderStatus(final OrderStatusCommand command)
-        {
-            return true;
-        }
     }
 
     @Test

@@ -1,10 +1,6 @@
 package io.meridian.oms;
 
-import io.meridian.oms.api.CancelOrderCommand;
-import io.meridian.oms.api.NewOrderCommand;
 import io.meridian.oms.api.OrderEntry;
-import io.meridian.oms.api.OrderStatusCommand;
-import io.meridian.oms.api.ReplaceOrderCommand;
 import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.api.VenueOrders;
 import org.junit.jupiter.api.Test;
@@ -103,28 +99,7 @@ class VenueWriteProbeTest
             }
         };
         final VenueOrders wrapped = ticks.venueOrders(venues);
-        final OrderEntry entry = ticks.orderEntry(new OrderEntry()
-        {
-            public boolean newOrder(final NewOrderCommand command)
-            {
-                return true;
-            }
-
-            public boolean cancelOrder(final CancelOrderCommand command)
-            {
-                return true;
-            }
-
-            public boolean replaceOrder(final ReplaceOrderCommand command)
-            {
-                return true;
-            }
-
-            public boolean orderStatus(final OrderStatusCommand command)
-            {
-                return true;
-            }
-        });
+        final OrderEntry entry = ticks.orderEntry(new TestSupport.AcceptingEntry());
         final VenueOrder order = new VenueOrder();
         order.clOrdId.append("x1");
 
