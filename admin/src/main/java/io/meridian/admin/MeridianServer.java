@@ -237,7 +237,7 @@ public final class MeridianServer implements AutoCloseable
             config.routerVenueId(), config.venueNamesById(), instruments, depth,
             new RouterLegConditions(venueSide, halts, tradingRules, config.venueIds(), config.router().fees(),
                 cryptoBridges),
-            RouterConfig.defaults(), clock) : null;
+            config.router().health().routerConfig(), clock) : null;
         omsConfig.venueNames(config.venueNamesById());
         if (shadow)
         {

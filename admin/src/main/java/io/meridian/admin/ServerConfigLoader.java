@@ -143,9 +143,10 @@ public final class ServerConfigLoader
 
     /**
      * {@code meridian.router}: {@code venue-name} (SOR), {@code routes} (a list of {@code symbol} and
-     * {@code legs}), {@code fees} (a list of {@code venue}, {@code taker-bps}, {@code maker-bps}).
+     * {@code legs}), {@code fees} (a list of {@code venue}, {@code taker-bps}, {@code maker-bps}), {@code health}
+     * ({@code max-ack-latency-ms}, {@code max-reject-rate-percent}, {@code min-rate-limit-headroom-percent}).
      */
-    static RouterSettings router(final PropertyResolver properties)
+    public static RouterSettings router(final PropertyResolver properties)
     {
         final Map<String, List<String>> routes = new LinkedHashMap<>();
         for (final Map<String, Object> route : list(properties, "meridian.router.routes"))
@@ -164,8 +165,15 @@ public final class ServerConfigLoader
             fees.put(required(fee, "venue", "meridian.router.fees"), new RouterSettings.Fees(
                 new BigDecimal(optionalOr(fee, "taker-bps", "0")), new BigDecimal(optionalOr(fee, "maker-bps", "0"))));
         }
+        final RouterSettings.Health defaults = RouterSettings.Health.defaults();
+        final RouterSettings.Health health = new RouterSettings.Health(
+            properties.getProperty("meridian.router.health.max-ack-latency-ms", Long.class, defaults.maxAckLatencyMs()),
+            new BigDecimal(string(properties, "meridian.router.health.max-reject-rate-percent",
+                defaults.maxRejectRatePercent().toPlainString())),
+            new BigDecimal(string(properties, "meridian.router.health.min-rate-limit-headroom-percent",
+                defaults.minRateLimitHeadroomPercent().toPlainString())));
         return new RouterSettings(string(properties, "meridian.router.venue-name", RouterSettings.DEFAULT_VENUE_NAME),
-            routes, fees);
+            routes, fees, health);
     }
 
     private static Map<String, String> symbolMap(final Object configured)

@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The per-client FIX version from configuration: FIX.4.4 unless {@code fix-version} says otherwise. */
+/** Configuration read as the YAML gives it: per-client FIX version, the router's venue-health thresholds. */
 class ServerConfigLoaderTest
 {
     @Test
@@ -36,5 +36,28 @@ class ServerConfigLoaderTest
         assertThatThrownBy(() -> ServerConfigLoader.load(new MapPropertyResolver(Map.of("meridian.clients", List.of(
             Map.of("comp-id", "X", "fix-version", "FIX.4.3"))))))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FIX.4.3");
+    }
+
+    @Test
+    void routerHealthThresholdsComeFromConfigurationWithTheRoutersDefaults()
+    {
+        final io.meridian.router.RouterConfig defaults = ServerConfigLoader.router(new MapPropertyResolver(Map.of()))
+            .health().routerConfig();
+        assertThat(defaults.maxAckLatencyP50Nanos()).isEqualTo(io.meridian.router.RouterConfig.defaults().maxAckLatencyP50Nanos());
+        assertThat(defaults.maxRejectRatePpm()).isEqualTo(io.meridian.router.RouterConfig.defaults().maxRejectRatePpm());
+        assertThat(defaults.minRateLimitHeadroomPpm())
+            .isEqualTo(io.meridian.router.RouterConfig.defaults().minRateLimitHeadroomPpm());
+
+        final io.meridian.router.RouterConfig configured = ServerConfigLoader.router(new MapPropertyResolver(Map.of(
+            "meridian.router.health.max-ack-latency-ms", "250",
+            "meridian.router.health.max-reject-rate-percent", "2.5",
+            "meridian.router.health.min-rate-limit-headroom-percent", "20"))).health().routerConfig();
+        assertThat(configured.maxAckLatencyP50Nanos()).isEqualTo(250_000_000L);
+        assertThat(configured.maxRejectRatePpm()).isEqualTo(25_000L);
+        assertThat(configured.minRateLimitHeadroomPpm()).isEqualTo(200_000L);
+
+        assertThatThrownBy(() -> ServerConfigLoader.router(new MapPropertyResolver(Map.of(
+            "meridian.router.health.min-rate-limit-headroom-percent", "120"))))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("meridian.router.health");
     }
 }

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One system under test, in its own JVM (started by the harness): prints {@code READY <port>},
@@ -290,7 +291,11 @@ public final class SutMain
         final ServerConfig config = new ServerConfig(
             dir, "localhost", port, coreIdle, "backoff", clients(sessions), venues, instruments,
             false, 0, "VENUE", scheduler)
-            .withRouter(new RouterSettings(RouterSettings.DEFAULT_VENUE_NAME, Map.of("AAPL", legs), Map.of()));
+            // one workload in every run: a venue slow to ack while the JIT warms up (or under a loaded machine) is
+            // not skipped, so each order is always the same three children, one per venue
+            .withRouter(new RouterSettings(RouterSettings.DEFAULT_VENUE_NAME, Map.of("AAPL", legs), Map.of())
+                .withHealth(new RouterSettings.Health(TimeUnit.HOURS.toMillis(1), new BigDecimal("5"),
+                    new BigDecimal("10"))));
         final Sut sut = start(config, dir, port);
         // the legs are instruments 0..n-1: every venue's book must be in before the first order
         final DepthSnapshot book = new DepthSnapshot(20);
