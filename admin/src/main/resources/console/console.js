@@ -6,6 +6,8 @@
   const ROLE_ORDER = ['viewer', 'operator', 'admin'];
   let snapshot = null;
   let feedAbort = null;
+  // the order whose detail is open: its state and the status of its last recorded report, to refresh it live
+  let shown = null;
 
   function session() {
     const token = sessionStorage.getItem('meridian.token');
@@ -147,6 +149,7 @@
     $('sequencer').replaceChildren(...Object.entries(seq).flatMap(([k, v]) => { const dt = document.createElement('dt'); dt.textContent = k; const dd = document.createElement('dd'); dd.textContent = v; return [dt, dd]; }));
 
     renderOrders();
+    refreshShownOrder();
     renderTable($('positions'), s.positions, 'No positions yet.');
     fill($('rejects').tBodies[0], Object.entries(s.counters.rejectsByReason), (tr, [k, v]) => tr.append(cell(k), cell(v)));
     fill($('latency').tBodies[0], s.latency || [], (tr, l) => tr.append(cell(l.name), cell(l.venue), cell(l.count, 'num'),
@@ -172,12 +175,39 @@
   }
   ['f-status', 'f-client', 'f-venue', 'f-symbol'].forEach((id) => $(id).addEventListener('input', renderOrders));
 
-  async function showOrder(orderId) {
-    const box = $('order-detail');
+  function orderState(o) { return o.ordStatus + '|' + o.cumQty + '|' + o.leavesQty; }
+
+  // the feed says the open order changed, or its history (the store lags the sequencer by a cycle) has not
+  // caught up with its status yet (a few tries: a full history never will): load the detail again, one load at a time
+  function refreshShownOrder() {
+    if (!shown || shown.loading || $('order-detail').hidden) return;
+    const o = snapshot.orders.find((x) => x.orderId === shown.orderId);
+    if (!o) return;
+    if (orderState(o) !== shown.state) {
+      showOrder(shown.orderId);
+    } else if (shown.lastReportStatus !== null && shown.lastReportStatus !== o.ordStatus && shown.retries < 5) {
+      showOrder(shown.orderId, shown.retries + 1);
+    }
+  }
+
+  async function showOrder(orderId, retries) {
+    const view = { orderId, loading: true, state: null, lastReportStatus: null, retries: retries || 0 };
+    shown = view;
+    try {
+      await loadOrder($('order-detail'), view);
+    } finally {
+      view.loading = false;
+    }
+  }
+
+  async function loadOrder(box, view) {
+    const orderId = view.orderId;
     const response = await api('/orders/' + encodeURIComponent(orderId));
+    if (shown !== view) { await response.text(); return; } // another order was opened meanwhile
     box.hidden = false;
     if (!response.ok) { box.textContent = await problemText(response); return; }
     const order = await response.json();
+    view.state = orderState(order);
     const dl = document.createElement('dl');
     dl.className = 'kv';
     Object.entries(order).forEach(([k, v]) => { const dt = document.createElement('dt'); dt.textContent = k; const dd = document.createElement('dd'); dd.textContent = v === null ? '' : v; dl.append(dt, dd); });
@@ -186,15 +216,22 @@
     const history = document.createElement('div');
     const reports = await api('/orders/' + encodeURIComponent(orderId) + '/reports');
     if (reports.ok) {
+      const heading = document.createElement('h3');
+      heading.textContent = 'ExecutionReport history';
       const table = document.createElement('table');
+      table.id = 'order-reports';
       table.innerHTML = '<thead><tr></tr></thead><tbody></tbody>';
-      renderTable(table, await reports.json(), 'No reports.');
-      history.append(table);
+      const rows = await reports.json();
+      view.lastReportStatus = rows.length ? rows[rows.length - 1].ordStatus : '';
+      renderHistory(table, rows);
+      history.className = 'history';
+      history.append(heading, table);
     } else {
       await reports.text();
       history.className = 'unavailable';
       history.textContent = 'ExecutionReport history: not available in this build (the API keeps the current state only).';
     }
+    if (shown !== view) return;
     box.replaceChildren(title, dl, history);
     // a routed (parent) order: its cost analysis, child by child
     const tca = await api('/tca/' + encodeURIComponent(orderId));
@@ -217,6 +254,24 @@
     } else {
       await tca.text();
     }
+  }
+
+  // fixed columns: fields a report does not have (null) are left out of its JSON
+  const HISTORY_COLUMNS = [['#', 'index'], ['ExecType', 'execType'], ['OrdStatus', 'ordStatus'], ['ExecID', 'execId'],
+    ['ClOrdID', 'clOrdId'], ['OrigClOrdID', 'origClOrdId'], ['LastQty', 'lastQty'], ['LastPx', 'lastPx'],
+    ['LastMkt', 'lastMkt'], ['CumQty', 'cumQty'], ['LeavesQty', 'leavesQty'], ['AvgPx', 'avgPx'], ['OrderQty', 'orderQty'],
+    ['Price', 'price'], ['Reject', 'rejectReason'], ['Text', 'text'], ['TransactTime', 'transactTime'], ['Seq', 'sequence']];
+
+  function renderHistory(table, rows) {
+    const head = table.tHead.rows[0];
+    if (!rows || rows.length === 0) {
+      head.replaceChildren();
+      fill(table.tBodies[0], ['No reports recorded.'], (tr, text) => tr.append(cell(text, 'unavailable')));
+      return;
+    }
+    head.replaceChildren(...HISTORY_COLUMNS.map(([title]) => { const th = document.createElement('th'); th.textContent = title; return th; }));
+    fill(table.tBodies[0], rows, (tr, r) => HISTORY_COLUMNS.forEach(([, key]) =>
+      tr.append(cell(r[key] ?? '', key === 'ordStatus' ? 'status-' + r.ordStatus : undefined))));
   }
 
   function renderTable(table, rows, empty) {

@@ -5,12 +5,15 @@ import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.gateway.ClientSessionStatus;
 import io.meridian.oms.OrderSnapshot;
 import io.meridian.oms.api.ParentOrders;
+import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.OrdStatus;
+import io.meridian.oms.model.Side;
 import io.meridian.venues.crypto.CryptoVenueStatus;
 import io.meridian.positions.store.StoreViews.BalanceView;
 import io.meridian.positions.store.StoreViews.FillView;
 import io.meridian.positions.store.StoreViews.PositionDetail;
 import io.meridian.positions.store.StoreViews.PositionView;
+import io.meridian.positions.store.StoreViews.ReportView;
 import io.meridian.venues.fix.VenueStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.http.HttpResponse;
@@ -116,6 +119,32 @@ public class AdminController
         // a done order a day roll took out of the sequencer's memory: the store keeps its last state
         return server.store().order(orderId).<HttpResponse<?>>map(r -> HttpResponse.ok(OrderView.archived(r, server)))
             .orElseGet(() -> HttpResponse.notFound(Map.of("error", "unknown order", "orderId", orderId)));
+    }
+
+    /**
+     * Every ExecutionReport Meridian sent the client for the order, in the order sent, from the shared
+     * store (also for an order a day roll archived). An order whose reports are not in the store yet (the
+     * store lags the sequencer by a cycle) or no longer fit in it answers what is there.
+     */
+    @Get("/orders/{orderId}/reports")
+    @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the order's ExecutionReports, first sent first",
+        content = @Content(array = @ArraySchema(schema = @Schema(implementation = OrderReport.class))))
+    @ApiResponse(responseCode = "404", description = "unknown order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<?> orderReports(@PathVariable final String orderId) throws Exception
+    {
+        final List<ReportView> reports = server.store().reports(orderId);
+        if (reports.isEmpty() && server.store().order(orderId).isEmpty() &&
+            server.oms().queries().order(orderId).get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS).isEmpty())
+        {
+            return HttpResponse.notFound(Map.of("error", "unknown order", "orderId", orderId));
+        }
+        final List<OrderReport> views = new ArrayList<>(reports.size());
+        for (final ReportView report : reports)
+        {
+            views.add(OrderReport.of(report, server));
+        }
+        return HttpResponse.ok(views);
     }
 
     /** {@code status=open} (default): live orders; {@code status=all}: every order of the day. */
@@ -307,6 +336,37 @@ public class AdminController
     @Serdeable
     public record Sequencer(long lastSequence, long queueDepthBytes, long journalRecords, int recoveredRecords)
     {
+    }
+
+    /**
+     * One ExecutionReport sent the client, with decimals rendered exactly: {@code execType} and
+     * {@code ordStatus} by name ({@code execTypeCode}, {@code ordStatusCode}: the FIX values), {@code lastQty}
+     * and {@code lastPx} only for a fill, {@code lastMkt} the venue of a fill, {@code transactTime} the
+     * report's TransactTime (60), {@code sequence} the journal sequence of the input that produced it.
+     */
+    @Serdeable
+    public record OrderReport(
+        int index, String execId, String execType, String execTypeCode, String ordStatus, String ordStatusCode,
+        String clOrdId, String origClOrdId, String side, BigDecimal orderQty, BigDecimal price, BigDecimal lastQty,
+        BigDecimal lastPx, BigDecimal cumQty, BigDecimal leavesQty, BigDecimal avgPx, String lastMkt,
+        String rejectReason, String text, String transactTime, long transactTimeNanos, long sequence)
+    {
+        static OrderReport of(final ReportView r, final MeridianServer server)
+        {
+            final ExecType execType = r.execType().isEmpty() ? null : ExecType.fromFix(r.execType().charAt(0));
+            final OrdStatus ordStatus = r.ordStatus().isEmpty() ? null : OrdStatus.fromFix(r.ordStatus().charAt(0));
+            final Side side = r.side().isEmpty() ? null : Side.fromFix(r.side().charAt(0));
+            final boolean fill = execType == ExecType.TRADE;
+            final String lastMkt = !r.lastMkt().isEmpty() ? r.lastMkt() :
+                fill ? OrderView.configuredVenue(server, r.venueId()) : null;
+            return new OrderReport(
+                r.index(), r.execId(), execType == null ? r.execType() : execType.name(), r.execType(),
+                ordStatus == null ? r.ordStatus() : ordStatus.name(), r.ordStatus(), r.clOrdId(), r.origClOrdId(),
+                side == null ? null : side.name(), r.orderQty(), r.price(), fill ? r.lastQty() : null,
+                fill ? r.lastPx() : null, r.cumQty(), r.leavesQty(), r.avgPx(), lastMkt,
+                r.rejectReason().isEmpty() ? null : r.rejectReason(), r.text().isEmpty() ? null : r.text(),
+                Instant.ofEpochSecond(0, r.transactTimeNanos()).toString(), r.transactTimeNanos(), r.sequence());
+        }
     }
 
     /** An order as JSON, with decimals rendered exactly. */

@@ -119,6 +119,7 @@ public final class MeridianServer implements AutoCloseable
     private AgentRunner coreRunner;
     private AgentRunner storeRunner;
     private boolean storeWriterThread;
+    private long storeReports = new StoreConfig().reports();
     private boolean cryptoWriteProbes;
     private boolean shadow;
     private ShadowVenues shadowVenues;
@@ -254,7 +255,7 @@ public final class MeridianServer implements AutoCloseable
         oms.tickToTrade(tickToTrade);
         // a projection of the journal: kept from the last run when it projects this journal (the replay below
         // then applies only what it lacks), else recreated and refilled by the replay
-        store = SharedStore.openForWriter(new StoreConfig().dir(config.dataDir().resolve("store")),
+        store = SharedStore.openForWriter(new StoreConfig().dir(config.dataDir().resolve("store")).reports(storeReports),
             oms.journalCreatedAtMillis(), oms.journalLastSequence());
         LOG.info("event=store_opened {}", store.openedAs());
         storeWriter = new StoreWriter(store).clientAccount(
@@ -550,6 +551,16 @@ public final class MeridianServer implements AutoCloseable
     public void storeWriterThread(final boolean ownThread)
     {
         this.storeWriterThread = ownThread;
+    }
+
+    /** How many ExecutionReports the store's report history keeps (docs/store.md); set before {@link #start()}. */
+    public void storeReports(final long reports)
+    {
+        if (reports < 1)
+        {
+            throw new IllegalArgumentException("meridian.store.reports must be positive: " + reports);
+        }
+        this.storeReports = reports;
     }
 
     /**

@@ -56,6 +56,10 @@ public class MetricsFactory
         bindAlerts(registry, server.alerts());
         FunctionCounter.builder("meridian_store_fills", server, s -> s.storeWriter().fillsRecorded())
             .description("fills recorded in the shared store's ledger").register(registry);
+        FunctionCounter.builder("meridian_store_reports", server, s -> s.storeWriter().reportsRecorded())
+            .description("client ExecutionReports recorded in the shared store's order report history").register(registry);
+        FunctionCounter.builder("meridian_store_reports_dropped", server, s -> s.storeWriter().reportsDropped())
+            .description("client ExecutionReports not recorded because the report history is full").register(registry);
         FunctionCounter.builder("meridian_store_unknown_order_fills", server, s -> s.storeWriter().unknownOrderFills())
             .description("ledger fills for orders Meridian does not know (kept for reconciliation)").register(registry);
         return registry;

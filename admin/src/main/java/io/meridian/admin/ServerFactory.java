@@ -1,5 +1,6 @@
 package io.meridian.admin;
 
+import io.meridian.positions.store.StoreConfig;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -23,6 +24,7 @@ public class ServerFactory
             environment.getProperty("meridian.shutdown.cancel-open-orders", Boolean.class, false),
             environment.getProperty("meridian.shutdown.drain-timeout-ms", Long.class, 10_000L));
         server.storeWriterThread(environment.getProperty("meridian.store.writer-thread", Boolean.class, false));
+        server.storeReports(environment.getProperty("meridian.store.reports", Long.class, new StoreConfig().reports()));
         server.shadow(environment.getProperty("meridian.shadow", Boolean.class, false));
         return server.start();
     }

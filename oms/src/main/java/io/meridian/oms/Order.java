@@ -69,6 +69,10 @@ final class Order implements OrderView
     long riskOpenQty;
     OrderRejectReason rejectReason = OrderRejectReason.NONE;
     String text = "";
+    /** kept by the sequencer (queryable, in the store); false only for a new order refused at capacity */
+    boolean stored;
+    /** ExecutionReports emitted for this order so far, live or replayed: the next one's index is this + 1 */
+    int reports;
 
     Order(
         final long number, final String orderId, final int clientId, final String clOrdId, final String account,

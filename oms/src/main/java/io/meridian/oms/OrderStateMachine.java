@@ -237,6 +237,7 @@ final class OrderStateMachine
         {
             ordersByNumber.put(number, o);
             storedOrders++;
+            o.stored = true;
             touched = o;
             if (hasClOrdId && !duplicate)
             {
@@ -540,7 +541,7 @@ final class OrderStateMachine
             r.rejectReason = o.rejectReason;
             r.text.append(o.text);
         }
-        emit(r);
+        emit(o, r);
     }
 
     /** One status report (ExecType I) per open order of the client, oldest first. */
@@ -562,7 +563,7 @@ final class OrderStateMachine
             r.clOrdId.append(o.clOrdId);
             r.rejectReason = o.rejectReason;
             r.text.append(o.text);
-            emit(r);
+            emit(o, r);
         }
     }
 
@@ -891,7 +892,7 @@ final class OrderStateMachine
         metrics.fill();
 
         final ExecutionReport r = executionReport(o, ExecType.TRADE, o.clOrdId, null, e.lastQty, e.lastPx, nowNanos);
-        emit(r);
+        emit(o, r);
         if (!o.instrument.routed())
         {
             // a parent's fill is its child's, which the fill listener and the store take at the child's venue
@@ -1286,7 +1287,7 @@ final class OrderStateMachine
         final Order o, final ExecType execType, final String clOrdId, final String origClOrdId, final long nowNanos)
     {
         final ExecutionReport r = executionReport(o, execType, clOrdId, origClOrdId, 0, 0, nowNanos);
-        emit(r);
+        emit(o, r);
     }
 
     private ExecutionReport executionReport(
@@ -1294,12 +1295,9 @@ final class OrderStateMachine
         final long lastPx, final long nowNanos)
     {
         syncOpenQty(o);
+        // built in a replay too: the state listener records every report (the store's report history)
         final ExecutionReport r = executionReport.reset();
         nextExecId(r.execId);
-        if (replaying)
-        {
-            return r;
-        }
         fillOrderFields(r, o);
         r.execType = execType;
         r.clOrdId.append(clOrdId);
@@ -1378,23 +1376,30 @@ final class OrderStateMachine
     }
 
     /**
-     * Hands a report to the client side. Its failure must not leave the order half-updated, nor
-     * make live state differ from a replay (where outputs are muted): counted and reported, the
-     * state change goes on.
+     * Hands a report, live, to the client side, then (for an order the sequencer keeps, live and in a
+     * replay) to the state listener. A failure to send must not leave the order half-updated, nor make
+     * live state differ from a replay (where outputs are muted): counted and reported, the state change
+     * goes on.
+     *
+     * @param o the order reported on, null when unknown.
      */
-    private void emit(final ExecutionReport r)
+    private void emit(final Order o, final ExecutionReport r)
     {
-        if (replaying)
+        if (!replaying)
         {
-            return;
+            try
+            {
+                reports.onExecutionReport(r);
+            }
+            catch (final RuntimeException ex)
+            {
+                outputFailed(ex);
+            }
         }
-        try
+        if (o != null && o.stored)
         {
-            reports.onExecutionReport(r);
-        }
-        catch (final RuntimeException ex)
-        {
-            outputFailed(ex);
+            // after the send: copying the report for the store does not delay the client's
+            stateListener.onClientReport(o, r, ++o.reports);
         }
     }
 
@@ -1406,11 +1411,7 @@ final class OrderStateMachine
 
     private void nextExecId(final StringBuilder dst)
     {
-        ++lastExecId;
-        if (!replaying)
-        {
-            dst.append('E').append(lastExecId);
-        }
+        dst.append('E').append(++lastExecId);
     }
 
     // ------------------------------------------------------------------------------------ ids

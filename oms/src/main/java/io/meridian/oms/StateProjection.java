@@ -1,5 +1,6 @@
 package io.meridian.oms;
 
+import io.meridian.oms.api.ExecutionReport;
 import io.meridian.oms.api.OrderStateListener;
 import io.meridian.oms.api.OrderView;
 import io.meridian.oms.api.VenueExecution;
@@ -15,9 +16,9 @@ import org.agrona.concurrent.Agent;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Carries the state listener's calls (order changes, fills, venue reports) from the sequencer to
- * the projection behind the listener, the shared store, whose Chronicle Map writes cost about
- * 1 us per order update and 10 us per fill: too much to sit between a client's order and its
+ * Carries the state listener's calls (order changes, fills, venue reports, client reports) from the
+ * sequencer to the projection behind the listener, the shared store, whose Chronicle Map writes cost
+ * about 1 us per order update and 10 us per fill: too much to sit between a client's order and its
  * report. The sequencer copies each call into a preallocated slot of a single-producer,
  * single-consumer ring (no allocation once the text fields fit) and publishes the cycle's slots
  * after its outputs have left. The projection runs either on its own thread ({@link #agent()},
@@ -34,6 +35,7 @@ final class StateProjection implements OrderStateListener
     private static final int FILL = 2;
     private static final int VENUE_REPORT = 3;
     private static final int BALANCE = 4;
+    private static final int CLIENT_REPORT = 5;
     /** how far back, among the slots not yet published, an order's earlier update is looked for */
     private static final int RECENT = 16;
 
@@ -137,6 +139,18 @@ final class StateProjection implements OrderStateListener
         claim(VENUE_REPORT, order, report, inputSequence, inputIndex++);
     }
 
+    /**
+     * The report is copied into the slot's own report; it does not take a call index (stamps): the store
+     * keys it by order and report index, so writing it again in a replay is idempotent.
+     */
+    public void onClientReport(final OrderView order, final ExecutionReport report, final int index)
+    {
+        final Slot slot = claim(CLIENT_REPORT, order, null, inputSequence, inputIndex);
+        // claimed, not yet published (only publish() does, on this thread)
+        slot.report.copyFrom(report);
+        slot.reportIndex = index;
+    }
+
     private final VenueExecution balance = new VenueExecution();
 
     /** Carried in a slot's execution: venueId, the asset in feeAsset, the amount in lastQty, the time in receivedNanos. */
@@ -183,7 +197,7 @@ final class StateProjection implements OrderStateListener
         }
     }
 
-    private void claim(
+    private Slot claim(
         final int kind, final OrderView order, final VenueExecution execution, final long sequence, final int index)
     {
         while (tail - consumed.get() >= slots.length)
@@ -211,6 +225,7 @@ final class StateProjection implements OrderStateListener
             copy(execution, slot.execution);
         }
         tail++;
+        return slot;
     }
 
     private final class Consumer implements Agent
@@ -235,6 +250,7 @@ final class StateProjection implements OrderStateListener
                         case FILL -> target.onFill(order, slot.execution, slot.sequence);
                         case BALANCE -> target.onReportedBalance(slot.execution.venueId, slot.execution.feeAsset,
                             slot.execution.lastQty, slot.execution.receivedNanos);
+                        case CLIENT_REPORT -> target.onClientReport(order, slot.report, slot.reportIndex);
                         default -> target.onVenueReport(order, slot.execution);
                     }
                 }
@@ -280,6 +296,8 @@ final class StateProjection implements OrderStateListener
         OrderView source;
         final OrderCopy order = new OrderCopy();
         final VenueExecution execution = new VenueExecution();
+        final ExecutionReport report = new ExecutionReport();
+        int reportIndex;
     }
 
     private static void copy(final VenueExecution from, final VenueExecution to)

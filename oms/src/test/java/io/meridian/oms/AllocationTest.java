@@ -5,7 +5,9 @@ import io.meridian.oms.api.ClientReports;
 import io.meridian.oms.api.ExecutionReport;
 import io.meridian.oms.api.FillListener;
 import io.meridian.oms.api.NewOrderCommand;
+import io.meridian.oms.api.OrderStateListener;
 import io.meridian.oms.api.OrderStatusCommand;
+import io.meridian.oms.api.OrderView;
 import io.meridian.oms.api.VenueExecution;
 import io.meridian.oms.api.VenueOrder;
 import io.meridian.oms.api.VenueOrders;
@@ -21,7 +23,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Thread-allocated bytes on the sequencer path (submit + doWork on this thread, no-op outputs). */
+/**
+ * Thread-allocated bytes on the sequencer path (submit + doWork on this thread, no-op outputs, a state
+ * listener behind the projection's ring that, as the store does, is handed every client report).
+ */
 class AllocationTest
 {
     @TempDir
@@ -67,6 +72,23 @@ class AllocationTest
         }
     }
 
+    /** Takes every call of the state listener through the projection's ring, as the shared store does. */
+    private static final class CountingListener implements OrderStateListener
+    {
+        long updates;
+        long clientReports;
+
+        public void onOrderUpdated(final OrderView order)
+        {
+            updates++;
+        }
+
+        public void onClientReport(final OrderView order, final ExecutionReport report, final int index)
+        {
+            clientReports++;
+        }
+    }
+
     private static void drain(final Oms oms) throws Exception
     {
         while (oms.sequencer().doWork() > 0 || oms.metrics().queueDepth() > 0)
@@ -83,6 +105,8 @@ class AllocationTest
         try (Oms oms = new Oms(config, TestSupport.INSTRUMENTS, new TestSupport.SimpleRisk(), outputs, outputs,
             FillListener.NONE, new TestSupport.FakeClock()))
         {
+            final CountingListener listener = new CountingListener();
+            oms.stateListener(listener);
             oms.recover();
             final NewOrderCommand order = new NewOrderCommand();
             order.clientId = 1;
@@ -143,6 +167,9 @@ class AllocationTest
             System.out.println("allocated bytes: per status " + perStatus + ", per venue ack " + perAck +
                 ", per new order " + perNewOrder);
             assertThat(outputs.reports).isGreaterThan(60_000);
+            // every report went to the state listener too (copied into the projection's ring)
+            assertThat(listener.clientReports).isEqualTo(outputs.reports);
+            assertThat(listener.updates).isPositive();
             assertThat(perStatus).isLessThan(8);
             assertThat(perAck).isLessThan(8);
             assertThat(perNewOrder).isLessThan(1_000);

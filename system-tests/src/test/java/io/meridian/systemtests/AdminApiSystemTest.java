@@ -1,5 +1,7 @@
 package io.meridian.systemtests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meridian.gateway.ClientSessionConfig;
 import io.meridian.gateway.PasswordHash;
 import io.meridian.simulators.fix.FixVenueSimulator;
@@ -26,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -60,6 +63,8 @@ class AdminApiSystemTest
     /** Routes anyone may GET: the dashboard's static page, the API description, the redirects. */
     private static final Set<String> ANONYMOUS = Set.of("GET /", "GET /openapi.yml", "GET /swagger-ui", "POST /login");
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}?/]+)}");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Path dir;
     private FixVenueSimulator venue;
@@ -99,7 +104,8 @@ class AdminApiSystemTest
     void everyRouteNeedsTheRightRoleAndAnswersProblemJson() throws Exception
     {
         final List<UriRouteInfo<?, ?>> routes = routes();
-        assertThat(routes).extracting(this::key).contains("GET /health", "GET /orders/{orderId}", "POST /kill-switch",
+        assertThat(routes).extracting(this::key).contains("GET /health", "GET /orders/{orderId}",
+            "GET /orders/{orderId}/reports", "POST /kill-switch",
             "PUT /admin/users/{name}");
         for (final UriRouteInfo<?, ?> route : routes)
         {
@@ -311,6 +317,75 @@ class AdminApiSystemTest
         client.await("a done order's ClOrdID is free again after the roll", report(done, 'F'));
         assertThat(Files.readAllLines(dir.resolve("meridian/audit.log")))
             .anySatisfy(line -> assertThat(line).contains("\"action\":\"POST /admin/day-roll\"").contains("\"user\":\"admin\""));
+    }
+
+    @Test
+    @Order(6)
+    void anOrdersExecutionReportHistoryIsServedInOrderAlsoAfterADayRoll() throws Exception
+    {
+        venue.control().addLiquidity("AAPL", Side.SELL, "10", "190.00");
+        final String id = nextClOrdId("history");
+        client.send(limit(id, BUY, "10", "AAPL", "190.00", TimeInForce.DAY));
+        final Message pendingNew = client.await("pending new", report(id, 'A'));
+        final Message fill = client.await("fill", report(id, 'F'));
+        final String orderId = field(fill, 37);
+        final String path = "/orders/" + orderId + "/reports";
+
+        // the store is written after the cycle's reports have left: wait for the fill's report there
+        JsonNode reports = JSON.readTree("[]");
+        final long deadline = System.nanoTime() + 15_000_000_000L;
+        while (reports.size() < 3 && System.nanoTime() < deadline)
+        {
+            final HttpResponse<String> response = meridian.get(path);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+            reports = JSON.readTree(response.body());
+            Thread.sleep(50);
+        }
+        assertThat(reports.size()).as(reports.toString()).isEqualTo(3);
+        final List<String> execTypes = new ArrayList<>();
+        final List<String> statuses = new ArrayList<>();
+        reports.forEach(r ->
+        {
+            execTypes.add(r.get("execType").asText());
+            statuses.add(r.get("ordStatus").asText());
+            assertThat(r.get("clOrdId").asText()).isEqualTo(id);
+            assertThat(r.get("side").asText()).isEqualTo("BUY");
+            assertThat(r.get("orderQty").decimalValue()).isEqualByComparingTo("10");
+            assertThat(r.get("price").decimalValue()).isEqualByComparingTo("190.00");
+        });
+        assertThat(execTypes).containsExactly("PENDING_NEW", "NEW", "TRADE");
+        assertThat(statuses).containsExactly("PENDING_NEW", "NEW", "FILLED");
+        assertThat(reports.get(0).get("index").asInt()).isEqualTo(1);
+        assertThat(reports.get(0).get("execId").asText()).isEqualTo(field(pendingNew, 17));
+        assertThat(reports.get(0).get("leavesQty").decimalValue()).isEqualByComparingTo("10");
+        assertThat(reports.get(0).has("lastQty")).as("no LastQty on a report that is not a fill").isFalse();
+        final JsonNode trade = reports.get(2);
+        assertThat(trade.get("index").asInt()).isEqualTo(3);
+        assertThat(trade.get("execTypeCode").asText()).isEqualTo("F");
+        assertThat(trade.get("ordStatusCode").asText()).isEqualTo("2");
+        assertThat(trade.get("execId").asText()).isEqualTo(field(fill, 17));
+        assertThat(trade.get("lastQty").decimalValue()).isEqualByComparingTo("10");
+        assertThat(trade.get("lastPx").decimalValue()).isEqualByComparingTo("190.00");
+        assertThat(trade.get("cumQty").decimalValue()).isEqualByComparingTo("10");
+        assertThat(trade.get("leavesQty").decimalValue()).isEqualByComparingTo("0");
+        assertThat(trade.get("avgPx").decimalValue()).isEqualByComparingTo("190.00");
+        assertThat(trade.get("lastMkt").asText()).isEqualTo("SIMVENUE");
+        assertThat(Instant.parse(trade.get("transactTime").asText())).isAfter(Instant.now().minusSeconds(120));
+        assertThat(trade.get("sequence").asLong()).isGreaterThan(reports.get(0).get("sequence").asLong());
+
+        final HttpResponse<String> unknown = meridian.get("/orders/NO-SUCH-ORDER/reports");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertProblem("unknown order's reports", unknown);
+        assertThat(meridian.send(null, "GET", path, null, null).statusCode()).isEqualTo(401);
+
+        // a day roll takes the done order out of the sequencer's memory: the store still has its history
+        final HttpResponse<String> rolled = meridian.send("admin", "POST", "/admin/day-roll", null, null);
+        assertThat(rolled.statusCode()).as(rolled.body()).isEqualTo(200);
+        final HttpResponse<String> archived = meridian.get(path);
+        assertThat(archived.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(archived.body())).isEqualTo(reports);
     }
 
     @Test

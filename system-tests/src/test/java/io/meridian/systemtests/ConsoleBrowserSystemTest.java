@@ -42,7 +42,8 @@ import static quickfix.field.Side.BUY;
 /**
  * The console in a real browser: the distribution's headless Chromium, driven by Selenium through
  * its chromedriver, against a real Meridian with a FIX client and the venue simulator. Logs in,
- * watches an order arrive and fill through the live feed (no reload), engages the kill switch as
+ * watches an order arrive and fill through the live feed (no reload) and reads its ExecutionReport
+ * history in its detail, engages the kill switch as
  * operator and sees an order refused, and is refused as viewer. Screenshots:
  * {@code system-tests/target/console-screenshots/}. Skipped only where Chromium is not installed
  * outside CI ({@code .ci/run} installs it; under CI=true a missing browser fails).
@@ -158,7 +159,26 @@ class ConsoleBrowserSystemTest
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "FILLED"));
         browser.findElement(row).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-detail"), "FILLED"));
+        // its ExecutionReport history, as the client got it: PendingNew, New, Fill (the detail refreshes itself
+        // should the store not have the fill's report yet)
+        final By history = By.cssSelector("#order-reports tbody tr");
+        wait.until(driver -> driver.findElements(history).size() == 3);
+        final List<List<String>> reports = browser.findElements(history).stream()
+            .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        assertThat(reports).extracting(r -> r.get(0)).containsExactly("1", "2", "3");
+        assertThat(reports).extracting(r -> r.get(1)).containsExactly("PENDING_NEW", "NEW", "TRADE");
+        assertThat(reports).extracting(r -> r.get(2)).containsExactly("PENDING_NEW", "NEW", "FILLED");
+        assertThat(reports).allSatisfy(r -> assertThat(r.get(4)).isEqualTo(id));
+        final List<String> trade = reports.get(2);
+        assertThat(new BigDecimal(trade.get(6))).isEqualByComparingTo("100");
+        assertThat(new BigDecimal(trade.get(7))).isEqualByComparingTo("190.00");
+        assertThat(trade.get(8)).isEqualTo("SIMVENUE");
+        assertThat(new BigDecimal(trade.get(10))).isEqualByComparingTo("0");
+        assertThat(browser.findElement(By.id("order-detail")).getText()).contains("ExecutionReport history");
         screenshot("03-order-filled-detail");
+        ((org.openqa.selenium.JavascriptExecutor)browser).executeScript(
+            "arguments[0].scrollIntoView()", browser.findElement(By.id("order-reports")));
+        screenshot("03b-order-report-history");
 
         browser.findElement(By.cssSelector("a[data-page=risk]")).click();
         browser.findElement(By.id("kill-switch")).click();

@@ -1,10 +1,10 @@
 package io.meridian.oms.api;
 
 /**
- * Told, on the sequencer thread, of every order state change, every fill after deduplication and
- * every venue execution report, live and while the journal replays (so a projection of the OMS
- * state, such as the shared store, is rebuilt by replay). Arguments are valid only during the call.
- * Implementations must not block or allocate in steady state.
+ * Told, on the sequencer thread, of every order state change, every fill after deduplication,
+ * every venue execution report and every client ExecutionReport, live and while the journal replays
+ * (so a projection of the OMS state, such as the shared store, is rebuilt by replay). Arguments are
+ * valid only during the call. Implementations must not block or allocate in steady state.
  */
 public interface OrderStateListener
 {
@@ -44,6 +44,18 @@ public interface OrderStateListener
 
     /** Every venue execution report (the venue's own view of the order); {@code order} null when unknown. */
     default void onVenueReport(final OrderView order, final VenueExecution report)
+    {
+    }
+
+    /**
+     * Every ExecutionReport for an order the sequencer keeps, in the order they are sent, live and while
+     * the journal replays (where the client does not get it again), so the same journal gives the same
+     * calls; not for an unknown order (a status request for one), nor for a new order refused because
+     * the sequencer is full (it is not kept).
+     *
+     * @param index the report's position among the order's reports, from 1.
+     */
+    default void onClientReport(final OrderView order, final ExecutionReport report, final int index)
     {
     }
 

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The shared off-heap store: five persisted Chronicle Maps under one directory.
+ * The shared off-heap store: six persisted Chronicle Maps under one directory.
  * <ul>
  *   <li>{@code orders.cm3}: OrderID -&gt; {@link OrderRecord} (current state)</li>
  *   <li>{@code fills.cm3}: {@code venueId|venueTradeId} -&gt; {@link FillRecord} (the fill ledger)</li>
@@ -19,6 +19,8 @@ import java.nio.file.Path;
  *       venueId {@code *} for the position over all venues</li>
  *   <li>{@code balances.cm3}: {@code venueId|asset} -&gt; {@link BalanceRecord}</li>
  *   <li>{@code venue-orders.cm3}: OrderID -&gt; {@link VenueOrderRecord} (the venue's last view)</li>
+ *   <li>{@code reports.cm3}: {@code OrderID|index} -&gt; {@link ReportRecord} (every ExecutionReport sent
+ *       the client for the order, index from 1; at most {@link StoreConfig#reports()})</li>
  * </ul>
  * The store is a projection of the journal, described by {@code store.meta} ({@link StoreMeta}: which
  * journal, applied up to which sequence). The writer ({@link #openForWriter}) keeps the maps of the
@@ -38,7 +40,8 @@ public final class SharedStore implements AutoCloseable
     public static final String POSITIONS = "positions.cm3";
     public static final String BALANCES = "balances.cm3";
     public static final String VENUE_ORDERS = "venue-orders.cm3";
-    private static final String[] MAP_FILES = {ORDERS, FILLS, POSITIONS, BALANCES, VENUE_ORDERS};
+    public static final String REPORTS = "reports.cm3";
+    private static final String[] MAP_FILES = {ORDERS, FILLS, POSITIONS, BALANCES, VENUE_ORDERS, REPORTS};
 
     private final Path dir;
     private final ChronicleMap<CharSequence, OrderRecord> orders;
@@ -46,6 +49,8 @@ public final class SharedStore implements AutoCloseable
     private final ChronicleMap<CharSequence, PositionRecord> positions;
     private final ChronicleMap<CharSequence, BalanceRecord> balances;
     private final ChronicleMap<CharSequence, VenueOrderRecord> venueOrders;
+    private final ChronicleMap<CharSequence, ReportRecord> reports;
+    private final long reportCapacity;
     private final String defaultQuoteAsset;
     /** null for a reader, and once closed */
     private StoreMeta meta;
@@ -64,10 +69,12 @@ public final class SharedStore implements AutoCloseable
         this.dir = dir;
         this.meta = meta;
         this.defaultQuoteAsset = config.defaultQuoteAsset();
+        this.reportCapacity = config.reports();
         ChronicleMap<CharSequence, OrderRecord> o = null;
         ChronicleMap<CharSequence, FillRecord> f = null;
         ChronicleMap<CharSequence, PositionRecord> p = null;
         ChronicleMap<CharSequence, BalanceRecord> b = null;
+        ChronicleMap<CharSequence, VenueOrderRecord> v = null;
         try
         {
             o = open(builder(OrderRecord.class, "orders", config.orders(), "T4ZK1Q.1234567", sampleOrder(), config),
@@ -78,14 +85,17 @@ public final class SharedStore implements AutoCloseable
                 samplePosition(), config), POSITIONS, mode);
             b = open(builder(BalanceRecord.class, "balances", config.balances(), "1|USDT", sampleBalance(), config),
                 BALANCES, mode);
-            venueOrders = open(builder(VenueOrderRecord.class, "venue-orders", config.orders(), "T4ZK1Q.1234567",
+            v = open(builder(VenueOrderRecord.class, "venue-orders", config.orders(), "T4ZK1Q.1234567",
                 sampleVenueOrder(), config), VENUE_ORDERS, mode);
+            reports = open(builder(ReportRecord.class, "reports", config.reports(), "T4ZK1Q.1234567|12",
+                sampleReport(), config), REPORTS, mode);
         }
         catch (final RuntimeException ex)
         {
-            closeAll(o, f, p, b);
+            closeAll(o, f, p, b, v);
             throw ex;
         }
+        venueOrders = v;
         orders = o;
         fills = f;
         positions = p;
@@ -255,6 +265,18 @@ public final class SharedStore implements AutoCloseable
         return venueOrders;
     }
 
+    /** Every ExecutionReport sent the client, by {@code OrderID|index}. */
+    public ChronicleMap<CharSequence, ReportRecord> reports()
+    {
+        return reports;
+    }
+
+    /** At most this many reports are kept ({@link StoreConfig#reports()}); later ones are dropped. */
+    public long reportCapacity()
+    {
+        return reportCapacity;
+    }
+
     /** Closes the maps; a writer then marks the store closed cleanly (no recovery needed at the next open). */
     public void close()
     {
@@ -270,7 +292,7 @@ public final class SharedStore implements AutoCloseable
 
     private void closeMaps()
     {
-        closeAll(orders, fills, positions, balances, venueOrders);
+        closeAll(orders, fills, positions, balances, venueOrders, reports);
     }
 
     private static void closeAll(final ChronicleMap<?, ?>... maps)
@@ -375,6 +397,17 @@ public final class SharedStore implements AutoCloseable
     private static BalanceRecord sampleBalance()
     {
         return new BalanceRecord().init(1, "USDT");
+    }
+
+    private static ReportRecord sampleReport()
+    {
+        final ReportRecord r = new ReportRecord();
+        r.orderId.append("T4ZK1Q.1234567");
+        r.execId.append("E12345678");
+        r.clOrdId.append("CLIENT-ORDER-000001");
+        r.lastMkt.append("VENUE");
+        r.text.append("a reject text of average length");
+        return r;
     }
 
     private static VenueOrderRecord sampleVenueOrder()

@@ -15,6 +15,7 @@ public final class StoreConfig
     private long fills = 500_000;
     private long positions = 10_000;
     private long balances = 1_000;
+    private long reports = 500_000;
     private double maxBloatFactor = 10;
     private String defaultQuoteAsset = "USD";
 
@@ -71,6 +72,21 @@ public final class StoreConfig
     public StoreConfig balances(final long balances)
     {
         this.balances = balances;
+        return this;
+    }
+
+    /**
+     * ExecutionReports kept in the order report history ({@code reports.cm3}); a hard bound: once the map
+     * holds this many, later reports are not recorded (counted, logged once), the order path goes on.
+     */
+    public long reports()
+    {
+        return reports;
+    }
+
+    public StoreConfig reports(final long reports)
+    {
+        this.reports = reports;
         return this;
     }
 

@@ -4,6 +4,7 @@ import io.meridian.positions.store.StoreViews.BalanceView;
 import io.meridian.positions.store.StoreViews.FillView;
 import io.meridian.positions.store.StoreViews.PositionDetail;
 import io.meridian.positions.store.StoreViews.PositionView;
+import io.meridian.positions.store.StoreViews.ReportView;
 import io.meridian.positions.store.StoreViews.VenueOrderView;
 import net.openhft.chronicle.algo.hashing.LongHashFunction;
 
@@ -143,6 +144,33 @@ public final class StoreReader
         return list;
     }
 
+    /**
+     * The ExecutionReports sent the client for an order, in the order sent (empty when none is recorded):
+     * point reads of {@code OrderID|1}, {@code |2}, ... up to the first index not there. The history of an
+     * order is a prefix of what was sent: it ends early only when the report map filled up.
+     */
+    public List<ReportView> reports(final String orderId)
+    {
+        final List<ReportView> list = new ArrayList<>();
+        final ReportRecord using = new ReportRecord();
+        final StringBuilder key = new StringBuilder(orderId.length() + 8);
+        for (int index = 1; ; index++)
+        {
+            key.setLength(0);
+            key.append(orderId).append('|').append(index);
+            if (store.reports().getUsing(key, using) == null)
+            {
+                return list;
+            }
+            list.add(ReportView.of(using));
+        }
+    }
+
+    public long reportCount()
+    {
+        return store.reports().longSize();
+    }
+
     /** Whether the fill ledger holds this venue trade (execution) id. */
     public boolean hasFill(final int venueId, final String venueTradeId)
     {
@@ -172,7 +200,7 @@ public final class StoreReader
 
     /**
      * Hash over the bytes of every entry of every map (orders, fills, positions, balances, venue
-     * views), independent of iteration order: a store rebuilt from the same journal hashes the same.
+     * views, reports), independent of iteration order: a store rebuilt from the same journal hashes the same.
      */
     public long stateHash()
     {
@@ -182,6 +210,7 @@ public final class StoreReader
         h = h * 31 + mapHash(store.positions());
         h = h * 31 + mapHash(store.balances());
         h = h * 31 + mapHash(store.venueOrders());
+        h = h * 31 + mapHash(store.reports());
         return h;
     }
 

@@ -86,6 +86,34 @@ public final class StoreViews
         }
     }
 
+    /**
+     * One ExecutionReport sent the client for an order, as recorded: {@code execType}, {@code ordStatus} and
+     * {@code side} as FIX codes, {@code price} null for a market order, {@code lastMkt}, {@code rejectReason}
+     * and {@code text} empty when the report had none.
+     */
+    public record ReportView(
+        int index, String orderId, String execId, String clOrdId, String origClOrdId, String execType,
+        String ordStatus, String side, BigDecimal orderQty, BigDecimal price, BigDecimal lastQty, BigDecimal lastPx,
+        BigDecimal cumQty, BigDecimal leavesQty, BigDecimal avgPx, int venueId, String lastMkt, String rejectReason,
+        String text, long transactTimeNanos, long sequence)
+    {
+        static ReportView of(final ReportRecord r)
+        {
+            return new ReportView(
+                r.index, r.orderId.toString(), r.execId.toString(), r.clOrdId.toString(), r.origClOrdId.toString(),
+                code(r.execType), code(r.ordStatus), code(r.side), BigDecimal.valueOf(r.orderQty, r.qtyScale),
+                r.price == 0 ? null : BigDecimal.valueOf(r.price, r.priceScale), BigDecimal.valueOf(r.lastQty, r.qtyScale),
+                BigDecimal.valueOf(r.lastPx, r.priceScale), BigDecimal.valueOf(r.cumQty, r.qtyScale),
+                BigDecimal.valueOf(r.leavesQty, r.qtyScale), BigDecimal.valueOf(r.avgPx, r.priceScale), r.venueId,
+                r.lastMkt.toString(), r.rejectReason.toString(), r.text.toString(), r.transactTimeNanos, r.sequence);
+        }
+
+        private static String code(final char c)
+        {
+            return c == 0 ? "" : String.valueOf(c);
+        }
+    }
+
     static String sideName(final char side)
     {
         switch (side)

@@ -1,5 +1,6 @@
 package io.meridian.positions.store;
 
+import io.meridian.oms.api.ExecutionReport;
 import io.meridian.oms.api.OrderStateListener;
 import io.meridian.oms.api.OrderView;
 import io.meridian.oms.api.VenueExecution;
@@ -9,6 +10,8 @@ import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
 import net.openhft.chronicle.map.MapEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.function.IntFunction;
 
@@ -16,17 +19,19 @@ import java.util.function.IntFunction;
  * The only writer of the {@link SharedStore}, driven by the OMS on the sequencer thread: order
  * states, the fill ledger (deduplicated by venue and venue trade id), positions per (account,
  * venue, instrument) and per (account, instrument), balances implied by fills, and the venue's last
- * view of each order. Keys and values are reused flyweights: a write does not allocate in steady
- * state. Every timestamp it stores comes from the journaled input, so a replay writes the same
+ * view of each order, and every ExecutionReport sent the client (each order's report history). Keys
+ * and values are reused flyweights: a write does not allocate in steady state. Every timestamp it stores comes from the journaled input, so a replay writes the same
  * bytes.
  * <p>
  * Exactly once over a kept store: inputs up to {@link SharedStore#resumeAfter()} are skipped; past it,
  * every record that accumulates (a position, an implied balance, a venue order's report count) carries
  * the stamp of the input and call that last changed it, and a call whose stamp is not newer is not
- * applied again. That completes an input a killed writer had half applied.
+ * applied again. That completes an input a killed writer had half applied. A report needs no stamp: it is
+ * keyed by its order and its index there, so a replay writes the same entry again.
  */
 public final class StoreWriter implements OrderStateListener
 {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
     private static final long[] POWERS_OF_TEN = new long[19];
 
     static
@@ -47,22 +52,37 @@ public final class StoreWriter implements OrderStateListener
     private final PositionRecord position = new PositionRecord();
     private final BalanceRecord balance = new BalanceRecord();
     private final VenueOrderRecord venueOrder = new VenueOrderRecord();
+    private final ReportRecord report = new ReportRecord();
+    private final long reportCapacity;
+    /** entries of the reports map (only this writer adds any, none is removed) */
+    private long reportEntries;
 
     private IntFunction<String> clientAccount = clientId -> "";
     private final long resumeAfter;
     /** input sequence << 24 | call index << 2 (two bits for the records one call changes); 0 unknown */
     private long stamp;
     private boolean skip;
+    /** the journal sequence of the input being applied */
+    private long inputSequence;
     private Runnable afterEachWrite;
     private volatile long fillsRecorded;
     private volatile long duplicateFills;
     private volatile long unknownOrderFills;
+    private volatile long reportsRecorded;
+    private volatile long reportsDropped;
 
     public StoreWriter(final SharedStore store)
     {
         this.store = store;
         this.defaultQuoteAsset = store.defaultQuoteAsset();
         this.resumeAfter = store.resumeAfter();
+        this.reportCapacity = store.reportCapacity();
+        this.reportEntries = store.reports().longSize();
+        if (reportEntries >= reportCapacity)
+        {
+            LOG.warn("event=store_reports_full entries={} capacity={}: new ExecutionReports are not recorded in {}",
+                reportEntries, reportCapacity, SharedStore.REPORTS);
+        }
     }
 
     /**
@@ -83,6 +103,7 @@ public final class StoreWriter implements OrderStateListener
     public void onInput(final long sequence, final int index)
     {
         skip = sequence <= resumeAfter;
+        inputSequence = sequence;
         stamp = sequence << 24 | (long)index << 2;
     }
 
@@ -98,6 +119,44 @@ public final class StoreWriter implements OrderStateListener
             return;
         }
         put(store.orders(), orderKey(o.orderId()), order.set(o));
+    }
+
+    /**
+     * Records one ExecutionReport sent the client under {@code OrderID|index}. Over a kept store a replayed
+     * report rewrites its entry with the same bytes (exactly once without a stamp). Once the map holds
+     * {@link StoreConfig#reports()} entries a new report is dropped (counted in {@link #reportsDropped()},
+     * logged at the first): never an exception or a wait on the sequencer, and, since entries are only
+     * added, an order's history in the store is always a prefix of what was sent.
+     */
+    @Override
+    public void onClientReport(final OrderView o, final ExecutionReport r, final int index)
+    {
+        if (skip)
+        {
+            return;
+        }
+        key.setLength(0);
+        key.append(r.orderId).append('|').append(index);
+        report.set(r, o == null ? -1 : o.venueId(), index, inputSequence);
+        final int written = insertOrReplace(store.reports(), key, report, reportEntries < reportCapacity);
+        if (written == REFUSED)
+        {
+            if (reportsDropped++ == 0)
+            {
+                LOG.warn("event=store_reports_full entries={} capacity={}: new ExecutionReports are not recorded in {} " +
+                    "(meridian_store_reports_dropped counts them)", reportEntries, reportCapacity, SharedStore.REPORTS);
+            }
+            return;
+        }
+        if (written == INSERTED)
+        {
+            reportEntries++;
+            reportsRecorded++;
+        }
+        if (afterEachWrite != null)
+        {
+            afterEachWrite.run();
+        }
     }
 
     /** True when the record stamped {@code recordStamp} already holds the current call's change. */
@@ -241,6 +300,18 @@ public final class StoreWriter implements OrderStateListener
     public long unknownOrderFills()
     {
         return unknownOrderFills;
+    }
+
+    /** ExecutionReports added to the report history (not counting a replay's rewrites). */
+    public long reportsRecorded()
+    {
+        return reportsRecorded;
+    }
+
+    /** ExecutionReports not recorded because the report history was full. */
+    public long reportsDropped()
+    {
+        return reportsDropped;
     }
 
     private String account(final OrderView o)
@@ -399,19 +470,32 @@ public final class StoreWriter implements OrderStateListener
 
     private static <V> void write(final ChronicleMap<CharSequence, V> map, final CharSequence key, final V value)
     {
+        insertOrReplace(map, key, value, true);
+    }
+
+    private static final int REFUSED = 0;
+    private static final int INSERTED = 1;
+    private static final int REPLACED = 2;
+
+    /** @param mayInsert false: only an existing entry is replaced, a new key is {@link #REFUSED}. */
+    private static <V> int insertOrReplace(
+        final ChronicleMap<CharSequence, V> map, final CharSequence key, final V value, final boolean mayInsert)
+    {
         try (ExternalMapQueryContext<CharSequence, V, ?> c = map.queryContext(key))
         {
             c.updateLock().lock();
             final MapEntry<CharSequence, V> entry = c.entry();
-            final Data<V> data = c.wrapValueAsData(value);
             if (entry != null)
             {
-                c.replaceValue(entry, data);
+                c.replaceValue(entry, c.wrapValueAsData(value));
+                return REPLACED;
             }
-            else
+            if (!mayInsert)
             {
-                c.insert(c.absentEntry(), data);
+                return REFUSED;
             }
+            c.insert(c.absentEntry(), c.wrapValueAsData(value));
+            return INSERTED;
         }
     }
 }

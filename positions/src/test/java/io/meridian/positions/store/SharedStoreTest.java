@@ -1,5 +1,6 @@
 package io.meridian.positions.store;
 
+import io.meridian.oms.api.ExecutionReport;
 import io.meridian.oms.api.VenueExecution;
 import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.OrdStatus;
@@ -227,10 +228,19 @@ class SharedStoreTest
     @Test
     void writesDoNotAllocateInSteadyState()
     {
-        try (SharedStore store = SharedStore.createForWriter(new StoreConfig().dir(dir).fills(200_000)))
+        try (SharedStore store = SharedStore.createForWriter(new StoreConfig().dir(dir).fills(200_000).reports(200_000)))
         {
             final StoreWriter writer = new StoreWriter(store);
             final FixedOrderView order = new FixedOrderView();
+            // the client's report of each fill, recorded in the order's report history
+            final ExecutionReport report = new ExecutionReport();
+            report.orderId.append(order.orderId());
+            report.clOrdId.append("C-1");
+            report.execType = ExecType.TRADE;
+            report.ordStatus = OrdStatus.PARTIALLY_FILLED;
+            report.side = Side.BUY;
+            report.text.append("filled at the venue");
+            report.customFields.append("30=SIMVENUE\u0001");
             final VenueExecution fill = new VenueExecution();
             fill.venueId = 1;
             fill.execType = ExecType.TRADE;
@@ -258,9 +268,16 @@ class SharedStoreTest
                 writer.onVenueReport(order, fill);
                 writer.onFill(order, fill, i);
                 writer.onOrderUpdated(order);
+                report.execId.setLength(0);
+                report.execId.append('E').append(i);
+                report.lastQty = fill.lastQty;
+                report.cumQty = order.cumQty;
+                report.transactTimeNanos = i;
+                writer.onClientReport(order, report, i + 1);
             }
             final long bytesPerFill = (allocated() - allocatedBefore) / measured;
             assertThat(store.fills().longSize()).isEqualTo(warmUp + measured);
+            assertThat(store.reports().longSize()).isEqualTo(warmUp + measured);
             assertThat(bytesPerFill).isZero();
         }
     }

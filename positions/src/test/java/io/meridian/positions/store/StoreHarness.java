@@ -44,6 +44,8 @@ final class StoreHarness implements AutoCloseable
     final StoreReader reader;
     final List<String> childClOrdIds = new ArrayList<>();
     final List<ExecutionReport> reportsSeen = new ArrayList<>();
+    /** every ExecutionReport the client got, whole */
+    final List<ExecutionReport> clientReports = new ArrayList<>();
     long nowNanos = 1_700_000_000_000_000_000L;
     private final NewOrderCommand newOrder = new NewOrderCommand();
     private final VenueExecution execution = new VenueExecution();
@@ -58,6 +60,12 @@ final class StoreHarness implements AutoCloseable
     /** @param rebuild true: the store is always created empty and refilled by the replay. */
     StoreHarness(final Path dir, final boolean rebuild)
     {
+        this(dir, rebuild, 100_000);
+    }
+
+    /** @param reportCapacity the store's bound on recorded ExecutionReports */
+    StoreHarness(final Path dir, final boolean rebuild, final long reportCapacity)
+    {
         this.dir = dir;
         final Outputs outputs = new Outputs();
         final EpochNanoClock clock = () -> nowNanos;
@@ -65,7 +73,8 @@ final class StoreHarness implements AutoCloseable
             new OmsConfig().journalDir(dir.resolve("journal")).maxOrders(50_000).ringCapacityBytes(1 << 16)
                 .journalSegmentBytes(1 << 22),
             INSTRUMENTS, outputs, outputs, outputs, FillListener.NONE, clock);
-        final StoreConfig config = new StoreConfig().dir(dir.resolve("store")).orders(10_000).fills(20_000);
+        final StoreConfig config = new StoreConfig().dir(dir.resolve("store")).orders(10_000).fills(20_000)
+            .reports(reportCapacity);
         store = rebuild ? SharedStore.createForWriter(config) :
             SharedStore.openForWriter(config, oms.journalCreatedAtMillis(), oms.journalLastSequence());
         writer = new StoreWriter(store);
@@ -112,6 +121,47 @@ final class StoreHarness implements AutoCloseable
         final String child = childClOrdIds.get(childClOrdIds.size() - 1);
         venueReport(instrument.venueId(), child, ExecType.NEW, OrdStatus.NEW, "", 0, 0);
         return child;
+    }
+
+    /** A cancel of the order whose current ClOrdID is {@code origClOrdId}; returns the cancel's ClOrdID. */
+    String cancel(final String origClOrdId, final Instrument instrument, final Side side)
+    {
+        final io.meridian.oms.api.CancelOrderCommand c = new io.meridian.oms.api.CancelOrderCommand().reset();
+        c.clientId = 1;
+        c.clOrdId.append("C").append(++clOrdIds);
+        c.origClOrdId.append(origClOrdId);
+        c.symbol.append(instrument.symbol());
+        c.side = side;
+        if (!oms.orderEntry().cancelOrder(c))
+        {
+            throw new AssertionError("ring full");
+        }
+        run();
+        return c.clOrdId.toString();
+    }
+
+    /** An OrderStatusRequest for the order whose current ClOrdID is {@code clOrdId}. */
+    void status(final String clOrdId, final Instrument instrument, final Side side)
+    {
+        final io.meridian.oms.api.OrderStatusCommand c = new io.meridian.oms.api.OrderStatusCommand().reset();
+        c.clientId = 1;
+        c.clOrdId.append(clOrdId);
+        c.symbol.append(instrument.symbol());
+        c.side = side;
+        if (!oms.orderEntry().orderStatus(c))
+        {
+            throw new AssertionError("ring full");
+        }
+        run();
+    }
+
+    void dayRoll()
+    {
+        if (!oms.dayRoll())
+        {
+            throw new AssertionError("ring full");
+        }
+        run();
     }
 
     void fill(final int venueId, final String child, final String tradeId, final long qty, final long price)
@@ -191,6 +241,7 @@ final class StoreHarness implements AutoCloseable
     {
         public void onExecutionReport(final ExecutionReport report)
         {
+            clientReports.add(new ExecutionReport().copyFrom(report));
             if (report.execType == ExecType.TRADE)
             {
                 final ExecutionReport copy = new ExecutionReport();

@@ -32,7 +32,7 @@ class StoreResumeTest
 {
     private static final long BTC_1 = 100_000_000L;
     private static final String[] STORE_FILES = {SharedStore.ORDERS, SharedStore.FILLS, SharedStore.POSITIONS,
-        SharedStore.BALANCES, SharedStore.VENUE_ORDERS, StoreMeta.FILE_NAME};
+        SharedStore.BALANCES, SharedStore.VENUE_ORDERS, SharedStore.REPORTS, StoreMeta.FILE_NAME};
 
     @TempDir
     Path dir;
