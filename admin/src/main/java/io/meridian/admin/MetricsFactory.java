@@ -37,13 +37,24 @@ import java.util.function.ToDoubleFunction;
 @Factory
 public class MetricsFactory
 {
+    /**
+     * Its own bean so the context closes it: it listens to the JVM's garbage collector beans, which
+     * would otherwise keep the registry, and through the meters the whole server, after the context closed.
+     */
     @Singleton
     @Bean(preDestroy = "close")
-    public PrometheusMeterRegistry prometheusRegistry(final MeridianServer server)
+    public JvmGcMetrics jvmGcMetrics()
+    {
+        return new JvmGcMetrics();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    public PrometheusMeterRegistry prometheusRegistry(final MeridianServer server, final JvmGcMetrics gcMetrics)
     {
         final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         bindOms(registry, server.oms().metrics());
