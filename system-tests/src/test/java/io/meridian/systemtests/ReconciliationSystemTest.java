@@ -57,6 +57,8 @@ class ReconciliationSystemTest
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long INTERVAL_MS = 250;
     private static final long SETTLE_MS = 100;
+    /** how long the start waits for a down venue: long enough to see RECONCILING on a loaded machine */
+    private static final long STARTUP_TIMEOUT_MS = 4_000;
     /** the worst case for a drift the venue never signals */
     private static final long BOUND_MS = 1_000;
 
@@ -305,16 +307,15 @@ class ReconciliationSystemTest
     {
         final int venuePort = MeridianTestServer.freePort();
         FixVenueSimulator late = null;
+        TestFixClient secondClient = null;
         // a Binance of its own: the request weight of the first server's views is the shared one's
         try (BinanceSimulator ownBinance = BinanceSimulator.start(BinanceSimulatorConfig.defaults(0, 8L)
                 .withMakerStepMillis(0));
             MeridianTestServer second = new MeridianTestServer(dir.resolve("meridian"), venuePort,
                 List.of(CryptoVenues.binance(ownBinance, 1_500)), CryptoVenues.instruments(CryptoVenues.BINANCE, ""))
             .reconciliation(ReconciliationSettings.defaults().withTiming(INTERVAL_MS, SETTLE_MS)
-                .withInterval(CryptoVenues.BINANCE, 1_200).withStartupTimeout(1_500))
-            .start();
-            TestFixClient secondClient = new TestFixClient(second.fixPort(), MeridianTestServer.CLIENT, dir.resolve("c"))
-                .start().awaitLogon())
+                .withInterval(CryptoVenues.BINANCE, 1_200).withStartupTimeout(STARTUP_TIMEOUT_MS))
+            .start())
         {
             // the FIX venue is down: the start waits for it, then opens with it still refusing new orders
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -333,6 +334,8 @@ class ReconciliationSystemTest
             final JsonNode venues = JSON.readTree(second.get("/reconciliation").body()).path("venues");
             assertThat(venues.get(0).path("notReconciled").asBoolean()).as(venues.toString()).isTrue();
             assertThat(venues.get(1).path("notReconciled").asBoolean()).as(venues.toString()).isFalse();
+            secondClient = new TestFixClient(second.fixPort(), MeridianTestServer.CLIENT, dir.resolve("c"))
+                .start().awaitLogon();
             final String refused = nextClOrdId("not-reconciled");
             secondClient.send(limit(refused, BUY, "1", "AAPL", "180.00", TimeInForce.DAY));
             assertThat(field(secondClient.await("refused", report(refused, '8')), 58)).contains("not reconciled");
@@ -353,7 +356,7 @@ class ReconciliationSystemTest
         }
         finally
         {
-            org.agrona.CloseHelper.close(late);
+            org.agrona.CloseHelper.closeAll(secondClient, late);
         }
     }
 
