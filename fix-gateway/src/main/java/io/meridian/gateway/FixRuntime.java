@@ -241,19 +241,10 @@ public final class FixRuntime implements AutoCloseable
             }
             reply = engine.bind();
         }
-        while (reply.isExecuting())
-        {
-            if (System.currentTimeMillis() > deadlineMs)
-            {
-                throw new IllegalStateException("the FIX acceptor did not bind to port " + config.port());
-            }
-            library.poll(10);
-            Thread.onSpinWait();
-        }
-        if (!reply.hasCompleted())
+        if (!awaitReply(reply, deadlineMs))
         {
             throw new IllegalStateException("cannot bind the FIX acceptor to " + config.bindHost() + ":" +
-                config.port() + ": " + reply.error());
+                config.port() + ": " + (reply.isExecuting() ? "no answer from the engine" : reply.error()));
         }
         LOG.info("event=fix_acceptor_open port={}", config.port());
     }
@@ -267,20 +258,23 @@ public final class FixRuntime implements AutoCloseable
         final long deadlineMs = System.currentTimeMillis() + config.replyTimeoutMs();
         final uk.co.real_logic.artio.Reply<org.agrona.concurrent.status.ReadablePosition> reply =
             engine.libraryIndexedPosition(library.libraryId());
-        while (reply.isExecuting())
+        if (!awaitReply(reply, deadlineMs))
         {
-            if (System.currentTimeMillis() > deadlineMs)
-            {
-                throw new IllegalStateException("the FIX engine did not say how far it indexed the library");
-            }
+            throw new IllegalStateException("no indexed position for the library: " +
+                (reply.isExecuting() ? "no answer from the engine" : reply.error()));
+        }
+        return reply.resultIfPresent();
+    }
+
+    /** Polls the library until the engine answers or the deadline passes: true when the reply completed. */
+    private boolean awaitReply(final uk.co.real_logic.artio.Reply<?> reply, final long deadlineMs)
+    {
+        while (reply.isExecuting() && System.currentTimeMillis() < deadlineMs)
+        {
             library.poll(10);
             Thread.onSpinWait();
         }
-        if (!reply.hasCompleted())
-        {
-            throw new IllegalStateException("no indexed position for the library: " + reply.error());
-        }
-        return reply.resultIfPresent();
+        return reply.hasCompleted();
     }
 
     /** What each session last sent before an unclean stop; empty after a clean one. */
@@ -306,12 +300,7 @@ public final class FixRuntime implements AutoCloseable
             // null: the framer's queue was full, retry
             reply = engine.lookupSessionId(localCompId, remoteCompId, null, null, null, null);
         }
-        while (reply != null && reply.isExecuting() && System.currentTimeMillis() < deadlineMs)
-        {
-            library.poll(10);
-            Thread.onSpinWait();
-        }
-        if (reply == null || !reply.hasCompleted())
+        if (reply == null || !awaitReply(reply, deadlineMs))
         {
             // unknown session (never connected) or no answer: nothing was sent on it that we could reuse
             return 0;
