@@ -140,15 +140,16 @@ final class StateProjection implements OrderStateListener
     }
 
     /**
-     * The report is copied into the slot's own report; it does not take a call index (stamps): the store
-     * keys it by order and report index, so writing it again in a replay is idempotent.
+     * The report travels in the slot's execution and a few numbers of its own (no report object per
+     * slot: the ring has 16k of them); its order's immutable identity (OrderID, account, symbol) is the
+     * slot's order copy. It does not take a call index (stamps): the store keys it by order and report
+     * index, so writing it again in a replay is idempotent.
      */
     public void onClientReport(final OrderView order, final ExecutionReport report, final int index)
     {
         final Slot slot = claim(CLIENT_REPORT, order, null, inputSequence, inputIndex);
         // claimed, not yet published (only publish() does, on this thread)
-        slot.report.copyFrom(report);
-        slot.reportIndex = index;
+        slot.carry(report, index);
     }
 
     private final VenueExecution balance = new VenueExecution();
@@ -230,6 +231,9 @@ final class StateProjection implements OrderStateListener
 
     private final class Consumer implements Agent
     {
+        /** a client report rebuilt from its slot, handed to the target */
+        private final ExecutionReport report = new ExecutionReport();
+
         public int doWork()
         {
             final long head = consumed.get();
@@ -250,7 +254,7 @@ final class StateProjection implements OrderStateListener
                         case FILL -> target.onFill(order, slot.execution, slot.sequence);
                         case BALANCE -> target.onReportedBalance(slot.execution.venueId, slot.execution.feeAsset,
                             slot.execution.lastQty, slot.execution.receivedNanos);
-                        case CLIENT_REPORT -> target.onClientReport(order, slot.report, slot.reportIndex);
+                        case CLIENT_REPORT -> target.onClientReport(order, slot.report(report), slot.reportIndex);
                         default -> target.onVenueReport(order, slot.execution);
                     }
                 }
@@ -296,8 +300,81 @@ final class StateProjection implements OrderStateListener
         OrderView source;
         final OrderCopy order = new OrderCopy();
         final VenueExecution execution = new VenueExecution();
-        final ExecutionReport report = new ExecutionReport();
+        // a client report: its strings and fill numbers in execution, the rest here
         int reportIndex;
+        int clientId;
+        Side side;
+        OrdType ordType;
+        TimeInForce timeInForce;
+        int priceScale;
+        int qtyScale;
+        long orderQty;
+        long price;
+        long avgPx;
+        OrderRejectReason rejectReason;
+
+        void carry(final ExecutionReport r, final int index)
+        {
+            reportIndex = index;
+            clientId = r.clientId;
+            side = r.side;
+            ordType = r.ordType;
+            timeInForce = r.timeInForce;
+            priceScale = r.priceScale;
+            qtyScale = r.qtyScale;
+            orderQty = r.orderQty;
+            price = r.price;
+            avgPx = r.avgPx;
+            rejectReason = r.rejectReason;
+            final VenueExecution e = execution;
+            set(e.venueExecId, r.execId);
+            set(e.clOrdId, r.clOrdId);
+            set(e.origClOrdId, r.origClOrdId);
+            set(e.venueOrderId, r.statusReqId);
+            e.execType = r.execType;
+            e.ordStatus = r.ordStatus;
+            e.lastQty = r.lastQty;
+            e.lastPx = r.lastPx;
+            e.cumQty = r.cumQty;
+            e.leavesQty = r.leavesQty;
+            e.receivedNanos = r.transactTimeNanos;
+            set(e.text, r.text);
+            set(e.customFields, r.customFields);
+        }
+
+        /** The carried report, rebuilt into {@code r}. */
+        ExecutionReport report(final ExecutionReport r)
+        {
+            r.reset();
+            final VenueExecution e = execution;
+            r.clientId = clientId;
+            r.orderId.append(order.orderId());
+            r.execId.append(e.venueExecId);
+            r.clOrdId.append(e.clOrdId);
+            r.origClOrdId.append(e.origClOrdId);
+            r.statusReqId.append(e.venueOrderId);
+            r.account.append(order.account());
+            r.symbol.append(order.symbol());
+            r.execType = e.execType;
+            r.ordStatus = e.ordStatus;
+            r.side = side;
+            r.ordType = ordType;
+            r.timeInForce = timeInForce;
+            r.priceScale = priceScale;
+            r.qtyScale = qtyScale;
+            r.orderQty = orderQty;
+            r.price = price;
+            r.lastQty = e.lastQty;
+            r.lastPx = e.lastPx;
+            r.cumQty = e.cumQty;
+            r.leavesQty = e.leavesQty;
+            r.avgPx = avgPx;
+            r.transactTimeNanos = e.receivedNanos;
+            r.rejectReason = rejectReason;
+            r.text.append(e.text);
+            r.customFields.append(e.customFields);
+            return r;
+        }
     }
 
     private static void copy(final VenueExecution from, final VenueExecution to)

@@ -1,8 +1,10 @@
 package io.meridian.oms;
 
+import io.meridian.oms.api.ExecutionReport;
 import io.meridian.oms.api.OrderStateListener;
 import io.meridian.oms.api.OrderView;
 import io.meridian.oms.api.VenueExecution;
+import io.meridian.oms.model.ExecType;
 import io.meridian.oms.model.Instrument;
 import io.meridian.oms.model.OrdStatus;
 import io.meridian.oms.model.OrdType;
@@ -62,6 +64,70 @@ class StateProjectionTest
             "order O1 cum=0 NEW",
             "report O1 V1 TRADE",
             "fill O1 T1 qty=5 seq=42");
+    }
+
+    @Test
+    void aClientReportCrossesTheRingWithEveryFieldAndItsIndex()
+    {
+        final StateProjection projection = new StateProjection(8, errors::add);
+        final List<String> reports = new ArrayList<>();
+        projection.target(new OrderStateListener()
+        {
+            public void onClientReport(final OrderView order, final ExecutionReport report, final int index)
+            {
+                reports.add(index + " " + order.orderId() + " " + describe(report));
+            }
+        });
+        final TestOrder order = new TestOrder("O1");
+        final ExecutionReport sent = new ExecutionReport();
+        sent.clientId = 3;
+        sent.orderId.append("O1");
+        sent.execId.append("E7");
+        sent.clOrdId.append("C2");
+        sent.origClOrdId.append("C1");
+        sent.statusReqId.append("S9");
+        sent.account.append("");
+        sent.symbol.append("BTC-USDT");
+        sent.execType = ExecType.TRADE;
+        sent.ordStatus = OrdStatus.PARTIALLY_FILLED;
+        sent.side = Side.SELL;
+        sent.ordType = OrdType.LIMIT;
+        sent.timeInForce = TimeInForce.IOC;
+        sent.priceScale = 2;
+        sent.qtyScale = 8;
+        sent.orderQty = 300_000_000L;
+        sent.price = 6_010_000L;
+        sent.lastQty = 100_000_000L;
+        sent.lastPx = 6_009_950L;
+        sent.cumQty = 200_000_000L;
+        sent.leavesQty = 100_000_000L;
+        sent.avgPx = 6_009_975L;
+        sent.transactTimeNanos = 1_765_000_000_123_456_789L;
+        sent.rejectReason = OrderRejectReason.NONE;
+        sent.text.append("partial");
+        sent.customFields.append("30=BINANCE\u0001");
+        final String expected = "4 O1 " + describe(sent);
+
+        projection.onClientReport(order, sent, 4);
+        // the sequencer reuses its report for the next one before the ring is published
+        sent.reset();
+        sent.rejectReason = OrderRejectReason.UNKNOWN_SYMBOL;
+        projection.onClientReport(order, sent, 5);
+        projection.publish();
+
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0)).isEqualTo(expected);
+        assertThat(reports.get(1)).startsWith("5 O1 ").contains("reject=UNKNOWN_SYMBOL").contains("execId= ");
+    }
+
+    private static String describe(final ExecutionReport r)
+    {
+        return "client=" + r.clientId + " orderId=" + r.orderId + " execId=" + r.execId + " clOrdId=" + r.clOrdId +
+            " orig=" + r.origClOrdId + " statusReq=" + r.statusReqId + " account=" + r.account + " symbol=" + r.symbol +
+            " " + r.execType + " " + r.ordStatus + " " + r.side + " " + r.ordType + " " + r.timeInForce +
+            " scales=" + r.priceScale + "/" + r.qtyScale + " qty=" + r.orderQty + " px=" + r.price +
+            " last=" + r.lastQty + "@" + r.lastPx + " cum=" + r.cumQty + " leaves=" + r.leavesQty + " avg=" + r.avgPx +
+            " time=" + r.transactTimeNanos + " reject=" + r.rejectReason + " text=" + r.text + " custom=" + r.customFields;
     }
 
     @Test
