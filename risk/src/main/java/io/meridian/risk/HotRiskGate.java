@@ -55,6 +55,11 @@ public final class HotRiskGate implements PreTradeCheck
 
     private final long[] referencePrices;
     private final double[] divisor;
+    /**
+     * referencePrices[i] / divisor[i], kept with each reference change: the scopes mark every open order and
+     * position to it on each check, and a division per instrument per scope was a third of the gate's cost
+     */
+    private final double[] unitMarks;
     private final RiskScope firm;
     private final RiskScope[] sessions;
     private final RiskScope[] accounts;
@@ -77,12 +82,13 @@ public final class HotRiskGate implements PreTradeCheck
     {
         final int n = instruments.size();
         referencePrices = new long[n];
+        unitMarks = new double[n];
         divisor = new double[n];
         for (int i = 0; i < n; i++)
         {
             final Instrument instrument = instruments.byId(i);
-            referencePrices[i] = instrument.referencePrice();
             divisor[i] = Math.pow(10, instrument.qtyScale() + instrument.priceScale());
+            mark(i, instrument.referencePrice());
         }
         final long dayStart = config.dayStartOffsetNanos();
         firm = new RiskScope(RiskScope.Kind.FIRM, "firm", divisor, sized(config.firm(), n), dayStart);
@@ -162,14 +168,14 @@ public final class HotRiskGate implements PreTradeCheck
             // the parent passed the firm, session and account limits; its children are not counted twice
             return OrderRejectReason.NONE;
         }
-        reason = firm.check(r, referencePrices);
+        reason = firm.check(r, referencePrices, unitMarks);
         if (reason == OrderRejectReason.NONE && r.clientId >= 0 && r.clientId < sessions.length)
         {
-            reason = sessions[r.clientId].check(r, referencePrices);
+            reason = sessions[r.clientId].check(r, referencePrices, unitMarks);
         }
         if (reason == OrderRejectReason.NONE && r.accountId >= 0 && r.accountId < accounts.length)
         {
-            reason = accounts[r.accountId].check(r, referencePrices);
+            reason = accounts[r.accountId].check(r, referencePrices, unitMarks);
         }
         return reason;
     }
@@ -342,7 +348,7 @@ public final class HotRiskGate implements PreTradeCheck
         final int id = instrument.id();
         if (price > 0 && id >= 0 && id < referencePrices.length)
         {
-            referencePrices[id] = price;
+            mark(id, price);
         }
     }
 
@@ -355,11 +361,17 @@ public final class HotRiskGate implements PreTradeCheck
         }
         topRead = books.read(id, top);
         final long mid = topRead ? mid(top) : 0;
-        if (mid > 0)
+        if (mid > 0 && mid != referencePrices[id])
         {
-            referencePrices[id] = mid;
+            mark(id, mid);
         }
         return referencePrices[id];
+    }
+
+    private void mark(final int id, final long price)
+    {
+        referencePrices[id] = price;
+        unitMarks[id] = price / divisor[id];
     }
 
     /** On the copy of the book the instrument checks just read (one read of the book per order). */

@@ -37,6 +37,11 @@ public final class RiskScope
     final long[] openBuy;
     final long[] openSell;
     final long[] position;
+    /**
+     * Bit i (word i / 64): instrument i has an open order or a position. The marking loops of every check
+     * visit only these, in id order (the sums are those of a full loop, which adds nothing for the others).
+     */
+    private final long[] active;
     /** signed cost of the open position in quote units */
     final double[] openCost;
     double realisedToday;
@@ -93,6 +98,7 @@ public final class RiskScope
         openSell = new long[n];
         position = new long[n];
         openCost = new double[n];
+        active = new long[(n + 63) >>> 6];
     }
 
     public Kind kind()
@@ -132,7 +138,11 @@ public final class RiskScope
      * at worst case; then, for risk-increasing orders only, the circuit breaker, daily loss and the exposure
      * lease.
      */
-    OrderRejectReason check(final PreTradeRequest r, final long[] marks)
+    /**
+     * @param marks     reference price per instrument (scaled).
+     * @param unitMarks the same in quote units per unit of quantity ({@code marks[i] / divisor[i]}).
+     */
+    OrderRejectReason check(final PreTradeRequest r, final long[] marks, final double[] unitMarks)
     {
         final RiskLimits l = limits;
         if (l.maxOrdersPerSecond() > 0 && !takeRateToken(r.nowNanos, l.maxOrdersPerSecond()))
@@ -172,7 +182,7 @@ public final class RiskScope
         }
         if (l.hasBreaker() || l.hasLossLimit())
         {
-            final double profit = dailyProfit(r.nowNanos, marks);
+            final double profit = dailyProfit(r.nowNanos, unitMarks);
             if (l.hasBreaker())
             {
                 final OrderRejectReason breaker = breaker(l, r.nowNanos, profit);
@@ -188,7 +198,7 @@ public final class RiskScope
         }
         if (l.hasExposureLimit())
         {
-            return checkLease(r.nowNanos, l.maxGrossExposure(), added * (notionalPrice / divisor[i]), marks);
+            return checkLease(r.nowNanos, l.maxGrossExposure(), added * (notionalPrice / divisor[i]), unitMarks);
         }
         return OrderRejectReason.NONE;
     }
@@ -424,7 +434,7 @@ public final class RiskScope
     }
 
     private OrderRejectReason checkLease(
-        final long nowNanos, final double maxGrossExposure, final double orderNotional, final long[] marks)
+        final long nowNanos, final double maxGrossExposure, final double orderNotional, final double[] unitMarks)
     {
         final ExposureLease current = lease;
         if (current == null || nowNanos > current.expiryNanos())
@@ -436,20 +446,24 @@ public final class RiskScope
         {
             return OrderRejectReason.RISK_LEASE_EXPIRED; // more fills since the lease than we remember
         }
-        final double exposure = current.filledExposure() + recentFills + openNotional(marks) + orderNotional;
+        final double exposure = current.filledExposure() + recentFills + openNotional(unitMarks) + orderNotional;
         return exposure > maxGrossExposure ? OrderRejectReason.EXPOSURE_LIMIT : OrderRejectReason.NONE;
     }
 
     /** Open orders of both sides marked to the reference price, in quote units. */
-    double openNotional(final long[] marks)
+    double openNotional(final double[] unitMarks)
     {
         double sum = 0;
-        for (int i = 0; i < openBuy.length; i++)
+        for (int w = 0; w < active.length; w++)
         {
-            final long open = openBuy[i] + openSell[i];
-            if (open != 0)
+            for (long bits = active[w]; bits != 0; bits &= bits - 1)
             {
-                sum += open * (marks[i] / divisor[i]);
+                final int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                final long open = openBuy[i] + openSell[i];
+                if (open != 0)
+                {
+                    sum += open * unitMarks[i];
+                }
             }
         }
         return sum;
@@ -473,10 +487,10 @@ public final class RiskScope
     }
 
     /** Today's realised profit plus the unrealised profit of open positions at the reference prices. */
-    double dailyProfit(final long nowNanos, final long[] marks)
+    double dailyProfit(final long nowNanos, final double[] unitMarks)
     {
         rollDay(nowNanos);
-        return profit(realisedToday, marks);
+        return profit(realisedToday, unitMarks);
     }
 
     /**
@@ -484,18 +498,33 @@ public final class RiskScope
      */
     public double dailyProfitView(final long nowNanos, final long[] marks)
     {
-        return profit(nowNanos >= nextDayStartNanos ? 0 : realisedToday, marks);
+        return profit(nowNanos >= nextDayStartNanos ? 0 : realisedToday, unitMarks(marks));
     }
 
-    private double profit(final double realised, final long[] marks)
+    /** Reference prices in quote units per unit of quantity, as the hot gate keeps them. */
+    double[] unitMarks(final long[] marks)
+    {
+        final double[] units = new double[marks.length];
+        for (int i = 0; i < marks.length; i++)
+        {
+            units[i] = marks[i] / divisor[i];
+        }
+        return units;
+    }
+
+    private double profit(final double realised, final double[] unitMarks)
     {
         double profit = realised;
-        for (int i = 0; i < position.length; i++)
+        for (int w = 0; w < active.length; w++)
         {
-            final long p = position[i];
-            if (p != 0 && marks[i] > 0)
+            for (long bits = active[w]; bits != 0; bits &= bits - 1)
             {
-                profit += p * (marks[i] / divisor[i]) - openCost[i];
+                final int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                final long p = position[i];
+                if (p != 0 && unitMarks[i] > 0)
+                {
+                    profit += p * unitMarks[i] - openCost[i];
+                }
             }
         }
         return profit;
@@ -527,6 +556,20 @@ public final class RiskScope
         else
         {
             openSell[instrumentId] += deltaQty;
+        }
+        updateActive(instrumentId);
+    }
+
+    private void updateActive(final int i)
+    {
+        final long bit = 1L << i; // the shift takes i mod 64
+        if (openBuy[i] != 0 || openSell[i] != 0 || position[i] != 0)
+        {
+            active[i >>> 6] |= bit;
+        }
+        else
+        {
+            active[i >>> 6] &= ~bit;
         }
     }
 
@@ -575,6 +618,7 @@ public final class RiskScope
         recentFillNotional[recentFillNext] = qty * unitPrice;
         recentFillNext = recentFillNext == RECENT_FILLS - 1 ? 0 : recentFillNext + 1;
         recentFillCount = Math.min(recentFillCount + 1, RECENT_FILLS);
+        updateActive(i);
     }
 
     public int openOrders()

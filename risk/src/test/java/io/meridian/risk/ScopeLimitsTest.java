@@ -189,7 +189,7 @@ class ScopeLimitsTest
         assertThat(order(gate, 0, "", AAPL, Side.BUY, 100, 1_000_000)).isEqualTo(NONE);
         fill(gate, 0, "", AAPL, Side.BUY, 100, 1_000_000, true, now); // long 100 @ 100
         gate.onTrade(AAPL, 900_000); // marked at 90: unrealised -1,000
-        assertThat(gate.scopes().get(0).dailyProfit(now, gate.referencePrices())).isEqualTo(-1_000.0);
+        assertThat(gate.scopes().get(0).dailyProfitView(now, gate.referencePrices())).isEqualTo(-1_000.0);
         assertThat(order(gate, 0, "", AAPL, Side.BUY, 1, 900_000)).as("at the limit").isEqualTo(NONE);
         cancel(gate, 0, "", AAPL, Side.BUY, 1);
         gate.onTrade(AAPL, 899_000); // 89.90: -1,010
