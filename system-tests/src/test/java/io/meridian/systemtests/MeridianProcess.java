@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class MeridianProcess implements AutoCloseable
 {
+    /** children still running: killed when this JVM stops (a stopped test run or kill loop leaves no server) */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static
+    {
+        Runtime.getRuntime().addShutdownHook(
+            new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "meridian-process-reaper"));
+    }
+
     private final Path dataDir;
     private final Path configFile;
     /** HTTP Basic of the admin API user 'viewer' the configuration defines. */
@@ -120,7 +131,10 @@ final class MeridianProcess implements AutoCloseable
             .redirectErrorStream(true)
             .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-" + (++starts) + ".log").toFile());
         builder.environment().put("MICRONAUT_CONFIG_FILES", configFile.toAbsolutePath().toString());
-        process = builder.start();
+        final Process started = builder.start();
+        RUNNING.add(started);
+        started.onExit().thenRun(() -> RUNNING.remove(started));
+        process = started;
         return this;
     }
 
