@@ -147,13 +147,20 @@ public class AdminController
         return HttpResponse.ok(views);
     }
 
-    /** {@code status=open} (default): live orders; {@code status=all}: every order of the day. */
+    /**
+     * {@code status=open} (default): live orders; {@code status=all}: every order of the day. Optional exact
+     * filters: {@code client} (the client's CompID, ROUTER for the router's child orders), {@code venue} (its
+     * configured name) and {@code symbol}.
+     */
     @Get("/orders")
     @Produces(MediaType.APPLICATION_JSON)
     @ApiResponse(responseCode = "200", description = "the orders",
         content = @Content(array = @ArraySchema(schema = @Schema(implementation = OrderView.class))))
     @ApiResponse(responseCode = "400", description = "status is neither open nor all", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<?> orders(@QueryValue(defaultValue = "open") final String status) throws Exception
+    public HttpResponse<?> orders(
+        @QueryValue(defaultValue = "open") final String status, @QueryValue(defaultValue = "") final String client,
+        @QueryValue(defaultValue = "") final String venue, @QueryValue(defaultValue = "") final String symbol)
+        throws Exception
     {
         final List<OrderSnapshot> snapshots;
         if ("open".equalsIgnoreCase(status))
@@ -171,9 +178,19 @@ public class AdminController
         final List<OrderView> views = new ArrayList<>(snapshots.size());
         for (final OrderSnapshot snapshot : snapshots)
         {
-            views.add(OrderView.of(snapshot, server));
+            final OrderView view = OrderView.of(snapshot, server);
+            if (matches(client, view.clientCompId()) && matches(venue, view.venue()) && matches(symbol, view.symbol()))
+            {
+                views.add(view);
+            }
         }
         return HttpResponse.ok(views);
+    }
+
+    /** An empty filter matches everything; otherwise the value exactly. */
+    private static boolean matches(final String filter, final String value)
+    {
+        return filter.isEmpty() || filter.equals(value);
     }
 
     /**

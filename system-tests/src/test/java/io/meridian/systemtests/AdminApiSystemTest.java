@@ -413,6 +413,33 @@ class AdminApiSystemTest
 
     @Test
     @Order(7)
+    void ordersAreFilteredByClientVenueAndSymbol() throws Exception
+    {
+        final String id = nextClOrdId("filtered");
+        client.send(limit(id, BUY, "1", "AAPL", "180.00", TimeInForce.DAY));
+        client.await("resting", report(id, '0'));
+
+        assertThat(orders("symbol=AAPL")).contains(id);
+        assertThat(orders("status=all&symbol=AAPL&client=" + MeridianTestServer.CLIENT + "&venue=SIMVENUE"))
+            .contains(id);
+        assertThat(orders("symbol=MSFT")).doesNotContain(id);
+        assertThat(orders("client=NOBODY")).isEqualTo("[]");
+        assertThat(orders("status=all&venue=ELSEWHERE")).isEqualTo("[]");
+        for (final JsonNode order : JSON.readTree(orders("status=all&symbol=AAPL")))
+        {
+            assertThat(order.path("symbol").asText()).isEqualTo("AAPL");
+        }
+    }
+
+    private String orders(final String query) throws Exception
+    {
+        final HttpResponse<String> response = meridian.get("/orders?" + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    @Order(7)
     void grafanaDashboardAndAlertRulesReferenceOnlyExportedMetrics() throws Exception
     {
         final String scrape = meridian.get("/prometheus").body();
