@@ -137,8 +137,7 @@ public final class RiskScope
      * The scope's checks of one order, in order: rate, open orders, order quantity and notional, position
      * at worst case; then, for risk-increasing orders only, the circuit breaker, daily loss and the exposure
      * lease.
-     */
-    /**
+     *
      * @param marks     reference price per instrument (scaled).
      * @param unitMarks the same in quote units per unit of quantity ({@code marks[i] / divisor[i]}).
      */
@@ -454,16 +453,12 @@ public final class RiskScope
     double openNotional(final double[] unitMarks)
     {
         double sum = 0;
-        for (int w = 0; w < active.length; w++)
+        for (int i = nextActive(0); i >= 0; i = nextActive(i + 1))
         {
-            for (long bits = active[w]; bits != 0; bits &= bits - 1)
+            final long open = openBuy[i] + openSell[i];
+            if (open != 0)
             {
-                final int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                final long open = openBuy[i] + openSell[i];
-                if (open != 0)
-                {
-                    sum += open * unitMarks[i];
-                }
+                sum += open * unitMarks[i];
             }
         }
         return sum;
@@ -515,16 +510,12 @@ public final class RiskScope
     private double profit(final double realised, final double[] unitMarks)
     {
         double profit = realised;
-        for (int w = 0; w < active.length; w++)
+        for (int i = nextActive(0); i >= 0; i = nextActive(i + 1))
         {
-            for (long bits = active[w]; bits != 0; bits &= bits - 1)
+            final long p = position[i];
+            if (p != 0 && unitMarks[i] > 0)
             {
-                final int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                final long p = position[i];
-                if (p != 0 && unitMarks[i] > 0)
-                {
-                    profit += p * unitMarks[i] - openCost[i];
-                }
+                profit += p * unitMarks[i] - openCost[i];
             }
         }
         return profit;
@@ -558,6 +549,26 @@ public final class RiskScope
             openSell[instrumentId] += deltaQty;
         }
         updateActive(instrumentId);
+    }
+
+    /** The first instrument at or after {@code from} with an open order or a position, -1 when none. */
+    private int nextActive(final int from)
+    {
+        int w = from >>> 6;
+        if (w >= active.length)
+        {
+            return -1;
+        }
+        long bits = active[w] & (-1L << from); // the shift takes from mod 64
+        while (bits == 0)
+        {
+            if (++w == active.length)
+            {
+                return -1;
+            }
+            bits = active[w];
+        }
+        return (w << 6) + Long.numberOfTrailingZeros(bits);
     }
 
     private void updateActive(final int i)
