@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -140,7 +141,10 @@ class ConsoleBrowserSystemTest
 
     private void walkThrough() throws Exception
     {
+        // the console re-renders its tables on every live update: an element found a moment ago may be gone, so
+        // every read and click of a live element is retried inside a wait that ignores stale references
         final WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
         browser.get(meridian.baseUri() + "/");
         login(wait, "operator");
         screenshot("01-sessions");
@@ -157,14 +161,17 @@ class ConsoleBrowserSystemTest
         venue.control().addLiquidity("AAPL", Side.SELL, "100", "190.00");
         client.await("fill", report(id, 'F'));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "FILLED"));
-        browser.findElement(row).click();
+        click(wait, row);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-detail"), "FILLED"));
         // its ExecutionReport history, as the client got it: PendingNew, New, Fill (the detail refreshes itself
         // should the store not have the fill's report yet)
         final By history = By.cssSelector("#order-reports tbody tr");
-        wait.until(driver -> driver.findElements(history).size() == 3);
-        final List<List<String>> reports = browser.findElements(history).stream()
-            .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        final List<List<String>> reports = wait.until(driver ->
+        {
+            final List<List<String>> rows = driver.findElements(history).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+            return rows.size() == 3 ? rows : null;
+        });
         assertThat(reports).extracting(r -> r.get(0)).containsExactly("1", "2", "3");
         assertThat(reports).extracting(r -> r.get(1)).containsExactly("PENDING_NEW", "NEW", "TRADE");
         assertThat(reports).extracting(r -> r.get(2)).containsExactly("PENDING_NEW", "NEW", "FILLED");
@@ -176,8 +183,7 @@ class ConsoleBrowserSystemTest
         assertThat(new BigDecimal(trade.get(10))).isEqualByComparingTo("0");
         assertThat(browser.findElement(By.id("order-detail")).getText()).contains("ExecutionReport history");
         screenshot("03-order-filled-detail");
-        ((org.openqa.selenium.JavascriptExecutor)browser).executeScript(
-            "arguments[0].scrollIntoView()", browser.findElement(By.id("order-reports")));
+        scrollTo(wait, By.id("order-reports"));
         screenshot("03b-order-report-history");
 
         browser.findElement(By.cssSelector("a[data-page=risk]")).click();
@@ -218,12 +224,13 @@ class ConsoleBrowserSystemTest
         // the orders above were sent and acknowledged: each latency row counts them, live from the feed
         final By tickToTrade = By.xpath("//table[@id='latency']//tr[td[1][text()='tick-to-trade']]");
         final By venueAck = By.xpath("//table[@id='latency']//tr[td[1][text()='venue ack'] and td[2][text()='SIMVENUE']]");
-        wait.until(ExpectedConditions.presenceOfElementLocated(venueAck));
-        wait.until(driver -> Long.parseLong(driver.findElement(tickToTrade).findElements(By.tagName("td")).get(2)
-            .getText()) >= 1 && Long.parseLong(driver.findElement(venueAck).findElements(By.tagName("td")).get(2)
-            .getText()) >= 1);
-        assertThat(Double.parseDouble(browser.findElement(venueAck).findElements(By.tagName("td")).get(7).getText()))
-            .as("max venue ack latency, us").isPositive();
+        wait.until(driver -> Long.parseLong(cells(driver, tickToTrade).get(2)) >= 1);
+        final List<String> ack = wait.until(driver ->
+        {
+            final List<String> cells = cells(driver, venueAck);
+            return Long.parseLong(cells.get(2)) >= 1 ? cells : null;
+        });
+        assertThat(Double.parseDouble(ack.get(7))).as("max venue ack latency, us").isPositive();
         screenshot("07-latency");
 
         // a routed order: its detail shows the cost analysis, child by child, and the day's summary counts it
@@ -237,12 +244,35 @@ class ConsoleBrowserSystemTest
         client.await("routed fill", report(routed, 'F'));
         final By routedRow = By.xpath("//table[@id='orders']//tr[td[3][text()='" + routed + "']]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(routedRow, "FILLED"));
-        browser.findElement(routedRow).click();
+        click(wait, routedRow);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-detail"), "Cost analysis"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tca-children"), "SIMVENUE"));
-        ((org.openqa.selenium.JavascriptExecutor)browser).executeScript(
-            "arguments[0].scrollIntoView()", browser.findElement(By.id("tca-children")));
+        scrollTo(wait, By.id("tca-children"));
         screenshot("08-routed-order-cost-analysis");
+    }
+
+    private static void click(final WebDriverWait wait, final By element)
+    {
+        wait.until(driver ->
+        {
+            driver.findElement(element).click();
+            return true;
+        });
+    }
+
+    private static void scrollTo(final WebDriverWait wait, final By element)
+    {
+        wait.until(driver ->
+        {
+            ((org.openqa.selenium.JavascriptExecutor)driver).executeScript("arguments[0].scrollIntoView()",
+                driver.findElement(element));
+            return true;
+        });
+    }
+
+    private static List<String> cells(final WebDriver driver, final By row)
+    {
+        return driver.findElement(row).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
     }
 
     private void login(final WebDriverWait wait, final String user)
