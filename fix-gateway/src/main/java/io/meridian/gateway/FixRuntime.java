@@ -137,6 +137,10 @@ public final class FixRuntime implements AutoCloseable
             .segmentFileLength(64 * 1024 * 1024);
         driver = ArchivingMediaDriver.launch(driverContext, archiveContext);
 
+        if (lockStep)
+        {
+            framerPump = new FramerPump();
+        }
         final EngineConfiguration engineConfig = new EngineConfiguration()
             .bindTo(config.bindHost(), config.port())
             // clients are let in by openAcceptor(), once their sessions are set up for this start
@@ -144,7 +148,8 @@ public final class FixRuntime implements AutoCloseable
             .libraryAeronChannel(IPC)
             .logFileDir(fixDir.getAbsolutePath())
             .deleteLogFileDirOnStart(false)
-            .channelSupplierFactory(GuardedTcpChannelSupplier::new)
+            .channelSupplierFactory(configuration -> new GuardedTcpChannelSupplier(configuration,
+                framerPump == null ? null : framerPump.writes))
             .framerIdleStrategy(IdleStrategies.of(config.engineIdleStrategy()))
             .archiverIdleStrategy(IdleStrategies.of("backoff"))
             .authenticationStrategy(authentication)
@@ -171,7 +176,6 @@ public final class FixRuntime implements AutoCloseable
         engineConfig.inboundMaxClaimAttempts(0).outboundMaxClaimAttempts(1);
         if (lockStep)
         {
-            framerPump = new FramerPump();
             engineConfig.scheduler(framerPump.scheduler);
         }
         else
@@ -343,7 +347,7 @@ public final class FixRuntime implements AutoCloseable
     {
         if (framerOnPollingThread)
         {
-            return framerPump.scheduler.invokeFramer() + library.poll(fragmentLimit);
+            return framerPump.invoke() + library.poll(fragmentLimit);
         }
         return library.poll(fragmentLimit);
     }
@@ -355,7 +359,7 @@ public final class FixRuntime implements AutoCloseable
      */
     public int flushOutbound()
     {
-        return framerOnPollingThread ? framerPump.scheduler.invokeFramer() : 0;
+        return framerOnPollingThread ? framerPump.invoke() : 0;
     }
 
     /**
@@ -369,7 +373,7 @@ public final class FixRuntime implements AutoCloseable
         {
             if (framerOnPollingThread)
             {
-                framerPump.scheduler.invokeFramer();
+                framerPump.invoke();
                 Thread.yield();
             }
             else
@@ -514,8 +518,15 @@ public final class FixRuntime implements AutoCloseable
                 super.close();
             }
         };
+        private final CycleWrites writes = new CycleWrites();
         private volatile boolean running;
         private Thread thread;
+
+        /** One framer pass, then what it wrote leaves: one system call per connection. */
+        int invoke()
+        {
+            return scheduler.invokeFramer() + writes.flush();
+        }
 
         synchronized void start()
         {
@@ -550,7 +561,7 @@ public final class FixRuntime implements AutoCloseable
             final IdleStrategy idle = IdleStrategies.of("backoff");
             while (running)
             {
-                idle.idle(scheduler.invokeFramer());
+                idle.idle(invoke());
             }
         }
     }

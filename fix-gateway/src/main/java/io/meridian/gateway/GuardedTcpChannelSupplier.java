@@ -14,14 +14,21 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
-/** Artio's TCP channels, with a {@link FixStreamGuard} on what each accepted (client) connection receives. */
+/**
+ * Artio's TCP channels, with a {@link FixStreamGuard} on what each accepted (client) connection receives
+ * and, when the framer runs lock-step, its writes held until the end of each framer pass ({@link CycleWrites}).
+ */
 final class GuardedTcpChannelSupplier extends DefaultTcpChannelSupplier
 {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedTcpChannelSupplier.class);
 
-    GuardedTcpChannelSupplier(final EngineConfiguration configuration)
+    private final CycleWrites cycleWrites;
+
+    /** @param cycleWrites null: every write goes to the socket at once (the framer's pass has no end we see). */
+    GuardedTcpChannelSupplier(final EngineConfiguration configuration, final CycleWrites cycleWrites)
     {
         super(configuration);
+        this.cycleWrites = cycleWrites;
     }
 
     private boolean initiating;
@@ -44,7 +51,8 @@ final class GuardedTcpChannelSupplier extends DefaultTcpChannelSupplier
     protected TcpChannel newTcpChannel(final SocketChannel channel) throws IOException
     {
         final TcpChannel plain = super.newTcpChannel(channel);
-        return initiating ? plain : new GuardedChannel(plain);
+        final TcpChannel guarded = initiating ? plain : new GuardedChannel(plain);
+        return cycleWrites == null ? guarded : cycleWrites.batching(guarded);
     }
 
     private static final class GuardedChannel extends TcpChannel
