@@ -72,6 +72,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MeridianServer implements AutoCloseable
 {
+    /** meridian.fix.max-inbound-delay-ms by default: an order that waited two seconds inside Meridian is stale */
+    public static final double DEFAULT_MAX_INBOUND_DELAY_MS = 2_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(MeridianServer.class);
     private static final int FRAGMENT_LIMIT = 64;
     /** levels a side kept per venue book for the router */
@@ -120,6 +123,7 @@ public final class MeridianServer implements AutoCloseable
     private AgentRunner storeRunner;
     private boolean storeWriterThread;
     private long storeReports = new StoreConfig().reports();
+    private long maxInboundDelayNanos = Math.round(DEFAULT_MAX_INBOUND_DELAY_MS * 1_000_000);
     private boolean cryptoWriteProbes;
     private boolean shadow;
     private ShadowVenues shadowVenues;
@@ -264,6 +268,7 @@ public final class MeridianServer implements AutoCloseable
         oms.stateListener(storeWriter);
         clientSessions = new ClientSessions(
             config.clients(), instruments, tickToTrade.orderEntry(oms.orderEntry()), gatewayMetrics);
+        clientSessions.maxInboundDelay(maxInboundDelayNanos, clock);
         reports.target(clientSessions);
         if (parentRouter != null)
         {
@@ -551,6 +556,20 @@ public final class MeridianServer implements AutoCloseable
     public void storeWriterThread(final boolean ownThread)
     {
         this.storeWriterThread = ownThread;
+    }
+
+    /**
+     * A client's NewOrderSingle that waited longer than this in Meridian (from the engine reading it to its
+     * decoding on the core thread) is refused with {@code STALE_ORDER} instead of joining a backlog: over
+     * capacity, new orders are shed with a reason and cancels still go through. 0: off. Set before start.
+     */
+    public void maxInboundDelayMs(final double millis)
+    {
+        if (!(millis >= 0) || Double.isInfinite(millis))
+        {
+            throw new IllegalArgumentException("meridian.fix.max-inbound-delay-ms must be 0 or positive: " + millis);
+        }
+        this.maxInboundDelayNanos = Math.round(millis * 1_000_000);
     }
 
     /** How many ExecutionReports the store's report history keeps (docs/store.md); set before {@link #start()}. */

@@ -25,6 +25,8 @@ public class ServerFactory
             environment.getProperty("meridian.shutdown.drain-timeout-ms", Long.class, 10_000L));
         server.storeWriterThread(environment.getProperty("meridian.store.writer-thread", Boolean.class, false));
         server.storeReports(environment.getProperty("meridian.store.reports", Long.class, new StoreConfig().reports()));
+        server.maxInboundDelayMs(environment.getProperty("meridian.fix.max-inbound-delay-ms", Double.class,
+            MeridianServer.DEFAULT_MAX_INBOUND_DELAY_MS));
         server.shadow(environment.getProperty("meridian.shadow", Boolean.class, false));
         return server.start();
     }

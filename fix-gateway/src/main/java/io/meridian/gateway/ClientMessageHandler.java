@@ -24,6 +24,7 @@ import io.meridian.oms.model.TimeInForce;
 import io.meridian.router.RoutingInstructionError;
 import io.meridian.router.RoutingInstructions;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.co.real_logic.artio.builder.Decoder;
@@ -78,6 +79,10 @@ final class ClientMessageHandler
     // where the message being handled sits in its session: stamped on the command it becomes
     private int sessionSequenceIndex;
     private int msgSeqNum;
+    // when the engine read it from the socket (the engine's clock, the one below)
+    private long receivedNanos;
+    private EpochNanoClock clock;
+    private long maxInboundDelayNanos;
 
     ClientMessageHandler(
         final InstrumentRegistry instruments, final OrderEntry orderEntry, final GatewayMetrics metrics,
@@ -87,6 +92,21 @@ final class ClientMessageHandler
         this.orderEntry = orderEntry;
         this.metrics = metrics;
         this.killSwitchRequests = killSwitchRequests;
+    }
+
+    /**
+     * A NewOrderSingle that waited longer than {@code nanos} between the engine reading it and this handler
+     * is refused ({@link OrderRejectReason#STALE_ORDER}): over capacity the backlog is shed with a reason
+     * instead of growing until clients time out. Cancels, replaces and status requests always pass. 0: off.
+     */
+    void maxInboundDelay(final long nanos, final EpochNanoClock clock)
+    {
+        if (nanos < 0)
+        {
+            throw new IllegalArgumentException("max inbound delay must not be negative: " + nanos);
+        }
+        this.maxInboundDelayNanos = nanos;
+        this.clock = clock;
     }
 
     SessionHandler forClient(final ClientSessions.ClientContext context)
@@ -140,6 +160,7 @@ final class ClientMessageHandler
             }
             ClientMessageHandler.this.sessionSequenceIndex = sequenceIndex;
             ClientMessageHandler.this.msgSeqNum = msgSeqNum;
+            ClientMessageHandler.this.receivedNanos = timestampInNs;
             try
             {
                 if (!onApplicationMessage(context, session, messageType, offset, length))
@@ -313,6 +334,11 @@ final class ClientMessageHandler
         if (instrument != null && command.edgeReject == OrderRejectReason.NONE)
         {
             command.edgeReject = routingReject(instrument, command.qty, command.customFields, session, command.clOrdId);
+        }
+        if (command.edgeReject == OrderRejectReason.NONE && maxInboundDelayNanos > 0 &&
+            clock.nanoTime() - receivedNanos > maxInboundDelayNanos)
+        {
+            command.edgeReject = OrderRejectReason.STALE_ORDER;
         }
         return offered(orderEntry.newOrder(command), session, command.clOrdId);
     }

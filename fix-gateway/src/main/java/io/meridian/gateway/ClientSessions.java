@@ -553,6 +553,13 @@ public final class ClientSessions implements AcceptorSessions, ClientReports
      * beyond that each further report is counted undeliverable and logged at ERROR, and the client learns
      * the state of its orders by OrderStatusRequest or by the restatement sent at its next logon.
      */
+    /** See {@link ClientMessageHandler#maxInboundDelay}; set before the sessions are acquired. */
+    public ClientSessions maxInboundDelay(final long nanos, final org.agrona.concurrent.EpochNanoClock clock)
+    {
+        messageHandler.maxInboundDelay(nanos, clock);
+        return this;
+    }
+
     public ClientSessions backlogLimit(final int limit)
     {
         this.backlogLimit = limit;

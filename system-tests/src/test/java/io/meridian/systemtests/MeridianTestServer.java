@@ -218,6 +218,14 @@ final class MeridianTestServer implements AutoCloseable
     }
 
     private boolean shadow;
+    private double maxInboundDelayMs = io.meridian.admin.MeridianServer.DEFAULT_MAX_INBOUND_DELAY_MS;
+
+    /** meridian.fix.max-inbound-delay-ms (fractions allowed); call before {@link #start()}. */
+    MeridianTestServer maxInboundDelayMs(final double millis)
+    {
+        maxInboundDelayMs = millis;
+        return this;
+    }
 
     /** Shadow mode: nothing sent to the venues; call before {@link #start()}. */
     MeridianTestServer shadow()
@@ -235,6 +243,7 @@ final class MeridianTestServer implements AutoCloseable
                 // tests close servers with orders in flight on purpose: a short graceful drain
                 "meridian.shutdown.drain-timeout-ms", 500,
                 "meridian.shadow", shadow,
+                "meridian.fix.max-inbound-delay-ms", maxInboundDelayMs,
                 // no scheduled day roll in the middle of a test (the shipped YAML rolls at 22:00 UTC)
                 "meridian.oms.day-roll-at", "",
                 "meridian.admin.users", List.of(

@@ -26,6 +26,7 @@ public final class BenchReport
         long lost,
         long late,
         long mismatched,
+        long refused,
         Histogram first,
         Histogram acked,
         Histogram tickToTrade,
@@ -35,7 +36,7 @@ public final class BenchReport
     {
         public boolean sustained()
         {
-            return lost == 0 && late == 0 && mismatched == 0 && achievedRate >= 0.95 * targetRate;
+            return lost == 0 && late == 0 && mismatched == 0 && refused == 0 && achievedRate >= 0.95 * targetRate;
         }
 
         String label()
@@ -85,15 +86,16 @@ public final class BenchReport
         md.append(header).append("\n\n");
 
         md.append("## Latency (microseconds, from the intended send time: coordinated-omission corrected)\n\n");
-        md.append("| system | idle | rate/s | achieved/s | sent | lost | late | p50 | p99 | p99.9 | max |")
+        md.append("| system | idle | rate/s | achieved/s | sent | lost | refused | late | p50 | p99 | p99.9 | max |")
             .append(" two-hop p50 | two-hop p99 | two-hop p99.9 | two-hop max |")
             .append(" tick-to-trade p50 | p99 | p99.9 | max |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final Row row : rows)
         {
             md.append("| ").append(row.system()).append(" | ").append(row.idle()).append(" | ")
                 .append(row.targetRate()).append(" | ").append(fmt0(row.achievedRate())).append(" | ")
-                .append(row.sent()).append(" | ").append(row.lost()).append(" | ").append(row.late()).append(" | ")
+                .append(row.sent()).append(" | ").append(row.lost()).append(" | ").append(row.refused()).append(" | ")
+                .append(row.late()).append(" | ")
                 .append(percentiles(row.first())).append(" | ")
                 .append(percentiles(row.acked())).append(" | ")
                 .append(percentiles(row.tickToTrade())).append(" |\n");
@@ -102,7 +104,9 @@ public final class BenchReport
             .append("echoes: their only report; floor: the echoed message). Two-hop is client NOS -> ")
             .append("ExecutionReport(New) after the venue acked. Tick-to-trade is inside Meridian: engine receive ")
             .append("time of the client NOS -> venue NOS handed to the venue session. Late = a report slower than ")
-            .append("the late threshold.\n\n");
+            .append("the late threshold. Refused = an order answered with a reject (Meridian over capacity sheds ")
+            .append("new orders that waited longer than `max-inbound-delay-ms` with OrdRejReason 99, \"server ")
+            .append("overloaded\"): answered, not lost, and kept out of the latency columns.\n\n");
         if (rows.stream().anyMatch(row -> row.system().equals(ROUTED)))
         {
             md.append("Routed rows: the client's order is a parent for the smart order router, which sweeps it ")
@@ -220,7 +224,8 @@ public final class BenchReport
                 for (final Row row : search.tries())
                 {
                     md.append(' ').append(row.targetRate()).append(row.sustained() ? " ok," : " FAILED (lost " +
-                        row.lost() + ", late " + row.late() + ", achieved " + fmt0(row.achievedRate()) + "/s),");
+                        row.lost() + ", refused " + row.refused() + ", late " + row.late() + ", achieved " +
+                        fmt0(row.achievedRate()) + "/s),");
                 }
                 md.setLength(md.length() - 1);
                 md.append(")\n");

@@ -307,7 +307,7 @@ public final class E2eBench
                 final Histogram toSocket = sut.extraHistogram("toSocket");
                 final BenchReport.Row row = new BenchReport.Row(measured.system(), measured.idle(), measured.targetRate(),
                     measured.achievedRate(), measured.sent(), measured.lost(), measured.late(), measured.mismatched(),
-                    measured.first(), measured.acked(), toSocket, measured.cores(), measured.cpuNanosPerOrder(),
+                    measured.refused(), measured.first(), measured.acked(), toSocket, measured.cores(), measured.cpuNanosPerOrder(),
                     measured.coreAllocBytesPerOrder());
                 final double orders = Math.max(1, result.tracker().sent());
                 final double wall = Math.max(1, stats.wallNanos());
@@ -439,12 +439,12 @@ public final class E2eBench
         final OrderTracker tracker = result.tracker();
         final long orders = Math.max(1, tracker.sent());
         final BenchReport.Row row = new BenchReport.Row(system, idle, result.ratePerSecond(), result.achievedRate(),
-            tracker.sent(), tracker.lost(), tracker.late(), tracker.mismatched(), tracker.firstReport(),
+            tracker.sent(), tracker.lost(), tracker.late(), tracker.mismatched(), tracker.refused(), tracker.firstReport(),
             meridian ? tracker.ackedReport() : null, meridian ? stats.tickToTrade() : null, stats.cores(),
             (double)stats.cpuNanos() / orders,
             stats.coreAllocBytes() < 0 ? -1 : (double)stats.coreAllocBytes() / orders);
-        System.err.printf("  sent=%d lost=%d late=%d mismatched=%d p50=%.1fus p99=%.1fus cores=%.2f%s%n",
-            tracker.sent(), tracker.lost(), tracker.late(), tracker.mismatched(),
+        System.err.printf("  sent=%d lost=%d refused=%d late=%d mismatched=%d p50=%.1fus p99=%.1fus cores=%.2f%s%n",
+            tracker.sent(), tracker.lost(), tracker.refused(), tracker.late(), tracker.mismatched(),
             tracker.firstReport().getValueAtPercentile(50) / 1000.0,
             tracker.firstReport().getValueAtPercentile(99) / 1000.0, stats.cores(),
             meridian ? String.format(" two-hop p50=%.1fus ttt p50=%.1fus alloc/order=%.0fB",

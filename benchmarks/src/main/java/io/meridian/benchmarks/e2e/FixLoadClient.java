@@ -284,7 +284,7 @@ final class FixLoadClient implements AutoCloseable
                 break;
             case '8':
                 rejects++;
-                tracker.onUnknownReport();
+                tracker.onRefused(index);
                 break;
             default:
                 break;

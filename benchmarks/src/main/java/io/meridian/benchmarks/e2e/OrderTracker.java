@@ -35,6 +35,7 @@ public final class OrderTracker
     private long completed;
     private long late;
     private long mismatched;
+    private long refused;
     private long maxSendLagNanos;
 
     /**
@@ -98,6 +99,31 @@ public final class OrderTracker
         {
             completed++;
         }
+    }
+
+    /**
+     * Order {@code index} was refused (an ExecutionReport Rejected): answered and complete, counted apart
+     * and kept out of the latency histograms, which measure orders the server took.
+     */
+    public void onRefused(final int index)
+    {
+        if (index < 0 || index >= sent || (seen[index] & 4) != 0)
+        {
+            mismatched++;
+            return;
+        }
+        final boolean wasComplete = seen[index] == (expectAcked ? 3 : 1);
+        seen[index] |= 4;
+        refused++;
+        if (!wasComplete)
+        {
+            completed++;
+        }
+    }
+
+    public long refused()
+    {
+        return refused;
     }
 
     /** A report that names no order of this point (unparseable or foreign ClOrdID). */

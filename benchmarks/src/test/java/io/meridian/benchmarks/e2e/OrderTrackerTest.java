@@ -52,6 +52,25 @@ class OrderTrackerTest
     }
 
     @Test
+    void aRefusedOrderIsAnsweredCountedApartAndKeptOutOfTheLatencies()
+    {
+        final OrderTracker tracker = new OrderTracker(3, 0, true, 1_000_000);
+        tracker.onSent(0, 0, 0);
+        tracker.onSent(1, 10, 10);
+        tracker.onSent(2, 20, 20);
+        tracker.onReport(0, OrderTracker.Stage.FIRST, 100);
+        tracker.onReport(0, OrderTracker.Stage.ACKED, 300);
+        tracker.onRefused(1);
+        tracker.onRefused(1);
+        assertThat(tracker.refused()).isEqualTo(1);
+        assertThat(tracker.completed()).isEqualTo(2);
+        assertThat(tracker.lost()).as("order 2 got nothing").isEqualTo(1);
+        assertThat(tracker.mismatched()).as("the second reject of order 1").isEqualTo(1);
+        assertThat(tracker.firstReport().getTotalCount()).isEqualTo(1);
+        assertThat(tracker.ackedReport().getTotalCount()).isEqualTo(1);
+    }
+
+    @Test
     void duplicatesUnknownOrdersAndLateReportsAreCounted()
     {
         final OrderTracker tracker = new OrderTracker(4, 0, false, 1_000);

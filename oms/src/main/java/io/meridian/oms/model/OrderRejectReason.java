@@ -58,7 +58,10 @@ public enum OrderRejectReason
     NOT_A_CHILD_ORDER(50, 99, "router child order without a working parent of its instrument and side", 99),
     /** the client's routing tags (docs/router.md, "Routing instructions (FIX tags)") are invalid: refused at the edge */
     INVALID_ROUTING_INSTRUCTION(51, 99,
-        "invalid routing instruction (ExDestination, MaxFloor, EffectiveTime, ExpireTime or tags 20100-20104)", 99);
+        "invalid routing instruction (ExDestination, MaxFloor, EffectiveTime, ExpireTime or tags 20100-20104)", 99),
+    /** the order waited in Meridian longer than {@code meridian.fix.max-inbound-delay-ms}: load shed at the edge */
+    STALE_ORDER(52, 99, "server overloaded: the order waited longer than the inbound delay limit and was not " +
+        "accepted (cancels are always processed)", 99);
 
     private final int code;
     private final int fixOrdRejReason;
