@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * What the lock-step framer writes to its connections during one invocation, sent with one system
- * call per connection when the invocation ends ({@link #flush()}), instead of one per FIX message.
+ * call per connection when it starts reading its connections (Artio's framer writes first, then reads)
+ * or when the invocation ends ({@link #flush()}), instead of one system call per FIX message.
  * <p>
  * Under load one framer pass writes the reports of many orders to the same client and the child
  * orders of many to the same venue; on loopback each write is a full trip through the TCP stack
@@ -161,6 +162,12 @@ final class CycleWrites
 
         public int read(final ByteBuffer dst) throws IOException
         {
+            // the framer reads after it has written the pass's outbound messages: they leave now, not after
+            // the reads of every connection
+            if (!pending.isEmpty())
+            {
+                flush();
+            }
             return delegate.read(dst);
         }
 

@@ -72,6 +72,27 @@ class CycleWritesTest
     }
 
     @Test
+    void theFramersFirstReadOfAPassSendsWhatItsWritesHeld() throws Exception
+    {
+        final CycleWrites writes = new CycleWrites();
+        final TcpChannel channel = writes.batching(new DefaultTcpChannel(local));
+        channel.write(ascii("8=FIX.4.4|35=8|11=early|"), 1, false);
+
+        // the framer writes its outbound messages, then reads its connections: the reports leave before that
+        assertThat(channel.read(ByteBuffer.allocateDirect(256))).isZero();
+
+        assertThat(writes.heldBytes()).isZero();
+        final ByteBuffer in = ByteBuffer.allocate(256);
+        final long deadline = System.nanoTime() + 5_000_000_000L;
+        while (in.position() < "8=FIX.4.4|35=8|11=early|".length() && System.nanoTime() < deadline)
+        {
+            peer.read(in);
+        }
+        in.flip();
+        assertThat(StandardCharsets.US_ASCII.decode(in).toString()).isEqualTo("8=FIX.4.4|35=8|11=early|");
+    }
+
+    @Test
     void aPeerThatDoesNotReadSeesPartialWritesAndThenEveryByteInOrder() throws Exception
     {
         local.setOption(StandardSocketOptions.SO_SNDBUF, 16 * 1024);
