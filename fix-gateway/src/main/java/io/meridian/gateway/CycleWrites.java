@@ -94,17 +94,13 @@ final class CycleWrites
 
         public int write(final ByteBuffer src, final int seqNum, final boolean replay) throws IOException
         {
+            if (buffer.remaining() < src.remaining())
+            {
+                send(); // what is held goes first, to make room
+            }
             if (failure != null)
             {
                 throw new IOException("Disconnected " + remoteAddress, failure);
-            }
-            if (buffer.remaining() < src.remaining() && buffer.position() > 0)
-            {
-                send();
-                if (failure != null)
-                {
-                    throw new IOException("Disconnected " + remoteAddress, failure);
-                }
             }
             if (buffer.position() == 0 && src.remaining() >= buffer.capacity())
             {
